@@ -1,0 +1,42 @@
+# Short aliases. The two that matter: `make site` and `make test` (see README).
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site serve test validate fix offline bench clean help
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.build-deps: requirements.txt pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e . || $(BIN)/pip install --quiet --no-deps -e .
+	touch $@
+
+$(VENV)/.test-deps: requirements-test.txt $(VENV)/.build-deps
+	$(BIN)/pip install --quiet -r requirements-test.txt
+	touch $@
+
+site: $(VENV)/.build-deps  ## set up and build the hub into site/
+	$(BIN)/mkdocs build
+
+serve: $(VENV)/.build-deps  ## live preview on http://127.0.0.1:8000
+	$(BIN)/mkdocs serve
+
+validate: $(VENV)/.build-deps  ## check the content and print every problem
+	$(BIN)/python scripts/validate.py
+
+test: $(VENV)/.test-deps  ## run every test
+	$(BIN)/python -m pytest
+
+bench: $(VENV)/.build-deps  ## measure build time and page weight (see README)
+	$(BIN)/python scripts/bench.py --resources 1000
+
+clean:  ## remove build output and generated pages
+	rm -rf site dist content/index*.md content/regions content/topics content/types \
+	  content/organisations content/library content/events content/news

@@ -1,0 +1,38 @@
+"""Load the catalogue once per change of the sources.
+
+MkDocs calls the hooks once per language build and again on every `mkdocs serve` reload:
+re-reading a thousand files each time would multiply the build time, while a stale
+catalogue would show old content. The cache key is every source file's size and mtime.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from .enrich import enrich
+from .load import build_date, load
+from .model import Catalogue
+
+SOURCES = ("content/resources", "content/files", "regions", "locales", "schema", "partners.yml")
+_cache: dict[tuple, Catalogue] = {}
+
+
+def fingerprint(root: Path) -> tuple:
+    stats = []
+    for name in SOURCES:
+        path = root / name
+        files = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else []
+        for file in files:
+            st = file.stat()
+            stats.append((file.as_posix(), st.st_size, st.st_mtime_ns))
+    return tuple(stats)
+
+
+def load_cached(root: Path, today: dt.date | None = None) -> Catalogue:
+    """The enriched catalogue; raises ContentError like `load`."""
+    key = (str(root), today or build_date(), fingerprint(root))
+    if key not in _cache:
+        _cache.clear()
+        _cache[key] = enrich(load(root, today))
+    return _cache[key]

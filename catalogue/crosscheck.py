@@ -1,0 +1,152 @@
+"""Checks a schema cannot express: ids exist, events make sense, files exist, nothing is duplicated."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from babel import Locale, UnknownLocaleError
+
+from .ids import suggest
+from .model import Attachment, Catalogue, Resource
+from .problems import ProblemList
+
+EVENT_ONLY = ("start", "end", "timezone", "location", "registration", "livestream", "recording")
+MAX_ATTACHMENT_BYTES = 50_000_000
+MAX_IMAGE_BYTES = 300_000
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".avif")
+
+
+def check_resources(root: Path, catalogue: Catalogue, problems: ProblemList) -> None:
+    vocab = {
+        "type": {k: t.label for k, t in catalogue.types.items()},
+        "region": {k: r.name for k, r in catalogue.regions.items()},
+        "topic": {k: t.label for k, t in catalogue.topics.items()},
+        "partner": {k: o.short_name for k, o in catalogue.organisations.items()},
+    }
+    titles: dict[tuple[str, str], str] = {}
+    for resource in catalogue.resources:
+        doc = resource.meta["_doc"]
+        where = resource.original.path
+        for key, values in (("type", [resource.type]), ("region", resource.regions),
+                            ("topic", resource.topics), ("partner", resource.partners)):
+            for index, value in enumerate(values):
+                if value not in vocab[key]:
+                    line = doc.line_of(key, index) if isinstance(resource.meta[key], list) else doc.line_of(key)
+                    problems.add(where, line, key, unknown_id(key, value, vocab[key]))
+        for index, code in enumerate(resource.languages):
+            if not is_language(code):
+                problems.add(where, doc.line_of("language", index), "language",
+                             f"'{code}' is not an ISO 639-1 language code; use codes such as en, es, id, vi, th, mn")
+        _check_event(resource, catalogue.today, problems)
+        resource.files = list(_check_files(root, resource, problems))
+        for version in resource.versions.values():
+            key = (version.lang, version.title.casefold())
+            if key in titles:
+                problems.add(version.path, doc.line_of("title") if version.lang == resource.lang else 2, "title",
+                             f"the same title is used by {titles[key]}; is this a duplicate? Otherwise make the title distinct")
+            else:
+                titles[key] = version.path
+    _check_images(root, problems)
+
+
+def unknown_id(key: str, value: str, known: dict[str, str]) -> str:
+    nouns = {"type": "type", "region": "region", "topic": "topic", "partner": "organisation"}
+    where = {"type": "schema/vocabulary.yml", "region": "regions/", "topic": "schema/vocabulary.yml",
+             "partner": "partners.yml"}
+    message = f"'{value}' is not a {nouns[key]}"
+    hint = suggest(str(value), known)
+    if hint:
+        return f"{message}; did you mean '{hint}'?"
+    return f"{message}; use one of {', '.join(known)} (defined in {where[key]})"
+
+
+def is_language(code: str) -> bool:
+    try:
+        Locale.parse(code)
+        return True
+    except (UnknownLocaleError, ValueError):
+        return False
+
+
+def parse_moment(value: str) -> dt.datetime | dt.date | None:
+    """An event time: a date-time with UTC offset, or a plain date for all-day events."""
+    try:
+        if len(value) == 10:
+            return dt.date.fromisoformat(value)
+        moment = dt.datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else None
+
+
+def _check_event(resource: Resource, today: dt.date, problems: ProblemList) -> None:
+    meta, doc, where = resource.meta, resource.meta["_doc"], resource.original.path
+    if not resource.is_event:
+        for key in EVENT_ONLY:
+            if key in meta:
+                problems.add(where, doc.line_of(key), key, f"only events have '{key}'; set 'type: event' or remove this key")
+        return
+    for key in ("start", "location"):
+        if key not in meta:
+            problems.add(where, doc.line_of(), key, f"an event needs '{key}:'; {_hint(key)}")
+    for key in ("start", "end"):
+        if key in meta:
+            moment = parse_moment(meta[key])
+            if moment is None:
+                problems.add(where, doc.line_of(key), key, f"'{meta[key]}' is not a date-time with UTC offset; {_hint('start')}")
+            setattr(resource, key, moment)
+    start, end = resource.start, resource.end
+    if start is not None and end is not None:
+        if type(start) is not type(end):
+            problems.add(where, doc.line_of("end"), "end", "write start and end the same way: both as dates (all-day) or both as date-times")
+        elif (end < start) if resource.all_day else (end <= start):
+            problems.add(where, doc.line_of("end"), "end", f"the event ends ({meta['end']}) before it starts ({meta['start']}); check both")
+    if resource.timezone:
+        try:
+            zone = ZoneInfo(resource.timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            hint = suggest(resource.timezone, {z: z for z in available_timezones()})
+            problems.add(where, doc.line_of("timezone"), "timezone", f"'{resource.timezone}' is not a time zone name"
+                         + (f"; did you mean '{hint}'?" if hint else "; use an IANA name such as Asia/Jakarta"))
+            return
+        for key in ("start", "end"):
+            moment = getattr(resource, key)
+            if isinstance(moment, dt.datetime) and moment.utcoffset() != moment.astimezone(zone).utcoffset():
+                expected = moment.astimezone(zone).strftime("%z")
+                problems.add(where, doc.line_of(key), key, f"the offset {moment.strftime('%z')} does not match {resource.timezone}, "
+                             f"which is at UTC{expected[:3]}:{expected[3:]} on that date; correct the offset or the time zone")
+
+
+def _hint(key: str) -> str:
+    return {"start": "write e.g. 2026-03-10T09:00:00+07:00, or 2026-03-10 for an all-day event",
+            "location": "write the place, 'online', or both"}[key]
+
+
+def _check_files(root: Path, resource: Resource, problems: ProblemList):
+    doc, where = resource.meta["_doc"], resource.original.path
+    content = (root / "content").resolve()
+    for index, entry in enumerate(resource.meta.get("files", [])):
+        line = doc.line_of("files", index, "path")
+        target = (content / entry["path"]).resolve()
+        if not target.is_relative_to(content) or entry["path"].startswith("/"):
+            problems.add(where, line, "files.path", f"'{entry['path']}' points outside content/; store the file under content/files/")
+            continue
+        if not target.is_file():
+            problems.add(where, line, "files.path", f"no file at content/{entry['path']}; add the file or correct the path")
+            continue
+        size = target.stat().st_size
+        if size > MAX_ATTACHMENT_BYTES:
+            problems.add(where, line, "files.path", f"the file is {size / 1e6:.0f} MB; link to large documents with 'url' instead")
+        yield Attachment(target.relative_to(content).as_posix(), entry.get("title") or target.name,
+                         entry.get("language", ""), size)
+
+
+def _check_images(root: Path, problems: ProblemList) -> None:
+    """Readers on slow links pay for every byte: refuse heavy images anywhere in content/."""
+    for path in sorted((root / "content").rglob("*")):
+        if path.suffix.lower() in IMAGE_SUFFIXES and path.is_file() and path.stat().st_size > MAX_IMAGE_BYTES:
+            problems.add(path.relative_to(root).as_posix(), 0, "-",
+                         f"the image is {path.stat().st_size // 1000} KB; the limit is {MAX_IMAGE_BYTES // 1000} KB. "
+                         "Resize it (1600 px wide is plenty) and compress it, e.g. as WebP")

@@ -1,0 +1,152 @@
+"""Read a Markdown file's YAML front matter safely, keeping the line of every value.
+
+Content never needs YAML's anchors, aliases or tags, so they are refused: that rules out
+alias bombs and object construction. Values are built by hand from the composed node
+tree so that each key and list item keeps its line number for error messages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+MAX_BYTES = 1_000_000  # larger Markdown files are refused: a knowledge product is a summary page
+FENCE = "---"
+
+
+@dataclass
+class Document:
+    meta: dict[str, Any]
+    body: str
+    body_line: int  # file line on which the body starts
+    lines: dict[tuple, int] = field(default_factory=dict)  # value path -> file line
+
+    def line_of(self, *path: Any) -> int:
+        """The line of a value, or of the closest enclosing key that has one."""
+        path = tuple(path)
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.lines.get((), 1)
+
+
+class FrontMatterError(Exception):
+    def __init__(self, line: int, field_name: str, message: str):
+        super().__init__(message)
+        self.line, self.field, self.message = line, field_name, message
+
+
+def read(raw: bytes, require_front_matter: bool = True) -> Document:
+    """Split and parse a Markdown document; raise FrontMatterError with a line on any flaw."""
+    text = decode(raw)
+    if not text.strip():
+        raise FrontMatterError(1, "-", "the file is empty; it needs front matter between '---' lines and a text")
+    lines = text.split("\n")
+    if lines[0].rstrip() != FENCE:
+        if not require_front_matter:
+            return Document({}, text, 1, {(): 1})
+        raise FrontMatterError(1, "-", "no front matter: the file must start with a line '---', "
+                               "then the fields (title: …), then another '---' line")
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in (FENCE, "..."):
+            yaml_text = "\n".join(lines[1:index])
+            body = "\n".join(lines[index + 1:])
+            meta, line_map = parse_yaml(yaml_text, first_line=2)
+            return Document(meta, body, index + 2, line_map)
+    raise FrontMatterError(len(lines), "-", "the front matter is not closed: add a line '---' after the last field")
+
+
+def decode(raw: bytes) -> str:
+    if len(raw) > MAX_BYTES:
+        raise FrontMatterError(1, "-", f"the file is {len(raw):,} bytes; the limit is {MAX_BYTES:,}. "
+                               "Shorten the text or attach the full document under content/files/")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        raise FrontMatterError(line, "-", "the file is not valid UTF-8 text (byte "
+                               f"0x{raw[err.start]:02x}); save it with UTF-8 encoding") from None
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        raise FrontMatterError(line, "-", "the file contains a NUL byte; is it a binary file saved as .md?")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def parse_yaml(text: str, first_line: int = 1) -> tuple[Any, dict[tuple, int]]:
+    """Parse YAML text into plain values and a map of value paths to file lines."""
+    offset = first_line - 1
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            line = event.start_mark.line + 1 + offset
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                raise FrontMatterError(line, "-", "YAML anchors and aliases (& and *) are not allowed; write the value out")
+            if getattr(event, "tag", None) and not isinstance(event, (yaml.DocumentStartEvent,)):
+                raise FrontMatterError(line, "-", f"YAML tags such as '{event.tag}' are not allowed; write a plain value")
+        nodes = list(yaml.compose_all(text, Loader=yaml.SafeLoader))
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = (mark.line + 1 + offset) if mark else first_line
+        problem = (err.problem or "invalid YAML").strip()
+        raise FrontMatterError(line, "-", f"the front matter is not valid YAML ({problem}); check quotes, colons and indentation "
+                               "on this line or the one before (text containing ': ' needs quotes)") from None
+    except yaml.YAMLError as err:
+        raise FrontMatterError(first_line, "-", f"the front matter is not valid YAML ({err})") from None
+    if len(nodes) > 1:
+        raise FrontMatterError(nodes[1].start_mark.line + 1 + offset, "-", "only one YAML document is allowed in front matter")
+    if not nodes:
+        raise FrontMatterError(first_line, "-", "the front matter is empty; add the required fields")
+    line_map: dict[tuple, int] = {}
+    value = _build(nodes[0], (), line_map, offset)
+    return value, line_map
+
+
+def _build(node: yaml.Node, path: tuple, line_map: dict[tuple, int], offset: int) -> Any:
+    line_map.setdefault(path, node.start_mark.line + 1 + offset)
+    if isinstance(node, yaml.MappingNode):
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key_line = key_node.start_mark.line + 1 + offset
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:null":
+                raise FrontMatterError(key_line, "-", "a key must be a plain word such as 'title'")
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise FrontMatterError(key_line, "-", "YAML merge keys (<<) are not allowed")
+            key = key_node.value
+            dotted = ".".join(str(p) for p in path + (key,))
+            if key in result:
+                first = line_map[path + (key,)]
+                raise FrontMatterError(key_line, dotted, f"this key appears twice (first on line {first}); keep one")
+            line_map[path + (key,)] = key_line
+            result[key] = _build(value_node, path + (key,), line_map, offset)
+            line_map[path + (key,)] = key_line
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_build(item, path + (i,), line_map, offset) for i, item in enumerate(node.value)]
+    return _scalar(node)
+
+
+def _scalar(node: yaml.ScalarNode) -> Any:
+    """Resolve a scalar the way a contributor expects (YAML 1.2 core, dates kept as text)."""
+    tag, value = node.tag, node.value
+    if node.style or tag == "tag:yaml.org,2002:str" or tag == "tag:yaml.org,2002:timestamp":
+        return value
+    if tag == "tag:yaml.org,2002:null":
+        return None
+    if tag == "tag:yaml.org,2002:bool":
+        # YAML 1.1 reads yes/no/on/off as booleans; only true/false mean that here
+        return value.lower() == "true" if value.lower() in ("true", "false") else value
+    if tag == "tag:yaml.org,2002:int":
+        try:
+            return int(value.replace("_", ""), 0) if value.lower().startswith(("0x", "0o")) else int(value.replace("_", ""))
+        except ValueError:
+            return value
+    if tag == "tag:yaml.org,2002:float":
+        try:
+            return float(value.replace("_", ""))
+        except ValueError:
+            return value
+    return value

@@ -1,0 +1,32 @@
+"""Id spelling: normalising near-misses and suggesting the id that was meant."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from difflib import get_close_matches
+from typing import Iterable
+
+
+def normalise(value: str) -> str:
+    """'  South Africa ' -> 'south-africa': the safe repair for case and spacing."""
+    text = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode()
+    return re.sub(r"[\s_]+", "-", text.strip().lower()).strip("-")
+
+
+def suggest(value: str, known: dict[str, str] | Iterable[str]) -> str | None:
+    """The id closest to `value`, comparing ids and (for dicts) their labels."""
+    candidates = dict(known) if isinstance(known, dict) else {k: k for k in known}
+    norm = normalise(value)
+    if norm in candidates:
+        return norm
+    by_label = {normalise(label): key for key, label in candidates.items()}
+    if norm in by_label:
+        return by_label[norm]
+    squashed = {k.replace("-", ""): k for k in candidates}
+    if norm.replace("-", "") in squashed:
+        return squashed[norm.replace("-", "")]
+    match = get_close_matches(norm, list(candidates) + list(by_label), n=1, cutoff=0.6)
+    if match:
+        return by_label.get(match[0], match[0]) if match[0] not in candidates else match[0]
+    return None

@@ -1,0 +1,324 @@
+"""Load the repository's content into a Catalogue, collecting every problem on the way.
+
+Order: vocabularies, organisations, regions, then knowledge products; cross-checks that a
+schema cannot express live in `crosscheck`. Nothing is skipped silently: a file that cannot
+be read becomes a problem, and any problem stops the build.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+from . import schema
+from .crosscheck import check_resources
+from .frontmatter import Document, FrontMatterError, parse_yaml, read
+from .model import Catalogue, Organisation, Region, RegionText, Resource, Term, Version
+from .problems import ContentError, ProblemList
+
+RESOURCES_DIR = "content/resources"
+REGIONS_DIR = "regions"
+PARTNERS_FILE = "partners.yml"
+VOCABULARY_FILE = "schema/vocabulary.yml"
+LOCALES_DIR = "locales"
+FILE_NAME = re.compile(r"^(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)(?:\.(?P<lang>[a-z]{2}))?\.md$")
+
+
+def build_date() -> dt.date:
+    """The date the build counts as today: SOURCE_DATE_EPOCH when set, for reproducible builds."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date()
+    return dt.date.today()
+
+
+def load(root: Path, today: dt.date | None = None) -> Catalogue:
+    """The whole catalogue, or ContentError listing every problem."""
+    catalogue, problems = collect(root, today)
+    if problems:
+        raise ContentError(problems.sorted())
+    assert catalogue is not None
+    return catalogue
+
+
+def collect(root: Path, today: dt.date | None = None) -> tuple[Catalogue | None, ProblemList]:
+    """Load what can be loaded and list every problem found."""
+    root = Path(root)
+    problems = ProblemList()
+    languages, strings = _load_locales(root, problems)
+    types, topics, groups = _load_vocabulary(root, strings, problems)
+    organisations = _load_organisations(root, groups, problems)
+    regions = _load_regions(root, languages, problems)
+    resources = _load_resources(root, languages, problems)
+    catalogue = Catalogue(languages, resources, regions, organisations, types, topics, groups,
+                          today or build_date(), strings)
+    check_resources(root, catalogue, problems)
+    catalogue.resources.sort(key=Resource.sort_key, reverse=True)
+    return catalogue, problems
+
+
+def rel(root: Path, path: Path) -> str:
+    return path.relative_to(root).as_posix()
+
+
+def read_document(root: Path, path: Path, problems: ProblemList) -> Document | None:
+    try:
+        doc = read(path.read_bytes())
+    except FrontMatterError as err:
+        problems.add(rel(root, path), err.line, err.field, err.message)
+        return None
+    if not isinstance(doc.meta, dict):
+        problems.add(rel(root, path), doc.line_of(), "-", "the front matter must be a set of 'key: value' lines, "
+                     f"not {schema._type_name(doc.meta)}")
+        return None
+    return doc
+
+
+def read_yaml_file(root: Path, path: Path, problems: ProblemList) -> tuple[Any, dict[tuple, int]] | None:
+    name = rel(root, path)
+    if not path.is_file():
+        problems.add(name, 0, "-", "the file is missing")
+        return None
+    try:
+        from .frontmatter import decode
+
+        return parse_yaml(decode(path.read_bytes()), first_line=1)
+    except FrontMatterError as err:
+        problems.add(name, err.line, err.field, err.message)
+        return None
+
+
+def add_schema_problems(name: str, value: Any, where: str, lines: Document | dict, problems: ProblemList) -> bool:
+    """Check `value` against schema `name`; report with lines. True when it passed."""
+    ok = True
+    for path, field_name, message in schema.check(name, value):
+        ok = False
+        line = lines.line_of(*path) if isinstance(lines, Document) else _line(lines, path)
+        problems.add(where, line, field_name, message)
+    return ok
+
+
+def _line(line_map: dict[tuple, int], path: tuple) -> int:
+    while path and path not in line_map:
+        path = path[:-1]
+    return line_map.get(path, 1)
+
+
+def _load_locales(root: Path, problems: ProblemList) -> tuple[list[str], dict[str, dict]]:
+    loaded = read_yaml_file(root, root / LOCALES_DIR / "languages.yml", problems)
+    languages = loaded[0] if loaded else ["en"]
+    if not (isinstance(languages, list) and languages and all(isinstance(c, str) and re.fullmatch(r"[a-z]{2}", c) for c in languages)):
+        problems.add(f"{LOCALES_DIR}/languages.yml", 1, "-", "must be a list of two-letter language codes, default first")
+        languages = ["en"]
+    if languages[0] != "en":
+        problems.add(f"{LOCALES_DIR}/languages.yml", 1, "-", "English (en) must come first: it is the default language")
+    strings: dict[str, dict] = {}
+    for code in languages:
+        data = read_yaml_file(root, root / LOCALES_DIR / f"{code}.yml", problems)
+        if data and not isinstance(data[0], dict):
+            problems.add(f"{LOCALES_DIR}/{code}.yml", 1, "-", "must be a set of 'key: value' entries")
+        strings[code] = data[0] if data and isinstance(data[0], dict) else {}
+    return languages, strings
+
+
+def _load_vocabulary(root: Path, strings: dict[str, dict], problems: ProblemList) -> tuple[dict, dict, dict]:
+    loaded = read_yaml_file(root, root / VOCABULARY_FILE, problems)
+    result = []
+    for section in ("types", "topics", "stakeholder_groups"):
+        entries = loaded[0].get(section) if loaded and isinstance(loaded[0], dict) else None
+        terms: dict[str, Term] = {}
+        if not isinstance(entries, dict):
+            problems.add(VOCABULARY_FILE, 1, section, "missing; it must map ids to label and description")
+            result.append(terms)
+            continue
+        for term_id, entry in entries.items():
+            line = _line(loaded[1], (section, term_id))
+            if not isinstance(entry, dict) or not entry.get("label") or not entry.get("description"):
+                problems.add(VOCABULARY_FILE, line, f"{section}.{term_id}", "needs a label and a description")
+                continue
+            translations = {lang: (data.get(section) or {}).get(term_id) or {} for lang, data in strings.items() if lang != "en"}
+            terms[term_id] = Term(term_id, entry["label"], entry["description"], entry.get("plural", ""),
+                                  {k: v for k, v in translations.items() if isinstance(v, dict)})
+        result.append(terms)
+    return result[0], result[1], result[2]
+
+
+def _load_organisations(root: Path, groups: dict[str, Term], problems: ProblemList) -> dict[str, Organisation]:
+    loaded = read_yaml_file(root, root / PARTNERS_FILE, problems)
+    if loaded is None:
+        return {}
+    data, lines = loaded
+    if not add_schema_problems("partners", data, PARTNERS_FILE, lines, problems):
+        return {}
+    organisations = {}
+    for org_id, entry in data["organisations"].items():
+        if entry["group"] not in groups:
+            problems.add(PARTNERS_FILE, _line(lines, ("organisations", org_id, "group")), f"{org_id}.group",
+                         f"'{entry['group']}' is not a stakeholder group; use one of {', '.join(groups)}")
+        organisations[org_id] = Organisation(id=org_id, **entry)
+    return organisations
+
+
+def _load_regions(root: Path, languages: list[str], problems: ProblemList) -> dict[str, Region]:
+    folder = root / REGIONS_DIR
+    regions: dict[str, Region] = {}
+    translations: list[tuple[str, str, Path, Document]] = []
+    for path in sorted(folder.glob("*")) if folder.is_dir() else []:
+        match = _check_name(root, path, languages, problems)
+        if not match:
+            continue
+        doc = read_document(root, path, problems)
+        if doc is None:
+            continue
+        slug, lang = match.group("slug"), match.group("lang")
+        if lang:
+            translations.append((slug, lang, path, doc))
+            continue
+        if add_schema_problems("region", doc.meta, rel(root, path), doc, problems):
+            text = RegionText(doc.meta["name"], doc.meta["description"], doc.body, rel(root, path))
+            regions[slug] = Region(slug, doc.meta.get("languages", ["en"]), {"en": text})
+    for slug, lang, path, doc in translations:
+        where = rel(root, path)
+        if slug not in regions:
+            problems.add(where, 1, "-", f"this translates regions/{slug}.md, which does not exist; "
+                         "add the English original or rename this file")
+            continue
+        if "languages" in doc.meta:
+            problems.add(where, doc.line_of("languages"), "languages", "set the region's languages in the English "
+                         f"original regions/{slug}.md, not in a translation")
+        meta = {k: v for k, v in doc.meta.items() if k != "languages"}
+        if add_schema_problems("region", meta, where, doc, problems):
+            regions[slug].texts[lang] = RegionText(meta["name"], meta["description"], doc.body, where)
+    if not regions and not problems:
+        problems.add(REGIONS_DIR, 0, "-", "no regions are defined; add regions/<id>.md files")
+    return regions
+
+
+def _check_name(root: Path, path: Path, languages: list[str], problems: ProblemList) -> re.Match | None:
+    """The file name's slug and language, or a problem when the name is unsafe or unknown."""
+    where = rel(root, path)
+    if path.is_dir():
+        return None
+    if path.suffix.lower() != ".md":
+        if path.name.startswith("."):
+            return None
+        problems.add(where, 0, "-", "only Markdown (.md) files belong here; put attachments under content/files/")
+        return None
+    match = FILE_NAME.match(path.name)
+    if not match:
+        suggestion = re.sub(r"[^a-z0-9.]+", "-", path.name.lower()).strip("-")
+        problems.add(where, 0, "-", "unsafe file name: use lowercase letters, digits and hyphens, then .md "
+                     f"(or .<language>.md for a translation), e.g. '{suggestion}'")
+        return None
+    lang = match.group("lang")
+    if lang and lang not in languages:
+        problems.add(where, 0, "-", f"'.{lang}.md' is not a language of the hub; use one of "
+                     f"{', '.join('.' + code + '.md' for code in languages[1:])}")
+        return None
+    if lang == languages[0]:
+        problems.add(where, 0, "-", f"originals in the default language need no suffix: name it {match.group('slug')}.md")
+        return None
+    return match
+
+
+def _load_resources(root: Path, languages: list[str], problems: ProblemList) -> list[Resource]:
+    base = root / RESOURCES_DIR
+    if not base.is_dir():
+        problems.add(RESOURCES_DIR, 0, "-", "the folder of knowledge products is missing")
+        return []
+    parsed: dict[tuple[str, str | None], tuple[Path, Document, str]] = {}
+    for path in sorted(base.rglob("*")):
+        if any(part.startswith(".") for part in path.relative_to(base).parts):
+            continue
+        if path.is_dir():
+            if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", path.name):
+                problems.add(rel(root, path), 0, "-", "unsafe folder name: use lowercase letters, digits and hyphens")
+            continue
+        match = _check_name(root, path, languages, problems)
+        if not match:
+            continue
+        doc = read_document(root, path, problems)
+        if doc is None:
+            continue
+        folder = path.parent.relative_to(base).as_posix().strip(".")
+        slug, lang = match.group("slug"), match.group("lang")
+        key = (slug, lang)
+        if key in parsed:
+            other = rel(root, parsed[key][0])
+            problems.add(rel(root, path), 0, "-", f"the name '{slug}' is already used by {other}; "
+                         "every resource needs its own file name, wherever its folder")
+            continue
+        parsed[key] = (path, doc, folder)
+
+    resources: dict[str, Resource] = {}
+    for (slug, lang), (path, doc, folder) in parsed.items():
+        is_translation = lang is not None and (slug, None) in parsed
+        if is_translation:
+            continue
+        resource = _resource_from(root, path, doc, slug, folder, lang or languages[0], problems)
+        if resource:
+            resources[slug] = resource
+    for (slug, lang), (path, doc, folder) in parsed.items():
+        if lang is None or (slug, None) not in parsed:
+            continue
+        _add_translation(root, path, doc, resources.get(slug), lang, folder, parsed[(slug, None)], problems)
+    return list(resources.values())
+
+
+def _resource_from(root: Path, path: Path, doc: Document, slug: str, folder: str, lang: str,
+                   problems: ProblemList) -> Resource | None:
+    where = rel(root, path)
+    if not add_schema_problems("resource", doc.meta, where, doc, problems):
+        return None
+    meta = doc.meta
+    date = _parse_date(meta["date"], where, doc, "date", problems)
+    if date is None:
+        return None
+    as_list = lambda value: value if isinstance(value, list) else [value]  # noqa: E731
+    version = Version(lang, meta["title"].strip(), meta["summary"].strip(), doc.body, where,
+                      rel(root, path).removeprefix("content/"))
+    resource = Resource(
+        slug=slug, folder=folder, lang=lang, type=meta["type"], regions=as_list(meta["region"]),
+        topics=as_list(meta["topic"]), partners=as_list(meta["partner"]), date=date,
+        languages=as_list(meta.get("language", [lang])), url=meta.get("url", ""),
+        authors=meta.get("authors", []), timezone=meta.get("timezone", ""), location=meta.get("location", ""),
+        registration=meta.get("registration", ""), livestream=meta.get("livestream", ""),
+        recording=meta.get("recording", ""), versions={lang: version}, meta=meta,
+    )
+    resource.meta["_doc"] = doc
+    return resource
+
+
+def _add_translation(root: Path, path: Path, doc: Document, original: Resource | None, lang: str, folder: str,
+                     original_entry: tuple[Path, Document, str], problems: ProblemList) -> None:
+    where = rel(root, path)
+    original_path, original_doc, original_folder = original_entry
+    if folder != original_folder:
+        problems.add(where, 0, "-", f"a translation must sit beside its original {rel(root, original_path)}")
+        return
+    meta = dict(doc.meta)
+    # Repeating the original's value is harmless; a different value is a conflict.
+    for key in list(meta):
+        if key in ("title", "summary"):
+            continue
+        if key in original_doc.meta and meta[key] == original_doc.meta[key]:
+            del meta[key]
+        elif key in schema.fields("resource"):
+            problems.add(where, doc.line_of(key), key, f"conflicts with the original {rel(root, original_path)}; "
+                         f"a translation inherits '{key}' from the original: remove it here")
+            del meta[key]
+    if not add_schema_problems("translation", meta, where, doc, problems) or original is None:
+        return
+    original.versions[lang] = Version(lang, meta["title"].strip(), meta["summary"].strip(), doc.body, where,
+                                      rel(root, path).removeprefix("content/"))
+
+
+def _parse_date(value: str, where: str, doc: Document, key: str, problems: ProblemList) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        problems.add(where, doc.line_of(key), key, f"'{value}' is not a real calendar date; write YYYY-MM-DD")
+        return None

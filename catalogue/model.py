@@ -1,0 +1,161 @@
+"""The catalogue's records. Contributor keys keep their front-matter names; computed
+values (slug, languages a page exists in, related resources…) are named apart."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class Term:
+    """An entry of a vocabulary: a type, a topic or a stakeholder group."""
+
+    id: str
+    label: str
+    description: str
+    plural: str = ""
+    translations: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> {label, plural, description}
+
+    def text(self, key: str, lang: str) -> tuple[str, str]:
+        """(text, language it is in): the translation when there is one, else English."""
+        value = self.translations.get(lang, {}).get(key)
+        if value:
+            return value, lang
+        return (getattr(self, key) or self.label), "en"
+
+
+@dataclass
+class RegionText:
+    name: str
+    description: str
+    intro: str  # Markdown
+    path: str
+
+
+@dataclass
+class Region:
+    id: str
+    languages: list[str]
+    texts: dict[str, RegionText]  # lang -> text; "en" always present
+
+    def text(self, lang: str) -> tuple[RegionText, str]:
+        if lang in self.texts:
+            return self.texts[lang], lang
+        return self.texts["en"], "en"
+
+    @property
+    def name(self) -> str:
+        return self.texts["en"].name
+
+
+@dataclass
+class Organisation:
+    id: str
+    name: str
+    short_name: str
+    role: str
+    group: str
+    website: str
+    description: str
+    acknowledgement: str = ""
+    logo: str = ""
+
+
+@dataclass
+class Attachment:
+    path: str  # relative to content/
+    title: str
+    language: str
+    size: int  # bytes
+
+
+@dataclass
+class Version:
+    """One language version of a resource: the original or a translation."""
+
+    lang: str
+    title: str
+    summary: str
+    body: str
+    path: str  # repository-relative source path
+    docs_path: str  # path relative to content/, as MkDocs sees it
+
+
+@dataclass
+class Resource:
+    slug: str
+    folder: str  # folder under content/resources/, "" when flat
+    lang: str  # language of the original
+    type: str
+    regions: list[str]
+    topics: list[str]
+    partners: list[str]
+    date: dt.date
+    languages: list[str]  # languages the product itself is available in
+    url: str = ""
+    authors: list[str] = field(default_factory=list)
+    files: list[Attachment] = field(default_factory=list)
+    start: dt.datetime | dt.date | None = None
+    end: dt.datetime | dt.date | None = None
+    timezone: str = ""
+    location: str = ""
+    registration: str = ""
+    livestream: str = ""
+    recording: str = ""
+    versions: dict[str, Version] = field(default_factory=dict)  # lang -> version, original first
+    related: list["Resource"] = field(default_factory=list, repr=False)  # computed by enrich
+    meta: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    @property
+    def original(self) -> Version:
+        return self.versions[self.lang]
+
+    @property
+    def title(self) -> str:
+        return self.original.title
+
+    @property
+    def summary(self) -> str:
+        return self.original.summary
+
+    @property
+    def is_event(self) -> bool:
+        return self.type == "event"
+
+    @property
+    def all_day(self) -> bool:
+        return self.start is not None and not isinstance(self.start, dt.datetime)
+
+    @property
+    def path_stem(self) -> str:
+        """Path under content/ without language suffix or extension, e.g. resources/foo."""
+        return "/".join(p for p in ("resources", self.folder, self.slug) if p)
+
+    def version(self, lang: str) -> Version:
+        """The reader's language when it exists, else the original."""
+        return self.versions.get(lang) or self.original
+
+    def sort_key(self) -> tuple:
+        return (self.date, self.slug)
+
+
+@dataclass
+class Catalogue:
+    languages: list[str]  # interface languages, default first
+    resources: list[Resource]  # newest first
+    regions: dict[str, Region]
+    organisations: dict[str, Organisation]
+    types: dict[str, Term]
+    topics: dict[str, Term]
+    groups: dict[str, Term]
+    today: dt.date
+    strings: dict[str, dict[str, Any]] = field(default_factory=dict)  # lang -> locale file contents
+
+    @property
+    def default_language(self) -> str:
+        return self.languages[0]
+
+    def by_slug(self, slug: str) -> Resource:
+        return next(r for r in self.resources if r.slug == slug)

@@ -1,0 +1,258 @@
+"""The hub's generated pages, in every interface language: home, regions, topics, types,
+organisations, library, events and news. Each page is Markdown with HTML fragments; the
+MkDocs adapter writes them into the docs folder before files are collected."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass
+from typing import Callable, Iterator
+
+from . import render as r
+from .enrich import past_events, upcoming_events
+from .model import Catalogue, Resource
+from .render import Context, esc
+from .urls import UrlStyle
+
+PAGE_SIZE = 20  # resources per listing page
+GROUP_SIZE = 6  # newest resources of each type shown on a region page
+HOME_LATEST = 6
+GENERATED_FOLDERS = ("regions", "topics", "types", "organisations", "library", "events", "news")
+GENERATED_FILES = ("index.md",)  # plus index.<lang>.md
+
+
+@dataclass
+class GeneratedPage:
+    stem: str  # path under content/ without suffixes, e.g. regions/colombia
+    lang: str
+    title: str
+    description: str
+    body: str
+    kind: str
+
+    def filename(self, default_language: str) -> str:
+        suffix = "" if self.lang == default_language else f".{self.lang}"
+        return f"{self.stem}{suffix}.md"
+
+    def markdown(self) -> str:
+        front = {"title": self.title, "description": self.description, "hub_page": self.kind, "hide": ["toc"]}
+        lines = ["---"] + [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in front.items()] + ["---", ""]
+        return "\n".join(lines) + self.body.strip() + "\n"
+
+
+def generate(catalogue: Catalogue, style: UrlStyle) -> list[GeneratedPage]:
+    """Every generated page of the site, for every language."""
+    pages: list[GeneratedPage] = []
+    for lang in catalogue.languages:
+        builder = _Builder(catalogue, style, lang)
+        pages.extend(builder.all())
+    return pages
+
+
+class _Builder:
+    def __init__(self, catalogue: Catalogue, style: UrlStyle, lang: str):
+        self.cat, self.style, self.lang = catalogue, style, lang
+        self.t = Context(catalogue, lang, "", style).t
+
+    def ctx(self, stem: str) -> Context:
+        return Context(self.cat, self.lang, self.style.page(stem, self.lang), self.style)
+
+    def page(self, stem: str, title: str, description: str, body: Callable[[Context], str], kind: str) -> GeneratedPage:
+        return GeneratedPage(stem, self.lang, title, description, body(self.ctx(stem)), kind)
+
+    def all(self) -> Iterator[GeneratedPage]:
+        yield self.home()
+        yield from self.regions()
+        yield from self.topics()
+        yield from self.types()
+        yield from self.organisations()
+        yield from self.paginated("library/index", self.t("library_title"), self.t("library_description"),
+                                  self.cat.resources, "library")
+        yield from self.events()
+
+    # -- listings ----------------------------------------------------------------------------
+
+    def paginated(self, stem: str, title: str, description: str, resources: list[Resource], kind: str,
+                  before: Callable[[Context], str] = lambda ctx: "") -> Iterator[GeneratedPage]:
+        """A listing split into pages of PAGE_SIZE; `before` opens the first page only."""
+        pages = max(1, -(-len(resources) // PAGE_SIZE))
+        for number in range(1, pages + 1):
+            chunk = resources[(number - 1) * PAGE_SIZE: number * PAGE_SIZE]
+            page_title = title if number == 1 else self.t("page_title_numbered", title=title, page=self.t.number(number))
+
+            def body(ctx: Context, chunk=chunk, number=number) -> str:
+                head = before(ctx) if number == 1 else ""
+                count = f'<div class="hub-count"><p>{esc(self.t("resources_count", count=len(resources)))}</p></div>'
+                return "\n\n".join(x for x in (head, count, r.card_list(chunk, ctx, level=2),
+                                               r.pagination(stem, number, pages, ctx)) if x)
+
+            yield self.page(r.page_stem(stem, number), page_title, description, body, kind)
+
+    def home(self) -> GeneratedPage:
+        def body(ctx: Context) -> str:
+            latest = self.cat.resources[:HOME_LATEST]
+            events = upcoming_events(self.cat)[:3]
+            return "\n\n".join([
+                self.t("home_intro"),
+                _section(self.t("latest_resources"), r.card_list(latest, ctx),
+                         (ctx.href("library/index"), self.t("see_library", count=len(self.cat.resources)))),
+                _section(self.t("upcoming_events"), r.card_list(events, ctx) if events else _empty(self.t("no_upcoming_events")),
+                         (ctx.href("events/index"), self.t("see_events"))),
+                _section(self.t("regions_title"), self.region_tiles(ctx)),
+                _section(self.t("browse_by_topic"), self.term_list(ctx, "topics")),
+            ])
+        return self.page("index", self.t("site_name"), self.t("site_description"), body, "home")
+
+    def region_tiles(self, ctx: Context) -> str:
+        counts = Counter(region for res in self.cat.resources for region in res.regions)
+        items = []
+        for region in self.cat.regions.values():
+            text, lang = region.text(self.lang)
+            items.append(
+                f'<li class="hub-tile"><a href="{esc(ctx.href(r.region_stem(region.id)))}">'
+                f'<span class="hub-tile__name">{ctx.in_lang(text.name, lang)}</span></a>'
+                f'<span class="hub-tile__text">{ctx.in_lang(text.description, lang)}</span>'
+                f'<span class="hub-tile__count">{esc(self.t("resources_count", count=counts[region.id]))}</span></li>')
+        return f'<ul class="hub-tiles">{"".join(items)}</ul>'
+
+    def term_list(self, ctx: Context, kind: str) -> str:
+        terms = getattr(self.cat, kind)
+        key = "topics" if kind == "topics" else "type"
+        counts = Counter(x for res in self.cat.resources for x in (res.topics if kind == "topics" else [res.type]))
+        stem = r.topic_stem if kind == "topics" else r.type_stem
+        items = "".join(
+            f'<li><a href="{esc(ctx.href(stem(term.id)))}">{ctx.term(term, "plural" if key == "type" else "label")}</a> '
+            f'<span class="hub-count">({ctx.t.number(counts[term.id])})</span> '
+            f'<span class="hub-term__text">{ctx.term(term, "description")}</span></li>'
+            for term in terms.values())
+        return f'<ul class="hub-terms">{items}</ul>'
+
+    # -- regions -------------------------------------------------------------------------------
+
+    def regions(self) -> Iterator[GeneratedPage]:
+        yield self.page("regions/index", self.t("regions_title"), self.t("regions_description"),
+                        lambda ctx: self.region_tiles(ctx), "regions")
+        for region in self.cat.regions.values():
+            yield from self.region(region.id)
+
+    def region(self, region_id: str) -> Iterator[GeneratedPage]:
+        region = self.cat.regions[region_id]
+        text, text_lang = region.text(self.lang)
+        resources = [res for res in self.cat.resources if region_id in res.regions]
+        by_type: dict[str, list[Resource]] = {t: [] for t in self.cat.types}
+        for res in resources:
+            by_type[res.type].append(res)
+        stem = r.region_stem(region_id)
+
+        def body(ctx: Context) -> str:
+            intro = text.intro.strip()
+            if text_lang != self.lang:
+                intro = (f'<div class="hub-fallback" lang="{text_lang}" markdown="1">\n\n'
+                         f'<p class="hub-note" lang="{self.lang}">{esc(self.t("shown_in_english"))}</p>\n\n{intro}\n\n</div>')
+            parts = [intro, f'<div class="hub-count"><p>{esc(self.t("resources_count", count=len(resources)))}</p></div>']
+            events = upcoming_events(self.cat, region_id)
+            if events:
+                parts.append(_section(self.t("upcoming_events"), r.card_list(events[:GROUP_SIZE], ctx)))
+            orgs = Counter(p for res in resources for p in res.partners)
+            if orgs:
+                items = "".join(f'<li><a href="{esc(ctx.href(r.organisation_stem(o)))}">{esc(self.cat.organisations[o].short_name)}</a> '
+                                f'<span class="hub-count">({ctx.t.number(n)})</span></li>'
+                                for o, n in sorted(orgs.items(), key=lambda x: (-x[1], x[0])))
+                parts.append(_section(self.t("active_organisations"), f'<ul class="hub-inline">{items}</ul>'))
+            for type_id, items in by_type.items():
+                if not items:
+                    continue
+                heading = f"{self.cat.types[type_id].text('plural', self.lang)[0]} ({ctx.t.number(len(items))})"
+                more = None
+                if len(items) > GROUP_SIZE:
+                    more = (ctx.href(f"{stem}/{type_id}"), self.t("see_all_count", count=len(items)))
+                parts.append(_section(heading, r.card_list(items[:GROUP_SIZE], ctx), more))
+            if not resources:
+                parts.append(_empty(self.t("empty_list")))
+            return "\n\n".join(parts)
+
+        yield self.page(stem, text.name, text.description, body, "region")
+        for type_id, items in by_type.items():
+            if len(items) > GROUP_SIZE:
+                label = self.cat.types[type_id].text("plural", self.lang)[0]
+                yield from self.paginated(f"{stem}/{type_id}", self.t("region_type_title", type=label, region=text.name),
+                                          text.description, items, "region-type")
+
+    # -- topics, types, organisations -----------------------------------------------------------
+
+    def topics(self) -> Iterator[GeneratedPage]:
+        yield self.page("topics/index", self.t("topics_title"), self.t("topics_description"),
+                        lambda ctx: self.term_list(ctx, "topics"), "topics")
+        for topic in self.cat.topics.values():
+            items = [res for res in self.cat.resources if topic.id in res.topics]
+            description = topic.text("description", self.lang)[0]
+            yield from self.paginated(r.topic_stem(topic.id), topic.text("label", self.lang)[0], description, items, "topic",
+                                      before=lambda ctx, d=description: f'<div class="hub-lead"><p>{esc(d)}</p></div>')
+
+    def types(self) -> Iterator[GeneratedPage]:
+        yield self.page("types/index", self.t("types_title"), self.t("types_description"),
+                        lambda ctx: self.term_list(ctx, "types"), "types")
+        for type_id, term in self.cat.types.items():
+            if type_id == "event":
+                continue  # the events page lists them, upcoming first
+            items = [res for res in self.cat.resources if res.type == type_id]
+            description = term.text("description", self.lang)[0]
+            yield from self.paginated(r.type_stem(type_id), term.text("plural", self.lang)[0], description, items,
+                                      "news" if type_id == "news" else "type",
+                                      before=lambda ctx, d=description: f'<div class="hub-lead"><p>{esc(d)}</p></div>')
+
+    def organisations(self) -> Iterator[GeneratedPage]:
+        yield self.page("organisations/index", self.t("organisations_title"), self.t("organisations_description"),
+                        self.directory, "organisations")
+        for org in self.cat.organisations.values():
+            items = [res for res in self.cat.resources if org.id in res.partners]
+            group = self.cat.groups[org.group]
+
+            def before(ctx: Context, org=org, group=group) -> str:
+                facts = (f'<dl class="hub-facts"><dt>{esc(self.t("label_role"))}</dt><dd>{esc(self.t("role_" + org.role))}</dd>'
+                         f'<dt>{esc(self.t("label_group"))}</dt><dd>{ctx.term(group)}</dd>'
+                         f'<dt>{esc(self.t("label_website"))}</dt><dd>{r.external_link(org.website, org.short_name, ctx)}</dd></dl>')
+                ack = f'<p class="hub-ack">{esc(org.acknowledgement)}</p>' if org.acknowledgement else ""
+                return f'<div class="hub-org"><p class="hub-lead" lang="en">{esc(org.description)}</p>{facts}{ack}</div>'
+
+            yield from self.paginated(r.organisation_stem(org.id), org.name, org.description, items, "organisation", before)
+
+    def directory(self, ctx: Context) -> str:
+        """Organisations by role; implementing partners by the stakeholder group they represent."""
+        counts = Counter(p for res in self.cat.resources for p in res.partners)
+        def entry(org) -> str:
+            return (f'<li><a href="{esc(ctx.href(r.organisation_stem(org.id)))}">{esc(org.name)}</a> '
+                    f'<span class="hub-count">({esc(self.t("resources_count", count=counts[org.id]))})</span></li>')
+        parts = []
+        for role in ("implementing-partner", "donor", "circle-of-friends"):
+            members = [o for o in self.cat.organisations.values() if o.role == role]
+            if role == "implementing-partner":
+                groups = "".join(
+                    f'<h3>{ctx.term(group)}</h3><ul class="hub-orgs">{"".join(entry(o) for o in members if o.group == gid)}</ul>'
+                    for gid, group in self.cat.groups.items() if any(o.group == gid for o in members))
+                parts.append(f'<div class="hub-section"><h2>{esc(self.t("role_plural_" + role))}</h2>{groups}</div>')
+            elif members:
+                parts.append(_section(self.t("role_plural_" + role), f'<ul class="hub-orgs">{"".join(entry(o) for o in members)}</ul>'))
+            else:
+                parts.append(_section(self.t("role_plural_" + role), _empty(self.t("empty_" + role))))
+        return "\n\n".join(parts)
+
+    # -- events ----------------------------------------------------------------------------------
+
+    def events(self) -> Iterator[GeneratedPage]:
+        upcoming = upcoming_events(self.cat)
+        before = lambda ctx: _section(self.t("upcoming_events"),  # noqa: E731
+                                      r.card_list(upcoming, ctx) if upcoming else _empty(self.t("no_upcoming_events"))) \
+            + f'\n\n<div class="hub-section"><h2>{esc(self.t("past_events"))}</h2></div>'
+        yield from self.paginated("events/index", self.t("events_title"), self.t("events_description"),
+                                  past_events(self.cat), "events", before)
+
+
+def _section(title: str, content: str, more: tuple[str, str] | None = None) -> str:
+    link = f'<p class="hub-more"><a href="{esc(more[0])}">{esc(more[1])}</a></p>' if more else ""
+    return f'<div class="hub-section"><h2>{esc(title)}</h2>{content}{link}</div>'
+
+
+def _empty(text: str) -> str:
+    return f'<div class="hub-empty"><p>{esc(text)}</p></div>'

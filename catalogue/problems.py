@@ -1,0 +1,52 @@
+"""Problems found in the content, reported as `PATH:LINE: FIELD: message`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str  # relative to the repository root, with forward slashes
+    line: int  # 1-based; 0 when the problem concerns the whole file
+    field: str  # front-matter key (dotted for nested values) or "-" for the file itself
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.field}: {self.message}"
+
+    def github_annotation(self) -> str:
+        """The same problem as a GitHub Actions workflow command, shown on the offending line."""
+        text = f"{self.field}: {self.message}".replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+        line = f",line={self.line}" if self.line else ""
+        return f"::error file={self.path}{line},title=Content check::{text}"
+
+
+@dataclass
+class ProblemList:
+    """Collects problems so that every one is reported at once."""
+
+    items: list[Problem] = field(default_factory=list)
+
+    def add(self, path: str, line: int, field_name: str, message: str) -> None:
+        self.items.append(Problem(path, line, field_name, message))
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def sorted(self) -> list[Problem]:
+        return sorted(set(self.items))
+
+
+class ContentError(Exception):
+    """Raised once, after validation, when the content has problems."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        count = len(problems)
+        lines = [str(p) for p in problems]
+        lines.append(f"{count} problem{'s' if count != 1 else ''} found; the site was not built.")
+        super().__init__("\n".join(lines))

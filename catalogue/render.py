@@ -1,0 +1,223 @@
+"""HTML fragments for listings and resource pages. Every contributor string passes through
+`esc`; nothing here trusts front matter. Fragments are single blocks (no blank lines inside)
+so Markdown passes them through untouched."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from html import escape
+from urllib.parse import urlsplit
+
+from .model import Catalogue, Resource, Term
+from .strings import Translator, utc_offset
+from .urls import UrlStyle, relative
+
+
+def esc(text: object) -> str:
+    return escape(str(text), quote=True)
+
+
+@dataclass
+class Context:
+    """Where a fragment is rendered: the page's language and address."""
+
+    catalogue: Catalogue
+    lang: str
+    url: str  # site-relative URL of the page being rendered
+    style: UrlStyle
+
+    def __post_init__(self) -> None:
+        self.t = Translator(self.catalogue.strings, self.lang)
+
+    def href(self, stem: str, lang: str | None = None) -> str:
+        return relative(self.url, self.style.page(stem, lang or self.lang))
+
+    def href_file(self, path: str) -> str:
+        return relative(self.url, self.style.file(path))
+
+    def term(self, term: Term, key: str = "label") -> str:
+        """A vocabulary label in the page's language, marked as English when untranslated."""
+        text, lang = term.text(key, self.lang)
+        return self.in_lang(text, lang)
+
+    def in_lang(self, text: str, lang: str) -> str:
+        if lang == self.lang:
+            return esc(text)
+        return f'<span lang="{esc(lang)}">{esc(text)}</span>'
+
+
+# Stems of generated pages; the type pages of news and events are their own sections.
+def type_stem(type_id: str) -> str:
+    return {"news": "news/index", "event": "events/index"}.get(type_id, f"types/{type_id}")
+
+
+def region_stem(region_id: str) -> str:
+    return f"regions/{region_id}"
+
+
+def topic_stem(topic_id: str) -> str:
+    return f"topics/{topic_id}"
+
+
+def organisation_stem(org_id: str) -> str:
+    return f"organisations/{org_id}"
+
+
+def resource_href(resource: Resource, ctx: Context) -> tuple[str, str]:
+    """(link, language of the page linked): the reader's language when translated."""
+    version = resource.version(ctx.lang)
+    return ctx.href(resource.path_stem, version.lang), version.lang
+
+
+def lang_badge(lang: str, ctx: Context) -> str:
+    name = ctx.t.language_name(lang)
+    return f'<abbr class="hub-badge hub-badge--lang" title="{esc(name)}" lang="{esc(lang)}">{esc(lang.upper())}</abbr>'
+
+
+def links(items: list[tuple[str, str]]) -> str:
+    return ", ".join(f'<a href="{esc(href)}">{label}</a>' for href, label in items)
+
+
+def region_links(resource: Resource, ctx: Context) -> str:
+    return links([(ctx.href(region_stem(r)), _region_name(r, ctx)) for r in resource.regions])
+
+
+def _region_name(region_id: str, ctx: Context) -> str:
+    text, lang = ctx.catalogue.regions[region_id].text(ctx.lang)
+    return ctx.in_lang(text.name, lang)
+
+
+def card(resource: Resource, ctx: Context, level: int = 3) -> str:
+    """A resource in a listing: type, date, regions, title in the reader's language, summary."""
+    href, lang = resource_href(resource, ctx)
+    version = resource.version(ctx.lang)
+    type_term = ctx.catalogue.types[resource.type]
+    badge = "" if lang == ctx.lang else " " + lang_badge(lang, ctx)
+    lang_attr = "" if lang == ctx.lang else f' lang="{esc(lang)}" hreflang="{esc(lang)}"'
+    when = event_when(resource, ctx) if resource.is_event and resource.start else _time(resource.date, ctx)
+    return (
+        f'<li class="hub-card">'
+        f'<p class="hub-card__meta"><span class="hub-type">{ctx.term(type_term)}</span> · {when} · {region_links(resource, ctx)}</p>'
+        f'<h{level} class="hub-card__title"><a href="{esc(href)}"{lang_attr}>{esc(version.title)}</a>{badge}</h{level}>'
+        f'<p class="hub-card__summary"{"" if lang == ctx.lang else f" lang={chr(34)}{esc(lang)}{chr(34)}"}>{esc(version.summary)}</p>'
+        f"</li>"
+    )
+
+
+def card_list(resources: list[Resource], ctx: Context, level: int = 3) -> str:
+    if not resources:
+        return f'<div class="hub-empty"><p>{esc(ctx.t("empty_list"))}</p></div>'
+    return '<ul class="hub-cards">' + "".join(card(r, ctx, level) for r in resources) + "</ul>"
+
+
+def _time(value: dt.date, ctx: Context) -> str:
+    return f'<time datetime="{value.isoformat()}">{esc(ctx.t.date(value))}</time>'
+
+
+def event_when(event: Resource, ctx: Context) -> str:
+    """'10 Dec 2023, 14:00–15:30 (UTC+04:00)' in the event's own zone, as written by the organisers."""
+    start, end = event.start, event.end
+    if event.all_day:
+        text = ctx.t.date(start)
+        if end and end != start:
+            text += f" – {ctx.t.date(end)}"
+        return f'<time datetime="{start.isoformat()}">{esc(text)}</time>'
+    text = f"{ctx.t.date(start)}, {ctx.t.time(start)}"
+    if end:
+        same_day = end.date() == start.date()
+        text += f"–{ctx.t.time(end)}" if same_day else f" – {ctx.t.date(end)}, {ctx.t.time(end)}"
+    return (f'<time class="hub-event-time" datetime="{start.isoformat()}" data-end="{end.isoformat() if end else ""}">'
+            f'{esc(text)} ({esc(utc_offset(start))})</time>')
+
+
+def pagination(stem: str, page: int, pages: int, ctx: Context) -> str:
+    if pages <= 1:
+        return ""
+    items = []
+    if page > 1:
+        items.append(f'<a rel="prev" href="{esc(ctx.href(page_stem(stem, page - 1)))}">{esc(ctx.t("previous_page"))}</a>')
+    for n in range(1, pages + 1):
+        if n == page:
+            items.append(f'<span aria-current="page">{ctx.t.number(n)}</span>')
+        elif n in (1, pages) or abs(n - page) <= 2:
+            items.append(f'<a href="{esc(ctx.href(page_stem(stem, n)))}">{ctx.t.number(n)}</a>')
+        elif abs(n - page) == 3:
+            items.append("<span>…</span>")
+    if page < pages:
+        items.append(f'<a rel="next" href="{esc(ctx.href(page_stem(stem, page + 1)))}">{esc(ctx.t("next_page"))}</a>')
+    label = esc(ctx.t("pagination_label", page=ctx.t.number(page), pages=ctx.t.number(pages)))
+    return f'<nav class="hub-pagination" aria-label="{label}">' + " ".join(items) + "</nav>"
+
+
+def page_stem(stem: str, page: int) -> str:
+    """The stem of page `page` of a paginated listing."""
+    return stem if page == 1 else f"{stem.removesuffix('/index')}/page/{page}"
+
+
+def external_link(url: str, label: str, ctx: Context) -> str:
+    domain = urlsplit(url).hostname or url
+    return (f'<a class="hub-external" href="{esc(url)}" rel="noopener noreferrer">{esc(label)} '
+            f'<span class="hub-domain">({esc(domain)})</span>'
+            f'<span class="hub-external__note"> {esc(ctx.t("external_note"))}</span></a>')
+
+
+def resource_header(resource: Resource, ctx: Context) -> str:
+    """The metadata block above a resource's text, each value linked to its listing."""
+    cat, t = ctx.catalogue, ctx.t
+    rows = [
+        (t("label_type"), f'<a href="{esc(ctx.href(type_stem(resource.type)))}">{ctx.term(cat.types[resource.type])}</a>'),
+        (t("label_regions"), region_links(resource, ctx)),
+        (t("label_topics"), links([(ctx.href(topic_stem(x)), ctx.term(cat.topics[x])) for x in resource.topics])),
+        (t("label_organisations"), links([(ctx.href(organisation_stem(x)), esc(cat.organisations[x].short_name)) for x in resource.partners])),
+    ]
+    if resource.is_event and resource.start:
+        rows.append((t("label_when"), event_when(resource, ctx)))
+        if resource.location:
+            rows.append((t("label_where"), esc(resource.location)))
+    rows.append((t("label_published"), _time(resource.date, ctx)))
+    if resource.authors:
+        rows.append((t("label_authors"), esc(", ".join(resource.authors))))
+    rows.append((t("label_languages"), esc(", ".join(t.language_name(c) for c in resource.languages))))
+    body = "".join(f"<dt>{esc(k)}</dt><dd>{v}</dd>" for k, v in rows)
+    version = resource.version(ctx.lang)
+    note = ""
+    if version.lang != ctx.lang:
+        note = f'<p class="hub-note">{esc(t("only_in_language", language=t.language_name(version.lang)))}</p>'
+    return f'<div class="hub-resource-meta">{note}<p class="hub-lead">{esc(version.summary)}</p><dl class="hub-facts">{body}</dl></div>'
+
+
+def resource_footer(resource: Resource, ctx: Context) -> str:
+    """Below the text: the original, attachments, other languages and related resources."""
+    t, parts = ctx.t, []
+    actions = []
+    if resource.url:
+        actions.append(f"<li>{external_link(resource.url, t('read_original'), ctx)}</li>")
+    for key in ("registration", "livestream", "recording"):
+        url = getattr(resource, key)
+        if url and not (key == "registration" and not _upcoming(resource, ctx)):
+            actions.append(f"<li>{external_link(url, t('event_' + key), ctx)}</li>")
+    if actions:
+        parts.append(f'<ul class="hub-actions">{"".join(actions)}</ul>')
+    if resource.files:
+        items = "".join(
+            f'<li><a href="{esc(ctx.href_file(f.path))}" download>{esc(f.title)}</a> '
+            f'<span class="hub-size">({esc(f.path.rsplit(".", 1)[-1].upper())}, {esc(t.size(f.size))}'
+            f'{", " + esc(t.language_name(f.language)) if f.language else ""})</span></li>'
+            for f in resource.files)
+        parts.append(f'<h2 id="downloads">{esc(t("downloads"))}</h2><ul class="hub-downloads">{items}</ul>')
+    others = [v for lang, v in resource.versions.items() if lang != ctx.lang]
+    if others:
+        items = "".join(
+            f'<li><a href="{esc(ctx.href(resource.path_stem, v.lang))}" hreflang="{esc(v.lang)}" lang="{esc(v.lang)}">'
+            f'{esc(t.language_name(v.lang))}: {esc(v.title)}</a></li>' for v in others)
+        parts.append(f'<h2 id="other-languages">{esc(t("other_languages"))}</h2><ul class="hub-translations">{items}</ul>')
+    if resource.related:
+        parts.append(f'<h2 id="related">{esc(t("related"))}</h2>{card_list(resource.related, ctx, level=3)}')
+    return f'<div class="hub-resource-more">{"".join(parts)}</div>' if parts else ""
+
+
+def _upcoming(resource: Resource, ctx: Context) -> bool:
+    from .enrich import is_past
+
+    return not is_past(resource, ctx.catalogue.today)

@@ -1,0 +1,74 @@
+"""Interface text per language from locales/<lang>.yml, with English as the fallback,
+and dates and times formatted the way each language writes them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from babel import Locale
+from babel.dates import format_date, format_time
+
+
+class Translator:
+    def __init__(self, strings: dict[str, dict[str, Any]], lang: str):
+        self.lang = lang
+        self._own = strings.get(lang, {}).get("ui", {}) or {}
+        self._english = strings.get("en", {}).get("ui", {}) or {}
+        self._locale = Locale.parse(lang)
+        self.language_names = {code: (data.get("name") or code) for code, data in strings.items()}
+
+    def __call__(self, key: str, count: int | None = None, **values: Any) -> str:
+        text = self.lookup(key)
+        if isinstance(text, dict):
+            form = self._locale.plural_form(count or 0) if count is not None else "other"
+            text = text.get(form) or text.get("other") or next(iter(text.values()))
+        if count is not None:
+            values["count"] = self.number(count)
+        return str(text).format(**values) if values else str(text)
+
+    def lookup(self, key: str) -> Any:
+        if key in self._own:
+            return self._own[key]
+        if key in self._english:
+            return self._english[key]
+        raise KeyError(f"interface text '{key}' is missing from locales/en.yml")
+
+    def is_translated(self, key: str) -> bool:
+        return key in self._own
+
+    def number(self, value: int) -> str:
+        from babel.numbers import format_decimal
+
+        return format_decimal(value, locale=self._locale)
+
+    def date(self, value: dt.date) -> str:
+        return format_date(value, format="medium", locale=self._locale)
+
+    def time(self, value: dt.datetime) -> str:
+        return format_time(value, format="short", locale=self._locale)
+
+    def size(self, num_bytes: int) -> str:
+        from babel.numbers import format_decimal
+
+        if num_bytes < 1000:
+            return f"{num_bytes} B"
+        if num_bytes < 1_000_000:
+            return f"{format_decimal(round(num_bytes / 1000), locale=self._locale)} KB"
+        return f"{format_decimal(round(num_bytes / 1_000_000, 1), locale=self._locale)} MB"
+
+    def language_name(self, code: str) -> str:
+        """A language's name in its own language, e.g. 'Español' (the reader may not know English)."""
+        if code in self.language_names and self.language_names[code] != code:
+            return self.language_names[code]
+        try:
+            name = Locale.parse(code).get_display_name(code) or code
+        except Exception:  # unknown to Babel: show the code
+            return code
+        return name[:1].upper() + name[1:]
+
+
+def utc_offset(moment: dt.datetime) -> str:
+    """'UTC+07:00' for a zone-aware time."""
+    offset = moment.strftime("%z")
+    return f"UTC{offset[:3]}:{offset[3:]}" if offset else "UTC"

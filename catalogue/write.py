@@ -1,0 +1,35 @@
+"""Write generated pages into the docs folder, touching only files whose text changed
+(so `mkdocs serve` does not loop) and removing pages that are no longer generated."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .pages import GENERATED_FOLDERS, GeneratedPage
+
+MARKER = "hub_page:"
+
+
+def write_pages(docs_dir: Path, pages: list[GeneratedPage], default_language: str) -> int:
+    """Write `pages` under docs_dir; return how many files changed."""
+    wanted = {docs_dir / page.filename(default_language): page.markdown() for page in pages}
+    changed = 0
+    for path, text in wanted.items():
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+            changed += 1
+    for stale in _owned_files(docs_dir):
+        if stale not in wanted:
+            stale.unlink()
+            changed += 1
+    return changed
+
+
+def _owned_files(docs_dir: Path):
+    for folder in GENERATED_FOLDERS:
+        if (docs_dir / folder).is_dir():
+            yield from (p for p in (docs_dir / folder).rglob("*.md"))
+    for path in docs_dir.glob("index*.md"):
+        if MARKER in path.read_text(encoding="utf-8")[:400]:
+            yield path

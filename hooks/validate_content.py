@@ -1,0 +1,30 @@
+"""Stop the build when the content has problems, with the validator's own messages.
+
+Events: on_config (priority 100: before every plugin, so nothing is built from bad content).
+Runs `catalogue.load` over the repository and raises one Abort listing every problem as
+`PATH:LINE: FIELD: message`, exactly as `scripts/validate.py` prints them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority
+
+from catalogue.cache import load_cached
+from catalogue.problems import ContentError
+
+
+@event_priority(100)
+def on_config(config):
+    root = Path(config.config_file_path).parent
+    try:
+        catalogue = load_cached(root)
+    except ContentError as err:
+        raise Abort(f"\n{err}\nRun 'python scripts/validate.py' to check again after fixing.") from None
+    configured = [lang.locale for lang in config.plugins["i18n"].config.languages]
+    if configured != catalogue.languages:
+        raise Abort(f"mkdocs.yml: plugins.i18n.languages lists {configured}, but locales/languages.yml lists "
+                    f"{catalogue.languages}; make them the same, in the same order")
+    return config

@@ -1,0 +1,55 @@
+#!/usr/bin/env python3
+"""Check the hub's content: every problem at once, as PATH:LINE: FIELD: message.
+
+    python scripts/validate.py                 # the whole repository
+    python scripts/validate.py content/resources/foo.md ...   # these files, in the repository's context
+    python scripts/validate.py --github        # also print GitHub annotations (used in pull requests)
+
+Exit status: 0 valid, 1 problems found, 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from catalogue.load import collect  # noqa: E402
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Check the hub's content files.")
+    parser.add_argument("paths", nargs="*", help="content files to check (default: everything)")
+    parser.add_argument("--github", action="store_true", help="also print GitHub Actions annotations")
+    parser.add_argument("--root", default=str(ROOT), help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    root = Path(args.root).resolve()
+
+    wanted = set()
+    for raw in args.paths:
+        path = Path(raw).resolve()
+        if not path.exists():
+            parser.error(f"{raw}: no such file")
+        if not path.is_relative_to(root):
+            parser.error(f"{raw}: not inside the repository {root}")
+        wanted.add(path.relative_to(root).as_posix())
+
+    _, problems = collect(root)
+    found = [p for p in problems.sorted() if not wanted or p.path in wanted]
+    for problem in found:
+        print(problem)
+        if args.github:
+            print(problem.github_annotation())
+    checked = f"{len(wanted)} file{'s' if len(wanted) != 1 else ''}" if wanted else "the repository"
+    if found:
+        print(f"{len(found)} problem{'s' if len(found) != 1 else ''} found in {checked}.")
+        return 1
+    print(f"No problems found in {checked}.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
