@@ -18,13 +18,18 @@ MAX_IMAGE_BYTES = 300_000
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".avif")
 
 
-def check_resources(root: Path, catalogue: Catalogue, problems: ProblemList) -> None:
-    vocab = {
+def vocabularies(catalogue: Catalogue) -> dict[str, dict[str, str]]:
+    """Front-matter key -> {id: label} for every key whose values are ids."""
+    return {
         "type": {k: t.label for k, t in catalogue.types.items()},
         "region": {k: r.name for k, r in catalogue.regions.items()},
         "topic": {k: t.label for k, t in catalogue.topics.items()},
         "partner": {k: o.short_name for k, o in catalogue.organisations.items()},
     }
+
+
+def check_resources(root: Path, catalogue: Catalogue, problems: ProblemList) -> None:
+    vocab = vocabularies(catalogue)
     titles: dict[tuple[str, str], str] = {}
     for resource in catalogue.resources:
         doc = resource.meta["_doc"]
@@ -52,10 +57,10 @@ def check_resources(root: Path, catalogue: Catalogue, problems: ProblemList) -> 
 
 
 def unknown_id(key: str, value: str, known: dict[str, str]) -> str:
-    nouns = {"type": "type", "region": "region", "topic": "topic", "partner": "organisation"}
+    nouns = {"type": "a type", "region": "a region", "topic": "a topic", "partner": "an organisation"}
     where = {"type": "schema/vocabulary.yml", "region": "regions/", "topic": "schema/vocabulary.yml",
              "partner": "partners.yml"}
-    message = f"'{value}' is not a {nouns[key]}"
+    message = f"'{value}' is not {nouns[key]}"
     hint = suggest(str(value), known)
     if hint:
         return f"{message}; did you mean '{hint}'?"

@@ -56,7 +56,7 @@ def read(raw: bytes, require_front_matter: bool = True) -> Document:
             body = "\n".join(lines[index + 1:])
             meta, line_map = parse_yaml(yaml_text, first_line=2)
             return Document(meta, body, index + 2, line_map)
-    raise FrontMatterError(len(lines), "-", "the front matter is not closed: add a line '---' after the last field")
+    raise FrontMatterError(1, "-", "the front matter that opens here is not closed: add a line '---' after the last field")
 
 
 def decode(raw: bytes) -> str:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from . import schema
-from .crosscheck import check_resources
+from .crosscheck import check_resources, unknown_id, vocabularies
 from .frontmatter import Document, FrontMatterError, parse_yaml, read
 from .model import Catalogue, Organisation, Region, RegionText, Resource, Term, Version
 from .problems import ContentError, ProblemList
@@ -52,9 +52,8 @@ def collect(root: Path, today: dt.date | None = None) -> tuple[Catalogue | None,
     types, topics, groups = _load_vocabulary(root, strings, problems)
     organisations = _load_organisations(root, groups, problems)
     regions = _load_regions(root, languages, problems)
-    resources = _load_resources(root, languages, problems)
-    catalogue = Catalogue(languages, resources, regions, organisations, types, topics, groups,
-                          today or build_date(), strings)
+    catalogue = Catalogue(languages, [], regions, organisations, types, topics, groups, today or build_date(), strings)
+    catalogue.resources = _load_resources(root, languages, vocabularies(catalogue), problems)
     check_resources(root, catalogue, problems)
     catalogue.resources.sort(key=Resource.sort_key, reverse=True)
     return catalogue, problems
@@ -91,14 +90,25 @@ def read_yaml_file(root: Path, path: Path, problems: ProblemList) -> tuple[Any, 
         return None
 
 
-def add_schema_problems(name: str, value: Any, where: str, lines: Document | dict, problems: ProblemList) -> bool:
-    """Check `value` against schema `name`; report with lines. True when it passed."""
+def add_schema_problems(name: str, value: Any, where: str, lines: Document | dict, problems: ProblemList,
+                        vocab: dict[str, dict[str, str]] | None = None) -> bool:
+    """Check `value` against schema `name`; report with lines. True when it passed.
+
+    With `vocab`, a badly formed id gets the same suggestion as an unknown one."""
     ok = True
     for path, field_name, message in schema.check(name, value):
         ok = False
+        if vocab and path and path[0] in vocab and "is not an id" in message:
+            message = unknown_id(path[0], value_at(value, path), vocab[path[0]])
         line = lines.line_of(*path) if isinstance(lines, Document) else _line(lines, path)
         problems.add(where, line, field_name, message)
     return ok
+
+
+def value_at(value: Any, path: tuple) -> Any:
+    for part in path:
+        value = value[part]
+    return value
 
 
 def _line(line_map: dict[tuple, int], path: tuple) -> int:
@@ -224,7 +234,7 @@ def _check_name(root: Path, path: Path, languages: list[str], problems: ProblemL
     return match
 
 
-def _load_resources(root: Path, languages: list[str], problems: ProblemList) -> list[Resource]:
+def _load_resources(root: Path, languages: list[str], vocab: dict, problems: ProblemList) -> list[Resource]:
     base = root / RESOURCES_DIR
     if not base.is_dir():
         problems.add(RESOURCES_DIR, 0, "-", "the folder of knowledge products is missing")
@@ -258,7 +268,7 @@ def _load_resources(root: Path, languages: list[str], problems: ProblemList) -> 
         is_translation = lang is not None and (slug, None) in parsed
         if is_translation:
             continue
-        resource = _resource_from(root, path, doc, slug, folder, lang or languages[0], problems)
+        resource = _resource_from(root, path, doc, slug, folder, lang or languages[0], vocab, problems)
         if resource:
             resources[slug] = resource
     for (slug, lang), (path, doc, folder) in parsed.items():
@@ -268,10 +278,10 @@ def _load_resources(root: Path, languages: list[str], problems: ProblemList) -> 
     return list(resources.values())
 
 
-def _resource_from(root: Path, path: Path, doc: Document, slug: str, folder: str, lang: str,
+def _resource_from(root: Path, path: Path, doc: Document, slug: str, folder: str, lang: str, vocab: dict,
                    problems: ProblemList) -> Resource | None:
     where = rel(root, path)
-    if not add_schema_problems("resource", doc.meta, where, doc, problems):
+    if not add_schema_problems("resource", doc.meta, where, doc, problems, vocab):
         return None
     meta = doc.meta
     date = _parse_date(meta["date"], where, doc, "date", problems)

@@ -1,0 +1,74 @@
+"""Headless Chromium (Debian's, driven by Playwright) against a built site served on localhost."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+         "--no-first-run"]
+
+
+def require_chromium() -> None:
+    """Skip on a developer machine without Chromium; in CI its absence is a failure."""
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{CHROMIUM} is missing; .ci/run installs Debian's chromium")
+        pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)")
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep test output readable
+        pass
+
+
+@contextmanager
+def serve(directory: Path, mount: str = ""):
+    """Serve `directory` on 127.0.0.1; with `mount`, under that sub-folder (like GitHub project pages)."""
+    root = directory
+    if mount:
+        root = directory.parent / f"_mount_{directory.name}"
+        shutil.rmtree(root, ignore_errors=True)
+        (root / mount).parent.mkdir(parents=True, exist_ok=True)
+        (root / mount).symlink_to(directory, target_is_directory=True)
+    handler = functools.partial(_QuietHandler, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/" + (f"{mount}/" if mount else "")
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@contextmanager
+def browser():
+    require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        try:
+            yield instance
+        finally:
+            instance.close()
+
+
+class OffsiteRequests(list):
+    """Requests to any host but the local test server, recorded by `watch`."""
+
+
+def watch(page, allowed_prefixes: tuple[str, ...]) -> OffsiteRequests:
+    seen = OffsiteRequests()
+    page.on("request", lambda request: None if request.url.startswith(allowed_prefixes + ("data:", "blob:"))
+            else seen.append(request.url))
+    return seen

@@ -1,0 +1,87 @@
+"""Shared fixtures: a small repository made on the fly, and built sites."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+BUILD_DATE_EPOCH = "1795910400"  # 2026-11-28 00:00 UTC: "today" for every test build
+COPIED = ("mkdocs.yml", "hooks", "overrides", "locales", "schema", "partners.yml", "content/assets")
+
+REGION = """\
+---
+name: {name}
+description: A sample description of the coal economy of {name}.
+---
+{name} is a sample region for tests.
+"""
+
+RESOURCE = """\
+---
+title: {title}
+type: {type}
+region: {region}
+topic: [skills]
+partner: [ilo]
+date: {date}
+summary: A sample summary that is long enough for the schema.
+{extra}---
+Body of {title}.
+"""
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(text.encode("utf-8") if isinstance(text, str) else text)
+    return path
+
+
+def resource(title: str = "Sample report", type: str = "report", region: str = "[colombia]",
+             date: str = "2025-01-15", extra: str = "") -> str:
+    return RESOURCE.format(title=title, type=type, region=region, date=date, extra=textwrap.dedent(extra))
+
+
+def make_repo(base: Path, resources: dict[str, str] | None = None) -> Path:
+    """A small repository: the real configuration, three regions and the given resources."""
+    base.mkdir(parents=True, exist_ok=True)
+    for name in COPIED:
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, base / name)
+        else:
+            shutil.copy2(src, base / name)
+    for region_id, name in (("colombia", "Colombia"), ("vietnam", "Vietnam"), ("global", "Global")):
+        write(base / "regions" / f"{region_id}.md", REGION.format(name=name))
+    (base / "content" / "resources").mkdir(parents=True, exist_ok=True)
+    for rel, text in (resources or {}).items():
+        write(base / "content" / "resources" / rel, text)
+    return base
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    return make_repo(tmp_path / "repo", {"sample-report.md": resource()})
+
+
+def run_build(root: Path, site_dir: Path | None = None, *extra: str) -> subprocess.CompletedProcess:
+    env = dict(os.environ, SOURCE_DATE_EPOCH=BUILD_DATE_EPOCH, NO_MKDOCS_2_WARNING="1")
+    args = [sys.executable, "-m", "mkdocs", "build", "-f", str(root / "mkdocs.yml")]
+    if site_dir:
+        args += ["-d", str(site_dir)]
+    return subprocess.run(args + list(extra), cwd=root, env=env, capture_output=True, text=True, timeout=600)
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> Path:
+    """The real hub with its sample content, built once for the whole session."""
+    site = tmp_path_factory.mktemp("real") / "site"
+    result = run_build(ROOT, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site

@@ -1,0 +1,93 @@
+"""Small helpers to read built pages the way a reader's browser would."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+
+class _Collector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.links: list[dict[str, str]] = []
+        self.ids: set[str] = set()
+        self.text: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        attrs = {k: v or "" for k, v in attrs}
+        if "id" in attrs:
+            self.ids.add(attrs["id"])
+        if tag in ("a", "link") and "href" in attrs:
+            self.links.append(dict(attrs, tag=tag))
+        if tag in ("script", "style"):
+            self._skip += 1
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style") and self._skip:
+            self._skip -= 1
+
+    def handle_data(self, data):
+        if not self._skip:
+            self.text.append(data)
+
+
+def parse(html: str) -> _Collector:
+    collector = _Collector()
+    collector.feed(html)
+    return collector
+
+
+def text(html: str) -> str:
+    return re.sub(r"\s+", " ", " ".join(parse(html).text)).strip()
+
+
+def read(site: Path, url_path: str) -> str:
+    """The HTML a server would send for a site-relative URL such as 'regions/colombia/'."""
+    path = site / url_path
+    if url_path == "" or url_path.endswith("/"):
+        path = path / "index.html"
+    return path.read_text(encoding="utf-8")
+
+
+def main_html(html: str) -> str:
+    """The article of a Material page, without header, nav and footer."""
+    match = re.search(r'<article class="md-content__inner[^"]*">(.*?)</article>', html, re.S)
+    assert match, "no article in page"
+    return match.group(1)
+
+
+def resolve(site: Path, page: Path, href: str) -> Path | None:
+    """The file an internal link leads to, or None for external links."""
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc or href.startswith(("#", "mailto:")):
+        return None
+    base = site if parts.path.startswith("/") else page.parent  # the 404 page links from the site root
+    target = Path(posixpath.normpath(str(base / unquote(parts.path.lstrip("/"))))) if parts.path else page
+    if target.is_dir() or parts.path.endswith("/"):
+        target = target / "index.html"
+    return target
+
+
+def broken_links(site: Path) -> list[str]:
+    """Every internal link or anchor in the site that leads nowhere."""
+    broken, ids_cache = [], {}
+    for page in sorted(site.rglob("*.html")):
+        for link in parse(page.read_text(encoding="utf-8")).links:
+            href = link["href"]
+            target = resolve(site, page, href)
+            if target is None:
+                continue
+            if not target.exists():
+                broken.append(f"{page.relative_to(site)} -> {href}")
+                continue
+            fragment = urlsplit(href).fragment
+            if fragment and target.suffix == ".html":
+                if target not in ids_cache:
+                    ids_cache[target] = parse(target.read_text(encoding="utf-8")).ids
+                if unquote(fragment) not in ids_cache[target]:
+                    broken.append(f"{page.relative_to(site)} -> {href} (no such anchor)")
+    return broken

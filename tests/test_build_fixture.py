@@ -1,0 +1,151 @@
+"""Build a small fixture hub and check what a reader gets: pages, links, counts, languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import make_repo, resource, run_build, write
+from htmlcheck import broken_links, main_html, parse, read, text
+
+EVENT = resource(title="Upcoming skills workshop", type="event", region="[global]", date="2026-10-01", extra="""\
+start: 2027-02-10T09:00:00+07:00
+end: 2027-02-10T17:00:00+07:00
+timezone: Asia/Ho_Chi_Minh
+location: Hanoi, Vietnam and online
+""")
+PAST_EVENT = resource(title="Past dialogue", type="event", region="[colombia]", date="2024-01-05", extra="""\
+start: 2024-02-01
+end: 2024-02-02
+location: Valledupar, Colombia
+recording: https://example.org/recording
+""")
+FILES = {
+    "mine-closure-report.md": resource(title="Mine closure report", region="[colombia, vietnam]", date="2025-06-01",
+                                       extra="language: [en, es]\nurl: https://example.org/jet/report.pdf\n"
+                                             "files:\n  - path: files/checklist.csv\n    title: Checklist\n    language: en\n"),
+    "mine-closure-report.es.md": "---\ntitle: Informe sobre el cierre de minas\nsummary: Un resumen en español, suficientemente largo.\n---\nTexto en español.\n",
+    "quang-ninh-news.md": resource(title="Quang Ninh news item", type="news", region="vietnam", date="2026-03-01"),
+    "workshop.md": EVENT,
+    "past-dialogue.md": PAST_EVENT,
+    "mae-moh-notes.th.md": resource(title="บันทึกแม่เมาะ", region="[global]", date="2025-02-02", extra="language: [th]\n"),
+}
+
+
+@pytest.fixture(scope="module")
+def fixture_site(tmp_path_factory):
+    root = make_repo(tmp_path_factory.mktemp("fixture") / "repo", FILES)
+    write(root / "content" / "files" / "checklist.csv", "step,owner\n" + "plan,ministry\n" * 200)
+    result = run_build(root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root / "site"
+
+
+def test_generated_pages_exist_in_every_language(fixture_site):
+    stems = ["", "regions/", "regions/colombia/", "regions/vietnam/", "topics/", "topics/skills/", "types/",
+             "types/report/", "organisations/", "organisations/ilo/", "library/", "events/", "news/"]
+    for lang in ("", "es/", "id/", "vi/", "th/", "mn/"):
+        for stem in stems:
+            assert (fixture_site / lang / stem / "index.html").is_file(), lang + stem
+
+
+def test_html_lang_is_set_per_language(fixture_site):
+    assert '<html lang="en"' in read(fixture_site, "regions/colombia/")
+    assert '<html lang="vi"' in read(fixture_site, "vi/regions/colombia/")
+
+
+def test_resources_exist_only_in_their_languages(fixture_site):
+    assert (fixture_site / "resources/mine-closure-report/index.html").is_file()
+    assert (fixture_site / "es/resources/mine-closure-report/index.html").is_file()
+    assert not (fixture_site / "vi/resources/mine-closure-report").exists(), "untranslated resources are not copied"
+    assert (fixture_site / "th/resources/mae-moh-notes/index.html").is_file()
+    assert not (fixture_site / "resources/mae-moh-notes").exists()
+
+
+def test_region_page_lists_its_resources_grouped_by_type(fixture_site):
+    page = text(main_html(read(fixture_site, "regions/vietnam/")))
+    assert "2 resources" in page
+    assert "Reports (1)" in page and "News (1)" in page
+    assert page.index("Mine closure report") < page.index("Quang Ninh news item") or "Reports (1)" in page
+    assert "Organisations active here" in page and "ILO" in page
+
+
+def test_listing_links_to_the_readers_language_or_marks_the_other(fixture_site):
+    html = main_html(read(fixture_site, "es/regions/vietnam/"))
+    links = {a["href"]: a for a in parse(html).links}
+    assert "../../resources/mine-closure-report/" in links, "the Spanish translation is linked"
+    news = links["../../../resources/quang-ninh-news/"]
+    assert news.get("hreflang") == "en"
+    assert 'title="English" lang="en">EN</abbr>' in html
+    th_library = main_html(read(fixture_site, "library/"))
+    assert "../th/resources/mae-moh-notes/" in th_library and ">TH</abbr>" in th_library
+
+
+def test_resource_page_shows_metadata_links_and_attachments(fixture_site):
+    html = main_html(read(fixture_site, "resources/mine-closure-report/"))
+    links = {a["href"] for a in parse(html).links}
+    assert {"../../regions/colombia/", "../../regions/vietnam/", "../../topics/skills/",
+            "../../organisations/ilo/", "../../types/report/"} <= links
+    external = [a for a in parse(html).links if a["href"] == "https://example.org/jet/report.pdf"][0]
+    assert "hub-external" in external["class"] and external["rel"] == "noopener noreferrer"
+    assert "(example.org)" in text(html)
+    assert "../../files/checklist.csv" in links
+    assert "(CSV, 3 KB, English)" in text(html)
+    assert "Español: Informe sobre el cierre de minas" in text(html)
+
+
+def test_events_page_splits_upcoming_and_past_with_offsets(fixture_site):
+    page = text(main_html(read(fixture_site, "events/")))
+    upcoming, past = page.split("Past events")
+    assert "Upcoming skills workshop" in upcoming and "(UTC+07:00)" in upcoming
+    assert "Past dialogue" in past and "Past dialogue" not in upcoming
+    workshop = main_html(read(fixture_site, "resources/past-dialogue/"))
+    assert "Watch the recording" in text(workshop)
+
+
+def test_home_shows_latest_upcoming_and_regions(fixture_site):
+    page = text(main_html(read(fixture_site, "")))
+    assert "Latest resources" in page and "Upcoming skills workshop" in page
+    assert "Colombia" in page and "Vietnam" in page
+
+
+def test_knowledge_products_are_not_in_the_sidebar(fixture_site):
+    html = read(fixture_site, "")
+    nav = html[html.index('<nav class="md-nav md-nav--primary"'):html.index("</nav>", html.index('md-nav--primary'))]
+    assert "resources/" not in nav
+    assert "regions/" in nav and "library/" in nav
+
+
+def test_no_internal_link_is_broken(fixture_site):
+    assert broken_links(fixture_site) == []
+
+
+def test_long_lists_are_paginated(tmp_path):
+    many = {f"report-{n:02d}.md": resource(title=f"Numbered report {n:02d}", date=f"2025-01-{n % 28 + 1:02d}")
+            for n in range(45)}
+    root = make_repo(tmp_path / "repo", many)
+    result = run_build(root)
+    assert result.returncode == 0, result.stderr
+    site = root / "site"
+    assert (site / "library/page/2/index.html").is_file() and (site / "library/page/3/index.html").is_file()
+    assert not (site / "library/page/4").exists()
+    first = main_html(read(site, "library/"))
+    assert first.count('class="hub-card"') == 20 and "45 resources" in text(first)
+    assert '<a rel="next" href="page/2/">' in first
+    third = main_html(read(site, "library/page/3/"))
+    assert third.count('class="hub-card"') == 5
+    region = main_html(read(site, "regions/colombia/"))
+    assert region.count('class="hub-card"') == 6 and "See all 45" in text(region)
+    assert (site / "regions/colombia/report/page/3/index.html").is_file()
+    assert broken_links(site) == []
+
+
+def test_bad_content_stops_the_build_with_located_messages(tmp_path):
+    root = make_repo(tmp_path / "repo", {"bad.md": resource(region="[viet-nam]"), "worse.md": "no front matter"})
+    result = run_build(root)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "content/resources/bad.md:4: region: 'viet-nam' is not a region; did you mean 'vietnam'?" in output
+    assert "content/resources/worse.md:1: -: no front matter" in output
+    assert "2 problems found; the site was not built." in output
+    assert "Traceback" not in output
+    assert not (root / "site" / "index.html").exists()

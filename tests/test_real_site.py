@@ -1,0 +1,77 @@
+"""The real hub with its sample content: every page a reader can reach, with the right lists."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from catalogue.load import load
+from catalogue.pages import PAGE_SIZE
+from conftest import ROOT
+from htmlcheck import broken_links, main_html, parse, read, text
+
+
+@pytest.fixture(scope="module")
+def catalogue():
+    return load(ROOT)
+
+
+def test_sample_content_covers_every_vocabulary(catalogue):
+    resources = catalogue.resources
+    assert len(resources) >= 50
+    for key, vocab in (("regions", catalogue.regions), ("topics", catalogue.topics), ("partners", catalogue.organisations)):
+        used = Counter(x for r in resources for x in getattr(r, key))
+        assert set(used) == set(vocab), key
+    assert set(r.type for r in resources) == set(catalogue.types)
+    assert sum(r.type == "event" for r in resources) >= 6
+    assert sum(r.type == "news" for r in resources) >= 8
+    for region in catalogue.regions.values():
+        assert len(region.texts["en"].intro.split()) >= 100, region.id
+
+
+def test_every_region_page_lists_each_of_its_resources(real_site, catalogue):
+    for region_id, region in catalogue.regions.items():
+        mine = [r for r in catalogue.resources if region_id in r.regions]
+        page = text(main_html(read(real_site, f"regions/{region_id}/")))
+        assert f"{len(mine)} resource" in page, region_id
+        assert region.texts["en"].intro.split()[0] in page
+        for resource in mine:
+            in_region = [r for r in mine if r.type == resource.type]
+            if in_region.index(resource) < 6:
+                assert resource.version("en").title in page, (region_id, resource.slug)
+
+
+def test_topic_type_and_organisation_pages_count_their_resources(real_site, catalogue):
+    for topic in catalogue.topics:
+        count = sum(topic in r.topics for r in catalogue.resources)
+        assert f"{count} resource" in text(main_html(read(real_site, f"topics/{topic}/"))), topic
+    for org in catalogue.organisations:
+        count = sum(org in r.partners for r in catalogue.resources)
+        assert f"{count} resource" in text(main_html(read(real_site, f"organisations/{org}/"))), org
+    for type_id in catalogue.types:
+        path = {"news": "news/", "event": "events/"}.get(type_id, f"types/{type_id}/")
+        assert (real_site / path / "index.html").is_file()
+
+
+def test_library_lists_everything_across_its_pages(real_site, catalogue):
+    pages = -(-len(catalogue.resources) // PAGE_SIZE)
+    seen = []
+    for number in range(1, pages + 1):
+        html = main_html(read(real_site, "library/" if number == 1 else f"library/page/{number}/"))
+        seen += [a["href"] for a in parse(html).links if "/resources/" in a["href"]]
+    assert len(seen) == len(catalogue.resources)
+
+
+def test_every_resource_page_has_its_metadata(real_site, catalogue):
+    for resource in catalogue.resources:
+        for lang, version in resource.versions.items():
+            prefix = "" if lang == "en" else f"{lang}/"
+            html = main_html(read(real_site, f"{prefix}{resource.path_stem}/"))
+            assert 'class="hub-facts"' in html, version.path
+            related = html.split('id="related"')[-1].count('class="hub-card"') if 'id="related"' in html else 0
+            assert related <= 5
+
+
+def test_no_internal_link_or_anchor_is_broken(real_site):
+    assert broken_links(real_site) == []

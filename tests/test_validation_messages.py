@@ -1,0 +1,162 @@
+"""Malformed front matter: each gets one clear message with file, line and field, never a traceback."""
+
+from __future__ import annotations
+
+import pytest
+
+from catalogue.load import collect
+from conftest import make_repo, resource, write
+
+GOOD = resource(title="A valid neighbour")
+
+EVENT = """\
+---
+title: Sample workshop
+type: event
+region: [vietnam]
+topic: [skills]
+partner: [ilo]
+date: 2026-01-10
+summary: A sample summary that is long enough for the schema.
+{event}---
+Body.
+"""
+
+# (id, file name, content, line, field, words the message must contain)
+CASES = [
+    ("empty file", "x.md", "", 1, "-", "the file is empty"),
+    ("only whitespace", "x.md", "  \n\n", 1, "-", "the file is empty"),
+    ("no front matter", "x.md", "# Title\n\nText.\n", 1, "-", "no front matter"),
+    ("unclosed fence", "x.md", "---\ntitle: Something\ntype: report\n", 1, "-", "is not closed"),
+    ("broken flow list", "x.md", "---\ntitle: T\nregion: [colombia\n---\n", 3, "-", "not valid YAML"),
+    ("colon in plain text", "x.md", "---\ntitle: Coal: the end\n---\n", 2, "-", "text containing ': ' needs quotes"),
+    ("tab indentation", "x.md", "---\ntitle: T\nregion:\n\t- colombia\n---\n", 4, "-", "not valid YAML"),
+    ("front matter is a list", "x.md", "---\n- title\n- type\n---\n", 2, "-", "must be a set of 'key: value' lines, not a list"),
+    ("front matter is text", "x.md", "---\njust some words\n---\n", 2, "-", "not text"),
+    ("missing title", "x.md", resource().replace("title: Sample report\n", ""), 2, "title", "missing required key; add 'title:'"),
+    ("missing summary", "x.md", resource().replace("summary: A sample summary that is long enough for the schema.\n", ""),
+     2, "summary", "add 'summary:'"),
+    ("title is a number", "x.md", resource(title="2024"), 2, "title", "must be text, not a number"),
+    ("null summary", "x.md", resource().replace("summary: A sample summary that is long enough for the schema.", "summary:"),
+     8, "summary", "is empty; write text here"),
+    ("misspelt key", "x.md", resource(extra="regoin: chile\n"), 9, "regoin", "did you mean 'region'?"),
+    ("unknown key", "x.md", resource(extra="colour: red\n"), 9, "colour", "the allowed keys are title, type"),
+    ("duplicate key", "x.md", resource(extra="title: Again\n"), 9, "title", "appears twice (first on line 2)"),
+    ("date in wrong form", "x.md", resource(date="14/03/2025"), 7, "date", "write it as YYYY-MM-DD"),
+    ("impossible date", "x.md", resource(date="2025-02-30"), 7, "date", "not a real calendar date"),
+    ("not UTF-8", "x.md", b"---\ntitle: Caf\xe9 workers\n---\n", 2, "-", "not valid UTF-8"),
+    ("NUL byte", "x.md", "---\ntitle: a\x00b\n---\n", 2, "-", "NUL byte"),
+    ("python tag", "x.md", "---\ntitle: !!python/object/apply:os.system [ls]\n---\n", 2, "-", "tags"),
+    ("custom tag", "x.md", resource(extra="url: !include secrets.yml\n"), 9, "-", "tags"),
+    ("alias bomb", "x.md", "---\na: &a [x, x, x]\nb: &b [*a, *a, *a]\nc: [*b, *b, *b]\n---\n", 2, "-", "anchors and aliases"),
+    ("merge key", "x.md", "---\n<<: {title: x}\n---\n", 2, "-", "not allowed"),
+    ("list as key", "x.md", "---\n? [a, b]\n: value\n---\n", 2, "-", "a key must be a plain word"),
+    ("near-miss region", "x.md", resource(region="[viet-nam]"), 4, "region", "'viet-nam' is not a region; did you mean 'vietnam'?"),
+    ("region label instead of id", "x.md", resource(region="Viet Nam"), 4, "region", "did you mean 'vietnam'?"),
+    ("second region unknown", "x.md", resource(region="\n  - colombia\n  - chille"), 6, "region", "'chille' is not a region"),
+    ("near-miss topic", "x.md", resource().replace("[skills]", "[coal-closure]"), 5, "topic", "did you mean 'coal-mine-closure'?"),
+    ("unknown organisation", "x.md", resource().replace("[ilo]", "[unicef]"), 6, "partner", "'unicef' is not an organisation; use one of giz"),
+    ("unknown type", "x.md", resource(type="blog"), 3, "type", "'blog' is not a type"),
+    ("id with capitals", "x.md", resource(type="Report"), 3, "type", "'Report' is not a type; did you mean 'report'?"),
+    ("empty region list", "x.md", resource(region="[]"), 4, "region", "the list is empty"),
+    ("title too long", "x.md", resource(title="T" * 161), 2, "title", "161 characters long; shorten it to at most 160"),
+    ("summary too long", "x.md", resource().replace("A sample summary that is long enough for the schema.", "s" * 301),
+     8, "summary", "shorten it to at most 300"),
+    ("url without scheme", "x.md", resource(extra="url: www.example.org/report\n"), 9, "url", "must start with https://"),
+    ("language as a word", "x.md", resource(extra="language: [english]\n"), 9, "language", "not a two-letter language code"),
+    ("unknown language code", "x.md", resource(extra="language: [en, qq]\n"), 9, "language", "'qq' is not an ISO 639-1"),
+    ("event without start", "x.md", EVENT.format(event="location: Hanoi\n"), 2, "start", "an event needs 'start:'"),
+    ("event ends before it starts", "x.md",
+     EVENT.format(event="start: 2026-03-10T09:00:00+07:00\nend: 2026-03-09T17:00:00+07:00\nlocation: Hanoi\n"),
+     10, "end", "ends (2026-03-09T17:00:00+07:00) before it starts"),
+    ("event time without offset", "x.md", EVENT.format(event="start: 2026-03-10T09:00:00\nlocation: Hanoi\n"),
+     9, "start", "not a date-time with UTC offset"),
+    ("offset does not match zone", "x.md",
+     EVENT.format(event="start: 2026-03-10T09:00:00+02:00\ntimezone: Asia/Ho_Chi_Minh\nlocation: Hanoi\n"),
+     9, "start", "does not match Asia/Ho_Chi_Minh, which is at UTC+07:00"),
+    ("misspelt time zone", "x.md", EVENT.format(event="start: 2026-03-10\ntimezone: Asia/Ho_Chi_Mihn\nlocation: Hanoi\n"),
+     10, "timezone", "did you mean 'Asia/Ho_Chi_Minh'?"),
+    ("start on a report", "x.md", resource(extra="start: 2026-03-10\n"), 9, "start", "only events have 'start'"),
+    ("missing attachment", "x.md", resource(extra="files:\n  - path: files/nothing.pdf\n"), 10, "files.path", "no file at content/files/nothing.pdf"),
+    ("attachment outside content", "x.md", resource(extra="files:\n  - path: ../../partners.yml\n"), 10, "files.path", "points outside content/"),
+    ("duplicate title", "x.md", resource(title="A valid neighbour"), 2, "title", "the same title is used by"),
+    ("unsafe file name", "My Report.md", resource(), 0, "-", "unsafe file name"),
+    ("upper-case file name", "Report.md", resource(), 0, "-", "unsafe file name"),
+    ("unknown language suffix", "good.fr.md", resource(), 0, "-", "'.fr.md' is not a language of the hub"),
+    ("english suffix", "x.en.md", resource(), 0, "-", "need no suffix: name it x.md"),
+    ("not markdown", "notes.txt", "hello", 0, "-", "only Markdown (.md) files belong here"),
+    ("file over 1 MB", "x.md", resource() + "word " * 220_000, 1, "-", "the limit is 1,000,000"),
+]
+
+
+@pytest.mark.parametrize("name, filename, content, line, field, words", CASES, ids=[c[0] for c in CASES])
+def test_each_malformed_input_gets_a_located_message(tmp_path, name, filename, content, line, field, words):
+    root = make_repo(tmp_path, {"good.md": GOOD})
+    write(root / "content" / "resources" / filename, content)
+    _, problems = collect(root)
+    mine = [p for p in problems.sorted() if p.path == f"content/resources/{filename}"]
+    assert mine, f"no problem reported for {name}; got {problems.sorted()}"
+    assert any(p.line == line and p.field == field and words in p.message for p in mine), \
+        "\n".join(str(p) for p in mine)
+
+
+def test_a_translation_may_not_change_inherited_metadata(tmp_path):
+    root = make_repo(tmp_path, {"good.md": GOOD, "good.es.md": "---\ntitle: Un vecino válido\nsummary: Un resumen de prueba suficientemente largo.\ntype: news\n---\nCuerpo.\n"})
+    _, problems = collect(root)
+    assert [str(p) for p in problems.sorted()] == [
+        "content/resources/good.es.md:4: type: conflicts with the original content/resources/good.md; "
+        "a translation inherits 'type' from the original: remove it here"]
+
+
+def test_a_translation_may_repeat_inherited_metadata_unchanged(tmp_path):
+    root = make_repo(tmp_path, {"good.md": GOOD, "good.es.md": "---\ntitle: Un vecino válido\nsummary: Un resumen de prueba suficientemente largo.\ntype: report\n---\nCuerpo.\n"})
+    catalogue, problems = collect(root)
+    assert not problems
+    assert catalogue.by_slug("good").versions["es"].title == "Un vecino válido"
+
+
+def test_a_resource_in_one_other_language_needs_full_front_matter(tmp_path):
+    root = make_repo(tmp_path, {"solo.th.md": "---\ntitle: รายงานตัวอย่าง\nsummary: สรุปตัวอย่างที่ยาวพอสำหรับการตรวจสอบ\n---\nเนื้อหา\n"})
+    _, problems = collect(root)
+    fields = {p.field for p in problems.sorted()}
+    assert {"type", "region", "topic", "partner", "date"} <= fields
+
+
+def test_byte_order_mark_and_windows_line_endings_are_accepted(tmp_path):
+    text = "\ufeff" + resource(title="Windows file").replace("\n", "\r\n")
+    root = make_repo(tmp_path, {"windows.md": text})
+    catalogue, problems = collect(root)
+    assert not problems, problems.sorted()
+    assert catalogue.by_slug("windows").title == "Windows file"
+
+
+def test_yes_and_no_stay_text(tmp_path):
+    root = make_repo(tmp_path, {"norwegian.md": resource(extra="language: no\n")})
+    catalogue, problems = collect(root)
+    assert not problems
+    assert catalogue.by_slug("norwegian").languages == ["no"]
+
+
+def test_every_problem_is_reported_at_once(tmp_path):
+    root = make_repo(tmp_path, {"a.md": resource(title="First", region="[viet-nam]"),
+                                "b.md": resource(title="Second", type="blog"), "c.md": ""})
+    _, problems = collect(root)
+    assert {p.path.rsplit("/", 1)[-1] for p in problems.sorted()} == {"a.md", "b.md", "c.md"}
+
+
+def test_region_translation_without_original_is_refused(tmp_path):
+    root = make_repo(tmp_path)
+    write(root / "regions" / "chile.es.md", "---\nname: Chile\ndescription: Una descripción de ejemplo de Chile.\n---\nTexto.\n")
+    _, problems = collect(root)
+    assert any(p.path == "regions/chile.es.md" and "regions/chile.md, which does not exist" in p.message
+               for p in problems.sorted())
+
+
+def test_partners_file_problems_name_the_line(tmp_path):
+    root = make_repo(tmp_path)
+    text = (root / "partners.yml").read_text().replace("role: donor", "role: funder", 1)
+    write(root / "partners.yml", text)
+    _, problems = collect(root)
+    bad = [p for p in problems.sorted() if p.path == "partners.yml"]
+    assert bad and bad[0].field == "organisations.bmwk.role" and "'funder' is not allowed" in bad[0].message
+    assert text.splitlines()[bad[0].line - 1].strip() == "role: funder"
