@@ -8,10 +8,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from babel import Locale, UnknownLocaleError
 
-from .ids import suggest
+from .ids import normalise, suggest
 from .model import Attachment, Catalogue, Resource
 from .problems import ProblemList
 
+FIX_HINT = "python scripts/validate.py --fix repairs this"
 EVENT_ONLY = ("start", "end", "timezone", "location", "registration", "livestream", "recording")
 MAX_ATTACHMENT_BYTES = 50_000_000
 MAX_IMAGE_BYTES = 300_000
@@ -63,7 +64,8 @@ def unknown_id(key: str, value: str, known: dict[str, str]) -> str:
     message = f"'{value}' is not {nouns[key]}"
     hint = suggest(str(value), known)
     if hint:
-        return f"{message}; did you mean '{hint}'?"
+        fixable = normalise(str(value)).replace("-", "") in (hint.replace("-", ""), normalise(known[hint]).replace("-", ""))
+        return f"{message}; did you mean '{hint}'?" + (f" ({FIX_HINT})" if fixable else "")
     return f"{message}; use one of {', '.join(known)} (defined in {where[key]})"
 
 
@@ -155,3 +157,25 @@ def _check_images(root: Path, problems: ProblemList) -> None:
             problems.add(path.relative_to(root).as_posix(), 0, "-",
                          f"the image is {path.stat().st_size // 1000} KB; the limit is {MAX_IMAGE_BYTES // 1000} KB. "
                          "Resize it (1600 px wide is plenty) and compress it, e.g. as WebP")
+
+
+def check_value(catalogue: Catalogue, key: str, value: object) -> list[str]:
+    """Messages for one front-matter value on its own: what the scaffold asks contributors to fix."""
+    from . import schema
+
+    messages = [message for path, _field, message in schema.check("resource", {key: value})
+                if path and path[0] == key]
+    vocab = vocabularies(catalogue)
+    values = value if isinstance(value, list) else [value]
+    if key in vocab:
+        messages = [m for m in messages if "is not an id" not in m]
+        messages += [unknown_id(key, v, vocab[key]) for v in values if isinstance(v, str) and v not in vocab[key]]
+    if key == "language":
+        messages += [f"'{v}' is not an ISO 639-1 language code; use codes such as en, es, id, vi, th, mn"
+                     for v in values if isinstance(v, str) and len(v) == 2 and not is_language(v)]
+    if key == "date" and not messages:
+        try:
+            dt.date.fromisoformat(str(value))
+        except ValueError:
+            messages.append(f"'{value}' is not a real calendar date; write YYYY-MM-DD")
+    return messages

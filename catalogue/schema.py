@@ -114,6 +114,9 @@ def explain(name: str, error: ValidationError) -> str:
     if kind == "type":
         wanted = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
         words = " or ".join(TYPE_WORDS[w] for w in wanted)
+        if isinstance(value, list) and wanted == ["string"] and len(value) == 1:
+            return (f"takes one value, not a list; write it without brackets: {value[0]} "
+                    "(python scripts/validate.py --fix repairs this)")
         if value is None:
             return f"is empty; write {words} here ({what})" if what else f"is empty; write {words} here"
         hint = " (put text that contains ': ' or starts with a symbol in quotes)" if "string" in wanted else ""

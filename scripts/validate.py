@@ -4,6 +4,7 @@
     python scripts/validate.py                 # the whole repository
     python scripts/validate.py content/resources/foo.md ...   # these files, in the repository's context
     python scripts/validate.py --github        # also print GitHub annotations (used in pull requests)
+    python scripts/validate.py --fix           # first repair what is safe to repair, and say what changed
 
 Exit status: 0 valid, 1 problems found, 2 usage error.
 """
@@ -17,13 +18,36 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from catalogue.load import collect  # noqa: E402
+from catalogue.crosscheck import vocabularies  # noqa: E402
+from catalogue.fix import fix_text  # noqa: E402
+from catalogue.load import RESOURCES_DIR, collect  # noqa: E402
+
+
+def repair(root: Path, wanted: set[str]) -> None:
+    """Apply the safe repairs to resource files (all, or the ones named) and report each change."""
+    catalogue, _ = collect(root)
+    vocab = vocabularies(catalogue)
+    for path in sorted((root / RESOURCES_DIR).rglob("*.md")):
+        name = path.relative_to(root).as_posix()
+        if wanted and name not in wanted:
+            continue
+        try:
+            text = path.read_bytes().decode("utf-8")
+        except UnicodeDecodeError:
+            continue  # reported by the validator
+        fixed = fix_text(text, vocab)
+        if fixed.changes:
+            path.write_bytes(fixed.text.encode("utf-8"))
+            for change in fixed.changes:
+                print(f"{name}: fixed: {change}")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Check the hub's content files.")
     parser.add_argument("paths", nargs="*", help="content files to check (default: everything)")
     parser.add_argument("--github", action="store_true", help="also print GitHub Actions annotations")
+    parser.add_argument("--fix", action="store_true",
+                        help="repair id case and spacing, single ids written as lists, key order and trailing spaces")
     parser.add_argument("--root", default=str(ROOT), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     root = Path(args.root).resolve()
@@ -37,6 +61,8 @@ def main(argv: list[str] | None = None) -> int:
             parser.error(f"{raw}: not inside the repository {root}")
         wanted.add(path.relative_to(root).as_posix())
 
+    if args.fix:
+        repair(root, wanted)
     _, problems = collect(root)
     found = [p for p in problems.sorted() if not wanted or p.path in wanted]
     for problem in found:

@@ -1,0 +1,137 @@
+#!/usr/bin/env python3
+"""Create a new knowledge product with commented front matter.
+
+Asks for each field in turn, offering the valid ids with their labels, or takes them as flags:
+
+    python scripts/new_resource.py
+    python scripts/new_resource.py --title "Skills for solar jobs in Lampang" --type guide \\
+        --region thailand --topic skills --topic renewable-energy --partner ilo \\
+        --date 2026-11-20 --summary "How one province trained former mine workers." --language en --language th
+
+Each answer is checked with the same rules as scripts/validate.py; the file is written under
+content/resources/, never over an existing one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from catalogue.crosscheck import check_value  # noqa: E402
+from catalogue.load import RESOURCES_DIR, collect  # noqa: E402
+from catalogue.template import BODY_HINT, front_matter, slugify  # noqa: E402
+
+LIST_KEYS = ("region", "topic", "partner", "language")
+ASKED = ("title", "type", "region", "topic", "partner", "date", "summary", "url", "language")
+OPTIONAL = ("url", "language")
+
+
+def choices(catalogue, key: str) -> dict[str, str]:
+    """id -> label for keys whose values are ids."""
+    return {
+        "type": {k: t.label for k, t in catalogue.types.items()},
+        "region": {k: r.name for k, r in catalogue.regions.items()},
+        "topic": {k: t.label for k, t in catalogue.topics.items()},
+        "partner": {k: o.name for k, o in catalogue.organisations.items()},
+    }.get(key, {})
+
+
+def parse_answer(key: str, answer: str, options: dict[str, str]):
+    """Numbers pick from the offered list; lists are comma-separated."""
+    parts = [p.strip() for p in answer.split(",") if p.strip()] if key in LIST_KEYS else [answer.strip()]
+    ids = list(options)
+    picked = [ids[int(p) - 1] if p.isdigit() and options and 1 <= int(p) <= len(ids) else p for p in parts]
+    return picked if key in LIST_KEYS else (picked[0] if picked else "")
+
+
+def ask(key: str, catalogue, read=input, write=print):
+    """Ask until the answer passes the validator; empty answers skip optional fields."""
+    options = choices(catalogue, key)
+    if options:
+        write(f"\n{key}: choose {'one or more (comma-separated)' if key in LIST_KEYS else 'one'}:")
+        for number, (id_, label) in enumerate(options.items(), 1):
+            write(f"  {number:>2}. {id_:<26} {label}")
+    hint = {"date": f" [YYYY-MM-DD, Enter for {dt.date.today().isoformat()}]", "language": " [codes, e.g. en, es; Enter for en]",
+            "url": " [https://…, Enter to skip]"}.get(key, "")
+    while True:
+        try:
+            answer = read(f"{key}{hint}: ")
+        except EOFError:
+            raise SystemExit(f"\nNo answer for '{key}'; nothing was written.") from None
+        if not answer.strip():
+            if key == "date":
+                return dt.date.today().isoformat()
+            if key in OPTIONAL:
+                return None
+        value = parse_answer(key, answer, options)
+        problems = check_value(catalogue, key, value)
+        if not problems:
+            return value
+        for problem in problems:
+            write(f"  {key}: {problem}")
+
+
+def main(argv: list[str] | None = None, read=input, write=print) -> int:
+    parser = argparse.ArgumentParser(description="Create a new knowledge product under content/resources/.")
+    for key in ASKED:
+        parser.add_argument(f"--{key}", action="append" if key in LIST_KEYS else "store",
+                            help=f"{'repeat for several; ' if key in LIST_KEYS else ''}asked for when left out")
+    parser.add_argument("--root", default=str(ROOT), help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    root = Path(args.root).resolve()
+    catalogue, _ = collect(root)
+
+    values: dict[str, object] = {}
+    for key in ASKED:
+        given = getattr(args, key)
+        if given is None:
+            if any(getattr(args, k) is not None for k in ASKED) and key in OPTIONAL:
+                continue  # flags given: optional fields not named are left out
+            value = ask(key, catalogue, read, write)
+        else:
+            value = [v.strip() for item in given for v in item.split(",") if v.strip()] if key in LIST_KEYS else given
+            problems = check_value(catalogue, key, value)
+            if problems:
+                for problem in problems:
+                    write(f"--{key}: {problem}")
+                return 1
+        if value not in (None, [], ""):
+            values[key] = value
+
+    slug = slugify(str(values["title"]))
+    if not slug:
+        write("The title gives no usable file name; add some Latin letters or digits.")
+        return 1
+    languages = values.get("language", ["en"])
+    # A product with no English version is filed under its own language (slug.th.md).
+    suffix = "" if "en" in languages or languages[0] not in catalogue.languages else f".{languages[0]}"
+    path = root / RESOURCES_DIR / f"{slug}{suffix}.md"
+    if path.exists():
+        write(f"{path.relative_to(root)} already exists; nothing was written. Choose another title, "
+              "or edit the existing file.")
+        return 1
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(front_matter(values) + "\n" + BODY_HINT, encoding="utf-8")
+
+    _, problems = collect(root)
+    mine = [p for p in problems.sorted() if p.path == path.relative_to(root).as_posix()]
+    for problem in mine:
+        write(str(problem))
+    write(f"\nCreated {path.relative_to(root).as_posix()}" + (" (with problems listed above)" if mine else ""))
+    write("Next steps:\n"
+          "  1. Open the file and replace the placeholder text with a description of the resource.\n"
+          "  2. Check it:    python scripts/validate.py " + path.relative_to(root).as_posix() + "\n"
+          "  3. Preview it:  make serve   (then open http://127.0.0.1:8000)\n"
+          "  4. Commit it on a new branch and open a pull request.")
+    if suffix:
+        write(f"  It is filed as a {languages[0]} page; to add an English version later, see CONTRIBUTING.md.")
+    return 1 if mine else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,142 @@
+"""The contributor's tools: the scaffold, --fix, and CONTRIBUTING.md kept in step with the schema."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from catalogue.load import collect
+from conftest import ROOT, make_repo, resource, write
+
+NEW = str(ROOT / "scripts" / "new_resource.py")
+VALIDATE = str(ROOT / "scripts" / "validate.py")
+
+FLAGS = ["--title", "Skills for solar jobs in Lampang", "--type", "guide", "--region", "vietnam",
+         "--topic", "skills", "--topic", "renewable-energy", "--partner", "ilo", "--partner", "ituc",
+         "--date", "2026-11-20", "--summary", "How one province trained former mine workers for solar jobs.",
+         "--url", "https://example.org/jet-cr-sample/lampang", "--language", "en"]
+
+
+def run(script, root, *args, stdin=""):
+    return subprocess.run([sys.executable, script, "--root", str(root), *args], input=stdin,
+                          capture_output=True, text=True, cwd=root, timeout=60)
+
+
+def test_scaffold_with_flags_writes_a_commented_valid_file(tmp_path):
+    root = make_repo(tmp_path)
+    result = run(NEW, root, *FLAGS)
+    assert result.returncode == 0, result.stdout + result.stderr
+    path = root / "content/resources/skills-for-solar-jobs-in-lampang.md"
+    text = path.read_text()
+    assert "Created content/resources/skills-for-solar-jobs-in-lampang.md" in result.stdout
+    assert "make serve" in result.stdout and "python scripts/validate.py" in result.stdout
+    keys = [line.split(":")[0] for line in text.split("---")[1].splitlines() if line and not line.startswith("#")]
+    assert keys == ["title", "type", "region", "topic", "partner", "date", "summary", "language", "url"]
+    comments = [line for line in text.split("---")[1].splitlines() if line.startswith("# ")]
+    assert len(comments) == len(keys), "a comment on every key"
+    assert "topic: [skills, renewable-energy]" in text and "partner: [ilo, ituc]" in text
+    _, problems = collect(root)
+    assert not problems, problems.sorted()
+
+
+def test_scaffold_refuses_to_overwrite(tmp_path):
+    root = make_repo(tmp_path)
+    assert run(NEW, root, *FLAGS).returncode == 0
+    again = run(NEW, root, *FLAGS)
+    assert again.returncode == 1 and "already exists; nothing was written" in again.stdout
+
+
+def test_scaffold_refuses_invalid_flags_with_the_validator_message(tmp_path):
+    root = make_repo(tmp_path)
+    flags = [("viet-nam" if f == "vietnam" else f) for f in FLAGS]
+    result = run(NEW, root, *flags)
+    assert result.returncode == 1
+    assert "--region: 'viet-nam' is not a region; did you mean 'vietnam'?" in result.stdout
+    assert not list((root / "content/resources").glob("skills-*.md"))
+
+
+def test_scaffold_asks_on_standard_input_and_re_asks_after_a_bad_answer(tmp_path):
+    root = make_repo(tmp_path)
+    answers = "\n".join([
+        "Hỗ trợ thu nhập cho thợ mỏ ở Quảng Ninh",  # title, Vietnamese: transliterated file name
+        "blog",  # not a type: refused
+        "report",
+        "3",  # region by number: the list offered is colombia, global, vietnam
+        "skills, decent-work",
+        "ilo",
+        "2026-13-01",  # refused
+        "2026-10-01",
+        "Tóm tắt ngắn về chương trình hỗ trợ thu nhập.",
+        "",  # url skipped
+        "vi",  # only in Vietnamese: filed as .vi.md
+    ]) + "\n"
+    result = run(NEW, root, stdin=answers)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "type: 'blog' is not a type" in result.stdout
+    assert "  1. colombia" in result.stdout and "  3. vietnam" in result.stdout
+    assert "date: '2026-13-01' is not a real calendar date" in result.stdout
+    path = root / "content/resources/ho-tro-thu-nhap-cho-tho-mo-o-quang-ninh.vi.md"
+    assert path.is_file()
+    text = path.read_text()
+    assert "region: [vietnam]" in text and "language: [vi]" in text
+    _, problems = collect(root)
+    assert not problems, problems.sorted()
+
+
+def test_scaffold_stops_cleanly_when_input_ends(tmp_path):
+    root = make_repo(tmp_path)
+    result = run(NEW, root, stdin="Only a title\n")
+    assert result.returncode != 0 and "nothing was written" in (result.stdout + result.stderr)
+    assert "Traceback" not in result.stderr
+
+
+def test_fix_repairs_what_is_safe_and_says_so(tmp_path):
+    messy = (
+        "---\n# why this matters\nsummary: A sample summary that is long enough for the schema.   \n"
+        "title: Fix me please\ntype: [Report]\nregion: [South Africa, Viet Nam]  # two regions\n"
+        "topic: [Skills]\npartner: ILO\ndate: 2025-01-01\n---\nBody stays.  \n"
+    )
+    root = make_repo(tmp_path, {"fixme.md": messy})
+    write(root / "regions/south-africa.md", "---\nname: South Africa\ndescription: A sample description of the region.\n---\nText.\n")
+    before = run(VALIDATE, root)
+    assert before.returncode == 1 and "--fix repairs this" in before.stdout
+    result = run(VALIDATE, root, "--fix")
+    assert result.returncode == 0, result.stdout
+    lines = result.stdout.splitlines()
+    for change in ("removed trailing spaces in the front matter", "type: a single id needs no list; wrote report",
+                   "region: 'South Africa' -> 'south-africa'", "region: 'Viet Nam' -> 'vietnam'",
+                   "topic: 'Skills' -> 'skills'", "partner: 'ILO' -> 'ilo'",
+                   "put the keys in the usual order (title, type, region, topic, partner, date, summary)"):
+        assert f"content/resources/fixme.md: fixed: {change}" in lines
+    text = (root / "content/resources/fixme.md").read_text()
+    assert "region: [south-africa, vietnam]  # two regions" in text
+    assert "# why this matters\nsummary:" in text, "comments travel with their key"
+    assert text.endswith("Body stays.  \n"), "the body is left alone"
+    assert run(VALIDATE, root, "--fix").stdout.count("fixed:") == 0, "a second run changes nothing"
+
+
+def test_fix_leaves_real_mistakes_to_the_contributor(tmp_path):
+    root = make_repo(tmp_path, {"typo.md": resource(region="[chille]")})
+    result = run(VALIDATE, root, "--fix")
+    assert result.returncode == 1 and "fixed:" not in result.stdout
+    assert "'chille' is not a region" in result.stdout
+
+
+def test_contributing_guide_matches_the_schema_and_vocabularies():
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "update_docs.py"), "--check"],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout
+    text = (ROOT / "CONTRIBUTING.md").read_text()
+    for needle in ("| `south-africa` | South Africa |", "| `coal-mine-closure` | Coal mine closure |",
+                   "| `dg-intpa` |", "| `summary` | yes |", "timezone: Asia/Jakarta", "make serve"):
+        assert needle in text
+
+
+def test_drift_is_detected(tmp_path, monkeypatch):
+    from catalogue import docs
+    from catalogue.load import load
+
+    current = (ROOT / "CONTRIBUTING.md").read_text()
+    catalogue = load(ROOT)
+    catalogue.topics["new-topic"] = catalogue.topics["skills"].__class__("new-topic", "New topic", "A topic added later.")
+    assert docs.update(current, catalogue) != current
