@@ -39,4 +39,4 @@ bench: $(VENV)/.build-deps  ## measure build time and page weight (see README)
 
 clean:  ## remove build output and generated pages
 	rm -rf site dist content/index*.md content/regions content/topics content/types \
-	  content/organisations content/library content/events content/news
+	  content/organisations content/library content/events content/news content/search

@@ -18,7 +18,7 @@ from .urls import UrlStyle
 PAGE_SIZE = 20  # resources per listing page
 GROUP_SIZE = 6  # newest resources of each type shown on a region page
 HOME_LATEST = 6
-GENERATED_FOLDERS = ("regions", "topics", "types", "organisations", "library", "events", "news")
+GENERATED_FOLDERS = ("regions", "topics", "types", "organisations", "library", "events", "news", "search")
 GENERATED_FILES = ("index.md",)  # plus index.<lang>.md
 
 
@@ -70,6 +70,7 @@ class _Builder:
         yield from self.paginated("library/index", self.t("library_title"), self.t("library_description"),
                                   self.cat.resources, "library")
         yield from self.events()
+        yield self.page("search/index", self.t("search_title"), self.t("search_description"), self.search, "search")
 
     # -- listings ----------------------------------------------------------------------------
 
@@ -94,6 +95,7 @@ class _Builder:
             latest = self.cat.resources[:HOME_LATEST]
             events = upcoming_events(self.cat)[:3]
             return "\n\n".join([
+                f'<h1>{esc(self.t("site_name"))}</h1>',
                 self.t("home_intro"),
                 _section(self.t("latest_resources"), r.card_list(latest, ctx),
                          (ctx.href("library/index"), self.t("see_library", count=len(self.cat.resources)))),
@@ -102,7 +104,7 @@ class _Builder:
                 _section(self.t("regions_title"), self.region_tiles(ctx)),
                 _section(self.t("browse_by_topic"), self.term_list(ctx, "topics")),
             ])
-        return self.page("index", self.t("site_name"), self.t("site_description"), body, "home")
+        return self.page("index", self.t("home_title"), self.t("site_description"), body, "home")
 
     def region_tiles(self, ctx: Context) -> str:
         counts = Counter(region for res in self.cat.resources for region in res.regions)
@@ -237,6 +239,36 @@ class _Builder:
             else:
                 parts.append(_section(self.t("role_plural_" + role), _empty(self.t("empty_" + role))))
         return "\n\n".join(parts)
+
+    # -- search ----------------------------------------------------------------------------------
+
+    def search(self, ctx: Context) -> str:
+        """The search page: a form that works as a link target, facets filled in by search.js."""
+        from .search_records import FILTERS
+
+        browse = ", ".join(f'<a href="{esc(ctx.href(stem))}">{esc(self.t(key))}</a>' for stem, key in (
+            ("regions/index", "regions_title"), ("topics/index", "topics_title"), ("types/index", "types_title"),
+            ("organisations/index", "organisations_title"), ("library/index", "library_title")))
+        facets = "".join(
+            f'<fieldset class="hub-facet" data-facet="{name}" hidden><legend>{esc(self.t("facet_" + name))}</legend>'
+            f'<div class="hub-facet__options"></div></fieldset>' for name in FILTERS)
+        return (
+            f'<div class="hub-search-page" id="hub-search-page" data-lang="{esc(self.lang)}" '
+            f'data-results="{esc(self.t.plural_json("search_results"))}" data-none="{esc(self.t("search_none"))}" '
+            f'data-error="{esc(self.t("search_error"))}" data-start="{esc(self.t("search_start"))}">'
+            f'<form class="hub-search-form" role="search" action="./">'
+            f'<label for="hub-search-q">{esc(self.t("search_label"))}</label> '
+            f'<input id="hub-search-q" name="q" type="search" autocomplete="off"> '
+            f'<button class="md-button md-button--primary" type="submit">{esc(self.t("search_button"))}</button></form>'
+            f'<noscript><p class="hub-note">{esc(self.t("search_noscript"))} {browse}.</p></noscript>'
+            f'<div class="hub-search-layout">'
+            f'<div class="hub-facets" role="group" aria-label="{esc(self.t("search_filters"))}">{facets}'
+            f'<button class="hub-facets__clear" type="button" hidden>{esc(self.t("search_clear"))}</button></div>'
+            f'<div class="hub-search-results"><p class="hub-search-status" role="status" aria-live="polite"></p>'
+            f'<ol class="hub-results"></ol>'
+            f'<button class="md-button hub-more" type="button" hidden>{esc(self.t("search_more"))}</button></div>'
+            f'</div></div>'
+        )
 
     # -- events ----------------------------------------------------------------------------------
 

@@ -34,6 +34,13 @@ class Translator:
             return self._english[key]
         raise KeyError(f"interface text '{key}' is missing from locales/en.yml")
 
+    def plural_json(self, key: str) -> str:
+        """A plural text as JSON for scripts: {"one": "...", "other": "..."} with {count} left in."""
+        import json
+
+        text = self.lookup(key)
+        return json.dumps(text if isinstance(text, dict) else {"other": text}, ensure_ascii=False)
+
     def is_translated(self, key: str) -> bool:
         return key in self._own
 

@@ -27,7 +27,8 @@ def test_problems_are_listed_then_counted_and_exit_one(repo):
     assert result.stdout.splitlines() == [
         "content/resources/bad.md:3: type: 'blog' is not a type; use one of report, research, tool, guide, case-study, "
         "policy-brief, op-ed, commentary, news, event (defined in schema/vocabulary.yml)",
-        "content/resources/bad.md:4: region: 'viet-nam' is not a region; did you mean 'vietnam'?",
+        "content/resources/bad.md:4: region: 'viet-nam' is not a region; did you mean 'vietnam'? "
+        "(python scripts/validate.py --fix repairs this)",
         "2 problems found in the repository.",
     ]
     assert "Traceback" not in result.stderr
@@ -45,7 +46,8 @@ def test_github_annotations_point_at_the_line(repo):
     write(repo / "content/resources/bad.md", resource(title="Bad one", region="[viet-nam]"))
     result = run(repo, "--github")
     assert ("::error file=content/resources/bad.md,line=4,title=Content check::"
-            "region: 'viet-nam' is not a region; did you mean 'vietnam'?") in result.stdout.splitlines()
+            "region: 'viet-nam' is not a region; did you mean 'vietnam'? (python scripts/validate.py --fix repairs this)"
+            ) in result.stdout.splitlines()
 
 
 def test_usage_errors_exit_two(repo):

@@ -1,0 +1,113 @@
+"""What the search index holds: one record per knowledge product, region and organisation,
+in every interface language.
+
+A reader searches the index of their page's language. A resource that is not translated
+into it is indexed there too, with its original text and URL and its language in `meta.lang`,
+so a Spanish reader still finds English-only work (the page lists own-language hits first).
+Filters carry labels in the reader's language, because facets show them as they are.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html import escape, unescape
+from pathlib import Path
+
+import markdown as md
+
+from .model import Catalogue, Resource
+from .render import organisation_stem, region_stem
+from .strings import Translator
+from .urls import UrlStyle
+
+FILTERS = ("region", "topic", "type", "partner", "language", "year")  # shown as facets
+TEXT_LANGUAGE = "text"  # hidden filter: the language of the indexed text, to list the reader's first
+
+
+@dataclass
+class Record:
+    url: str  # site-relative, e.g. es/resources/foo/
+    content: str
+    language: str
+    meta: dict[str, str]
+    filters: dict[str, list[str]] = field(default_factory=dict)
+    sort: dict[str, str] = field(default_factory=dict)
+
+
+def plain_text(markdown_text: str) -> str:
+    """Readable text of a Markdown body: what search matches and excerpts show."""
+    html = md.markdown(markdown_text, extensions=["tables"])
+    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", html))).strip()
+
+
+def records(catalogue: Catalogue, style: UrlStyle) -> list[Record]:
+    texts: dict[tuple[str, str], str] = {}  # (slug, lang) -> plain text, rendered once per version
+    out: list[Record] = []
+    for lang in catalogue.languages:
+        t = Translator(catalogue.strings, lang)
+        for resource in catalogue.resources:
+            out.append(_resource_record(catalogue, resource, lang, t, style, texts))
+        for region in catalogue.regions.values():
+            text, text_lang = region.text(lang)
+            out.append(Record(
+                url=style.page(region_stem(region.id), lang),
+                content=f"{text.name}. {text.description} {plain_text(text.intro)}",
+                language=lang,
+                meta={"title": text.name, "kind": t("search_kind_region"), "lang": text_lang},
+                filters={"region": [text.name], TEXT_LANGUAGE: [text_lang]},
+            ))
+        for org in catalogue.organisations.values():
+            out.append(Record(
+                url=style.page(organisation_stem(org.id), lang),
+                content=f"{org.name}. {org.short_name}. {org.description}",
+                language=lang,
+                meta={"title": org.name, "kind": t("search_kind_organisation"), "lang": "en"},
+                filters={"partner": [org.short_name], TEXT_LANGUAGE: ["en"]},
+            ))
+    return out
+
+
+def _resource_record(catalogue: Catalogue, resource: Resource, lang: str, t: Translator, style: UrlStyle,
+                     texts: dict[tuple[str, str], str]) -> Record:
+    version = resource.version(lang)
+    key = (resource.slug, version.lang)
+    if key not in texts:
+        texts[key] = plain_text(version.body)
+    regions = [catalogue.regions[r].text(lang)[0].name for r in resource.regions]
+    type_label = catalogue.types[resource.type].text("label", lang)[0]
+    return Record(
+        url=style.page(resource.path_stem, version.lang),
+        content=f"{version.title}. {version.summary} {texts[key]}",
+        language=lang,
+        meta={"title": version.title, "kind": type_label, "regions": ", ".join(regions),
+              "date": t.date(resource.date), "lang": version.lang},
+        filters={
+            "region": regions,
+            "topic": [catalogue.topics[x].text("label", lang)[0] for x in resource.topics],
+            "type": [type_label],
+            "partner": [catalogue.organisations[x].short_name for x in resource.partners],
+            "language": [t.language_name(code) for code in resource.languages],
+            "year": [str(resource.date.year)],
+            TEXT_LANGUAGE: [version.lang],
+        },
+        sort={"date": resource.date.isoformat()},
+    )
+
+
+def record_page(record: Record) -> str:
+    """A record as the minimal HTML page Pagefind's indexer reads: body text, meta, filters, sort."""
+    meta = dict(record.meta, href=record.url)
+    tags = [f'<span data-pagefind-meta="{escape(k)}">{escape(v)}</span>' for k, v in meta.items() if v]
+    tags += [f'<span data-pagefind-filter="{escape(k)}">{escape(v)}</span>' for k, values in record.filters.items() for v in values]
+    tags += [f'<span data-pagefind-sort="{escape(k)}">{escape(v)}</span>' for k, v in record.sort.items()]
+    return (f'<!DOCTYPE html><html lang="{escape(record.language)}"><head><meta charset="utf-8"><title></title></head>'
+            f'<body><div hidden>{"".join(tags)}</div>'
+            f'<main data-pagefind-body>{escape(record.content)}</main></body></html>')
+
+
+def write_record_pages(items: list[Record], folder: Path) -> None:
+    for number, record in enumerate(items):
+        path = folder / record.language / f"{number}.html"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(record_page(record), encoding="utf-8")

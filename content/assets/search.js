@@ -1,0 +1,227 @@
+/* The hub's search: Pagefind, loaded only when a reader starts to search.
+   Header box: the best matches under the box as the reader types; Enter opens the search page.
+   Search page: query and facets kept in the URL, so a search can be shared, bookmarked and
+   navigated with the back button. Results in the page's language come first. */
+(function () {
+  "use strict";
+  var FACETS = ["region", "topic", "type", "partner", "language", "year"];
+  var TEXT = "text"; // hidden filter: the language of each result's text
+  var PAGE = 10;
+  var lang = (document.documentElement.lang || "en").toLowerCase();
+  var config = JSON.parse((document.getElementById("__config") || {}).textContent || "{}");
+  var root = new URL((config.base || ".") + "/", location.href);
+  var loading = null;
+
+  function pagefind() {
+    if (!loading) {
+      loading = import(new URL("pagefind/pagefind.js", root).href).then(function (pf) {
+        return pf.options({ basePath: new URL("pagefind/", root).href, excerptLength: 24 }).then(function () {
+          return pf.init();
+        }).then(function () { return pf; });
+      });
+      loading.catch(function () { loading = null; });
+    }
+    return loading;
+  }
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    (children || []).forEach(function (c) { node.append(c); });
+    return node;
+  }
+
+  function plural(json, count) {
+    var forms = JSON.parse(json);
+    var form = forms[new Intl.PluralRules(lang).select(count)] || forms.other;
+    return form.replace("{count}", count.toLocaleString(lang));
+  }
+
+  // Pagefind marks matches with <mark>; keep those and only text, whatever the index holds.
+  function excerpt(html) {
+    var out = el("p", { class: "hub-result__excerpt" });
+    var doc = new DOMParser().parseFromString("<body>" + html, "text/html");
+    doc.body.childNodes.forEach(function (n) {
+      out.append(n.nodeName === "MARK" ? el("mark", {}, [n.textContent]) : n.textContent);
+    });
+    return out;
+  }
+
+  function href(data) { return new URL(data.meta.href, root).href; }
+
+  // Own-language results first: two searches on the same index chunks, split by text language.
+  function search(pf, query, filters, counts) {
+    function run(textFilter) {
+      var f = Object.assign({}, filters);
+      f[TEXT] = textFilter;
+      return pf.search(query || null, { filters: f, sort: query ? undefined : { date: "desc" } });
+    }
+    // Facet counts (search page only) need the filter index, which pf.filters() loads once.
+    return (counts ? pf.filters() : Promise.resolve()).then(function () {
+      return Promise.all([run({ any: [lang] }), run({ none: [lang] }), counts ? pf.search(query || null, { filters: filters }) : { filters: {} }]);
+    })
+      .then(function (r) {
+        return { results: r[0].results.concat(r[1].results), filters: r[2].filters, total: r[0].results.length + r[1].results.length };
+      });
+  }
+
+  function card(data, big) {
+    var meta = [data.meta.kind, data.meta.regions, data.meta.date].filter(Boolean).join(" · ");
+    var link = el("a", { href: href(data) }, [data.meta.title]);
+    var title = el(big ? "h2" : "span", { class: "hub-result__title" }, [link]);
+    if (data.meta.lang && data.meta.lang !== lang) {
+      link.setAttribute("hreflang", data.meta.lang);
+      link.setAttribute("lang", data.meta.lang);
+      title.append(" ", el("abbr", { class: "hub-badge hub-badge--lang", lang: data.meta.lang }, [data.meta.lang.toUpperCase()]));
+    }
+    var item = el("li", { class: "hub-result" }, [el("p", { class: "hub-card__meta" }, [meta]), title]);
+    if (big) item.append(excerpt(data.excerpt));
+    return item;
+  }
+
+  /* ---- header box ---- */
+  function header(form) {
+    var input = form.querySelector("input");
+    var box = form.querySelector(".hub-search__suggest");
+    var timer = null;
+    var current = 0;
+    function close() { box.hidden = true; input.setAttribute("aria-expanded", "false"); }
+    function show(children) {
+      box.replaceChildren.apply(box, children);
+      box.hidden = false;
+      input.setAttribute("aria-expanded", "true");
+    }
+    function update() {
+      var query = input.value.trim();
+      var id = ++current;
+      if (!query) return close();
+      pagefind().then(function (pf) { return search(pf, query, {}, false); }).then(function (found) {
+        return Promise.all(found.results.slice(0, 5).map(function (r) { return r.data(); })).then(function (data) {
+          if (id !== current) return;
+          var status = el("p", { class: "hub-search__status", role: "status" },
+            [found.total ? plural(form.dataset.results, found.total) : form.dataset.none]);
+          var list = el("ul", { class: "hub-search__list" }, data.map(function (d) { return card(d, false); }));
+          var all = el("a", { class: "hub-search__all", href: form.action + "?q=" + encodeURIComponent(query) }, [form.dataset.all]);
+          show([status, list, all]);
+        });
+      }).catch(function () { if (id === current) show([el("p", { role: "status" }, [form.dataset.error])]); });
+    }
+    input.addEventListener("focus", function () { pagefind(); }, { once: true });
+    input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(update, 200); });
+    form.addEventListener("keydown", function (e) {
+      if (e.key === "Escape") { close(); input.focus(); }
+      var links = Array.prototype.slice.call(box.querySelectorAll("a"));
+      var at = links.indexOf(document.activeElement);
+      if (e.key === "ArrowDown" && !box.hidden && links.length) { e.preventDefault(); links[Math.min(at + 1, links.length - 1)].focus(); }
+      if (e.key === "ArrowUp" && at >= 0) { e.preventDefault(); (at ? links[at - 1] : input).focus(); }
+    });
+    form.addEventListener("focusout", function (e) { if (!form.contains(e.relatedTarget)) close(); });
+  }
+
+  /* ---- search page ---- */
+  function page(root_) {
+    var form = root_.querySelector("form");
+    var input = form.querySelector("input");
+    var status = root_.querySelector(".hub-search-status");
+    var list = root_.querySelector(".hub-results");
+    var more = root_.querySelector(".hub-more");
+    var clear = root_.querySelector(".hub-facets__clear");
+    var results = [];
+    var shown = 0;
+    var current = 0;
+
+    function state() {
+      var params = new URLSearchParams(location.search);
+      var filters = {};
+      FACETS.forEach(function (f) { var v = params.getAll(f); if (v.length) filters[f] = v; });
+      return { query: (params.get("q") || "").trim(), filters: filters };
+    }
+
+    function write(s, push) {
+      var params = new URLSearchParams();
+      if (s.query) params.set("q", s.query);
+      FACETS.forEach(function (f) { (s.filters[f] || []).forEach(function (v) { params.append(f, v); }); });
+      var url = location.pathname + (params.toString() ? "?" + params : "");
+      history[push ? "pushState" : "replaceState"](null, "", url);
+    }
+
+    function chosen() {
+      var filters = {};
+      root_.querySelectorAll(".hub-facet input:checked").forEach(function (box) {
+        (filters[box.name] = filters[box.name] || []).push(box.value);
+      });
+      return filters;
+    }
+
+    function facets(counts, selected) {
+      FACETS.forEach(function (name) {
+        var set = root_.querySelector('.hub-facet[data-facet="' + name + '"]');
+        var values = Object.keys(counts[name] || {});
+        (selected[name] || []).forEach(function (v) { if (values.indexOf(v) < 0) values.push(v); });
+        values.sort(function (a, b) { return name === "year" ? b.localeCompare(a) : a.localeCompare(b, lang); });
+        var options = values.map(function (v) {
+          var box = el("input", { type: "checkbox", name: name, value: v });
+          box.checked = (selected[name] || []).indexOf(v) >= 0;
+          var count = (counts[name] || {})[v] || 0;
+          return el("label", { class: "hub-facet__option" }, [box, " " + v + " ", el("span", { class: "hub-count" }, ["(" + count.toLocaleString(lang) + ")"])]);
+        });
+        set.querySelector(".hub-facet__options").replaceChildren.apply(set.querySelector(".hub-facet__options"), options);
+        set.hidden = !options.length;
+      });
+      clear.hidden = !Object.keys(selected).length;
+    }
+
+    function showMore() {
+      var batch = results.slice(shown, shown + PAGE);
+      shown += batch.length;
+      more.hidden = shown >= results.length;
+      return Promise.all(batch.map(function (r) { return r.data(); })).then(function (data) {
+        data.forEach(function (d) { list.append(card(d, true)); });
+      });
+    }
+
+    function run() {
+      var s = state();
+      var id = ++current;
+      input.value = s.query;
+      pagefind().then(function (pf) {
+        if (!s.query && !Object.keys(s.filters).length) {
+          return pf.filters().then(function (all) {
+            if (id !== current) return;
+            results = []; shown = 0; list.replaceChildren(); more.hidden = true;
+            status.textContent = root_.dataset.start;
+            facets(all, s.filters);
+          });
+        }
+        return search(pf, s.query, Object.keys(s.filters).reduce(function (f, k) { f[k] = { any: s.filters[k] }; return f; }, {}), true)
+          .then(function (found) {
+            if (id !== current) return;
+            results = found.results; shown = 0; list.replaceChildren();
+            status.textContent = found.total ? plural(root_.dataset.results, found.total) : root_.dataset.none;
+            facets(found.filters, s.filters);
+            return showMore();
+          });
+      }).catch(function () { if (id === current) status.textContent = root_.dataset.error; });
+    }
+
+    var typing = null;
+    form.addEventListener("submit", function (e) { e.preventDefault(); write({ query: input.value.trim(), filters: chosen() }, true); run(); });
+    input.addEventListener("input", function () {
+      clearTimeout(typing);
+      typing = setTimeout(function () { write({ query: input.value.trim(), filters: chosen() }, false); run(); }, 250);
+    });
+    root_.addEventListener("change", function (e) {
+      if (e.target.type !== "checkbox") return;
+      write({ query: input.value.trim(), filters: chosen() }, true);
+      run();
+    });
+    clear.addEventListener("click", function () { write({ query: input.value.trim(), filters: {} }, true); run(); });
+    more.addEventListener("click", function () { showMore(); });
+    window.addEventListener("popstate", run);
+    run();
+  }
+
+  document.querySelectorAll("form.hub-search").forEach(header);
+  var searchPage = document.getElementById("hub-search-page");
+  if (searchPage) page(searchPage);
+})();

@@ -1,0 +1,43 @@
+"""Write the Pagefind search index into site/pagefind/, once, after every language is built.
+
+Events: on_post_build at priority -200, after static-i18n (-100) has built the other
+languages; its nested builds also call on_post_build, and those calls are skipped while the
+i18n plugin reports `building`. Records come from `catalogue.search_records`, so only
+knowledge products, regions and organisations are indexed, with their filters. Each record is written as a
+tiny HTML page for Pagefind's indexer (its Python API waits 0.1 s per record). Skipped in
+the offline build, which searches with Material's lunr index (Pagefind needs a web server).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority
+
+from catalogue.cache import load_cached
+from catalogue.search_records import records, write_record_pages
+from catalogue.urls import UrlStyle
+
+
+@event_priority(-200)
+def on_post_build(config):
+    i18n = config.plugins.get("i18n")
+    if (i18n is not None and getattr(i18n, "building", False)) or "material/search" in config.plugins \
+            or "search" in config.plugins:
+        return
+    catalogue = load_cached(Path(config.config_file_path).parent)
+    style = UrlStyle(catalogue.default_language, config.use_directory_urls)
+    output = Path(config.site_dir) / "pagefind"
+    with tempfile.TemporaryDirectory(prefix="hub-search-") as tmp:
+        write_record_pages(records(catalogue, style), Path(tmp))
+        result = subprocess.run([sys.executable, "-m", "pagefind", "--site", tmp, "--output-path", str(output)],
+                                capture_output=True, text=True)
+    if result.returncode != 0:
+        raise Abort(f"Building the search index failed:\n{result.stdout}{result.stderr}")
+    for unused in output.glob("pagefind-*ui*"):  # Pagefind's ready-made UIs: the hub has its own
+        unused.unlink()
+    (output / "pagefind-highlight.js").unlink(missing_ok=True)

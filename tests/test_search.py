@@ -1,0 +1,191 @@
+"""Search as readers use it: Pagefind in headless Chromium against the built site on localhost."""
+
+from __future__ import annotations
+
+import json
+import re
+import urllib.request
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from browser import browser, serve, watch
+from catalogue.load import load
+from conftest import ROOT
+from htmlcheck import read
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def catalogue():
+    return load(ROOT)
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    with browser() as instance:
+        yield instance
+
+
+@pytest.fixture(scope="module")
+def site_url(real_site):
+    with serve(real_site) as url:
+        yield url
+
+
+@pytest.fixture
+def page(chromium, site_url):
+    context = chromium.new_context()
+    tab = context.new_page()
+    tab.offsite = watch(tab, (site_url,))
+    tab.failed = []
+    tab.on("response", lambda r: tab.failed.append(r.url) if r.status >= 400 else None)
+    yield tab
+    assert tab.offsite == [], "requests to other hosts"
+    assert tab.failed == [], "requests that failed"
+    context.close()
+
+
+def titles(page) -> list[str]:
+    return [t.inner_text().replace(" EN", "").strip() for t in page.query_selector_all(".hub-results .hub-result__title a")]
+
+
+def wait_results(page):
+    page.wait_for_function("document.querySelector('.hub-search-status').textContent.length > 0")
+
+
+def test_index_holds_only_resources_regions_and_organisations(real_site, catalogue):
+    assert not (real_site / "search" / "search_index.json").exists(), "no lunr index online"
+    entry = json.loads((real_site / "pagefind" / "pagefind-entry.json").read_text())
+    expected = len(catalogue.resources) + len(catalogue.regions) + len(catalogue.organisations)
+    assert set(entry["languages"]) == set(catalogue.languages)
+    for lang, info in entry["languages"].items():
+        assert info["page_count"] == expected, lang
+    assert not list((real_site / "pagefind").glob("pagefind-*ui*")), "unused Pagefind UIs are not shipped"
+
+
+def test_pagefind_loads_only_when_the_reader_starts_to_search(page, site_url):
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(site_url + "regions/colombia/")
+    page.wait_for_load_state("networkidle")
+    assert not [u for u in requests if "/pagefind/" in u]
+    page.fill("#hub-search-box", "Guajira")
+    page.wait_for_selector(".hub-search__list li")
+    assert any(u.endswith("/pagefind/pagefind.js") for u in requests)
+    suggest = page.inner_text(".hub-search__suggest")
+    assert "Household Dependence on Coal Income in La Guajira and Cesar" in suggest
+    assert re.search(r"\d+ results", suggest)
+
+
+def test_header_box_works_by_keyboard(page, site_url):
+    page.goto(site_url)
+    page.focus("#hub-search-box")
+    page.keyboard.type("Mpumalanga")
+    page.wait_for_selector(".hub-search__list li")
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.closest('.hub-search__list') !== null")
+    page.keyboard.press("Escape")
+    assert page.is_hidden(".hub-search__suggest")
+    page.focus("#hub-search-box")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/search/\?q=Mpumalanga"))
+    wait_results(page)
+    assert "Community Solar Cooperatives in Mpumalanga" in titles(page)
+
+
+def test_results_show_type_regions_date_and_highlighted_excerpt(page, site_url):
+    page.goto(site_url + "search/?q=cooperatives")
+    page.wait_for_selector(".hub-results li")
+    first = page.query_selector(".hub-results li")
+    meta = first.query_selector(".hub-card__meta").inner_text()
+    assert re.search(r"^[A-Z][\w ]+ · [\w ,]+ · \w{3} \d{1,2}, \d{4}$", meta), meta
+    assert first.query_selector(".hub-result__excerpt mark").inner_text().lower().startswith("cooperative")
+
+
+def test_filters_narrow_combine_live_in_the_url_and_survive_reload(page, site_url):
+    page.goto(site_url + "search/?q=coal")
+    wait_results(page)
+    total = int(page.inner_text(".hub-search-status").split()[0])
+    region = page.locator('.hub-facet[data-facet="region"] label', has_text="Colombia")
+    colombia_count = int(re.search(r"\((\d+)\)", region.inner_text()).group(1))
+    region.locator("input").check()
+    page.wait_for_url(re.compile(r"region=Colombia"))
+    page.wait_for_function(f"!document.querySelector('.hub-search-status').textContent.startsWith('{total} ')")
+    narrowed = int(page.inner_text(".hub-search-status").split()[0])
+    assert narrowed == colombia_count < total
+    page.locator('.hub-facet[data-facet="type"] label', has_text="Event").locator("input").check()
+    page.wait_for_url(re.compile(r"type=Event"))
+    page.wait_for_function(f"!document.querySelector('.hub-search-status').textContent.startsWith('{narrowed} ')")
+    both = int(page.inner_text(".hub-search-status").split()[0])
+    assert 0 < both < narrowed
+    shown = titles(page)
+    assert "Regional Dialogue on the Future of Work in La Guajira and Cesar" in shown
+    query = parse_qs(urlsplit(page.url).query)
+    assert query == {"q": ["coal"], "region": ["Colombia"], "type": ["Event"]}
+    page.reload()
+    wait_results(page)
+    assert page.input_value("#hub-search-q") == "coal"
+    assert page.is_checked('.hub-facet[data-facet="region"] input[value="Colombia"]')
+    assert titles(page) == shown
+    page.go_back()
+    page.wait_for_function("!location.search.includes('type=')")
+    page.wait_for_function(f"document.querySelector('.hub-search-status').textContent.startsWith('{narrowed} ')")
+
+
+def test_filters_alone_list_resources(page, site_url, catalogue):
+    page.goto(site_url + "search/?type=News")
+    wait_results(page)
+    news = sum(r.type == "news" for r in catalogue.resources)
+    assert page.inner_text(".hub-search-status") == f"{news} results"
+
+
+@pytest.mark.parametrize("lang, query, expected", [
+    ("es", "trabajadores", "Dependencia de los hogares de los ingresos del carbón en La Guajira y Cesar"),
+    ("id", "pekerja", "Ketergantungan Fiskal Kabupaten Penghasil Batu Bara di Kalimantan Timur"),
+    ("vi", "thợ mỏ", "Lao động phi chính thức và quá trình chuyển đổi ngành than ở Quảng Ninh"),
+    ("th", "ลำปาง", "การฟื้นฟูป่าชุมชนบนพื้นที่เหมืองเก่าในแม่เมาะ: บทเรียนจากชุมชนในจังหวัดลำปาง"),
+    ("mn", "уурхай", "Монгол Улсын төвийн бүс болон Өмнөговьд ногоон ажлын байр бий болох боломж"),
+])
+def test_each_language_searches_its_own_pages(page, site_url, lang, query, expected):
+    page.goto(f"{site_url}{lang}/search/?q={query}")
+    page.wait_for_selector(".hub-results li")
+    assert page.evaluate("document.documentElement.lang") == lang
+    assert expected in titles(page)
+
+
+def test_other_languages_are_found_after_the_readers_own(page, site_url):
+    page.goto(site_url + "vi/search/?q=Quảng Ninh")
+    page.wait_for_selector(".hub-results li")
+    items = page.query_selector_all(".hub-results li")
+    marked = [bool(item.query_selector(".hub-badge--lang")) for item in items]
+    assert marked[0] is False and True in marked, "Vietnamese results first, English-only ones after"
+    assert marked == sorted(marked), "no Vietnamese result after an English one"
+    english = [i for i in items if i.query_selector(".hub-badge--lang")][0]
+    assert english.query_selector("a").get_attribute("hreflang") == "en"
+    page.click(".hub-results li .hub-badge--lang >> xpath=../a")
+    page.wait_for_load_state()
+    assert page.evaluate("document.documentElement.lang") == "en"
+
+
+def test_search_works_from_a_sub_folder(chromium, real_site):
+    with serve(real_site, mount="hub") as url:
+        tab = chromium.new_page()
+        offsite = watch(tab, (url.rsplit("/hub/", 1)[0],))
+        tab.goto(url + "es/search/?q=Coronel")
+        tab.wait_for_selector(".hub-results li a")
+        link = tab.query_selector(".hub-results li a").get_attribute("href")
+        assert "/hub/" in link
+        assert urllib.request.urlopen(link).status == 200
+        tab.close()
+        assert offsite == []
+
+
+def test_without_javascript_the_search_page_says_so_and_links_to_browsing(real_site):
+    html = read(real_site, "search/")
+    noscript = re.search(r"<noscript>(.*?)</noscript>", html, re.S).group(1)
+    assert "Search needs JavaScript" in noscript
+    for target in ("../regions/", "../topics/", "../types/", "../library/"):
+        assert f'href="{target}"' in noscript
+    assert '<form class="hub-search" role="search" action="../search/"' in read(real_site, "regions/")
