@@ -22,8 +22,11 @@ $(VENV)/.test-deps: requirements-test.txt $(VENV)/.build-deps
 	$(BIN)/pip install --quiet -r requirements-test.txt
 	touch $@
 
-site: $(VENV)/.build-deps  ## set up and build the hub into site/
+site: offline  ## set up and build the hub into site/ (with the offline copy under site/downloads/)
 	$(BIN)/mkdocs build
+
+offline: $(VENV)/.build-deps  ## build the offline copy into dist/
+	$(BIN)/python scripts/build_offline.py
 
 serve: $(VENV)/.build-deps  ## live preview on http://127.0.0.1:8000
 	$(BIN)/mkdocs serve
@@ -38,5 +41,5 @@ bench: $(VENV)/.build-deps  ## measure build time and page weight (see README)
 	$(BIN)/python scripts/bench.py --resources 1000
 
 clean:  ## remove build output and generated pages
-	rm -rf site dist content/index*.md content/regions content/topics content/types \
+	rm -rf site dist build content/index*.md content/regions content/topics content/types \
 	  content/organisations content/library content/events content/news content/search

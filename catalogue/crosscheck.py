@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
@@ -46,6 +47,8 @@ def check_resources(root: Path, catalogue: Catalogue, problems: ProblemList) -> 
                 problems.add(where, doc.line_of("language", index), "language",
                              f"'{code}' is not an ISO 639-1 language code; use codes such as en, es, id, vi, th, mn")
         _check_event(resource, catalogue.today, problems)
+        for version in resource.versions.values():
+            check_body(version.body, version.body_line, version.path, problems)
         resource.files = list(_check_files(root, resource, problems))
         for version in resource.versions.values():
             key = (version.lang, version.title.casefold())
@@ -54,6 +57,9 @@ def check_resources(root: Path, catalogue: Catalogue, problems: ProblemList) -> 
                              f"the same title is used by {titles[key]}; is this a duplicate? Otherwise make the title distinct")
             else:
                 titles[key] = version.path
+    for region in catalogue.regions.values():
+        for text in region.texts.values():
+            check_body(text.intro, text.body_line, text.path, problems)
     _check_images(root, problems)
 
 
@@ -179,3 +185,39 @@ def check_value(catalogue: Catalogue, key: str, value: object) -> list[str]:
         except ValueError:
             messages.append(f"'{value}' is not a real calendar date; write YYYY-MM-DD")
     return messages
+
+
+ACTIVE_TAGS = re.compile(r"<\s*(script|style|iframe|frame|object|embed|form|input|button|textarea|select|link|meta|base|svg|math)\b",
+                         re.IGNORECASE)
+EVENT_HANDLER = re.compile(r"<[a-z][^>]*?\s(on[a-z]+)\s*=", re.IGNORECASE)
+BAD_URL = re.compile(r"(?:\]\(\s*<?|(?:href|src|action|formaction|xlink:href)\s*=\s*[\"']?|<)\s*(javascript|data|vbscript)\s*:",
+                     re.IGNORECASE)
+INSTEAD = {
+    "script": "scripts cannot run on the hub; link to the tool with 'url' instead",
+    "style": "the hub's own styles apply to every page; remove the styling",
+    "iframe": "embedded frames load other sites; link to the material instead",
+    "frame": "embedded frames load other sites; link to the material instead",
+    "object": "embedded objects are not allowed; attach the file under 'files' or link to it",
+    "embed": "embedded objects are not allowed; attach the file under 'files' or link to it",
+    "svg": "inline SVG can carry scripts; save the image as a file under content/ and use ![text](path)",
+}
+
+
+def check_body(text: str, first_line: int, where: str, problems: ProblemList) -> None:
+    """Refuse active content in contributor Markdown: the page must not run code in readers' browsers."""
+    in_code = False
+    for offset, line in enumerate(text.split("\n")):
+        if line.lstrip().startswith(("```", "~~~")):
+            in_code = not in_code
+        if in_code or line.startswith("    "):
+            continue  # code samples are shown, not run
+        number = first_line + offset
+        for match in ACTIVE_TAGS.finditer(line):
+            tag = match.group(1).lower()
+            hint = INSTEAD.get(tag, "forms and form fields are not allowed; link to the form on its own site instead")
+            problems.add(where, number, "body", f"raw <{tag}> is not allowed in content: {hint}")
+        for match in EVENT_HANDLER.finditer(line):
+            problems.add(where, number, "body", f"the attribute '{match.group(1)}' runs script and is not allowed; remove it")
+        for match in BAD_URL.finditer(line):
+            problems.add(where, number, "body", f"'{match.group(1).lower()}:' links are not allowed; "
+                         "link to an https:// address or a file under content/ instead")

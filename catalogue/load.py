@@ -188,7 +188,7 @@ def _load_regions(root: Path, languages: list[str], problems: ProblemList) -> di
             translations.append((slug, lang, path, doc))
             continue
         if add_schema_problems("region", doc.meta, rel(root, path), doc, problems):
-            text = RegionText(doc.meta["name"], doc.meta["description"], doc.body, rel(root, path))
+            text = RegionText(doc.meta["name"], doc.meta["description"], doc.body, rel(root, path), doc.body_line)
             regions[slug] = Region(slug, doc.meta.get("languages", ["en"]), {"en": text})
     for slug, lang, path, doc in translations:
         where = rel(root, path)
@@ -201,10 +201,11 @@ def _load_regions(root: Path, languages: list[str], problems: ProblemList) -> di
                          f"original regions/{slug}.md, not in a translation")
         meta = {k: v for k, v in doc.meta.items() if k != "languages"}
         if add_schema_problems("region", meta, where, doc, problems):
-            regions[slug].texts[lang] = RegionText(meta["name"], meta["description"], doc.body, where)
+            regions[slug].texts[lang] = RegionText(meta["name"], meta["description"], doc.body, where, doc.body_line)
     if not regions and not problems:
         problems.add(REGIONS_DIR, 0, "-", "no regions are defined; add regions/<id>.md files")
-    return regions
+    # Alphabetical by name, with cross-cutting work after the places
+    return dict(sorted(regions.items(), key=lambda item: (item[0] == "global", item[1].name)))
 
 
 def _check_name(root: Path, path: Path, languages: list[str], problems: ProblemList) -> re.Match | None:
@@ -289,7 +290,7 @@ def _resource_from(root: Path, path: Path, doc: Document, slug: str, folder: str
         return None
     as_list = lambda value: value if isinstance(value, list) else [value]  # noqa: E731
     version = Version(lang, meta["title"].strip(), meta["summary"].strip(), doc.body, where,
-                      rel(root, path).removeprefix("content/"))
+                      rel(root, path).removeprefix("content/"), doc.body_line)
     resource = Resource(
         slug=slug, folder=folder, lang=lang, type=meta["type"], regions=as_list(meta["region"]),
         topics=as_list(meta["topic"]), partners=as_list(meta["partner"]), date=date,
@@ -323,7 +324,7 @@ def _add_translation(root: Path, path: Path, doc: Document, original: Resource |
     if not add_schema_problems("translation", meta, where, doc, problems) or original is None:
         return
     original.versions[lang] = Version(lang, meta["title"].strip(), meta["summary"].strip(), doc.body, where,
-                                      rel(root, path).removeprefix("content/"))
+                                      rel(root, path).removeprefix("content/"), doc.body_line)
 
 
 def _parse_date(value: str, where: str, doc: Document, key: str, problems: ProblemList) -> dt.date | None:

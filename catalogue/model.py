@@ -32,6 +32,7 @@ class RegionText:
     description: str
     intro: str  # Markdown
     path: str
+    body_line: int = 1  # file line on which the intro starts
 
 
 @dataclass
@@ -81,6 +82,7 @@ class Version:
     body: str
     path: str  # repository-relative source path
     docs_path: str  # path relative to content/, as MkDocs sees it
+    body_line: int = 1  # file line on which the body starts
 
 
 @dataclass

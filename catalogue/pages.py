@@ -13,6 +13,8 @@ from . import render as r
 from .enrich import past_events, upcoming_events
 from .model import Catalogue, Resource
 from .render import Context, esc
+from .sanitize import clean
+from .text import markdown_html
 from .urls import UrlStyle
 
 PAGE_SIZE = 20  # resources per listing page
@@ -148,10 +150,10 @@ class _Builder:
         stem = r.region_stem(region_id)
 
         def body(ctx: Context) -> str:
-            intro = text.intro.strip()
+            intro = f'<div class="hub-intro">{clean(markdown_html(text.intro))}</div>'
             if text_lang != self.lang:
-                intro = (f'<div class="hub-fallback" lang="{text_lang}" markdown="1">\n\n'
-                         f'<p class="hub-note" lang="{self.lang}">{esc(self.t("shown_in_english"))}</p>\n\n{intro}\n\n</div>')
+                intro = (f'<div class="hub-fallback" lang="{text_lang}">'
+                         f'<p class="hub-note" lang="{self.lang}">{esc(self.t("shown_in_english"))}</p>{intro}</div>')
             parts = [intro, f'<div class="hub-count"><p>{esc(self.t("resources_count", count=len(resources)))}</p></div>']
             events = upcoming_events(self.cat, region_id)
             if events:

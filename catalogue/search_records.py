@@ -9,14 +9,15 @@ Filters carry labels in the reader's language, because facets show them as they 
 
 from __future__ import annotations
 
-import re
+import json
+from collections import defaultdict
 from dataclasses import dataclass, field
-from html import escape, unescape
+from html import escape
 from pathlib import Path
 
-import markdown as md
 
 from .model import Catalogue, Resource
+from .text import plain_text
 from .render import organisation_stem, region_stem
 from .strings import Translator
 from .urls import UrlStyle
@@ -33,12 +34,6 @@ class Record:
     meta: dict[str, str]
     filters: dict[str, list[str]] = field(default_factory=dict)
     sort: dict[str, str] = field(default_factory=dict)
-
-
-def plain_text(markdown_text: str) -> str:
-    """Readable text of a Markdown body: what search matches and excerpts show."""
-    html = md.markdown(markdown_text, extensions=["tables"])
-    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", html))).strip()
 
 
 def records(catalogue: Catalogue, style: UrlStyle) -> list[Record]:
@@ -111,3 +106,21 @@ def write_record_pages(items: list[Record], folder: Path) -> None:
         path = folder / record.language / f"{number}.html"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(record_page(record), encoding="utf-8")
+
+
+OFFLINE_TEXT = 1500  # characters of body text per record: enough to find, small enough to carry
+
+
+def write_offline_data(items: list[Record], folder: Path) -> None:
+    """One script per language for the offline copy: <script> tags load from disk, fetch() does not."""
+    by_language: dict[str, list[dict]] = defaultdict(list)
+    for record in items:
+        by_language[record.language].append({
+            "meta": dict(record.meta, href=record.url), "filters": record.filters,
+            "content": record.content[:OFFLINE_TEXT], "date": record.sort.get("date", "")})
+    folder.mkdir(parents=True, exist_ok=True)
+    for lang, entries in by_language.items():
+        data = json.dumps({"records": entries}, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+        (folder / f"offline-{lang}.js").write_text(
+            f"window.__hubSearchData=window.__hubSearchData||{{}};window.__hubSearchData[{json.dumps(lang)}]={data};\n",
+            encoding="utf-8")

@@ -49,7 +49,10 @@ class Translator:
 
         return format_decimal(value, locale=self._locale)
 
-    def date(self, value: dt.date) -> str:
+    def date(self, value: dt.date | str) -> str:
+        """A date as this language writes it; accepts ISO text (as templates have it)."""
+        if isinstance(value, str):
+            value = dt.date.fromisoformat(value)
         return format_date(value, format="medium", locale=self._locale)
 
     def time(self, value: dt.datetime) -> str:

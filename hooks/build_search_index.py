@@ -4,8 +4,9 @@ Events: on_post_build at priority -200, after static-i18n (-100) has built the o
 languages; its nested builds also call on_post_build, and those calls are skipped while the
 i18n plugin reports `building`. Records come from `catalogue.search_records`, so only
 knowledge products, regions and organisations are indexed, with their filters. Each record is written as a
-tiny HTML page for Pagefind's indexer (its Python API waits 0.1 s per record). Skipped in
-the offline build, which searches with Material's lunr index (Pagefind needs a web server).
+tiny HTML page for Pagefind's indexer (its Python API waits 0.1 s per record). The offline
+copy (config.extra.offline) gets the same records as scripts for search-offline.js instead,
+because Pagefind cannot run from file://.
 """
 
 from __future__ import annotations
@@ -19,18 +20,20 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
 from catalogue.cache import load_cached
-from catalogue.search_records import records, write_record_pages
+from catalogue.search_records import records, write_offline_data, write_record_pages
 from catalogue.urls import UrlStyle
 
 
 @event_priority(-200)
 def on_post_build(config):
     i18n = config.plugins.get("i18n")
-    if (i18n is not None and getattr(i18n, "building", False)) or "material/search" in config.plugins \
-            or "search" in config.plugins:
+    if i18n is not None and getattr(i18n, "building", False):
         return
     catalogue = load_cached(Path(config.config_file_path).parent)
     style = UrlStyle(catalogue.default_language, config.use_directory_urls)
+    if config.extra.get("offline"):
+        write_offline_data(records(catalogue, style), Path(config.site_dir) / "search")
+        return
     output = Path(config.site_dir) / "pagefind"
     with tempfile.TemporaryDirectory(prefix="hub-search-") as tmp:
         write_record_pages(records(catalogue, style), Path(tmp))

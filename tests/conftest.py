@@ -12,16 +12,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-BUILD_DATE_EPOCH = "1795910400"  # 2026-11-28 00:00 UTC: "today" for every test build
+BUILD_DATE_EPOCH = "1795824000"  # 2026-11-28 00:00 UTC: "today" for every test build
 COPIED = ("mkdocs.yml", "hooks", "overrides", "locales", "schema", "partners.yml", "content/assets")
-
-REGION = """\
----
-name: {name}
-description: A sample description of the coal economy of {name}.
----
-{name} is a sample region for tests.
-"""
+HAND_WRITTEN = ("content/about*.md", "content/contribute*.md")  # pages the nav names
 
 RESOURCE = """\
 ---
@@ -49,7 +42,7 @@ def resource(title: str = "Sample report", type: str = "report", region: str = "
 
 
 def make_repo(base: Path, resources: dict[str, str] | None = None) -> Path:
-    """A small repository: the real configuration, three regions and the given resources."""
+    """A small repository: the real configuration, regions and pages, and only the given resources."""
     base.mkdir(parents=True, exist_ok=True)
     for name in COPIED:
         src = ROOT / name
@@ -57,8 +50,10 @@ def make_repo(base: Path, resources: dict[str, str] | None = None) -> Path:
             shutil.copytree(src, base / name)
         else:
             shutil.copy2(src, base / name)
-    for region_id, name in (("colombia", "Colombia"), ("vietnam", "Vietnam"), ("global", "Global")):
-        write(base / "regions" / f"{region_id}.md", REGION.format(name=name))
+    for pattern in HAND_WRITTEN:
+        for src in ROOT.glob(pattern):
+            shutil.copy2(src, base / src.relative_to(ROOT))
+    shutil.copytree(ROOT / "regions", base / "regions")  # the hand-written pages link to every region
     (base / "content" / "resources").mkdir(parents=True, exist_ok=True)
     for rel, text in (resources or {}).items():
         write(base / "content" / "resources" / rel, text)
@@ -80,8 +75,12 @@ def run_build(root: Path, site_dir: Path | None = None, *extra: str) -> subproce
 
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory) -> Path:
-    """The real hub with its sample content, built once for the whole session."""
+    """The real hub with its sample content (and its offline copy), built once for the whole session."""
     site = tmp_path_factory.mktemp("real") / "site"
+    env = dict(os.environ, SOURCE_DATE_EPOCH=BUILD_DATE_EPOCH)
+    offline = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_offline.py")], cwd=ROOT, env=env,
+                             capture_output=True, text=True, timeout=600)
+    assert offline.returncode == 0, offline.stdout + offline.stderr
     result = run_build(ROOT, site)
     assert result.returncode == 0, result.stdout + result.stderr
     return site

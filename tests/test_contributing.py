@@ -61,7 +61,7 @@ def test_scaffold_asks_on_standard_input_and_re_asks_after_a_bad_answer(tmp_path
         "Hỗ trợ thu nhập cho thợ mỏ ở Quảng Ninh",  # title, Vietnamese: transliterated file name
         "blog",  # not a type: refused
         "report",
-        "3",  # region by number: the list offered is colombia, global, vietnam
+        "7",  # region by number: Chile, Colombia, Indonesia, Mongolia, South Africa, Thailand, Vietnam, Global
         "skills, decent-work",
         "ilo",
         "2026-13-01",  # refused
@@ -73,7 +73,7 @@ def test_scaffold_asks_on_standard_input_and_re_asks_after_a_bad_answer(tmp_path
     result = run(NEW, root, stdin=answers)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "type: 'blog' is not a type" in result.stdout
-    assert "  1. colombia" in result.stdout and "  3. vietnam" in result.stdout
+    assert "  1. chile" in result.stdout and "  7. vietnam" in result.stdout and "  8. global" in result.stdout
     assert "date: '2026-13-01' is not a real calendar date" in result.stdout
     path = root / "content/resources/ho-tro-thu-nhap-cho-tho-mo-o-quang-ninh.vi.md"
     assert path.is_file()
@@ -97,7 +97,6 @@ def test_fix_repairs_what_is_safe_and_says_so(tmp_path):
         "topic: [Skills]\npartner: ILO\ndate: 2025-01-01\n---\nBody stays.  \n"
     )
     root = make_repo(tmp_path, {"fixme.md": messy})
-    write(root / "regions/south-africa.md", "---\nname: South Africa\ndescription: A sample description of the region.\n---\nText.\n")
     before = run(VALIDATE, root)
     assert before.returncode == 1 and "--fix repairs this" in before.stdout
     result = run(VALIDATE, root, "--fix")

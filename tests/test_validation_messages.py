@@ -146,9 +146,9 @@ def test_every_problem_is_reported_at_once(tmp_path):
 
 def test_region_translation_without_original_is_refused(tmp_path):
     root = make_repo(tmp_path)
-    write(root / "regions" / "chile.es.md", "---\nname: Chile\ndescription: Una descripción de ejemplo de Chile.\n---\nTexto.\n")
+    write(root / "regions" / "atlantis.es.md", "---\nname: Atlántida\ndescription: Una descripción de ejemplo de la región.\n---\nTexto.\n")
     _, problems = collect(root)
-    assert any(p.path == "regions/chile.es.md" and "regions/chile.md, which does not exist" in p.message
+    assert any(p.path == "regions/atlantis.es.md" and "regions/atlantis.md, which does not exist" in p.message
                for p in problems.sorted())
 
 

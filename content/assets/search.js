@@ -11,10 +11,12 @@
   var config = JSON.parse((document.getElementById("__config") || {}).textContent || "{}");
   var root = new URL((config.base || ".") + "/", location.href);
   var loading = null;
+  var offline = (document.querySelector("form.hub-search") || { dataset: {} }).dataset.engine === "offline";
 
+  // Pagefind online; from disk (the offline copy) the same records through search-offline.js.
   function pagefind() {
     if (!loading) {
-      loading = import(new URL("pagefind/pagefind.js", root).href).then(function (pf) {
+      loading = offline ? loadOffline() : import(new URL("pagefind/pagefind.js", root).href).then(function (pf) {
         return pf.options({ basePath: new URL("pagefind/", root).href, excerptLength: 24 }).then(function () {
           return pf.init();
         }).then(function () { return pf; });
@@ -22,6 +24,21 @@
       loading.catch(function () { loading = null; });
     }
     return loading;
+  }
+
+  function script(src) {
+    return new Promise(function (resolve, reject) {
+      var tag = el("script", { src: new URL(src, root).href });
+      tag.onload = resolve;
+      tag.onerror = reject;
+      document.head.append(tag);
+    });
+  }
+
+  function loadOffline() {
+    return script("assets/search-offline.js").then(function () {
+      return script("search/offline-" + lang + ".js");
+    }).then(function () { return window.hubOfflineSearch(window.__hubSearchData[lang]); });
   }
 
   function el(tag, attrs, children) {
@@ -197,9 +214,10 @@
           .then(function (found) {
             if (id !== current) return;
             results = found.results; shown = 0; list.replaceChildren();
-            status.textContent = found.total ? plural(root_.dataset.results, found.total) : root_.dataset.none;
             facets(found.filters, s.filters);
-            return showMore();
+            return showMore().then(function () {  // announced once the results are there to read
+              status.textContent = found.total ? plural(root_.dataset.results, found.total) : root_.dataset.none;
+            });
           });
       }).catch(function () { if (id === current) status.textContent = root_.dataset.error; });
     }

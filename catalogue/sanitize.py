@@ -1,0 +1,50 @@
+"""Second wall against active content: contributor HTML is cleaned after Markdown rendering.
+
+The validator already refuses scripts, event handlers and dangerous URLs with a message; this
+makes sure that whatever slips past a reviewer (or a future Markdown extension) cannot run in
+a reader's browser. External links are marked: they need a connection and open another site.
+"""
+
+from __future__ import annotations
+
+import re
+
+import nh3
+
+TAGS = (set(nh3.ALLOWED_TAGS) | {"details", "summary", "figure", "figcaption", "mark", "time", "abbr", "dl", "dt", "dd",
+                                 "section", "article", "aside", "nav", "picture", "source"}) \
+    - {"form", "input", "button", "select", "option", "textarea", "style", "script", "iframe", "object", "embed"}
+ATTRIBUTES = {
+    "*": {"class", "id", "lang", "dir", "title", "hidden"},
+    "a": {"href", "hreflang", "download"},
+    "img": {"src", "alt", "width", "height", "loading", "decoding", "srcset", "sizes"},
+    "source": {"srcset", "type", "media", "sizes"},
+    "time": {"datetime"},
+    "abbr": {"title"},
+    "td": {"colspan", "rowspan", "align"},
+    "th": {"colspan", "rowspan", "align", "scope"},
+    "ol": {"start", "type"},
+    "code": set(),
+}
+SCHEMES = {"http", "https", "mailto"}
+_EXTERNAL = re.compile(r'<a (?P<attrs>[^>]*?)href="(?P<href>https?://[^"]+)"(?P<rest>[^>]*)>')
+
+
+def clean(html: str) -> str:
+    """Only inert HTML: no scripts, styles, frames, forms, event handlers or javascript:/data: URLs."""
+    safe = nh3.clean(html, tags=TAGS, attributes=ATTRIBUTES, url_schemes=SCHEMES,
+                     clean_content_tags={"script", "style", "template"}, strip_comments=False)
+    return mark_external(safe)
+
+
+def mark_external(html: str) -> str:
+    """Give links to other sites a class (styled with ↗) and noopener/noreferrer."""
+    def mark(match: re.Match) -> str:
+        attrs = match.group("attrs") + match.group("rest")
+        attrs = re.sub(r'\s*rel="[^"]*"', "", attrs)
+        if 'class="' in attrs:
+            attrs = attrs.replace('class="', 'class="hub-external ', 1)
+        else:
+            attrs += ' class="hub-external"'
+        return f'<a href="{match.group("href")}" rel="noopener noreferrer"{(" " + attrs.strip()) if attrs.strip() else ""}>'
+    return _EXTERNAL.sub(mark, html)

@@ -1,0 +1,66 @@
+"""Blocks that hand-written pages ask for with a marker line such as `<!-- hub:newsletter -->`.
+
+They are filled in after the page is sanitised, because they contain a form and links built
+from the site configuration, not from contributor text.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Callable
+
+from .render import Context, esc
+
+MARKER = re.compile(r"(?:<p>)?\s*<!--\s*hub:([a-z-]+)\s*-->\s*(?:</p>)?")
+
+
+def newsletter(settings: dict[str, Any] | None, ctx: Context) -> str:
+    """A plain form posting to the mailing-list provider configured in mkdocs.yml; nothing if none is."""
+    if not settings or not settings.get("action"):
+        return ""
+    t = ctx.t
+    hidden = "".join(f'<input type="hidden" name="{esc(k)}" value="{esc(v)}">' for k, v in (settings.get("hidden") or {}).items())
+    field = esc(settings.get("email_field", "email"))
+    return (
+        f'<form class="hub-newsletter" action="{esc(settings["action"])}" method="{esc(settings.get("method", "post"))}">'
+        f'<h2 id="newsletter">{esc(t("newsletter_title"))}</h2><p>{esc(t("newsletter_intro"))}</p>'
+        f'<label for="hub-newsletter-email">{esc(t("newsletter_email"))}</label> '
+        f'<input id="hub-newsletter-email" type="email" name="{field}" required autocomplete="email"> {hidden}'
+        f'<button class="md-button md-button--primary" type="submit">{esc(t("newsletter_submit"))}</button>'
+        f'<p class="hub-newsletter__privacy">{esc(t("newsletter_privacy"))}</p></form>'
+    )
+
+
+def suggest_links(repository: str, ctx: Context) -> str:
+    if not repository:
+        return ""
+    forms = (("suggest-resource.yml", "suggest_resource"), ("report-problem.yml", "report_problem"),
+             ("request-translation.yml", "request_translation"))
+    items = "".join(f'<li><a href="{esc(repository)}/issues/new?template={name}" rel="noopener noreferrer" class="hub-external">'
+                    f'{esc(ctx.t(key))}</a></li>' for name, key in forms)
+    return f'<ul class="hub-suggest">{items}</ul>'
+
+
+def contributing_guide(repository: str, ctx: Context) -> str:
+    if not repository:
+        return ""
+    return (f'<p><a href="{esc(repository)}/blob/main/CONTRIBUTING.md" rel="noopener noreferrer" class="hub-external">'
+            f'{esc(ctx.t("contributing_guide"))}</a></p>')
+
+
+def fill(html: str, extra: dict[str, Any], ctx: Context) -> str:
+    """Replace every marker with its block; an unknown marker is an error, not a silent gap."""
+    repository = (extra.get("repository") or "").rstrip("/")
+    blocks: dict[str, Callable[[], str]] = {
+        "newsletter": lambda: newsletter(extra.get("newsletter"), ctx),
+        "suggest-links": lambda: suggest_links(repository, ctx),
+        "contributing-guide": lambda: contributing_guide(repository, ctx),
+    }
+
+    def replace(match: re.Match) -> str:
+        name = match.group(1)
+        if name not in blocks:
+            raise KeyError(f"unknown block <!-- hub:{name} -->; known: {', '.join(blocks)}")
+        return blocks[name]()
+
+    return MARKER.sub(replace, html)

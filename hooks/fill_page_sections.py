@@ -1,0 +1,31 @@
+"""Fill the marker lines of hand-written pages (`<!-- hub:newsletter -->` and others).
+
+Events: on_page_content at priority -50, after hooks/sanitise_content.py (0) has cleaned the
+page: the blocks hold a form and links built from mkdocs.yml `extra`, not contributor text.
+An unknown marker stops the build with the page's name.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority
+
+from catalogue.cache import load_cached
+from catalogue.render import Context
+from catalogue.sections import fill
+from catalogue.urls import UrlStyle
+
+
+@event_priority(-50)
+def on_page_content(html, page, config, files):
+    if "<!-- hub:" not in html:
+        return html
+    catalogue = load_cached(Path(config.config_file_path).parent)
+    lang = getattr(page.file, "locale", None) or catalogue.default_language
+    ctx = Context(catalogue, lang, page.url, UrlStyle(catalogue.default_language, config.use_directory_urls))
+    try:
+        return fill(html, dict(config.extra), ctx)
+    except KeyError as err:
+        raise Abort(f"{page.file.src_uri}: {err.args[0]}") from None

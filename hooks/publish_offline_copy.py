@@ -1,0 +1,41 @@
+"""Offer the offline copy on every page: its link, size, build date and SHA-256 in the footer.
+
+Events: on_config reads dist/jet-cr-hub-offline.zip when `make offline` has written it and
+puts its description in config.extra.offline_copy for the footer; on_post_build (-200, once,
+after every language) copies it to site/downloads/. In the offline build itself
+(config.extra.offline) the footer says when the copy was built instead.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import asdict
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+from catalogue.load import build_date
+from catalogue.offline import ZIP_NAME, describe
+
+
+def _zip(config) -> Path:
+    return Path(config.config_file_path).parent / "dist" / ZIP_NAME
+
+
+def on_config(config):
+    if config.extra.get("offline"):
+        config.extra["offline_built"] = build_date().isoformat()
+    elif _zip(config).is_file():
+        config.extra["offline_copy"] = asdict(describe(_zip(config)))
+    return config
+
+
+@event_priority(-200)
+def on_post_build(config):
+    i18n = config.plugins.get("i18n")
+    if (i18n is not None and getattr(i18n, "building", False)) or config.extra.get("offline"):
+        return
+    if config.extra.get("offline_copy"):
+        target = Path(config.site_dir) / "downloads"
+        target.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(_zip(config), target / ZIP_NAME)

@@ -1,0 +1,29 @@
+"""Make contributor text inert wherever it is written.
+
+Events: on_page_markdown escapes the page title once (Material writes `page.title` and
+`page.meta.title` raw into <title>, the header and the nav; MkDocs does not autoescape);
+on_page_content cleans the rendered HTML of every page written by people with
+`catalogue.sanitize.clean`. Generated pages (`hub_page` in their front matter) are built
+from escaped fragments and keep their forms (search), so they are left as they are.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from markupsafe import Markup
+
+from catalogue.sanitize import clean
+
+
+def on_page_markdown(markdown, page, config, files):
+    title = page.meta.get("title")
+    if isinstance(title, str) and not isinstance(title, Markup):
+        page.meta["title"] = Markup(escape(title, quote=True))
+    return markdown
+
+
+def on_page_content(html, page, config, files):
+    if page.meta.get("hub_page"):
+        return html
+    return clean(html)
