@@ -168,6 +168,9 @@ def _load_organisations(root: Path, groups: dict[str, Term], problems: ProblemLi
         if entry["group"] not in groups:
             problems.add(PARTNERS_FILE, _line(lines, ("organisations", org_id, "group")), f"{org_id}.group",
                          f"'{entry['group']}' is not a stakeholder group; use one of {', '.join(groups)}")
+        if entry.get("logo") and not (root / "content" / entry["logo"]).is_file():
+            problems.add(PARTNERS_FILE, _line(lines, ("organisations", org_id, "logo")), f"{org_id}.logo",
+                         f"no file at content/{entry['logo']}; add the image or correct the path")
         organisations[org_id] = Organisation(id=org_id, **entry)
     return organisations
 

@@ -218,7 +218,7 @@ class _Builder:
                          f'<dt>{esc(self.t("label_group"))}</dt><dd>{ctx.term(group)}</dd>'
                          f'<dt>{esc(self.t("label_website"))}</dt><dd>{r.external_link(org.website, org.short_name, ctx)}</dd></dl>')
                 ack = f'<p class="hub-ack">{esc(org.acknowledgement)}</p>' if org.acknowledgement else ""
-                return f'<div class="hub-org"><p class="hub-lead" lang="en">{esc(org.description)}</p>{facts}{ack}</div>'
+                return f'<div class="hub-org">{logo(org, ctx)}<p class="hub-lead" lang="en">{esc(org.description)}</p>{facts}{ack}</div>'
 
             yield from self.paginated(r.organisation_stem(org.id), org.name, org.description, items, "organisation", before)
 
@@ -226,8 +226,10 @@ class _Builder:
         """Organisations by role; implementing partners by the stakeholder group they represent."""
         counts = Counter(p for res in self.cat.resources for p in res.partners)
         def entry(org) -> str:
-            return (f'<li><a href="{esc(ctx.href(r.organisation_stem(org.id)))}">{esc(org.name)}</a> '
-                    f'<span class="hub-count">({esc(self.t("resources_count", count=counts[org.id]))})</span></li>')
+            ack = f'<span class="hub-ack" lang="en">{esc(org.acknowledgement)}</span>' if org.acknowledgement else ""
+            return (f'<li class="hub-org-entry">{logo(org, ctx)}<a href="{esc(ctx.href(r.organisation_stem(org.id)))}">{esc(org.name)}</a> '
+                    f'<span class="hub-count">({esc(self.t("resources_count", count=counts[org.id]))})</span>'
+                    f'<span class="hub-term__text" lang="en">{esc(org.description)}</span>{ack}</li>')
         parts = []
         for role in ("implementing-partner", "donor", "circle-of-friends"):
             members = [o for o in self.cat.organisations.values() if o.role == role]
@@ -245,7 +247,7 @@ class _Builder:
     # -- search ----------------------------------------------------------------------------------
 
     def search(self, ctx: Context) -> str:
-        """The search page: a form that works as a link target, facets filled in by search.js."""
+        """The search page: a form that works as a link target, facets filled in by hub.js."""
         from .search_records import FILTERS
 
         browse = ", ".join(f'<a href="{esc(ctx.href(stem))}">{esc(self.t(key))}</a>' for stem, key in (
@@ -281,6 +283,14 @@ class _Builder:
             + f'\n\n<div class="hub-section"><h2>{esc(self.t("past_events"))}</h2></div>'
         yield from self.paginated("events/index", self.t("events_title"), self.t("events_description"),
                                   past_events(self.cat), "events", before)
+
+
+def logo(org, ctx: Context) -> str:
+    """An organisation's logo: a small local file, its name as the text alternative."""
+    if not org.logo:
+        return ""
+    return (f'<img class="hub-logo" src="{esc(ctx.href_file(org.logo))}" alt="{esc(org.short_name)}" '
+            f'width="160" height="48" loading="lazy" decoding="async">')
 
 
 def _section(title: str, content: str, more: tuple[str, str] | None = None) -> str:

@@ -116,7 +116,8 @@ def _time(value: dt.date, ctx: Context) -> str:
 
 
 def event_when(event: Resource, ctx: Context) -> str:
-    """'10 Dec 2023, 14:00–15:30 (UTC+04:00)' in the event's own zone, as written by the organisers."""
+    """'10 Dec 2023, 14:00–15:30 (UTC+04:00, Asia/Dubai)' in the event's own zone, as the organisers
+    wrote it; hub.js adds the time in the reader's zone."""
     start, end = event.start, event.end
     if event.all_day:
         text = ctx.t.date(start)
@@ -127,8 +128,10 @@ def event_when(event: Resource, ctx: Context) -> str:
     if end:
         same_day = end.date() == start.date()
         text += f"–{ctx.t.time(end)}" if same_day else f" – {ctx.t.date(end)}, {ctx.t.time(end)}"
-    return (f'<time class="hub-event-time" datetime="{start.isoformat()}" data-end="{end.isoformat() if end else ""}">'
-            f'{esc(text)} ({esc(utc_offset(start))})</time>')
+    zone = f", {event.timezone}" if event.timezone else ""
+    return (f'<time class="hub-event-time" datetime="{start.isoformat()}" data-end="{end.isoformat() if end else ""}" '
+            f'data-zone="{esc(event.timezone)}" data-local="{esc(ctx.t("event_local_time"))}">'
+            f'{esc(text)} ({esc(utc_offset(start))}{esc(zone)})</time>')
 
 
 def pagination(stem: str, page: int, pages: int, ctx: Context) -> str:

@@ -19,7 +19,7 @@ ATTRIBUTES = {
     "a": {"href", "hreflang", "download"},
     "img": {"src", "alt", "width", "height", "loading", "decoding", "srcset", "sizes"},
     "source": {"srcset", "type", "media", "sizes"},
-    "time": {"datetime"},
+    "time": {"datetime", "data-end", "data-zone", "data-local"},  # read as text by hub.js for local times
     "abbr": {"title"},
     "td": {"colspan", "rowspan", "align"},
     "th": {"colspan", "rowspan", "align", "scope"},
@@ -33,7 +33,8 @@ _EXTERNAL = re.compile(r'<a (?P<attrs>[^>]*?)href="(?P<href>https?://[^"]+)"(?P<
 def clean(html: str) -> str:
     """Only inert HTML: no scripts, styles, frames, forms, event handlers or javascript:/data: URLs."""
     safe = nh3.clean(html, tags=TAGS, attributes=ATTRIBUTES, url_schemes=SCHEMES,
-                     clean_content_tags={"script", "style", "template"}, strip_comments=False)
+                     clean_content_tags={"script", "style", "template"}, strip_comments=False,
+                     link_rel=None)  # mark_external adds rel to the links that leave the site
     return mark_external(safe)
 
 

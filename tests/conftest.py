@@ -10,6 +10,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILD_DATE_EPOCH = "1795824000"  # 2026-11-28 00:00 UTC: "today" for every test build
@@ -58,6 +59,16 @@ def make_repo(base: Path, resources: dict[str, str] | None = None) -> Path:
     for rel, text in (resources or {}).items():
         write(base / "content" / "resources" / rel, text)
     return base
+
+
+def mkdocs_config(root: Path = ROOT) -> dict:
+    """mkdocs.yml as data (tags such as !ENV read as plain values)."""
+    class Loader(yaml.SafeLoader):
+        pass
+    Loader.add_multi_constructor("!", lambda loader, suffix, node: loader.construct_scalar(node)
+                                 if isinstance(node, yaml.ScalarNode) else loader.construct_sequence(node))
+    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+    return yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
 
 
 @pytest.fixture

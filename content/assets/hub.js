@@ -1,4 +1,6 @@
-/* The hub's search: Pagefind, loaded only when a reader starts to search.
+/* The hub's scripts. Everything works without them; they add search and local event times.
+
+   Search: Pagefind, loaded only when a reader starts to search.
    Header box: the best matches under the box as the reader types; Enter opens the search page.
    Search page: query and facets kept in the URL, so a search can be shared, bookmarked and
    navigated with the back button. Results in the page's language come first. */
@@ -239,6 +241,30 @@
     run();
   }
 
+  /* ---- event times in the reader's own time zone ---- */
+  // The page shows an event's time as announced, in the venue's zone; readers elsewhere also
+  // see it in theirs, which only their browser knows.
+  function localTimes() {
+    var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    document.querySelectorAll("time.hub-event-time[data-zone]").forEach(function (node) {
+      if (node.dataset.zone === zone || node.nextElementSibling && node.nextElementSibling.classList.contains("hub-local-time")) return;
+      var start = new Date(node.getAttribute("datetime"));
+      var end = node.dataset.end ? new Date(node.dataset.end) : null;
+      var day = { day: "numeric", month: "short", year: "numeric" };
+      var hour = { hour: "2-digit", minute: "2-digit" };
+      var text = start.toLocaleDateString(lang, day) + ", " + start.toLocaleTimeString(lang, hour);
+      if (end) {
+        text += end.toDateString() === start.toDateString() ? "–" + end.toLocaleTimeString(lang, hour)
+          : " – " + end.toLocaleDateString(lang, day) + ", " + end.toLocaleTimeString(lang, hour);
+      }
+      var name = new Intl.DateTimeFormat(lang, { timeZoneName: "long" }).formatToParts(start)
+        .filter(function (p) { return p.type === "timeZoneName"; }).map(function (p) { return p.value; })[0] || zone;
+      var label = (node.dataset.local || "{time}").replace("{time}", text + " (" + name + ")");
+      node.after(el("span", { class: "hub-local-time" }, [" · " + label]));
+    });
+  }
+
+  localTimes();
   document.querySelectorAll("form.hub-search").forEach(header);
   var searchPage = document.getElementById("hub-search-page");
   if (searchPage) page(searchPage);

@@ -1,0 +1,128 @@
+"""The hub's own pages: about, contribute, the organisations directory, the footer, the
+newsletter sign-up and event times in the reader's zone."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from browser import browser, serve
+from catalogue.load import load
+from conftest import ROOT, make_repo, mkdocs_config, run_build, write
+from htmlcheck import main_html, parse, read, text
+
+LANGUAGES = ("", "es/", "id/", "vi/", "th/", "mn/")
+
+
+@pytest.fixture(scope="module")
+def catalogue():
+    return load(ROOT)
+
+
+@pytest.mark.parametrize("page", ["about/", "contribute/"])
+def test_about_and_contribute_exist_in_every_language(real_site, page):
+    titles = set()
+    for prefix in LANGUAGES:
+        html = read(real_site, prefix + page)
+        lang = prefix.strip("/") or "en"
+        assert f'<html lang="{lang}"' in html
+        titles.add(re.search(r"<h1[^>]*>(.*?)</h1>", main_html(html), re.S).group(1).strip())
+    assert len(titles) == len(LANGUAGES), "each language has its own title"
+
+
+def test_about_page_covers_the_brief(real_site):
+    page = text(main_html(read(real_site, "about/")))
+    for words in ("ILO", "Paris Agreement", "Colombia", "Vietnam", "Circle of Friends", "contribute"):
+        assert words in page
+    links = {a["href"] for a in parse(main_html(read(real_site, "about/"))).links}
+    assert "../regions/south-africa/" in links and "../organisations/" in links
+
+
+def test_directory_lists_every_organisation_under_its_group(real_site, catalogue):
+    html = main_html(read(real_site, "organisations/"))
+    sections = re.split(r"<h[23][^>]*>", html)
+    for org in catalogue.organisations.values():
+        heading = catalogue.groups[org.group].label if org.role == "implementing-partner" else \
+            {"donor": "Donors", "circle-of-friends": "Circle of Friends"}[org.role]
+        section = next(s for s in sections if s.startswith(heading + "<"))
+        assert f">{org.name}</a>" in section.replace("&amp;", "&"), (org.id, heading)
+        assert f'src="../assets/logos/{org.id}.svg" alt="{org.short_name}"' in html
+    donors = [o for o in catalogue.organisations.values() if o.role == "donor"]
+    for donor in donors:
+        assert donor.acknowledgement in text(html)
+    assert "Its members will be listed here." in text(html), "Circle of Friends empty state"
+
+
+def test_organisation_pages_link_their_website_and_resources(real_site, catalogue):
+    for org in catalogue.organisations.values():
+        html = main_html(read(real_site, f"organisations/{org.id}/"))
+        assert f'href="{org.website}"' in html
+        mine = [r for r in catalogue.resources if org.id in r.partners][:20]
+        assert all(r.version("en").title.replace("'", "&#x27;") in html for r in mine)
+
+
+def test_logos_are_small_local_files(real_site):
+    for svg in (ROOT / "content/assets/logos").glob("*.svg"):
+        assert svg.stat().st_size < 2000
+    for img in re.findall(r"<img [^>]*>", read(real_site, "organisations/")):
+        assert 'alt="' in img and not re.search(r'src="https?:', img)
+
+
+def test_footer_acknowledges_the_donors_on_every_page_in_every_language(real_site, catalogue):
+    acks = [o.acknowledgement for o in catalogue.organisations.values() if o.role == "donor"]
+    pages = [p for p in real_site.rglob("*.html") if p.name != "404.html"]
+    assert len(pages) > 300
+    for page in pages:
+        footer = page.read_text(encoding="utf-8").split('class="md-footer-meta', 1)[-1]
+        assert all(ack[:40] in footer.replace("&#x27;", "'") for ack in acks) or \
+            re.search(r'hub-footer__ack">\s*<span lang="\w\w">', footer), page
+
+
+def test_newsletter_form_posts_to_the_configured_provider(real_site):
+    settings = mkdocs_config()["extra"]
+    html = read(real_site, "about/")
+    form = re.search(r'<form class="hub-newsletter" action="([^"]+)" method="(\w+)">(.*?)</form>', html, re.S)
+    assert form and form.group(1) == settings["newsletter"]["action"] and form.group(2) == "post"
+    assert f'type="email" name="{settings["newsletter"]["email_field"]}" required' in form.group(3)
+    assert 'type="hidden" name="list" value="jet-cr-hub"' in form.group(3)
+    assert "used only to send the newsletter" in form.group(3)
+    assert '<form class="hub-newsletter"' in read(real_site, "es/about/")
+
+
+def test_newsletter_form_is_hidden_when_not_configured(tmp_path):
+    root = make_repo(tmp_path / "repo")
+    config = (root / "mkdocs.yml").read_text()
+    config = re.sub(r"  newsletter:\n(    .*\n|      .*\n)+", "", config)
+    write(root / "mkdocs.yml", config)
+    result = run_build(root)
+    assert result.returncode == 0, result.stderr
+    html = read(root / "site", "about/")
+    assert "hub-newsletter" not in html and "<!-- hub:" not in html
+
+
+def test_launch_event_is_in_the_sample_content(real_site, catalogue):
+    launch = catalogue.by_slug("hub-launch-cop28")
+    assert launch.start.isoformat() == "2023-12-10T14:00:00+04:00" and launch.timezone == "Asia/Dubai"
+    page = text(main_html(read(real_site, "resources/hub-launch-cop28/")))
+    assert "Dec 10, 2023, 2:00" in page and "(UTC+04:00, Asia/Dubai)" in page
+    assert "Watch the recording" in page and "Register" not in page, "a past event offers its recording"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("zone, expected", [
+    ("Europe/Berlin", re.compile(r"your time: Dec 10, 2023, 11:00\s?AM.12:30\s?PM \(Central European Standard Time\)")),
+    ("America/Bogota", re.compile(r"your time: Dec 10, 2023, 05:00\s?AM.06:30\s?AM \(Colombia Standard Time\)")),
+    ("Asia/Dubai", None),
+])
+def test_event_time_is_also_shown_in_the_readers_zone(real_site, zone, expected):
+    with serve(real_site) as url, browser() as chromium:
+        context = chromium.new_context(timezone_id=zone, locale="en-US")
+        page = context.new_page()
+        page.goto(url + "resources/hub-launch-cop28/")
+        local = page.locator(".hub-facts .hub-local-time")
+        if expected is None:
+            assert local.count() == 0, "readers in the event's zone see it once"
+        else:
+            assert expected.search(local.inner_text()), local.inner_text()
+        context.close()
