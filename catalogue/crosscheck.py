@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from html import unescape
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
@@ -218,6 +219,8 @@ def check_body(text: str, first_line: int, where: str, problems: ProblemList) ->
             problems.add(where, number, "body", f"raw <{tag}> is not allowed in content: {hint}")
         for match in EVENT_HANDLER.finditer(line):
             problems.add(where, number, "body", f"the attribute '{match.group(1)}' runs script and is not allowed; remove it")
-        for match in BAD_URL.finditer(line):
+        # browsers decode entities and skip tabs and newlines inside a URL's scheme
+        decoded = re.sub(r"[\t\r\n]", "", unescape(unescape(line)))
+        for match in BAD_URL.finditer(decoded):
             problems.add(where, number, "body", f"'{match.group(1).lower()}:' links are not allowed; "
                          "link to an https:// address or a file under content/ instead")

@@ -52,6 +52,8 @@ def collect(root: Path, today: dt.date | None = None) -> tuple[Catalogue | None,
     types, topics, groups = _load_vocabulary(root, strings, problems)
     organisations = _load_organisations(root, groups, problems)
     regions = _load_regions(root, languages, problems)
+    for region in regions.values():  # names and descriptions translated without a whole region file
+        region.labels = {lang: (data.get("regions") or {}).get(region.id) or {} for lang, data in strings.items()}
     catalogue = Catalogue(languages, [], regions, organisations, types, topics, groups, today or build_date(), strings)
     catalogue.resources = _load_resources(root, languages, vocabularies(catalogue), problems)
     check_resources(root, catalogue, problems)
@@ -245,8 +247,8 @@ def _load_resources(root: Path, languages: list[str], vocab: dict, problems: Pro
         return []
     parsed: dict[tuple[str, str | None], tuple[Path, Document, str]] = {}
     for path in sorted(base.rglob("*")):
-        if any(part.startswith(".") for part in path.relative_to(base).parts):
-            continue
+        if any(part.startswith(".") for part in path.relative_to(base).parts) and path.suffix != ".md":
+            continue  # editor and system files (.DS_Store…); a hidden .md is reported below
         if path.is_dir():
             if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", path.name):
                 problems.add(rel(root, path), 0, "-", "unsafe folder name: use lowercase letters, digits and hyphens")

@@ -41,10 +41,25 @@ class Region:
     languages: list[str]
     texts: dict[str, RegionText]  # lang -> text; "en" always present
 
+    labels: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> {name, description} from locales/
+
     def text(self, lang: str) -> tuple[RegionText, str]:
+        """The region in `lang` and the language its introduction is in. Without a translated
+        file, the name and description may still come from locales/<lang>.yml."""
         if lang in self.texts:
             return self.texts[lang], lang
-        return self.texts["en"], "en"
+        english, label = self.texts["en"], self.labels.get(lang) or {}
+        if label:
+            return RegionText(label.get("name") or english.name, label.get("description") or english.description,
+                              english.intro, english.path, english.body_line), "en"
+        return english, "en"
+
+    def name_in(self, lang: str) -> tuple[str, str]:
+        """(name, its language): regions are named in every language that has a translation of the name."""
+        if lang in self.texts:
+            return self.texts[lang].name, lang
+        name = (self.labels.get(lang) or {}).get("name")
+        return (name, lang) if name else (self.texts["en"].name, "en")
 
     @property
     def name(self) -> str:

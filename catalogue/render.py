@@ -84,8 +84,7 @@ def region_links(resource: Resource, ctx: Context) -> str:
 
 
 def _region_name(region_id: str, ctx: Context) -> str:
-    text, lang = ctx.catalogue.regions[region_id].text(ctx.lang)
-    return ctx.in_lang(text.name, lang)
+    return ctx.in_lang(*ctx.catalogue.regions[region_id].name_in(ctx.lang))
 
 
 def card(resource: Resource, ctx: Context, level: int = 3) -> str:
@@ -191,7 +190,10 @@ def resource_header(resource: Resource, ctx: Context) -> str:
 
 
 def resource_footer(resource: Resource, ctx: Context) -> str:
-    """Below the text: the original, attachments, other languages and related resources."""
+    """Below the text: the original, attachments, other languages, how to cite and related resources."""
+    from . import citations, ics
+    from .address import current
+
     t, parts = ctx.t, []
     actions = []
     if resource.url:
@@ -200,6 +202,9 @@ def resource_footer(resource: Resource, ctx: Context) -> str:
         url = getattr(resource, key)
         if url and not (key == "registration" and not _upcoming(resource, ctx)):
             actions.append(f"<li>{external_link(url, t('event_' + key), ctx)}</li>")
+    if resource.is_event and resource.start:
+        calendar = ctx.href_file(ics.path(resource))
+        actions.append(f'<li><a href="{esc(calendar)}" download>{esc(t("add_to_calendar"))}</a></li>')
     if actions:
         parts.append(f'<ul class="hub-actions">{"".join(actions)}</ul>')
     if resource.files:
@@ -215,6 +220,13 @@ def resource_footer(resource: Resource, ctx: Context) -> str:
             f'<li><a href="{esc(ctx.href(resource.path_stem, v.lang))}" hreflang="{esc(v.lang)}" lang="{esc(v.lang)}">'
             f'{esc(t.language_name(v.lang))}: {esc(v.title)}</a></li>' for v in others)
         parts.append(f'<h2 id="other-languages">{esc(t("other_languages"))}</h2><ul class="hub-translations">{items}</ul>')
+    site = current()  # citations give the page's absolute address
+    cite = citations.citation(ctx.catalogue, resource, ctx.lang, site)
+    files = " · ".join(f'<a href="{esc(ctx.href_file(citations.path(resource, cite.lang, site, ext)))}" download>'
+                       f'{esc(name)}</a>' for ext, name in citations.FORMATS.items())
+    parts.append(f'<h2 id="cite">{esc(t("cite_heading"))}</h2>'
+                 f'<p class="hub-citation">{esc(citations.suggested(cite))}</p>'
+                 f'<p class="hub-citation__files">{esc(t("cite_download"))} {files}</p>')
     if resource.related:
         parts.append(f'<h2 id="related">{esc(t("related"))}</h2>{card_list(resource.related, ctx, level=3)}')
     return f'<div class="hub-resource-more">{"".join(parts)}</div>' if parts else ""

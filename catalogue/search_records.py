@@ -69,7 +69,7 @@ def _resource_record(catalogue: Catalogue, resource: Resource, lang: str, t: Tra
     key = (resource.slug, version.lang)
     if key not in texts:
         texts[key] = plain_text(version.body)
-    regions = [catalogue.regions[r].text(lang)[0].name for r in resource.regions]
+    regions = [catalogue.regions[r].name_in(lang)[0] for r in resource.regions]
     type_label = catalogue.types[resource.type].text("label", lang)[0]
     return Record(
         url=style.page(resource.path_stem, version.lang),

@@ -21,6 +21,7 @@ from mkdocs.plugins import event_priority
 
 from catalogue.cache import load_cached
 from catalogue.search_records import records, write_offline_data, write_record_pages
+from catalogue.stable_index import stabilise
 from catalogue.urls import UrlStyle
 
 
@@ -44,3 +45,4 @@ def on_post_build(config):
     for unused in output.glob("pagefind-*ui*"):  # Pagefind's ready-made UIs: the hub has its own
         unused.unlink()
     (output / "pagefind-highlight.js").unlink(missing_ok=True)
+    stabilise(output)

@@ -2,15 +2,20 @@
 
 Events: on_page_context and on_template_context (default priority, after static-i18n's
 at 50 has set the language). Adds `hub_t`, a callable ({{ hub_t("sample_notice") }}), and
-`hub_search_url`, the link from this page to the search page of its language, and
-`hub_alternates`, the translations of this page for hreflang links.
+`hub_search_url`, the link from this page to the search page of its language,
+`hub_alternates`, the translations of this page for hreflang links, and `hub_head`, the
+page's canonical address, Open Graph tags, JSON-LD and feed (`catalogue.metadata`).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from markupsafe import Markup
+
+from catalogue import address
 from catalogue.cache import load_cached
+from catalogue.metadata import Page, head
 from catalogue.strings import Translator
 from catalogue.urls import UrlStyle, relative
 
@@ -21,12 +26,15 @@ def on_page_context(context, page, config, nav):
 
 
 def _relative_language_links(config) -> None:
-    """static-i18n links a page without translation to '/es/': root-relative, which breaks from a
-    sub-folder and from disk. Made site-relative, the theme's `url` filter makes them relative."""
+    """static-i18n links a page without translation to '/es/' (or '/<site_url path>/es/'):
+    root-relative, which breaks from a sub-folder and from disk. Made site-relative, the theme's
+    `url` filter makes them relative."""
+    root = address.current().path
     # static-i18n sets `config.extra.alternate` as an attribute, Material reads it either way
     for links in (getattr(config.extra, "alternate", None), config.extra.get("alternate")):
         for alternate in links or []:
-            alternate["link"] = alternate["link"].lstrip("/") or "./"
+            link = alternate["link"]
+            alternate["link"] = (link[len(root):] if link.startswith(root) else link.lstrip("/")) or "./"
 
 
 def on_template_context(context, template_name, config):
@@ -42,6 +50,8 @@ def _add(context, lang, page, config):
     context["hub_t"] = Translator(catalogue.strings, lang)
     context["hub_search_url"] = relative(url, style.page("search/index", lang))
     context["hub_alternates"] = alternates(page) if page is not None else []
+    context["hub_head"] = None if page is None else head(catalogue, _page(page, lang, context["hub_t"]),
+                                                         address.current())
     context["hub_acknowledgements"] = acknowledgements(catalogue, lang)
     return context
 
@@ -51,6 +61,16 @@ def acknowledgements(catalogue, lang: str) -> list[dict[str, str]]:
     own = catalogue.strings.get(lang, {}).get("acknowledgements") or {}
     return [{"text": own.get(org.id) or org.acknowledgement, "lang": "" if own.get(org.id) or lang == "en" else "en"}
             for org in catalogue.organisations.values() if org.role == "donor" and org.acknowledgement]
+
+
+def _page(page, lang: str, t: Translator) -> Page:
+    """The page as plain values. Titles arrive escaped (hooks/sanitise_content.py): unescaped
+    here, because the template escapes each value where it writes it."""
+    title = page.title or ""
+    description = page.meta.get("description") or t("site_description")
+    return Page(src_uri=page.file.src_uri, lang=lang, kind=page.meta.get("hub_page") or "",
+                title=str(title.unescape() if isinstance(title, Markup) else title), description=str(description),
+                url=page.url, translations=[alternate["lang"] for alternate in alternates(page)])
 
 
 def alternates(page) -> list[dict[str, str]]:

@@ -36,7 +36,7 @@ def site_url(real_site):
 
 @pytest.fixture
 def page(chromium, site_url):
-    context = chromium.new_context()
+    context = chromium.new_context(bypass_csp=True)  # the tests evaluate their own scripts in the page
     tab = context.new_page()
     tab.offsite = watch(tab, (site_url,))
     tab.failed = []
@@ -171,7 +171,7 @@ def test_other_languages_are_found_after_the_readers_own(page, site_url):
 
 def test_search_works_from_a_sub_folder(chromium, real_site):
     with serve(real_site, mount="hub") as url:
-        tab = chromium.new_page()
+        tab = chromium.new_page(bypass_csp=True)
         offsite = watch(tab, (url.rsplit("/hub/", 1)[0],))
         tab.goto(url + "es/search/?q=Coronel")
         tab.wait_for_selector(".hub-results li a")

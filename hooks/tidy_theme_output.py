@@ -1,6 +1,12 @@
-"""Remove what readers would download or the site would carry for nothing.
+"""Tidy what the Material theme writes: nothing readers would download for nothing, and
+markup that passes the Nu HTML Checker.
 
-Events: on_post_build at priority -200, once, after static-i18n (-100) has built every language.
+Events: on_post_page and on_post_template (404.html), at priority -90, before the
+Content-Security-Policy is added at -100, mend two details of Material's markup; on_post_build at priority -200, once, after
+static-i18n (-100) has built every language, trims the assets.
+
+- Material puts autocomplete="off" on its hidden checkbox toggles (not allowed on checkboxes),
+  and a table-of-contents label for a "__toc" checkbox that only pages in the nav have.
 
 - Material's bundle fetches `sitemap.xml` next to every `<link rel="alternate">` in the head
   (hreflang translations, feeds) to remap its language links: with per-page alternates that
@@ -13,6 +19,7 @@ Events: on_post_build at priority -200, once, after static-i18n (-100) has built
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -20,6 +27,28 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
 ALTERNATE_PREFETCH = "ui({document$:ct});"  # mkdocs-material 9.8.2
+TOGGLE = re.compile(r'(<input class="md-toggle"[^>]*?) autocomplete="off"')
+TOC_LABEL = '<label class="md-nav__title" for="__toc">'
+
+
+@event_priority(-90)
+def on_post_page(output, page, config):
+    return _tidy(output)
+
+
+@event_priority(-90)
+def on_post_template(output_content, template_name, config):
+    return _tidy(output_content) if template_name.endswith(".html") else output_content
+
+
+def _tidy(output: str) -> str:
+    output = TOGGLE.sub(r"\1", output)
+    if TOC_LABEL in output and 'id="__toc"' not in output:
+        start = output.index(TOC_LABEL)
+        end = output.index("</label>", start)
+        output = output[:start] + '<span class="md-nav__title">' + output[start + len(TOC_LABEL):end] + "</span>" \
+            + output[end + len("</label>"):]
+    return output
 
 
 @event_priority(-200)
@@ -32,7 +61,7 @@ def on_post_build(config):
         code = bundle.read_text(encoding="utf-8")
         if code.count(ALTERNATE_PREFETCH) != 1:
             raise Abort(f"{bundle}: Material's alternate-link prefetch ({ALTERNATE_PREFETCH}) was not found once; "
-                        "mkdocs-material changed: update hooks/trim_theme_assets.py")
+                        "mkdocs-material changed: update hooks/tidy_theme_output.py")
         bundle.write_text(code.replace(ALTERNATE_PREFETCH, ""), encoding="utf-8")
     for source_map in site.rglob("*.map"):
         source_map.unlink()

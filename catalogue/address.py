@@ -1,0 +1,62 @@
+"""Absolute addresses, for what is read away from the site: feeds, calendars, the API,
+citations and page metadata. Pages link to each other relatively (see urls.py); these cannot.
+
+The base is mkdocs.yml `site_url`. Absolute page addresses always take the published form
+(directory URLs), also in the offline copy, whose data files send readers to the online hub.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from .urls import UrlStyle
+
+
+@dataclass(frozen=True)
+class Site:
+    url: str  # site_url, e.g. https://jet-cr-hub.example.org/ (or with a sub-folder)
+    default_language: str = "en"
+
+    def __post_init__(self) -> None:
+        parts = urlsplit(self.url)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise ValueError(f"site_url must be an absolute http(s) address, not {self.url!r}")
+        if not self.url.endswith("/"):
+            object.__setattr__(self, "url", self.url + "/")
+
+    @property
+    def host(self) -> str:
+        return urlsplit(self.url).hostname or ""
+
+    @property
+    def path(self) -> str:
+        """The sub-folder the hub is published under, e.g. '/knowledge-hub/' ('/' at the root)."""
+        return urlsplit(self.url).path or "/"
+
+    def at(self, site_relative: str) -> str:
+        """The absolute address of a site-relative path such as 'es/feeds/all.xml'."""
+        return self.url + site_relative.lstrip("/")
+
+    def page(self, stem: str, lang: str) -> str:
+        return self.at(UrlStyle(self.default_language).page(stem, lang))
+
+    def prefix(self, lang: str) -> str:
+        """The folder of a language's tree: '' for the default language, 'es/' for Spanish."""
+        return "" if lang == self.default_language else f"{lang}/"
+
+
+# The site being built. Resource pages need it for their citation's address, and their
+# render Context carries none; the MkDocs adapter sets it once per build (configure).
+_current: Site | None = None
+
+
+def configure(site: Site) -> None:
+    global _current
+    _current = site
+
+
+def current() -> Site:
+    if _current is None:
+        raise RuntimeError("the site's address is not configured: set site_url in mkdocs.yml")
+    return _current

@@ -1,0 +1,122 @@
+"""How to cite a resource: a suggested citation on its page, and BibTeX and RIS files for
+reference managers, one per language version (es/citations/<slug>.bib beside es/resources/).
+
+The names are the authors, or the organisations' short names when no author is given; the
+container is the hub, named in the page's language; the address is the page's own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from babel.lists import format_list
+
+from .address import Site
+from .model import Catalogue, Resource
+from .strings import Translator
+
+FOLDER = "citations"
+FORMATS = {"bib": "BibTeX", "ris": "RIS"}
+BIBTEX_TYPES = {"report": "techreport", "research": "techreport", "policy-brief": "techreport",
+                "case-study": "techreport", "guide": "techreport", "op-ed": "article", "commentary": "article"}
+RIS_TYPES = {"techreport": "RPRT", "article": "JOUR", "news": "NEWS", "tool": "ELEC", "misc": "GEN"}
+
+
+@dataclass
+class Citation:
+    key: str
+    type_id: str
+    names: list[str]
+    title: str
+    date: str  # YYYY-MM-DD
+    container: str  # the hub's name in the version's language
+    publishers: list[str]  # the organisations' short names
+    url: str  # the page of this language version
+    lang: str
+    summary: str
+    keywords: list[str]
+
+    @property
+    def year(self) -> str:
+        return self.date[:4]
+
+    @property
+    def bibtex_type(self) -> str:
+        return BIBTEX_TYPES.get(self.type_id, "misc")
+
+
+def citation(catalogue: Catalogue, resource: Resource, lang: str, site: Site) -> Citation:
+    """The citation of the language version `lang` of `resource` (the original when there is none)."""
+    version = resource.version(lang)
+    t = Translator(catalogue.strings, version.lang)
+    publishers = [catalogue.organisations[p].short_name for p in resource.partners]
+    return Citation(
+        key=resource.slug if version.lang == resource.lang else f"{resource.slug}-{version.lang}",
+        type_id=resource.type, names=list(resource.authors) or publishers, title=version.title,
+        date=resource.date.isoformat(), container=t("site_name"), publishers=publishers,
+        url=site.page(resource.path_stem, version.lang), lang=version.lang, summary=version.summary,
+        keywords=[catalogue.topics[x].text("label", version.lang)[0] for x in resource.topics])
+
+
+def path(resource: Resource, lang: str, site: Site, extension: str) -> str:
+    """Site-relative path of a version's citation file, e.g. es/citations/foo.bib."""
+    return f"{site.prefix(lang)}{FOLDER}/{resource.slug}.{extension}"
+
+
+def suggested(cite: Citation) -> str:
+    """'ILO, GIZ (2025). Title. JET Coal Regions Knowledge Hub. https://…' with the list written
+    the way the language writes lists."""
+    names = format_list(cite.names, locale=cite.lang)
+    return f"{names} ({cite.year}). {_sentence(cite.title)} {_sentence(cite.container)} {cite.url}"
+
+
+def _sentence(text: str) -> str:
+    return text if text.endswith((".", "?", "!", "。")) else text + "."
+
+
+def bibtex(cite: Citation) -> str:
+    """A BibTeX entry; names are institutions, so each is braced and never split into first and last."""
+    fields = [("author", " and ".join("{" + _tex(name) + "}" for name in cite.names)),
+              ("title", "{" + _tex(cite.title) + "}")]
+    fields += {"techreport": [("institution", _tex(", ".join(cite.publishers)))],
+               "article": [("journal", _tex(cite.container))],
+               "misc": [("howpublished", _tex(cite.container)), ("organization", _tex(", ".join(cite.publishers)))],
+               }[cite.bibtex_type]
+    fields += [("year", cite.year), ("date", cite.date), ("url", cite.url.replace("{", "%7B").replace("}", "%7D")),
+               ("note", _tex(cite.container)), ("language", cite.lang), ("keywords", _tex(", ".join(cite.keywords))),
+               ("abstract", _tex(cite.summary))]
+    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
+    return f"@{cite.bibtex_type}{{{cite.key},\n{body}\n}}\n"
+
+
+_TEX = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%", "&": r"\&", "$": r"\$", "#": r"\#",
+        "_": r"\_", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
+
+
+def _tex(text: str) -> str:
+    return "".join(_TEX.get(char, char) for char in " ".join(text.split()))
+
+
+def ris(cite: Citation) -> str:
+    """An RIS record (tag, two spaces, hyphen, space, value), lines ending in CRLF."""
+    kind = RIS_TYPES.get(cite.type_id) or RIS_TYPES[cite.bibtex_type]
+    tags = [("TY", kind)] + [("AU", name) for name in cite.names] + [
+        ("TI", cite.title), ("T2", cite.container), ("PY", cite.year), ("DA", cite.date.replace("-", "/")),
+        ("PB", ", ".join(cite.publishers)), ("LA", cite.lang), ("UR", cite.url), ("AB", cite.summary)]
+    tags += [("KW", keyword) for keyword in cite.keywords] + [("ER", "")]
+    return "".join(f"{tag}  - {' '.join(value.split())}\r\n" for tag, value in tags)
+
+
+def write_citations(catalogue: Catalogue, site: Site, folder: Path) -> int:
+    """A .bib and an .ris file for every language version of every resource; returns how many."""
+    count = 0
+    for resource in catalogue.resources:
+        for lang in resource.versions:
+            cite = citation(catalogue, resource, lang, site)
+            for extension, text in (("bib", bibtex(cite)), ("ris", ris(cite))):
+                target = folder / path(resource, lang, site, extension)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(text, encoding="utf-8", newline="")
+                count += 1
+    return count

@@ -1,0 +1,148 @@
+"""Atom 1.0 feeds of new resources, in every interface language: all resources, each region,
+each type (news above all) and events, each under the language's folder (es/feeds/all.xml).
+
+An entry is the reader's language version when there is one, else the original, marked with
+its `xml:lang`. Entries are newest first by publication date, which is also their `updated`
+time: the feed changes only when the catalogue does, so builds stay reproducible.
+ElementTree writes the XML, so every contributor string is escaped by construction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from pathlib import Path
+
+from .address import Site
+from .model import Catalogue, Resource
+from .render import region_stem, type_stem
+from .strings import Translator
+
+MAX_ENTRIES = 50
+ATOM = "http://www.w3.org/2005/Atom"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+MEDIA_TYPE = "application/atom+xml"
+ET.register_namespace("", ATOM)
+
+
+@dataclass(frozen=True)
+class Feed:
+    key: str  # all, events, regions/<id> or types/<id>
+    page_stem: str  # the listing the feed follows, e.g. regions/colombia
+
+    @property
+    def path(self) -> str:
+        """Path inside a language's tree, e.g. feeds/regions/colombia.xml."""
+        return f"feeds/{self.key}.xml"
+
+
+def region_feed(region_id: str) -> Feed:
+    return Feed(f"regions/{region_id}", region_stem(region_id))
+
+
+def feeds(catalogue: Catalogue) -> list[Feed]:
+    """Every feed of one language. Events have their own feed (not types/event) like their own page."""
+    return ([Feed("all", "index"), Feed("events", "events/index")]
+            + [region_feed(region) for region in catalogue.regions]
+            + [Feed(f"types/{type_id}", type_stem(type_id)) for type_id in catalogue.types if type_id != "event"])
+
+
+def feed_for_page(catalogue: Catalogue, stem: str) -> Feed | None:
+    """The feed a listing page offers; later pages of a paginated listing offer their first page's."""
+    by_page = {feed.page_stem: feed for feed in feeds(catalogue)}
+    first = re.sub(r"/page/\d+$", "", stem)
+    return by_page.get(first) or by_page.get(f"{first}/index")
+
+
+def entries(catalogue: Catalogue, feed: Feed) -> list[Resource]:
+    kind, _, ident = feed.key.partition("/")
+    keep = {
+        "all": lambda r: True,
+        "events": lambda r: r.is_event,
+        "regions": lambda r: ident in r.regions,
+        "types": lambda r: r.type == ident,
+    }[kind]
+    return [r for r in catalogue.resources if keep(r)][:MAX_ENTRIES]  # resources are newest first
+
+
+def title(catalogue: Catalogue, feed: Feed, lang: str) -> str:
+    t = Translator(catalogue.strings, lang)
+    kind, _, ident = feed.key.partition("/")
+    if kind == "regions":
+        section = t("feed_region_title", region=catalogue.regions[ident].text(lang)[0].name)
+    elif kind == "types":
+        section = catalogue.types[ident].text("plural", lang)[0]
+    else:
+        section = t("events_title" if kind == "events" else "feed_all_title")
+    return f"{section} - {t('site_name')}"  # as the page titles are written
+
+
+def atom(catalogue: Catalogue, feed: Feed, lang: str, site: Site) -> bytes:
+    """The feed as an Atom document in UTF-8."""
+    items = entries(catalogue, feed)
+    root = ET.Element(f"{{{ATOM}}}feed", {XML_LANG: lang})
+    _text(root, "id", site.at(site.prefix(lang) + feed.path))
+    _text(root, "title", title(catalogue, feed, lang))
+    _text(root, "updated", timestamp(items[0].date if items else catalogue.today))
+    _link(root, "self", site.at(site.prefix(lang) + feed.path), MEDIA_TYPE)
+    _link(root, "alternate", site.page(feed.page_stem, lang), "text/html")
+    ET.SubElement(ET.SubElement(root, f"{{{ATOM}}}author"), f"{{{ATOM}}}name").text = \
+        Translator(catalogue.strings, lang)("site_name")
+    for resource in items:
+        root.append(_entry(catalogue, resource, lang, site))
+    ET.indent(root)
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def _entry(catalogue: Catalogue, resource: Resource, lang: str, site: Site) -> ET.Element:
+    version = resource.version(lang)
+    url = site.page(resource.path_stem, version.lang)
+    entry = ET.Element(f"{{{ATOM}}}entry", {XML_LANG: version.lang} if version.lang != lang else {})
+    _text(entry, "id", url)
+    _text(entry, "title", version.title, type="text")
+    _link(entry, "alternate", url, "text/html", hreflang=version.lang)
+    _text(entry, "published", timestamp(resource.date))
+    _text(entry, "updated", timestamp(resource.date))
+    for name in resource.authors or [catalogue.organisations[p].short_name for p in resource.partners]:
+        _text(ET.SubElement(entry, f"{{{ATOM}}}author"), "name", name)
+    type_label = catalogue.types[resource.type].text("label", lang)[0]
+    _category(entry, resource.type, type_label, site.page("types/index", lang))
+    for region in resource.regions:
+        _category(entry, region, catalogue.regions[region].text(lang)[0].name, site.page("regions/index", lang))
+    for topic in resource.topics:
+        _category(entry, topic, catalogue.topics[topic].text("label", lang)[0], site.page("topics/index", lang))
+    _text(entry, "summary", version.summary, type="text")
+    return entry
+
+
+def timestamp(day: dt.date) -> str:
+    """A publication date as an RFC 3339 time: midnight UTC, never the clock of the build."""
+    return f"{day.isoformat()}T00:00:00Z"
+
+
+def _text(parent: ET.Element, tag: str, text: str, **attrs: str) -> ET.Element:
+    element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attrs)
+    element.text = text
+    return element
+
+
+def _link(parent: ET.Element, rel: str, href: str, media_type: str, **attrs: str) -> None:
+    ET.SubElement(parent, f"{{{ATOM}}}link", {"rel": rel, "type": media_type, "href": href, **attrs})
+
+
+def _category(parent: ET.Element, term: str, label: str, scheme: str) -> None:
+    ET.SubElement(parent, f"{{{ATOM}}}category", {"term": term, "label": label, "scheme": scheme})
+
+
+def write_feeds(catalogue: Catalogue, site: Site, folder: Path) -> int:
+    """Every feed in every language under `folder` (the built site); returns how many."""
+    count = 0
+    for lang in catalogue.languages:
+        for feed in feeds(catalogue):
+            path = folder / site.prefix(lang) / feed.path
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(atom(catalogue, feed, lang, site))
+            count += 1
+    return count

@@ -1,0 +1,187 @@
+"""What a page says about itself in its <head>: canonical address, Open Graph, schema.org JSON-LD
+and the feed it offers. The theme writes these values; every text is plain here and escaped
+there, except the JSON-LD, which `json_ld` makes safe to write inside <script> as it is.
+
+JSON-LD script tags are data, not code: browsers do not run them, so a Content-Security-Policy
+needs no exception for them.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from babel import Locale
+from babel.core import get_global
+
+from . import feeds
+from .address import Site
+from .model import Catalogue, Resource, Version
+from .strings import Translator
+from .urls import relative
+
+SCHEMA_TYPES = {"report": "Report", "policy-brief": "Report", "research": "ScholarlyArticle",
+                "news": "NewsArticle", "event": "Event"}  # other types are CreativeWork
+ARTICLES = {"ScholarlyArticle", "NewsArticle"}  # these want a headline
+LISTINGS = {"regions", "region-type", "topics", "topic", "types", "type", "news", "organisations", "library", "events"}
+
+
+@dataclass
+class Page:
+    """What the theme knows of a page, as plain values."""
+
+    src_uri: str  # e.g. resources/foo.es.md
+    lang: str  # the language of the build it is part of
+    kind: str  # `hub_page` of generated pages, "" for hand-written ones
+    title: str
+    description: str
+    url: str  # site-relative URL as built (foo/ online, foo.html offline)
+    translations: list[str] = field(default_factory=list)  # languages it also exists in
+
+
+@dataclass
+class Head:
+    canonical: str
+    og: list[tuple[str, str]]  # (property, content)
+    json_ld: str  # safe inside <script>
+    feed: dict[str, str] | None  # title, href (relative to the page) and the visible label
+
+
+def stem_of(src_uri: str, languages: list[str]) -> str:
+    """'resources/foo.es.md' -> 'resources/foo', as urls.UrlStyle and the catalogue name pages."""
+    name = src_uri.removesuffix(".md")
+    base, dot, suffix = name.rpartition(".")
+    return base if dot and suffix in languages else name
+
+
+def head(catalogue: Catalogue, page: Page, site: Site) -> Head:
+    t = Translator(catalogue.strings, page.lang)
+    stem = stem_of(page.src_uri, catalogue.languages)
+    canonical = site.page(stem, page.lang)
+    found = by_docs_path(catalogue).get(page.src_uri)
+    title = t("site_name") if page.kind == "home" else page.title
+    og = [("og:type", "article" if found else "website"), ("og:site_name", t("site_name")), ("og:title", title),
+          ("og:description", page.description), ("og:url", canonical), ("og:locale", og_locale(page.lang))]
+    og += [("og:locale:alternate", og_locale(lang)) for lang in page.translations if lang != page.lang]
+    if found:
+        og.append(("article:published_time", found[0].date.isoformat()))
+        data = resource_data(catalogue, found[0], found[1], site)
+    else:
+        data = page_data(catalogue, page, stem, title, canonical, site)
+    feed = feeds.feed_for_page(catalogue, stem)
+    link = None
+    if feed is not None:
+        link = {"title": feeds.title(catalogue, feed, page.lang), "label": t("feed_subscribe"),
+                "href": relative(page.url, site.prefix(page.lang) + feed.path)}
+    return Head(canonical, og, json_ld(data), link)
+
+
+def og_locale(lang: str) -> str:
+    """Open Graph's language_TERRITORY, from CLDR's likely subtags: es -> es_ES, vi -> vi_VN."""
+    likely = Locale.parse(get_global("likely_subtags").get(lang, lang))
+    return f"{lang}_{likely.territory}" if likely.territory else lang
+
+
+def json_ld(data: dict[str, Any]) -> str:
+    """JSON that cannot end its <script> element or open a comment: <, > and & as \\u escapes,
+    which every JSON parser reads back as the same characters."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+# -- schema.org ------------------------------------------------------------------------------
+
+def resource_data(catalogue: Catalogue, resource: Resource, version: Version, site: Site) -> dict[str, Any]:
+    kind = SCHEMA_TYPES.get(resource.type, "CreativeWork")
+    url = site.page(resource.path_stem, version.lang)
+    data: dict[str, Any] = {"@context": "https://schema.org", "@type": kind, "@id": url, "url": url,
+                            "name": version.title, "description": version.summary, "inLanguage": version.lang}
+    organisations = [_organisation(catalogue, p) for p in resource.partners]
+    if kind == "Event":
+        data.update(_event(resource, url, organisations))
+    else:
+        data.update({
+            "datePublished": resource.date.isoformat(),
+            "author": [{"@type": "Organization", "name": name} for name in resource.authors] or organisations,
+            "publisher": organisations,
+            "keywords": [catalogue.topics[x].text("label", version.lang)[0] for x in resource.topics],
+            "spatialCoverage": [{"@type": "Place", "name": catalogue.regions[r].text(version.lang)[0].name}
+                                for r in resource.regions],
+            "isPartOf": _website(catalogue, version.lang, site),
+        })
+        if kind in ARTICLES:
+            data["headline"] = version.title
+        if version.lang != resource.lang:
+            data["translationOfWork"] = {"@id": site.page(resource.path_stem, resource.lang)}
+        elif len(resource.versions) > 1:
+            data["workTranslation"] = [{"@id": site.page(resource.path_stem, lang)} for lang in resource.versions
+                                       if lang != resource.lang]
+    if resource.url:
+        data["sameAs"] = resource.url  # the original publication
+    return data
+
+
+def _event(event: Resource, url: str, organisations: list[dict]) -> dict[str, Any]:
+    """Where and how to attend: 'online' in the location (or a livestream) makes it online or mixed."""
+    words = (event.location or "").casefold()
+    online = "online" in words or bool(event.livestream)
+    in_person = bool(words) and words.strip() != "online"
+    mode = "Mixed" if online and in_person else "Online" if online else "Offline"
+    places: list[dict[str, Any]] = []
+    if in_person:
+        places.append({"@type": "Place", "name": event.location, "address": event.location})
+    if online:
+        places.append({"@type": "VirtualLocation", "url": event.livestream or url})
+    data: dict[str, Any] = {
+        "startDate": event.start.isoformat() if event.start else None,
+        "endDate": (event.end or event.start).isoformat() if event.start else None,
+        "eventAttendanceMode": f"https://schema.org/{mode}EventAttendanceMode",
+        "eventStatus": "https://schema.org/EventScheduled",
+        "location": places[0] if len(places) == 1 else places,
+        "organizer": organisations,
+    }
+    return {key: value for key, value in data.items() if value is not None}
+
+
+def page_data(catalogue: Catalogue, page: Page, stem: str, title: str, url: str, site: Site) -> dict[str, Any]:
+    """Home: the WebSite; a region: a Place; an organisation: the Organization; other pages: WebPage."""
+    parts = stem.split("/")
+    if page.kind == "home":
+        return {"@context": "https://schema.org", **_website(catalogue, page.lang, site),
+                "description": page.description, "potentialAction": {
+                    "@type": "SearchAction", "query-input": "required name=search_term_string",
+                    "target": {"@type": "EntryPoint",
+                               "urlTemplate": site.page("search/index", page.lang) + "?q={search_term_string}"}}}
+    base = {"@context": "https://schema.org", "url": url, "description": page.description}
+    if page.kind == "region":
+        text = catalogue.regions[parts[1]].text(page.lang)[0]
+        return {**base, "@type": "Place", "@id": url, "name": text.name, "description": text.description}
+    if page.kind == "organisation":
+        org = catalogue.organisations[parts[1]]
+        return {**base, **_organisation(catalogue, org.id), "description": org.description, "mainEntityOfPage": url,
+                **({"logo": site.at(org.logo)} if org.logo else {})}
+    return {**base, "@type": "CollectionPage" if page.kind in LISTINGS else "WebPage", "name": title,
+            "inLanguage": page.lang, "isPartOf": _website(catalogue, page.lang, site)}
+
+
+def _website(catalogue: Catalogue, lang: str, site: Site) -> dict[str, Any]:
+    t = Translator(catalogue.strings, lang)
+    return {"@type": "WebSite", "name": t("site_name"), "url": site.page("index", lang), "inLanguage": lang}
+
+
+def _organisation(catalogue: Catalogue, org_id: str) -> dict[str, Any]:
+    """An organisation as resources name it; its own page adds description and logo."""
+    org = catalogue.organisations[org_id]
+    return {"@type": "Organization", "name": org.name, "alternateName": org.short_name, "url": org.website}
+
+
+_index: dict[int, dict[str, tuple[Resource, Version]]] = {}
+
+
+def by_docs_path(catalogue: Catalogue) -> dict[str, tuple[Resource, Version]]:
+    """docs path -> (resource, version), e.g. 'resources/foo.es.md'; built once per catalogue."""
+    if id(catalogue) not in _index:
+        _index.clear()
+        _index[id(catalogue)] = {v.docs_path: (r, v) for r in catalogue.resources for v in r.versions.values()}
+    return _index[id(catalogue)]

@@ -1,0 +1,73 @@
+"""The Content-Security-Policy of every page, and the _headers file for hosts that read one.
+
+Scripts run only from the site itself, plus the few small inline scripts of the theme, each
+allowed by its SHA-256 hash (they differ with the page's depth, so hashes are computed from
+the page as written). Pagefind needs WebAssembly ('wasm-unsafe-eval'). Forms may post only to
+the site and to the configured newsletter provider.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from urllib.parse import urlsplit
+
+INLINE_SCRIPT = re.compile(r"<script(?P<attrs>(?:\s+[^>]*)?)>(?P<code>.*?)</script>", re.S)
+DATA_TYPES = ("application/json", "application/ld+json")  # data blocks: never executed
+
+
+def inline_script_hashes(html: str) -> list[str]:
+    """'sha256-…' sources for every inline script that a browser would run."""
+    hashes = []
+    for match in INLINE_SCRIPT.finditer(html):
+        attrs = match.group("attrs") or ""
+        if "src=" in attrs or any(t in attrs for t in DATA_TYPES):
+            continue
+        digest = hashlib.sha256(match.group("code").encode("utf-8")).digest()
+        hashes.append(f"'sha256-{base64.b64encode(digest).decode()}'")
+    return sorted(set(hashes))
+
+
+def origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme in ("http", "https") and parts.netloc else ""
+
+
+def policy(script_hashes: list[str], form_targets: list[str], header: bool = False) -> str:
+    """The policy text; `header` adds what only works as an HTTP header (frame-ancestors)."""
+    forms = " ".join(["'self'"] + sorted({o for o in map(origin, form_targets) if o}))
+    directives = [
+        "default-src 'self'",
+        "script-src 'self' 'wasm-unsafe-eval' " + " ".join(script_hashes),
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "worker-src 'self' blob:",
+        "frame-src 'none'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        f"form-action {forms}",
+    ]
+    if header:
+        directives.append("frame-ancestors 'none'")
+    return "; ".join(d.strip() for d in directives)
+
+
+def headers_file(csp: str) -> str:
+    """_headers for Netlify, Cloudflare Pages and other hosts that read one."""
+    return (
+        "# Written by the build (hooks/content_security_policy.py): security and caching headers\n"
+        "# for static hosts that read a _headers file. GitHub Pages ignores it; the pages carry\n"
+        "# the same policy in a <meta> tag.\n"
+        "/*\n"
+        f"  Content-Security-Policy: {csp}\n"
+        "  X-Content-Type-Options: nosniff\n"
+        "  Referrer-Policy: strict-origin-when-cross-origin\n"
+        "  Permissions-Policy: camera=(), microphone=(), geolocation=(), interest-cohort=()\n"
+        "/assets/javascripts/*\n  Cache-Control: public, max-age=31536000, immutable\n"
+        "/assets/stylesheets/*\n  Cache-Control: public, max-age=31536000, immutable\n"
+        "/assets/*\n  Cache-Control: public, max-age=86400\n"
+        "/pagefind/*\n  Cache-Control: public, max-age=86400\n"
+    )

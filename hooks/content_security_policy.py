@@ -1,0 +1,49 @@
+"""A Content-Security-Policy on every page, and the same policy in site/_headers.
+
+Events: on_post_page and on_post_template (for 404.html), at priority -100 so that every
+hook that changes a page has run, add the <meta http-equiv> tag as the first element of
+<head>, with the hashes of that page's inline scripts; on_post_build (-200, once, after
+every language) writes _headers with the union of the hashes seen. Logic in
+catalogue/security.py.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+from catalogue.security import headers_file, inline_script_hashes, policy
+
+_seen: set[str] = set()
+
+
+def _form_targets(config) -> list[str]:
+    newsletter = config.extra.get("newsletter") or {}
+    return [newsletter["action"]] if newsletter.get("action") else []
+
+
+@event_priority(-100)
+def on_post_page(output, page, config):
+    hashes = inline_script_hashes(output)
+    _seen.update(hashes)
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(hashes, _form_targets(config))}">'
+    return output.replace("<head>", "<head>\n    " + meta, 1)
+
+
+@event_priority(-200)
+def on_post_build(config):
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and getattr(i18n, "building", False):
+        return
+    csp = policy(sorted(_seen), _form_targets(config), header=True)
+    (Path(config.site_dir) / "_headers").write_text(headers_file(csp), encoding="utf-8")
+    _seen.clear()
+
+
+@event_priority(-100)
+def on_post_template(output_content, template_name, config):
+    """Templates that are not pages (404.html) get the policy too; sitemap.xml does not need one."""
+    if template_name.endswith(".html"):
+        return on_post_page(output_content, None, config)
+    return output_content

@@ -1,0 +1,470 @@
+"""The machine-readable outputs, each read back by an independent parser: Atom feeds (feedparser),
+calendars (icalendar), the API (jsonschema, csv), page metadata (extruct) and the sitemap
+(ElementTree). Expectations come from the catalogue, not from the code that wrote the files."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import re
+import xml.etree.ElementTree as ET
+import zipfile
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import extruct
+import feedparser
+import icalendar
+import pytest
+from jsonschema import Draft202012Validator, FormatChecker
+
+from catalogue.load import load
+from catalogue.offline import ROOT_FOLDER, ZIP_NAME
+from conftest import ROOT, make_repo, mkdocs_config, resource, run_build
+from htmlcheck import main_html, parse, read
+
+SITE_URL = mkdocs_config()["site_url"]
+HOST = urlsplit(SITE_URL).hostname
+LANGUAGES = ("en", "es", "id", "vi", "th", "mn")
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+XHTML = "{http://www.w3.org/1999/xhtml}"
+
+
+@pytest.fixture(scope="module")
+def catalogue():
+    return load(ROOT)
+
+
+def prefix(lang: str) -> str:
+    return "" if lang == "en" else f"{lang}/"
+
+
+def page_url(res, lang: str) -> str:
+    return f"{SITE_URL}{prefix(lang)}{res.path_stem}/"
+
+
+def local_file(site: Path, url: str) -> Path:
+    """The built file an absolute address of the hub leads to."""
+    assert url.startswith(SITE_URL), url
+    path = url[len(SITE_URL):]
+    return site / (path + "index.html" if path.endswith("/") or not path else path)
+
+
+# -- feeds -----------------------------------------------------------------------------------
+
+def expected_feeds(catalogue) -> dict[str, list]:
+    """Feed path in a language's tree -> the resources it should list, newest first, at most 50."""
+    wanted = {"feeds/all.xml": lambda r: True, "feeds/events.xml": lambda r: r.type == "event"}
+    wanted.update({f"feeds/regions/{g}.xml": (lambda r, g=g: g in r.regions) for g in catalogue.regions})
+    wanted.update({f"feeds/types/{t}.xml": (lambda r, t=t: r.type == t) for t in catalogue.types if t != "event"})
+    newest = sorted(catalogue.resources, key=lambda r: (r.date, r.slug), reverse=True)
+    return {path: [r for r in newest if keep(r)][:50] for path, keep in wanted.items()}
+
+
+def test_every_feed_parses_and_lists_the_catalogue_in_the_readers_language(real_site, catalogue):
+    for lang in LANGUAGES:
+        for path, resources in expected_feeds(catalogue).items():
+            feed = feedparser.parse((real_site / prefix(lang) / path).read_bytes())
+            assert not feed.bozo, (lang, path, feed.get("bozo_exception"))
+            assert feed.version == "atom10"
+            assert feed.feed.title_detail.language == lang
+            assert feed.feed.id == f"{SITE_URL}{prefix(lang)}{path}"
+            assert len(feed.entries) == len(resources), (lang, path)
+            for entry, res in zip(feed.entries, resources):
+                version = res.versions.get(lang) or res.original
+                assert entry.title == version.title and entry.summary == version.summary
+                assert entry.title_detail.language == version.lang, "untranslated entries say their language"
+                assert entry.link == page_url(res, version.lang) == entry.id
+                assert entry.published_parsed[:3] == res.date.timetuple()[:3]
+                assert local_file(real_site, entry.link).is_file()
+            if resources:
+                assert feed.feed.updated == f"{resources[0].date.isoformat()}T00:00:00Z", "no wall-clock time"
+            links = {link.rel: link.href for link in feed.feed.links}
+            assert links["self"] == feed.feed.id and links["alternate"].startswith(SITE_URL)
+            assert local_file(real_site, links["alternate"]).is_file()
+
+
+def test_feeds_are_capped_at_fifty_entries(real_site, catalogue):
+    if len(catalogue.resources) <= 50:
+        pytest.skip("the sample content has 50 resources or fewer")
+    assert len(feedparser.parse((real_site / "feeds/all.xml").read_bytes()).entries) == 50
+
+
+def feed_links(html: str) -> list[dict[str, str]]:
+    return [link for link in parse(html).links
+            if link["tag"] == "link" and link.get("rel") == "alternate" and link.get("type") == "application/atom+xml"]
+
+
+@pytest.mark.parametrize("page, feed", [
+    ("", "feeds/all.xml"), ("es/", "es/feeds/all.xml"), ("regions/colombia/", "feeds/regions/colombia.xml"),
+    ("th/regions/thailand/", "th/feeds/regions/thailand.xml"), ("types/report/", "feeds/types/report.xml"),
+    ("news/", "feeds/types/news.xml"), ("vi/news/", "vi/feeds/types/news.xml"), ("events/", "feeds/events.xml"),
+    ("library/page/2/", None), ("about/", None), ("resources/hub-launch-cop28/", None),
+])
+def test_listing_pages_link_their_feed_in_the_head_and_visibly(real_site, page, feed):
+    html = read(real_site, page)
+    found = feed_links(html)
+    visible = [a for a in parse(main_html(html)).links if a.get("type") == "application/atom+xml"]
+    if feed is None:
+        assert found == [] and visible == []
+        return
+    assert len(found) == 1 and found[0]["title"], page
+    target = (real_site / page / found[0]["href"]).resolve()
+    assert target == (real_site / feed).resolve() and target.is_file()
+    assert [a["href"] for a in visible] == [found[0]["href"]]
+
+
+# -- calendars -------------------------------------------------------------------------------
+
+def events(catalogue):
+    return [r for r in catalogue.resources if r.type == "event" and r.start is not None]
+
+
+def test_each_event_calendar_has_the_front_matter_times_and_zones(real_site, catalogue):
+    assert events(catalogue)
+    for res in events(catalogue):
+        data = (real_site / "calendar" / f"{res.slug}.ics").read_bytes()
+        check_lines(data)
+        cal = icalendar.Calendar.from_ical(data)
+        (event,) = cal.walk("VEVENT")
+        assert str(event["UID"]) == f"{res.slug}@{HOST}"
+        assert str(event["SUMMARY"]) == res.title and str(event["DESCRIPTION"]) == res.summary
+        assert str(event["LOCATION"]) == res.location
+        assert str(event["URL"]) == page_url(res, res.lang)
+        assert event["DTSTAMP"].dt == dt.datetime.combine(res.date, dt.time(), dt.timezone.utc)
+        start, end = event["DTSTART"].dt, event["DTEND"].dt
+        if res.all_day:
+            assert start == res.start and not isinstance(start, dt.datetime)
+            assert end == (res.end or res.start) + dt.timedelta(days=1), "DTEND is the day after the last day"
+            continue
+        assert start.astimezone(dt.timezone.utc) == res.start.astimezone(dt.timezone.utc)
+        assert end.astimezone(dt.timezone.utc) == res.end.astimezone(dt.timezone.utc)
+        if res.timezone:
+            assert event["DTSTART"].params["TZID"] == res.timezone
+            (zone,) = cal.walk("VTIMEZONE")
+            assert str(zone["TZID"]) == res.timezone
+            # The VTIMEZONE alone (not the zone database) must put the event at the same instant
+            own = zone.to_tz(lookup_tzid=False)
+            local = start.replace(tzinfo=None)
+            assert local.replace(tzinfo=own).astimezone(dt.timezone.utc) == res.start.astimezone(dt.timezone.utc)
+
+
+def test_daylight_saving_is_described_by_the_vtimezone():
+    from catalogue.ics import vtimezone
+
+    berlin = icalendar.Calendar.from_ical("\r\n".join(["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:test",
+                                                       *vtimezone("Europe/Berlin", 2024, 2024), "END:VCALENDAR"]))
+    zone = berlin.walk("VTIMEZONE")[0].to_tz(lookup_tzid=False)
+    assert dt.datetime(2024, 10, 8, 14, tzinfo=zone).utcoffset() == dt.timedelta(hours=2)
+    assert dt.datetime(2024, 12, 9, 14, tzinfo=zone).utcoffset() == dt.timedelta(hours=1)
+    assert {c.name for c in berlin.walk() if c.name in ("STANDARD", "DAYLIGHT")} == {"STANDARD", "DAYLIGHT"}
+
+
+def test_the_calendar_of_all_events_lists_each_once(real_site, catalogue):
+    data = (real_site / "calendar" / "events.ics").read_bytes()
+    check_lines(data)
+    cal = icalendar.Calendar.from_ical(data)
+    uids = [str(e["UID"]) for e in cal.walk("VEVENT")]
+    assert sorted(uids) == sorted(f"{r.slug}@{HOST}" for r in events(catalogue))
+    zones = {str(z["TZID"]) for z in cal.walk("VTIMEZONE")}
+    assert zones == {r.timezone for r in events(catalogue) if r.timezone and not r.all_day}
+
+
+def test_long_lines_fold_between_characters_and_zoneless_events_are_in_utc():
+    from catalogue.address import Site
+    from catalogue.ics import calendar
+    from catalogue.model import Resource, Version
+
+    title = "การประชุม, เชิงปฏิบัติการ; " * 6
+    start = dt.datetime(2027, 1, 5, 9, tzinfo=dt.timezone(dt.timedelta(hours=7)))
+    event = Resource(slug="zoneless", folder="", lang="th", type="event", regions=["thailand"], topics=["skills"],
+                     partners=["ilo"], date=dt.date(2026, 12, 1), languages=["th"], start=start,
+                     end=start + dt.timedelta(hours=3), location="Lampang,\nThailand",
+                     versions={"th": Version("th", title, "Line one\nline two", "", "x.th.md", "resources/x.th.md")})
+    data = calendar([event], Site(SITE_URL), "Test")
+    check_lines(data)
+    (parsed,) = icalendar.Calendar.from_ical(data).walk("VEVENT")
+    assert str(parsed["SUMMARY"]) == title and str(parsed["DESCRIPTION"]) == "Line one\nline two"
+    assert "TZID" not in parsed["DTSTART"].params and parsed["DTSTART"].dt == start
+    assert b"DTSTART:20270105T020000Z" in data
+
+
+def check_lines(data: bytes) -> None:
+    """CRLF after every line, and no line longer than 75 octets (RFC 5545 3.1)."""
+    assert data.endswith(b"\r\n") and b"\n" not in data.replace(b"\r\n", b"")
+    assert max(len(line) for line in data.split(b"\r\n")) <= 75
+
+
+def test_event_pages_offer_the_calendar(real_site, catalogue):
+    for res in events(catalogue):
+        html = main_html(read(real_site, f"{prefix(res.lang)}{res.path_stem}/"))
+        links = [a["href"] for a in parse(html).links if a["href"].endswith(".ics")]
+        assert links == [f"../../calendar/{res.slug}.ics"], res.slug
+
+
+# -- API -------------------------------------------------------------------------------------
+
+def api(site: Path, name: str):
+    return json.loads((site / "api/v1" / name).read_text(encoding="utf-8"))
+
+
+def test_resources_json_matches_its_published_schema_and_the_catalogue(real_site, catalogue):
+    document = api(real_site, "resources.json")
+    schema = api(real_site, "schema/resources.json.schema.json")
+    Draft202012Validator.check_schema(schema)
+    Draft202012Validator(schema, format_checker=FormatChecker()).validate(document)
+    assert document["schema_version"].startswith("1.") and document["generated"] == "2026-11-28"
+    assert document["counts"]["resources"] == len(catalogue.resources) == len(document["resources"])
+    assert document["counts"]["events"] == sum(r.type == "event" for r in catalogue.resources)
+    assert sum(document["counts"]["by_type"].values()) == len(catalogue.resources)
+    by_slug = {r["slug"]: r for r in document["resources"]}
+    assert [r["slug"] for r in document["resources"]] == [r.slug for r in catalogue.resources]
+    for res in catalogue.resources:
+        record = by_slug[res.slug]
+        assert record["type"]["id"] == res.type and [x["id"] for x in record["regions"]] == res.regions
+        assert [x["id"] for x in record["topics"]] == res.topics
+        assert [x["id"] for x in record["partners"]] == res.partners
+        assert record["date"] == res.date.isoformat() and record["authors"] == res.authors
+        assert set(record["versions"]) == set(res.versions)
+        for lang, version in record["versions"].items():
+            assert version["title"] == res.versions[lang].title
+            assert local_file(real_site, version["page"]).is_file()
+            assert local_file(real_site, version["bibtex"]).is_file()
+            assert local_file(real_site, version["ris"]).is_file()
+        assert [f["size"] for f in record["files"]] == [f.size for f in res.files]
+        if res.type == "event":
+            assert record["event"]["start"] == res.start.isoformat()
+            assert record["event"]["timezone"] == (res.timezone or None)
+            assert local_file(real_site, record["event"]["calendar"]).is_file()
+        else:
+            assert record["event"] is None
+
+
+def test_region_files_hold_the_region_and_its_resources(real_site, catalogue):
+    schema = api(real_site, "schema/region.json.schema.json")
+    Draft202012Validator.check_schema(schema)
+    for region_id in catalogue.regions:
+        document = api(real_site, f"regions/{region_id}.json")
+        Draft202012Validator(schema, format_checker=FormatChecker()).validate(document)
+        mine = [r.slug for r in catalogue.resources if region_id in r.regions]
+        assert document["region"]["id"] == region_id and document["counts"]["resources"] == len(mine)
+        assert [r["slug"] for r in document["resources"]] == mine
+
+
+def test_published_front_matter_schema_knows_the_real_ids(real_site, catalogue):
+    schema = api(real_site, "schema/resource.schema.json")
+    assert schema["$id"] == f"{SITE_URL}api/v1/schema/resource.schema.json"
+    Draft202012Validator.check_schema(schema)
+    validator = Draft202012Validator(schema)
+    for res in catalogue.resources:
+        validator.validate({k: v for k, v in res.meta.items() if not k.startswith("_")})
+    sample = {k: v for k, v in catalogue.resources[0].meta.items() if not k.startswith("_")}
+    for key, bad in (("region", ["atlantis"]), ("region", "atlantis"), ("type", "novel"), ("topic", ["x"]),
+                     ("partner", "acme")):
+        assert not validator.is_valid(dict(sample, **{key: bad})), (key, bad)
+
+
+def test_csv_has_one_row_per_resource_with_lists_joined(real_site, catalogue):
+    raw = (real_site / "api/v1/resources.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf"), "a byte-order mark, for spreadsheets"
+    rows = list(csv.DictReader(raw.decode("utf-8-sig").splitlines()))
+    assert len(rows) == len(catalogue.resources)
+    for row, res in zip(rows, catalogue.resources):
+        assert row["slug"] == res.slug and row["title"] == res.title and row["date"] == res.date.isoformat()
+        assert row["regions"].split(";") == res.regions and row["topics"].split(";") == res.topics
+        assert row["page"] == page_url(res, res.lang)
+
+
+def test_csv_cells_cannot_start_a_formula():
+    from catalogue.api import cell
+
+    assert cell("=HYPERLINK(\"x\")") == "'=HYPERLINK(\"x\")" and cell(["a", "b"]) == "a;b" and cell(None) == ""
+
+
+def test_the_offline_copy_carries_the_data_files(real_site):
+    with zipfile.ZipFile(real_site / "downloads" / ZIP_NAME) as archive:
+        names = set(archive.namelist())
+    for name in ("api/v1/resources.json", "api/v1/resources.csv", "feeds/all.xml", "es/feeds/all.xml",
+                 "calendar/events.ics", "citations/hub-launch-cop28.bib"):
+        assert f"{ROOT_FOLDER}/{name}" in names, name
+
+
+# -- citations -------------------------------------------------------------------------------
+
+def test_resource_pages_suggest_a_citation_and_offer_bibtex_and_ris(real_site, catalogue):
+    res = catalogue.by_slug("iki-jet-annual-review-2025")
+    html = main_html(read(real_site, f"{res.path_stem}/"))
+    citation = re.search(r'<p class="hub-citation">(.*?)</p>', html).group(1)
+    assert citation == (f"{', '.join(res.authors)} ({res.date.year}). {res.title}. JET Coal Regions Knowledge Hub. "
+                        f"{page_url(res, 'en')}")
+    links = {a["href"] for a in parse(html).links}
+    assert {f"../../citations/{res.slug}.bib", f"../../citations/{res.slug}.ris"} <= links
+    bib = (real_site / "citations" / f"{res.slug}.bib").read_text(encoding="utf-8")
+    assert bib.startswith(f"@techreport{{{res.slug},") and bib.count("{") == bib.count("}")
+    assert f"title = {{{{{res.title}}}}}" in bib and f"url = {{{page_url(res, 'en')}}}" in bib
+    ris = (real_site / "citations" / f"{res.slug}.ris").read_bytes().decode("utf-8")
+    lines = ris.split("\r\n")
+    assert lines[0] == "TY  - RPRT" and lines[-2] == "ER  - " and f"TI  - {res.title}" in lines
+    translated = catalogue.by_slug("coronel-path-after-coal-power")
+    es = main_html(read(real_site, f"es/{translated.path_stem}/"))
+    assert translated.versions["es"].title in es and "Centro de Conocimiento JET" in es
+    assert (real_site / "es/citations" / f"{translated.slug}.bib").is_file()
+
+
+# -- page metadata ---------------------------------------------------------------------------
+
+def metadata(site: Path, page: str) -> tuple[list[dict], dict[str, list[str]]]:
+    html = read(site, page)
+    found = extruct.extract(html, base_url=SITE_URL + page, syntaxes=["json-ld", "opengraph"])
+    og: dict[str, list[str]] = {}
+    for block in found["opengraph"]:
+        for key, value in block["properties"]:
+            og.setdefault(key, []).append(value)
+    return found["json-ld"], og
+
+
+@pytest.mark.parametrize("page, schema_type, og_type", [
+    ("", "WebSite", "website"), ("es/", "WebSite", "website"), ("regions/colombia/", "Place", "website"),
+    ("organisations/ilo/", "Organization", "website"), ("resources/hub-launch-cop28/", "Event", "article"),
+    ("resources/iki-jet-annual-review-2025/", "Report", "article"), ("news/", "CollectionPage", "website"),
+    ("about/", "WebPage", "website"),
+])
+def test_pages_describe_themselves_with_json_ld_and_open_graph(real_site, page, schema_type, og_type):
+    json_ld, og = metadata(real_site, page)
+    assert [item["@type"] for item in json_ld] == [schema_type]
+    assert og["og:type"] == [og_type] and og["og:url"] == [SITE_URL + page]
+    assert og["og:title"][0] and og["og:description"][0] and og["og:site_name"][0]
+    assert og["og:locale"][0].startswith(("es_" if page.startswith("es/") else "en_"))
+    canonical = [a["href"] for a in parse(read(real_site, page)).links if a.get("rel") == "canonical"]
+    assert canonical == [SITE_URL + page]
+
+
+def test_types_of_resource_pages_follow_schema_org(real_site, catalogue):
+    expected = {"report": "Report", "research": "ScholarlyArticle", "news": "NewsArticle", "event": "Event",
+                "guide": "CreativeWork"}
+    for type_id, schema_type in expected.items():
+        res = next(r for r in catalogue.resources if r.type == type_id and r.lang == "en")
+        (item,) = metadata(real_site, f"{res.path_stem}/")[0]
+        assert item["@type"] == schema_type and item["name"] == res.title and item["url"] == page_url(res, "en")
+
+
+def test_event_json_ld_has_times_place_and_attendance_mode(real_site, catalogue):
+    res = catalogue.by_slug("hub-launch-cop28")
+    (item,) = metadata(real_site, f"{res.path_stem}/")[0]
+    assert item["startDate"] == res.start.isoformat() and item["endDate"] == res.end.isoformat()
+    assert item["eventAttendanceMode"] == "https://schema.org/MixedEventAttendanceMode"
+    assert {place["@type"] for place in item["location"]} == {"Place", "VirtualLocation"}
+    online = next(r for r in events(catalogue) if r.location == "Online")
+    (item,) = metadata(real_site, f"{online.path_stem}/")[0]
+    assert item["eventAttendanceMode"] == "https://schema.org/OnlineEventAttendanceMode"
+    assert item["location"]["@type"] == "VirtualLocation"
+
+
+def test_translations_are_announced_to_open_graph(real_site, catalogue):
+    res = catalogue.by_slug("coronel-path-after-coal-power")
+    _, og = metadata(real_site, f"{res.path_stem}/")
+    assert og["og:locale"] == ["en_US"] and og["og:locale:alternate"] == ["es_ES"]
+    _, og = metadata(real_site, f"es/{res.path_stem}/")
+    assert og["og:locale"] == ["es_ES"] and og["og:locale:alternate"] == ["en_US"]
+
+
+def test_no_alternate_link_points_to_another_host(real_site):
+    """Material's bundle used to fetch sitemap.xml beside every <link rel=alternate> (see
+    hooks/trim_theme_assets.py): alternates must stay relative or under site_url."""
+    seen = 0
+    for page in real_site.rglob("*.html"):
+        for link in parse(page.read_text(encoding="utf-8")).links:
+            if link["tag"] == "link" and link.get("rel") == "alternate":
+                seen += 1
+                parts = urlsplit(link["href"])
+                assert not parts.scheme or link["href"].startswith(SITE_URL), (page, link["href"])
+    assert seen
+
+
+# -- sitemap ---------------------------------------------------------------------------------
+
+def test_sitemap_lists_every_page_with_its_translations_only(real_site, catalogue):
+    root = ET.parse(real_site / "sitemap.xml").getroot()
+    entries = {u.findtext(f"{SITEMAP}loc"): {x.get("hreflang"): x.get("href") for x in u.findall(f"{XHTML}link")}
+               for u in root.findall(f"{SITEMAP}url")}
+    folders = {p.parent.relative_to(real_site).as_posix() for p in real_site.rglob("index.html")}
+    pages = {SITE_URL + ("" if folder == "." else folder + "/") for folder in folders}
+    assert set(entries) == pages
+    translated = catalogue.by_slug("coronel-path-after-coal-power")
+    assert entries[page_url(translated, "en")] == {"en": page_url(translated, "en"), "es": page_url(translated, "es")}
+    assert entries[page_url(translated, "es")]["en"] == page_url(translated, "en")
+    english_only = next(r for r in catalogue.resources if list(r.versions) == ["en"])
+    assert set(entries[page_url(english_only, "en")]) <= {"en"}, "no alternates for an English-only resource"
+    assert page_url(english_only, "es") not in entries, "no untranslated copies"
+    assert set(entries[SITE_URL]) == set(LANGUAGES)
+
+
+# -- hostile titles --------------------------------------------------------------------------
+
+HOSTILE = 'Coal </script><script>alert(1)</script> & "quotes"'
+HOSTILE_EVENT = 'Coal; workshop, </script><!-- & "quotes"'
+
+
+class _Title(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.inside, self.text = False, ""
+
+    def handle_starttag(self, tag, attrs):
+        self.inside = tag == "title"
+
+    def handle_endtag(self, tag):
+        self.inside = False
+
+    def handle_data(self, data):
+        if self.inside:
+            self.text += data
+
+
+def title_of(html: str) -> str:
+    parser = _Title()
+    parser.feed(html)
+    return parser.text.strip()
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    body = "A plain body.\n"
+    report = resource(title=json.dumps(HOSTILE), date="2026-05-01").split("---\nBody")[0] + "---\n" + body
+    event = resource(title=json.dumps(HOSTILE_EVENT), type="event", date="2026-04-01", extra="""\
+        start: 2027-03-27T09:00:00+01:00
+        end: 2027-03-28T17:00:00+02:00
+        timezone: Europe/Berlin
+        location: "Berlin; Germany, and online"
+        """).split("---\nBody")[0] + "---\n" + body
+    root = make_repo(tmp_path_factory.mktemp("hostile") / "repo", {"hostile.md": report, "hostile-event.md": event})
+    result = run_build(root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root / "site"
+
+
+def test_hostile_titles_are_escaped_everywhere_they_are_written(hostile_site):
+    html = read(hostile_site, "resources/hostile/")
+    assert "<script>alert(1)" not in html
+    assert title_of(html) == f"{HOSTILE} - JET Coal Regions Knowledge Hub"
+    json_ld, og = metadata(hostile_site, "resources/hostile/")
+    assert json_ld[0]["name"] == HOSTILE and og["og:title"] == [HOSTILE]
+    for page in ("", "es/"):
+        feed = feedparser.parse((hostile_site / page / "feeds/all.xml").read_bytes())
+        assert not feed.bozo and {e.title for e in feed.entries} == {HOSTILE, HOSTILE_EVENT}
+    records = {r["slug"]: r for r in api(hostile_site, "resources.json")["resources"]}
+    assert records["hostile"]["versions"]["en"]["title"] == HOSTILE
+
+
+def test_hostile_event_survives_calendar_escaping_and_a_daylight_saving_change(hostile_site):
+    html = read(hostile_site, "resources/hostile-event/")
+    assert title_of(html) == f"{HOSTILE_EVENT} - JET Coal Regions Knowledge Hub"
+    assert metadata(hostile_site, "resources/hostile-event/")[0][0]["name"] == HOSTILE_EVENT
+    data = (hostile_site / "calendar/hostile-event.ics").read_bytes()
+    check_lines(data)
+    (event,) = icalendar.Calendar.from_ical(data).walk("VEVENT")
+    assert str(event["SUMMARY"]) == HOSTILE_EVENT and str(event["LOCATION"]) == "Berlin; Germany, and online"
+    assert event["DTSTART"].dt.utcoffset() == dt.timedelta(hours=1), "before the change to summer time"
+    assert event["DTEND"].dt.utcoffset() == dt.timedelta(hours=2), "after it"

@@ -1,0 +1,182 @@
+"""Hostile and random input: the validator never crashes, and nothing a contributor writes runs
+in a reader's browser."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from browser import browser, serve
+from catalogue.load import collect
+from conftest import make_repo, resource, run_build, write
+from htmlcheck import read
+
+SCRIPT = "<script>window.__pwned = 1</script>"
+HOSTILE_TITLE = 'Coal </title><script>window.__pwned=1</script> & "quotes"'
+
+
+@pytest.fixture(scope="module")
+def repo_for_fuzzing(tmp_path_factory):
+    return make_repo(tmp_path_factory.mktemp("fuzz") / "repo")
+
+
+def _collect_with(root, raw: bytes):
+    path = write(root / "content/resources/fuzz.md", raw)
+    try:
+        catalogue, problems = collect(root)
+    finally:
+        path.unlink()
+    return catalogue, problems
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.binary(max_size=600))
+def test_random_bytes_never_crash_the_validator(repo_for_fuzzing, raw):
+    _, problems = _collect_with(repo_for_fuzzing, raw)
+    assert all(p.line >= 0 and p.message for p in problems.sorted())
+
+
+yaml_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=40),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=12), children, max_size=4),
+    max_leaves=12)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.dictionaries(st.sampled_from(["title", "type", "region", "topic", "partner", "date", "summary", "language",
+                                        "url", "files", "start", "end", "timezone", "location", "other"]),
+                       yaml_values, max_size=10))
+def test_random_front_matter_never_crashes_and_is_explained(repo_for_fuzzing, meta):
+    text = "---\n" + yaml.safe_dump(meta, allow_unicode=True) + "---\nBody.\n"
+    _, problems = _collect_with(repo_for_fuzzing, text.encode("utf-8"))
+    mine = [p for p in problems.sorted() if p.path == "content/resources/fuzz.md"]
+    for problem in mine:
+        assert problem.line >= 1 or problem.field == "-", problem
+        assert problem.field and problem.message, problem
+
+
+def test_names_that_collide_across_folders_are_refused(tmp_path):
+    root = make_repo(tmp_path, {"a/same-name.md": resource(title="One"), "b/same-name.md": resource(title="Two")})
+    _, problems = collect(root)
+    assert any("the name 'same-name' is already used by content/resources/a/same-name.md" in p.message
+               for p in problems.sorted())
+
+
+@pytest.mark.parametrize("name", [".hidden.md", "with space.md", "UPPER.md", "dots..md", "-lead.md", "ünïcode.md"])
+def test_unsafe_file_names_are_refused(tmp_path, name):
+    root = make_repo(tmp_path)
+    write(root / "content/resources" / name, resource())
+    _, problems = collect(root)
+    assert any("unsafe file name" in p.message for p in problems.sorted()), problems.sorted()
+
+
+@pytest.mark.parametrize("body, words", [
+    ("[click](jav&#x61;script:alert(1))", "'javascript:' links are not allowed"),
+    ('<a href="jav&#x09;ascript:alert(1)">x</a>', "'javascript:' links are not allowed"),
+    ('<a href="JaVaScRiPt:alert(1)">x</a>', "'javascript:' links are not allowed"),
+    ("![x](data:image/svg+xml;base64,PHN2Zz4=)", "'data:' links are not allowed"),
+    ('<details open ontoggle="alert(1)">x</details>', "the attribute 'ontoggle' runs script"),
+    ('<object data="x.swf"></object>', "raw <object> is not allowed"),
+    ('<form action="https://example.org"><input name="q"></form>', "raw <form> is not allowed"),
+    ("<style>body{display:none}</style>", "raw <style> is not allowed"),
+    ("<svg><script>alert(1)</script></svg>", "raw <svg> is not allowed"),
+])
+def test_active_content_is_refused_with_its_line(tmp_path, body, words):
+    root = make_repo(tmp_path, {"active.md": resource(title="Active content") + "\nIntro.\n\n" + body + "\n"})
+    _, problems = collect(root)
+    mine = [p for p in problems.sorted() if p.path == "content/resources/active.md"]
+    assert any(p.field == "body" and p.line == 14 and words in p.message for p in mine), mine
+
+
+def test_code_samples_may_show_markup(tmp_path):
+    body = "\n```html\n<script>shown, not run</script>\n```\n\n    <iframe src=x></iframe>\n"
+    root = make_repo(tmp_path, {"code.md": resource(title="Code sample") + body})
+    _, problems = collect(root)
+    assert not problems, problems.sorted()
+
+
+@pytest.mark.parametrize("payload", [
+    "<script>window.__pwned=1</script>", '<img src=x onerror="window.__pwned=1">', '<a href="javascript:alert(1)">x</a>',
+    '<a href="jav&#x09;ascript:alert(1)">x</a>', '<iframe src="https://example.org"></iframe>',
+    '<svg onload="alert(1)"></svg>', '<form><button formaction="javascript:alert(1)">x</button></form>',
+    '<div style="background:url(javascript:alert(1))">x</div>', '<math><mi xlink:href="javascript:alert(1)">x</mi></math>',
+    '<object data="data:text/html,<script>alert(1)</script>"></object>', '<base href="https://evil.example/">',
+    '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">', '<link rel="stylesheet" href="https://x">',
+])
+def test_the_sanitiser_leaves_nothing_active(payload):
+    from catalogue.sanitize import clean
+
+    cleaned = clean(f"<p>Text {payload} more</p>").lower()
+    for active in ("<script", "onerror", "onload", "javascript:", "<iframe", "<svg", "<form", "<button", "style=",
+                   "<object", "<base", "<meta", "<link", "xlink"):
+        assert active not in cleaned, (payload, cleaned)
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    extra = f'authors: ["{SCRIPT}"]\nurl: "https://example.org/?q=<script>"\n'
+    files = {
+        "hostile.md": resource(title=HOSTILE_TITLE, extra=extra).replace(
+            "summary: A sample summary that is long enough for the schema.",
+            f"summary: '{SCRIPT} summary long enough'").replace(f"Body of {HOSTILE_TITLE}.", "Plain text."),
+    }
+    root = make_repo(tmp_path_factory.mktemp("hostile") / "repo", files)
+    result = run_build(root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root / "site"
+
+
+def test_front_matter_strings_are_escaped_everywhere(hostile_site):
+    for page in ("resources/hostile/", "library/", "regions/colombia/", "es/library/"):
+        html = read(hostile_site, page)
+        assert "<script>window.__pwned" not in html, page
+        assert "</title><script>" not in html, page
+    html = read(hostile_site, "resources/hostile/")
+    title = re.search(r"<title>(.*?)</title>", html, re.S).group(1)
+    assert "&lt;/title&gt;&lt;script&gt;" in title
+    assert 'content="&lt;script&gt;window.__pwned = 1&lt;/script&gt; summary long enough"' in html
+
+
+@pytest.mark.browser
+def test_no_script_runs_from_hostile_content(hostile_site):
+    with serve(hostile_site) as url, browser() as chromium:
+        page = chromium.new_page(bypass_csp=True)  # the tests evaluate their own scripts
+        dialogs = []
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        for path in ("resources/hostile/", "library/", "regions/colombia/", "search/?q=Coal"):
+            page.goto(url + path)
+            page.wait_for_load_state("networkidle")
+            for link in page.query_selector_all("article a"):
+                href = link.get_attribute("href") or ""
+                assert not href.lower().startswith(("javascript:", "data:", "vbscript:")), href
+            assert page.evaluate("window.__pwned") is None, path
+        assert dialogs == []
+
+
+def _png(width: int, height: int) -> bytes:
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    rows = b"".join(b"\x00" + b"\x80" * width for _ in range(height))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+
+
+def test_images_are_sized_lazy_and_heavy_ones_refused(tmp_path):
+    body = "\n![A chart of employment in Cesar](../files/chart.png)\n"
+    root = make_repo(tmp_path / "repo", {"with-image.md": resource(title="With an image") + body})
+    write(root / "content/files/chart.png", _png(64, 32))
+    result = run_build(root)
+    assert result.returncode == 0, result.stderr
+    html = read(root / "site", "resources/with-image/")
+    assert re.search(r'<img alt="A chart of employment in Cesar" src="../../files/chart.png" '
+                     r'width="64" height="32" loading="lazy" decoding="async">', html), re.findall(r"<img[^>]*>", html)
+    write(root / "content/files/huge.png", _png(2000, 2000) + b"\0" * 310_000)
+    _, problems = collect(root)
+    assert any(p.path == "content/files/huge.png" and "the limit is 300 KB" in p.message for p in problems.sorted())

@@ -1,0 +1,138 @@
+"""Six interface languages: paths, lang, the language switcher, translated labels, badges, fallbacks."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from catalogue.load import load
+from conftest import ROOT
+from htmlcheck import main_html, parse, read, resolve, text
+
+LANGS = ["en", "es", "id", "vi", "th", "mn"]
+
+
+def prefix(lang: str) -> str:
+    return "" if lang == "en" else f"{lang}/"
+
+
+@pytest.fixture(scope="module")
+def catalogue():
+    return load(ROOT)
+
+
+def test_every_generated_page_exists_in_every_language_with_its_lang(real_site, catalogue):
+    stems = ["", "regions/", "topics/", "types/", "organisations/", "library/", "events/", "news/", "search/",
+             "about/", "contribute/"]
+    stems += [f"regions/{r}/" for r in catalogue.regions] + [f"topics/{t}/" for t in catalogue.topics]
+    stems += [f"organisations/{o}/" for o in catalogue.organisations]
+    for lang in LANGS:
+        for stem in stems:
+            html = read(real_site, prefix(lang) + stem)
+            assert f'<html lang="{lang}"' in html, (lang, stem)
+
+
+def test_headings_and_labels_are_translated(real_site, catalogue):
+    english = {stem: re.search(r"<h1[^>]*>(.*?)</h1>", main_html(read(real_site, stem)), re.S).group(1)
+               for stem in ("library/", "topics/", "events/", "regions/", "organisations/", "search/")}
+    for lang in LANGS[1:]:
+        for stem, heading in english.items():
+            own = re.search(r"<h1[^>]*>(.*?)</h1>", main_html(read(real_site, prefix(lang) + stem)), re.S).group(1)
+            assert own != heading, (lang, stem)
+        library = main_html(read(real_site, prefix(lang) + "library/"))
+        type_label = catalogue.types["report"].translations[lang]["label"]
+        assert type_label in library or catalogue.types["report"].translations[lang]["label"].upper() in library
+
+
+def test_material_interface_is_translated(real_site):
+    assert 'aria-label="Cabecera"' in read(real_site, "es/library/")
+    assert 'aria-label="Header"' in read(real_site, "library/")
+
+
+def test_dates_are_written_the_way_each_language_writes_them(real_site, catalogue):
+    assert catalogue.by_slug("hub-launch-cop28").start.date().isoformat() == "2023-12-10"
+    expected = {"en": "Dec 10, 2023", "es": "10 dic 2023", "vi": "10 thg 12, 2023", "id": "10 Des 2023",
+                "th": "10 ธ.ค. 2023", "mn": "2023 оны 12-р сарын 10"}
+    for lang, date in expected.items():
+        html = main_html(read(real_site, prefix(lang) + "events/"))
+        assert date in text(html), (lang, date)
+
+
+def test_translated_resource_is_listed_in_its_language_and_others_get_a_badge(real_site, catalogue):
+    html = main_html(read(real_site, "es/regions/chile/"))
+    links = {a["href"]: a for a in parse(html).links}
+    translated = [r for r in catalogue.resources if "chile" in r.regions and "es" in r.versions]
+    untranslated = [r for r in catalogue.resources if "chile" in r.regions and "es" not in r.versions and r.lang == "en"]
+    assert translated and untranslated
+    assert f"../../resources/{translated[0].slug}/" in links
+    assert translated[0].versions["es"].title in text(html)
+    other = links.get(f"../../../resources/{untranslated[0].slug}/")
+    assert other and other.get("hreflang") == "en" and other.get("lang") == "en"
+    assert '<abbr class="hub-badge hub-badge--lang" title="English" lang="en">EN</abbr>' in html or ">EN</abbr>" in html
+
+
+def test_no_copies_of_untranslated_resources(real_site, catalogue):
+    for lang in LANGS[1:]:
+        built = {p.parent.name for p in (real_site / lang / "resources").glob("*/index.html")}
+        expected = {r.slug for r in catalogue.resources if lang in r.versions}
+        assert built == expected, lang
+
+
+def test_region_intro_falls_back_to_english_and_says_so(real_site):
+    html = main_html(read(real_site, "id/regions/colombia/"))
+    assert '<div class="hub-fallback" lang="en">' in html
+    assert 'class="hub-note" lang="id"' in html
+    own = main_html(read(real_site, "es/regions/colombia/"))
+    assert "hub-fallback" not in own and "Colombia es uno de" in text(own)
+
+
+def test_language_switcher_never_leads_to_a_missing_page(real_site):
+    checked = 0
+    for page in sorted(real_site.rglob("index.html")):
+        if "downloads" in page.parts:
+            continue
+        html = page.read_text(encoding="utf-8")
+        switcher = re.search(r'<ul class="md-select__list">(.*?)</ul>', html, re.S)
+        if not switcher:
+            continue
+        for link in parse(switcher.group(1)).links:
+            target = resolve(real_site, page, link["href"])
+            assert target is not None and target.is_file(), (page, link["href"])
+            checked += 1
+    assert checked > 2000
+
+
+def test_switcher_goes_to_the_same_page_or_that_languages_home(real_site, catalogue):
+    translated = next(r for r in catalogue.resources if "es" in r.versions and r.lang == "en")
+    html = read(real_site, f"resources/{translated.slug}/")
+    switcher = re.search(r'<ul class="md-select__list">(.*?)</ul>', html, re.S).group(1)
+    targets = {a["hreflang"]: a["href"] for a in parse(switcher).links}
+    assert targets["es"] == f"../../es/resources/{translated.slug}/"
+    assert targets["vi"] == "../../vi/"
+    region = re.search(r'<ul class="md-select__list">(.*?)</ul>', read(real_site, "th/regions/chile/"), re.S).group(1)
+    assert {a["hreflang"]: a["href"] for a in parse(region).links}["es"] == "../../../es/regions/chile/"
+
+
+def test_hreflang_alternates_list_only_real_translations(real_site, catalogue):
+    translated = next(r for r in catalogue.resources if "es" in r.versions and r.lang == "en")
+    head = read(real_site, f"resources/{translated.slug}/").split("</head>")[0]
+    langs = set(re.findall(r'<link rel="alternate" href="[^"]+" hreflang="(\w+)">', head))
+    assert langs == set(translated.versions)
+    english_only = next(r for r in catalogue.resources if set(r.versions) == {"en"})
+    head = read(real_site, f"resources/{english_only.slug}/").split("</head>")[0]
+    assert set(re.findall(r'hreflang="(\w+)"', head)) <= {"en"}
+
+
+def test_every_interface_text_is_translated():
+    import yaml
+
+    english = yaml.safe_load((ROOT / "locales/en.yml").read_text())["ui"]
+    for lang in LANGS[1:]:
+        own = yaml.safe_load((ROOT / f"locales/{lang}.yml").read_text())
+        missing = sorted(set(english) - set(own["ui"]))
+        assert missing == [], f"locales/{lang}.yml lacks {missing}"
+        for key, value in english.items():
+            placeholders = set(re.findall(r"{(\w+)}", str(value)))
+            assert placeholders == set(re.findall(r"{(\w+)}", str(own["ui"][key]))), (lang, key)

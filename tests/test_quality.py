@@ -1,0 +1,109 @@
+"""Every kind of page, in every language: valid HTML (Nu HTML Checker), no serious or critical
+accessibility violation (axe-core in Chromium), a Content-Security-Policy, reproducible output."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from browser import browser, serve
+from conftest import ROOT, run_build
+
+VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+LANGS = ["", "es/", "id/", "vi/", "th/", "mn/"]
+KINDS = ["", "regions/", "regions/colombia/", "topics/skills/", "types/guide/", "organisations/",
+         "organisations/ilo/", "library/", "library/page/2/", "events/", "news/", "search/", "about/", "contribute/"]
+RESOURCES = ["resources/hub-launch-cop28/", "resources/coronel-path-after-coal-power/",
+             "es/resources/coronel-path-after-coal-power/", "th/resources/mae-moh-community-forest-restoration/",
+             "resources/coal-region-skills-mapping-dataset-sample/"]
+
+
+def pages() -> list[str]:
+    return [lang + kind for lang in LANGS for kind in KINDS] + RESOURCES
+
+
+def need(path: Path, tool: str) -> None:
+    if path.exists() and shutil.which("java" if tool == "vnu" else "node") is not None:
+        return
+    if os.environ.get("CI"):
+        pytest.fail(f"{path} is missing: `make test` installs it with npm")
+    pytest.skip(f"{tool} is not installed (needs npm: make test installs it)")
+
+
+def test_html_is_valid_on_every_kind_of_page_in_every_language(real_site):
+    need(VNU, "vnu")
+    files = [str(real_site / p / "index.html") for p in pages()] + [str(real_site / "404.html")]
+    result = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "json", *files],
+                            capture_output=True, text=True, timeout=600)
+    messages = json.loads(result.stderr or '{"messages": []}')["messages"]
+    errors = [f"{m.get('url', '').split('/site/')[-1]}:{m.get('lastLine')}: {m['message']}" for m in messages
+              if m.get("type") == "error"]
+    assert errors == []
+
+
+@pytest.mark.browser
+def test_no_serious_accessibility_violation_on_any_kind_of_page(real_site):
+    need(AXE, "axe")
+    axe = AXE.read_text(encoding="utf-8")
+    found = []
+    with serve(real_site) as url, browser() as chromium:
+        page = chromium.new_page(bypass_csp=True)  # the site's policy rightly refuses the injected checker
+        for path in pages():
+            page.goto(url + path)
+            page.add_script_tag(content=axe)
+            report = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+            for violation in report["violations"]:
+                if violation["impact"] in ("serious", "critical"):
+                    targets = [n["target"] for n in violation["nodes"]][:3]
+                    found.append(f"{path}: {violation['id']} ({violation['impact']}): {violation['help']} {targets}")
+    assert found == []
+
+
+def test_every_page_has_a_content_security_policy(real_site):
+    for page in real_site.rglob("*.html"):
+        head = page.read_text(encoding="utf-8").split("</head>")[0]
+        assert '<meta http-equiv="Content-Security-Policy" content="default-src \'self\'' in head, page
+    headers = (real_site / "_headers").read_text()
+    assert "Content-Security-Policy: default-src 'self'" in headers and "frame-ancestors 'none'" in headers
+
+
+@pytest.mark.browser
+def test_the_policy_blocks_nothing_the_site_needs(real_site):
+    with serve(real_site) as url, browser() as chromium:
+        page = chromium.new_page()
+        violations = []
+        page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
+        for path in ("", "resources/hub-launch-cop28/", "search/?q=coal", "about/"):
+            page.goto(url + path)
+            page.wait_for_load_state("networkidle")
+        page.fill("#hub-search-box", "Mpumalanga")
+        page.wait_for_selector(".hub-search__suggest li")
+        assert violations == []
+
+
+def test_external_links_open_safely(real_site):
+    import re
+
+    for path in ("resources/hub-launch-cop28/", "organisations/ilo/", "contribute/"):
+        html = (real_site / path / "index.html").read_text(encoding="utf-8")
+        article = html.split('<article class="md-content__inner', 1)[1].split("</article>")[0]
+        for tag in re.findall(r'<a [^>]*href="https?://[^"]*"[^>]*>', article):
+            assert 'rel="noopener noreferrer"' in tag, tag
+
+
+@pytest.mark.slow
+def test_two_builds_of_the_same_commit_are_identical(tmp_path, real_site):
+    second = tmp_path / "site"
+    result = run_build(ROOT, second)
+    assert result.returncode == 0, result.stderr
+    first_files = sorted(p.relative_to(real_site) for p in real_site.rglob("*") if p.is_file())
+    second_files = sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
+    assert first_files == second_files
+    different = [str(p) for p in first_files if (real_site / p).read_bytes() != (second / p).read_bytes()]
+    assert different == []
