@@ -44,19 +44,3 @@ class Site:
     def prefix(self, lang: str) -> str:
         """The folder of a language's tree: '' for the default language, 'es/' for Spanish."""
         return "" if lang == self.default_language else f"{lang}/"
-
-
-# The site being built. Resource pages need it for their citation's address, and their
-# render Context carries none; the MkDocs adapter sets it once per build (configure).
-_current: Site | None = None
-
-
-def configure(site: Site) -> None:
-    global _current
-    _current = site
-
-
-def current() -> Site:
-    if _current is None:
-        raise RuntimeError("the site's address is not configured: set site_url in mkdocs.yml")
-    return _current

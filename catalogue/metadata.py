@@ -59,7 +59,7 @@ def head(catalogue: Catalogue, page: Page, site: Site) -> Head:
     t = Translator(catalogue.strings, page.lang)
     stem = stem_of(page.src_uri, catalogue.languages)
     canonical = site.page(stem, page.lang)
-    found = by_docs_path(catalogue).get(page.src_uri)
+    found = catalogue.version_at(page.src_uri)
     title = t("site_name") if page.kind == "home" else page.title
     og = [("og:type", "article" if found else "website"), ("og:site_name", t("site_name")), ("og:title", title),
           ("og:description", page.description), ("og:url", canonical), ("og:locale", og_locale(page.lang))]
@@ -174,14 +174,3 @@ def _organisation(catalogue: Catalogue, org_id: str) -> dict[str, Any]:
     """An organisation as resources name it; its own page adds description and logo."""
     org = catalogue.organisations[org_id]
     return {"@type": "Organization", "name": org.name, "alternateName": org.short_name, "url": org.website}
-
-
-_index: dict[int, dict[str, tuple[Resource, Version]]] = {}
-
-
-def by_docs_path(catalogue: Catalogue) -> dict[str, tuple[Resource, Version]]:
-    """docs path -> (resource, version), e.g. 'resources/foo.es.md'; built once per catalogue."""
-    if id(catalogue) not in _index:
-        _index.clear()
-        _index[id(catalogue)] = {v.docs_path: (r, v) for r in catalogue.resources for v in r.versions.values()}
-    return _index[id(catalogue)]

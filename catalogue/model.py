@@ -176,3 +176,9 @@ class Catalogue:
 
     def by_slug(self, slug: str) -> Resource:
         return next(r for r in self.resources if r.slug == slug)
+
+    def version_at(self, docs_path: str) -> tuple[Resource, Version] | None:
+        """The resource and language version whose source is `docs_path`, e.g. 'resources/foo.es.md'."""
+        if not hasattr(self, "_by_docs_path"):  # built once: every page asks
+            self._by_docs_path = {v.docs_path: (r, v) for r in self.resources for v in r.versions.values()}
+        return self._by_docs_path.get(docs_path)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from html import escape
 from urllib.parse import urlsplit
 
+from .address import Site
 from .model import Catalogue, Resource, Term
 from .strings import Translator, utc_offset
 from .urls import UrlStyle, relative
@@ -26,6 +27,7 @@ class Context:
     lang: str
     url: str  # site-relative URL of the page being rendered
     style: UrlStyle
+    site: "Site | None" = None  # the public address, for what must be absolute (citations)
 
     def __post_init__(self) -> None:
         self.t = Translator(self.catalogue.strings, self.lang)
@@ -192,7 +194,6 @@ def resource_header(resource: Resource, ctx: Context) -> str:
 def resource_footer(resource: Resource, ctx: Context) -> str:
     """Below the text: the original, attachments, other languages, how to cite and related resources."""
     from . import citations, ics
-    from .address import current
 
     t, parts = ctx.t, []
     actions = []
@@ -220,13 +221,13 @@ def resource_footer(resource: Resource, ctx: Context) -> str:
             f'<li><a href="{esc(ctx.href(resource.path_stem, v.lang))}" hreflang="{esc(v.lang)}" lang="{esc(v.lang)}">'
             f'{esc(t.language_name(v.lang))}: {esc(v.title)}</a></li>' for v in others)
         parts.append(f'<h2 id="other-languages">{esc(t("other_languages"))}</h2><ul class="hub-translations">{items}</ul>')
-    site = current()  # citations give the page's absolute address
-    cite = citations.citation(ctx.catalogue, resource, ctx.lang, site)
-    files = " · ".join(f'<a href="{esc(ctx.href_file(citations.path(resource, cite.lang, site, ext)))}" download>'
-                       f'{esc(name)}</a>' for ext, name in citations.FORMATS.items())
-    parts.append(f'<h2 id="cite">{esc(t("cite_heading"))}</h2>'
-                 f'<p class="hub-citation">{esc(citations.suggested(cite))}</p>'
-                 f'<p class="hub-citation__files">{esc(t("cite_download"))} {files}</p>')
+    if ctx.site is not None:  # a citation gives the page's public address
+        cite = citations.citation(ctx.catalogue, resource, ctx.lang, ctx.site)
+        files = " · ".join(f'<a href="{esc(ctx.href_file(citations.path(resource, cite.lang, ctx.site, ext)))}" '
+                           f'download>{esc(name)}</a>' for ext, name in citations.FORMATS.items())
+        parts.append(f'<h2 id="cite">{esc(t("cite_heading"))}</h2>'
+                     f'<p class="hub-citation">{esc(citations.suggested(cite))}</p>'
+                     f'<p class="hub-citation__files">{esc(t("cite_download"))} {files}</p>')
     if resource.related:
         parts.append(f'<h2 id="related">{esc(t("related"))}</h2>{card_list(resource.related, ctx, level=3)}')
     return f'<div class="hub-resource-more">{"".join(parts)}</div>' if parts else ""

@@ -2,8 +2,8 @@
 iCalendar files of the events, the static API (api/v1/) and citation files (BibTeX, RIS).
 
 Events: on_config (priority 90: after hooks/validate_content.py at 100, before any page is
-rendered) checks `site_url` and gives `catalogue.address` the site's address, which the files
-and the citations on resource pages need in absolute form; on_post_build (-200, once, after
+rendered) stops the build with a clear message when `site_url`, which the files and the
+citations on resource pages need for absolute addresses, is missing or not absolute; on_post_build (-200, once, after
 static-i18n (-100) has built every language) writes the files from `catalogue.feeds`, `ics`,
 `api` and `citations`. The offline build writes them too: they are plain files, and their
 addresses lead to the online hub.
@@ -28,7 +28,7 @@ from catalogue.ics import write_calendars
 def on_config(config):
     catalogue = load_cached(Path(config.config_file_path).parent)
     try:
-        address.configure(address.Site(config.site_url or "", catalogue.default_language))
+        address.Site(config.site_url or "", catalogue.default_language)
     except ValueError as err:
         raise Abort(f"mkdocs.yml: {err}; feeds, calendars, the API and citations need the hub's "
                     "public address") from None
@@ -41,7 +41,7 @@ def on_post_build(config):
     if i18n is not None and getattr(i18n, "building", False):
         return
     catalogue = load_cached(Path(config.config_file_path).parent)
-    site, folder = address.current(), Path(config.site_dir)
+    site, folder = address.Site(config.site_url, catalogue.default_language), Path(config.site_dir)
     write_feeds(catalogue, site, folder)
     write_calendars(catalogue, site, folder)
     write_api(catalogue, site, folder)

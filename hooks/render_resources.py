@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from catalogue.address import Site
 from catalogue.cache import load_cached
 from catalogue.render import Context, resource_footer, resource_header
 from catalogue.urls import UrlStyle
@@ -19,22 +20,12 @@ def on_page_markdown(markdown, page, config, files):
     if not src.startswith("resources/"):
         return markdown
     catalogue = load_cached(Path(config.config_file_path).parent)
-    found = _versions(catalogue).get(src)
+    found = catalogue.version_at(src)
     if found is None:
         return markdown
     resource, version = found
     style = UrlStyle(catalogue.default_language, config.use_directory_urls)
-    ctx = Context(catalogue, version.lang, style.page(resource.path_stem, version.lang), style)
+    ctx = Context(catalogue, version.lang, style.page(resource.path_stem, version.lang), style,
+                  Site(config.site_url, catalogue.default_language))
     page.meta["description"] = version.summary
     return "\n\n".join((resource_header(resource, ctx), markdown.strip(), resource_footer(resource, ctx))) + "\n"
-
-
-_index: dict[int, dict] = {}
-
-
-def _versions(catalogue):
-    """docs path -> (resource, version), e.g. 'resources/foo.es.md'; built once per catalogue."""
-    if id(catalogue) not in _index:
-        _index.clear()
-        _index[id(catalogue)] = {v.docs_path: (r, v) for r in catalogue.resources for v in r.versions.values()}
-    return _index[id(catalogue)]

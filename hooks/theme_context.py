@@ -29,7 +29,7 @@ def _relative_language_links(config) -> None:
     """static-i18n links a page without translation to '/es/' (or '/<site_url path>/es/'):
     root-relative, which breaks from a sub-folder and from disk. Made site-relative, the theme's
     `url` filter makes them relative."""
-    root = address.current().path
+    root = address.Site(config.site_url).path
     # static-i18n sets `config.extra.alternate` as an attribute, Material reads it either way
     for links in (getattr(config.extra, "alternate", None), config.extra.get("alternate")):
         for alternate in links or []:
@@ -51,7 +51,7 @@ def _add(context, lang, page, config):
     context["hub_search_url"] = relative(url, style.page("search/index", lang))
     context["hub_alternates"] = alternates(page) if page is not None else []
     context["hub_head"] = None if page is None else head(catalogue, _page(page, lang, context["hub_t"]),
-                                                         address.current())
+                                                         address.Site(config.site_url, catalogue.default_language))
     context["hub_acknowledgements"] = acknowledgements(catalogue, lang)
     return context
 

@@ -8,7 +8,6 @@ manifest. Run `make site` afterwards to publish it under site/downloads/.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import os
 import shutil

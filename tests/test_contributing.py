@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 from catalogue.load import collect
-from conftest import ROOT, make_repo, resource, write
+from conftest import ROOT, make_repo, resource
 
 NEW = str(ROOT / "scripts" / "new_resource.py")
 VALIDATE = str(ROOT / "scripts" / "validate.py")

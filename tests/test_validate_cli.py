@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from conftest import ROOT, make_repo, resource, write
+from conftest import ROOT, resource, write
 
 SCRIPT = str(ROOT / "scripts" / "validate.py")
 
