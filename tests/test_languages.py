@@ -135,3 +135,46 @@ def test_every_interface_text_is_translated():
         for key, value in english.items():
             placeholders = set(re.findall(r"{(\w+)}", str(value)))
             assert placeholders == set(re.findall(r"{(\w+)}", str(own["ui"][key]))), (lang, key)
+
+
+@pytest.mark.browser
+def test_language_switcher_works_by_keyboard(real_site):
+    from browser import browser, serve
+
+    with serve(real_site) as url, browser() as chromium:
+        page = chromium.new_page()
+        page.goto(url + "regions/chile/")
+        page.focus(".md-select button")
+        for _ in range(10):  # Tab through the language list to Español
+            page.keyboard.press("Tab")
+            if page.evaluate("document.activeElement.getAttribute('hreflang')") == "es":
+                break
+        assert page.evaluate("document.activeElement.closest('.md-select') !== null")
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        assert page.url.endswith("/es/regions/chile/")
+        assert page.evaluate("document.documentElement.lang") == "es"
+
+
+@pytest.mark.browser
+def test_scripts_render_with_system_fonts(real_site):
+    """No web font is loaded; Thai, Vietnamese and Mongolian text is drawn by the reader's own fonts."""
+    from browser import browser, serve
+
+    with serve(real_site) as url, browser() as chromium:
+        page = chromium.new_page()
+        requests = []
+        page.on("request", lambda r: requests.append(r.url))
+        cdp = page.context.new_cdp_session(page)
+        fonts = {}
+        for lang in ("en", "th", "vi", "mn"):
+            page.goto(url + prefix(lang))
+            cdp.send("DOM.enable")
+            cdp.send("CSS.enable")
+            root = cdp.send("DOM.getDocument", {"depth": -1})["root"]["nodeId"]
+            node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": "article.md-content__inner > p"})
+            used = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node["nodeId"]})["fonts"]
+            assert used and not any(f["isCustomFont"] for f in used), (lang, used)
+            fonts[lang] = {f["familyName"] for f in used}
+        assert not [u for u in requests if re.search(r"\.(woff2?|ttf|otf)(\?|$)", u)]
+        assert fonts["th"] - fonts["en"], "Thai text is drawn with a font that has Thai letters"
