@@ -3,6 +3,10 @@
 MkDocs calls the hooks once per language build and again on every `mkdocs serve` reload:
 re-reading a thousand files each time would multiply the build time, while a stale
 catalogue would show old content. The cache key is every source file's size and mtime.
+
+Checking that key means a stat() of every source file, so it is done once per build
+(`load_cached`, from the first hook of a build); the hooks that run once per page take the
+catalogue that check produced (`current`). Per page, it cost n² stats: 80 s at 1,000 resources.
 """
 
 from __future__ import annotations
@@ -30,9 +34,17 @@ def fingerprint(root: Path) -> tuple:
 
 
 def load_cached(root: Path, today: dt.date | None = None) -> Catalogue:
-    """The enriched catalogue; raises ContentError like `load`."""
+    """The enriched catalogue, reloaded when a source changed; raises ContentError like `load`."""
     key = (str(root), today or build_date(), fingerprint(root))
     if key not in _cache:
         _cache.clear()
         _cache[key] = enrich(load(root, today))
     return _cache[key]
+
+
+def current(root: Path) -> Catalogue:
+    """The catalogue the last `load_cached` of this build returned, without checking the sources."""
+    for key, catalogue in _cache.items():
+        if key[0] == str(root):
+            return catalogue
+    return load_cached(root)

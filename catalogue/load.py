@@ -182,13 +182,10 @@ def _load_regions(root: Path, languages: list[str], problems: ProblemList) -> di
     regions: dict[str, Region] = {}
     translations: list[tuple[str, str, Path, Document]] = []
     for path in sorted(folder.glob("*")) if folder.is_dir() else []:
-        match = _check_name(root, path, languages, problems)
-        if not match:
+        named = _read_named(root, path, languages, problems)
+        if not named:
             continue
-        doc = read_document(root, path, problems)
-        if doc is None:
-            continue
-        slug, lang = match.group("slug"), match.group("lang")
+        slug, lang, doc = named
         if lang:
             translations.append((slug, lang, path, doc))
             continue
@@ -211,6 +208,13 @@ def _load_regions(root: Path, languages: list[str], problems: ProblemList) -> di
         problems.add(REGIONS_DIR, 0, "-", "no regions are defined; add regions/<id>.md files")
     # Alphabetical by name, with cross-cutting work after the places
     return dict(sorted(regions.items(), key=lambda item: (item[0] == "global", item[1].name)))
+
+
+def _read_named(root: Path, path: Path, languages: list[str], problems: ProblemList) -> tuple[str, str | None, Document] | None:
+    """(slug, language suffix, document) of a content file, or None after reporting why not."""
+    match = _check_name(root, path, languages, problems)
+    doc = read_document(root, path, problems) if match else None
+    return (match.group("slug"), match.group("lang"), doc) if doc is not None else None
 
 
 def _check_name(root: Path, path: Path, languages: list[str], problems: ProblemList) -> re.Match | None:
@@ -253,14 +257,11 @@ def _load_resources(root: Path, languages: list[str], vocab: dict, problems: Pro
             if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", path.name):
                 problems.add(rel(root, path), 0, "-", "unsafe folder name: use lowercase letters, digits and hyphens")
             continue
-        match = _check_name(root, path, languages, problems)
-        if not match:
+        named = _read_named(root, path, languages, problems)
+        if not named:
             continue
-        doc = read_document(root, path, problems)
-        if doc is None:
-            continue
+        slug, lang, doc = named
         folder = path.parent.relative_to(base).as_posix().strip(".")
-        slug, lang = match.group("slug"), match.group("lang")
         key = (slug, lang)
         if key in parsed:
             other = rel(root, parsed[key][0])

@@ -15,11 +15,10 @@ from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 
-
 from .model import Catalogue, Resource
-from .text import plain_text
 from .render import organisation_stem, region_stem
 from .strings import Translator
+from .text import plain_text
 from .urls import UrlStyle
 
 FILTERS = ("region", "topic", "type", "partner", "language", "year")  # shown as facets

@@ -19,19 +19,17 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
-from catalogue.cache import load_cached
+import hubsite
 from catalogue.search_records import records, write_offline_data, write_record_pages
 from catalogue.stable_index import stabilise
-from catalogue.urls import UrlStyle
 
 
 @event_priority(-200)
 def on_post_build(config):
-    i18n = config.plugins.get("i18n")
-    if i18n is not None and getattr(i18n, "building", False):
+    if not hubsite.all_languages_built(config):
         return
-    catalogue = load_cached(Path(config.config_file_path).parent)
-    style = UrlStyle(catalogue.default_language, config.use_directory_urls)
+    catalogue = hubsite.catalogue(config)
+    style = hubsite.url_style(config, catalogue)
     if config.extra.get("offline"):
         write_offline_data(records(catalogue, style), Path(config.site_dir) / "search")
         return

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
+import hubsite
 from catalogue.security import headers_file, inline_script_hashes, policy
 
 _seen: set[str] = set()
@@ -33,8 +34,7 @@ def on_post_page(output, page, config):
 
 @event_priority(-200)
 def on_post_build(config):
-    i18n = config.plugins.get("i18n")
-    if i18n is not None and getattr(i18n, "building", False):
+    if not hubsite.all_languages_built(config):
         return
     csp = policy(sorted(_seen), _form_targets(config), header=True)
     (Path(config.site_dir) / "_headers").write_text(headers_file(csp), encoding="utf-8")

@@ -7,24 +7,21 @@ An unknown marker stops the build with the page's name.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
-from catalogue.cache import load_cached
+import hubsite
 from catalogue.render import Context
 from catalogue.sections import fill
-from catalogue.urls import UrlStyle
 
 
 @event_priority(-50)
 def on_page_content(html, page, config, files):
     if "<!-- hub:" not in html:
         return html
-    catalogue = load_cached(Path(config.config_file_path).parent)
+    catalogue = hubsite.catalogue(config)
     lang = getattr(page.file, "locale", None) or catalogue.default_language
-    ctx = Context(catalogue, lang, page.url, UrlStyle(catalogue.default_language, config.use_directory_urls))
+    ctx = Context(catalogue, lang, page.url, hubsite.url_style(config, catalogue))
     try:
         return fill(html, dict(config.extra), ctx)
     except KeyError as err:

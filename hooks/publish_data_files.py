@@ -16,9 +16,9 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
+import hubsite
 from catalogue import address
 from catalogue.api import write_api
-from catalogue.cache import load_cached
 from catalogue.citations import write_citations
 from catalogue.feeds import write_feeds
 from catalogue.ics import write_calendars
@@ -26,7 +26,7 @@ from catalogue.ics import write_calendars
 
 @event_priority(90)
 def on_config(config):
-    catalogue = load_cached(Path(config.config_file_path).parent)
+    catalogue = hubsite.catalogue(config, check=True)
     try:
         address.Site(config.site_url or "", catalogue.default_language)
     except ValueError as err:
@@ -37,11 +37,10 @@ def on_config(config):
 
 @event_priority(-200)
 def on_post_build(config):
-    i18n = config.plugins.get("i18n")
-    if i18n is not None and getattr(i18n, "building", False):
+    if not hubsite.all_languages_built(config):
         return
-    catalogue = load_cached(Path(config.config_file_path).parent)
-    site, folder = address.Site(config.site_url, catalogue.default_language), Path(config.site_dir)
+    catalogue = hubsite.catalogue(config)
+    site, folder = hubsite.site(config, catalogue), Path(config.site_dir)
     write_feeds(catalogue, site, folder)
     write_calendars(catalogue, site, folder)
     write_api(catalogue, site, folder)

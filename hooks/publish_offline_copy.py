@@ -14,12 +14,13 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
+import hubsite
 from catalogue.load import build_date
 from catalogue.offline import ZIP_NAME, describe
 
 
 def _zip(config) -> Path:
-    return Path(config.config_file_path).parent / "dist" / ZIP_NAME
+    return hubsite.root(config) / "dist" / ZIP_NAME
 
 
 def on_config(config):
@@ -32,8 +33,7 @@ def on_config(config):
 
 @event_priority(-200)
 def on_post_build(config):
-    i18n = config.plugins.get("i18n")
-    if (i18n is not None and getattr(i18n, "building", False)) or config.extra.get("offline"):
+    if not hubsite.all_languages_built(config) or config.extra.get("offline"):
         return
     if config.extra.get("offline_copy"):
         target = Path(config.site_dir) / "downloads"

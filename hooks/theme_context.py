@@ -9,15 +9,13 @@ page's canonical address, Open Graph tags, JSON-LD and feed (`catalogue.metadata
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from markupsafe import Markup
 
+import hubsite
 from catalogue import address
-from catalogue.cache import load_cached
 from catalogue.metadata import Page, head
 from catalogue.strings import Translator
-from catalogue.urls import UrlStyle, relative
+from catalogue.urls import relative
 
 
 def on_page_context(context, page, config, nav):
@@ -43,15 +41,15 @@ def on_template_context(context, template_name, config):
 
 
 def _add(context, lang, page, config):
-    catalogue = load_cached(Path(config.config_file_path).parent)
+    catalogue = hubsite.catalogue(config)
     lang = lang or catalogue.default_language
-    style = UrlStyle(catalogue.default_language, config.use_directory_urls)
+    style = hubsite.url_style(config, catalogue)
     url = page.url if page is not None else style.page("index", lang)
     context["hub_t"] = Translator(catalogue.strings, lang)
     context["hub_search_url"] = relative(url, style.page("search/index", lang))
     context["hub_alternates"] = alternates(page) if page is not None else []
     context["hub_head"] = None if page is None else head(catalogue, _page(page, lang, context["hub_t"]),
-                                                         address.Site(config.site_url, catalogue.default_language))
+                                                         hubsite.site(config, catalogue))
     context["hub_acknowledgements"] = acknowledgements(catalogue, lang)
     return context
 

@@ -26,6 +26,8 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
+import hubsite
+
 ALTERNATE_PREFETCH = "ui({document$:ct});"  # mkdocs-material 9.8.2
 TOGGLE = re.compile(r'(<input class="md-toggle"[^>]*?) autocomplete="off"')
 TOC_LABEL = '<label class="md-nav__title" for="__toc">'
@@ -53,8 +55,7 @@ def _tidy(output: str) -> str:
 
 @event_priority(-200)
 def on_post_build(config):
-    i18n = config.plugins.get("i18n")
-    if i18n is not None and getattr(i18n, "building", False):
+    if not hubsite.all_languages_built(config):
         return
     site = Path(config.site_dir)
     for bundle in site.glob("assets/javascripts/bundle.*.min.js"):

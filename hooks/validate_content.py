@@ -7,20 +7,17 @@ Runs `catalogue.load` over the repository and raises one Abort listing every pro
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
-from catalogue.cache import load_cached
+import hubsite
 from catalogue.problems import ContentError
 
 
 @event_priority(100)
 def on_config(config):
-    root = Path(config.config_file_path).parent
     try:
-        catalogue = load_cached(root)
+        catalogue = hubsite.catalogue(config, check=True)
     except ContentError as err:
         raise Abort(f"\n{err}\nRun 'python scripts/validate.py' to check again after fixing.") from None
     configured = [lang.locale for lang in config.plugins["i18n"].config.languages]

@@ -1,0 +1,39 @@
+"""What the MkDocs hooks share: where the repository is, the catalogue of this build, the URL
+style of this build and whether this is the last of static-i18n's language builds.
+
+The only place besides hooks/ that knows about MkDocs; the catalogue itself does not.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from catalogue.address import Site
+from catalogue.cache import current, load_cached
+from catalogue.model import Catalogue
+from catalogue.urls import UrlStyle
+
+
+def root(config) -> Path:
+    """The repository: the folder of mkdocs.yml."""
+    return Path(config.config_file_path).parent
+
+
+def catalogue(config, check: bool = False) -> Catalogue:
+    """This build's catalogue; `check` re-reads the sources if they changed (once per build)."""
+    return load_cached(root(config)) if check else current(root(config))
+
+
+def url_style(config, catalogue: Catalogue) -> UrlStyle:
+    return UrlStyle(catalogue.default_language, config.use_directory_urls)
+
+
+def site(config, catalogue: Catalogue) -> Site:
+    return Site(config.site_url, catalogue.default_language)
+
+
+def all_languages_built(config) -> bool:
+    """True in the outermost on_post_build, after static-i18n has built every language: its
+    nested builds call on_post_build too, while it reports `building`."""
+    i18n = config.plugins.get("i18n")
+    return not (i18n is not None and getattr(i18n, "building", False))
