@@ -18,10 +18,10 @@ from .text import markdown_html
 from .urls import UrlStyle
 
 PAGE_SIZE = 20  # resources per listing page
-GROUP_SIZE = 6  # newest resources of each type shown on a region page
+GROUP_SIZE = 4  # newest resources of each type on a region page: keeps it near 10 KB at 1,000 resources
 HOME_LATEST = 6
 GENERATED_FOLDERS = ("regions", "topics", "types", "organisations", "library", "events", "news", "search")
-GENERATED_FILES = ("index.md",)  # plus index.<lang>.md
+BODY_MARKER = "<!-- hub:generated-body -->"
 
 
 @dataclass
@@ -38,9 +38,11 @@ class GeneratedPage:
         return f"{self.stem}{suffix}.md"
 
     def markdown(self) -> str:
+        """The file MkDocs reads: front matter and a placeholder. The body is finished HTML, put in
+        place after Markdown (BODY_MARKER), because Markdown would only slow down on it."""
         front = {"title": self.title, "description": self.description, "hub_page": self.kind, "hide": ["toc"]}
         lines = ["---"] + [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in front.items()] + ["---", ""]
-        return "\n".join(lines) + self.body.strip() + "\n"
+        return "\n".join(lines) + BODY_MARKER + "\n"
 
 
 def generate(catalogue: Catalogue, style: UrlStyle) -> list[GeneratedPage]:
@@ -98,7 +100,7 @@ class _Builder:
             events = upcoming_events(self.cat)[:3]
             return "\n\n".join([
                 f'<h1>{esc(self.t("site_name"))}</h1>',
-                self.t("home_intro"),
+                markdown_html(self.t("home_intro")),
                 _section(self.t("latest_resources"), r.card_list(latest, ctx),
                          (ctx.href("library/index"), self.t("see_library", count=len(self.cat.resources)))),
                 _section(self.t("upcoming_events"), r.card_list(events, ctx) if events else _empty(self.t("no_upcoming_events")),

@@ -22,6 +22,7 @@ from .text import plain_text
 from .urls import UrlStyle
 
 FILTERS = ("region", "topic", "type", "partner", "language", "year")  # shown as facets
+INDEXED_TEXT = 6000  # characters of a body in the index: a long report's opening is what search needs
 TEXT_LANGUAGE = "text"  # hidden filter: the language of the indexed text, to list the reader's first
 
 
@@ -72,7 +73,9 @@ def _resource_record(catalogue: Catalogue, resource: Resource, lang: str, t: Tra
     type_label = catalogue.types[resource.type].text("label", lang)[0]
     return Record(
         url=style.page(resource.path_stem, version.lang),
-        content=f"{version.title}. {version.summary} {texts[key]}",
+        # Full text in its own language's index; elsewhere title and summary find it, without
+        # carrying the whole text into five more indexes (their size is what readers download).
+        content=f"{version.title}. {version.summary}" + (f" {texts[key][:INDEXED_TEXT]}" if version.lang == lang else ""),
         language=lang,
         meta={"title": version.title, "kind": type_label, "regions": ", ".join(regions),
               "date": t.date(resource.date), "lang": version.lang},

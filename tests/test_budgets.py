@@ -1,0 +1,46 @@
+"""Budgets for readers on slow, expensive connections, held on the sample content. The same
+measurement (scripts/bench.py) reports them at scale; sizes are gzip bytes on the wire."""
+
+from __future__ import annotations
+
+import importlib.util
+
+import pytest
+
+from browser import browser
+from conftest import ROOT
+
+KB = 1024
+pytestmark = pytest.mark.browser
+
+
+def bench():
+    spec = importlib.util.spec_from_file_location("bench", ROOT / "scripts" / "bench.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def measured(real_site):
+    tools = bench()
+    pages = {"home": "", "region": "regions/colombia/", "resource": "resources/coronel-path-after-coal-power/",
+             "event": "resources/hub-launch-cop28/", "translated": "es/resources/coronel-path-after-coal-power/"}
+    with tools.GzipServer(real_site) as server, browser() as chromium:
+        return {name: tools.measure_page(chromium, server, path) for name, path in pages.items()}
+
+
+def test_a_resource_page_costs_at_most_80_kb_on_first_visit(measured):
+    for name in ("resource", "event", "translated"):
+        assert measured[name]["first_visit_bytes"] <= 80 * KB, (name, measured[name]["first_visit_paths"])
+
+
+def test_a_repeat_visit_costs_at_most_10_kb(measured):
+    for name, page in measured.items():
+        assert page["repeat_visit_bytes"] <= 10 * KB, (name, page["repeat_visit_paths"])
+
+
+def test_no_page_asks_another_host_for_anything(measured):
+    for name, page in measured.items():
+        assert page["offsite_requests"] == 0, (name, page["offsite_urls"])
+        assert page["failed_requests"] == [], name
