@@ -18,7 +18,7 @@ from .text import markdown_html
 from .urls import UrlStyle
 
 PAGE_SIZE = 20  # resources per listing page
-GROUP_SIZE = 4  # newest resources of each type on a region page: keeps it near 10 KB at 1,000 resources
+GROUP_SIZE = 3  # newest resources of each type on a region page: keeps it under 10 KB at 1,000 resources
 HOME_LATEST = 6
 GENERATED_FOLDERS = ("regions", "topics", "types", "organisations", "library", "events", "news", "search")
 BODY_MARKER = "<!-- hub:generated-body -->"

@@ -22,7 +22,8 @@ from .text import plain_text
 from .urls import UrlStyle
 
 FILTERS = ("region", "topic", "type", "partner", "language", "year")  # shown as facets
-INDEXED_TEXT = 6000  # characters of a body in the index: a long report's opening is what search needs
+INDEXED_TEXT = 3000  # characters of a body in the index: the opening of a text is what search needs, and
+# results download it for their excerpts (about 1 KB each)
 TEXT_LANGUAGE = "text"  # hidden filter: the language of the indexed text, to list the reader's first
 
 
