@@ -9,10 +9,11 @@
 Nothing in the repository is written. In one run the script:
 
 1. copies the build inputs (mkdocs.yml, hooks/, overrides/, locales/, schema/, regions/,
-   partners.yml, pyproject.toml, catalogue/, the hand-written pages and content/assets and
-   content/files; scripts/build_offline.py and validate.py) into a temporary folder and writes N
-   synthetic resources into its content/resources/ (scripts/synthetic.py, seeded). catalogue/
-   is copied too, so the run uses one snapshot of the code: `python -m mkdocs` puts the
+   partners.yml, pyproject.toml, the hand-written pages, content/assets and content/files,
+   scripts/build_offline.py and validate.py) into a temporary folder and writes N synthetic
+   resources into its content/resources/ (scripts/synthetic.py, seeded). catalogue/ and the
+   other packages pyproject.toml installs are copied too, so the run uses one snapshot of the
+   code: `python -m mkdocs` puts the
    working folder first on sys.path, ahead of the editable install that points at the
    repository (checked and reported as `catalogue_module`);
 2. validates the copy and builds it the way `make site` does: scripts/build_offline.py (the
@@ -52,6 +53,7 @@ in seconds):
     languages               the hub's interface languages in the main build
     source_date_epoch       the build date used (1795824000 = 2026-11-28)
     catalogue_module        where `import catalogue` resolves in the copy
+    package_modules         {package: file} for catalogue and every package pyproject.toml installs
     content                 {resources, files, translations, events, upcoming_events,
                              originals_by_language, with_table, words, markdown_bytes,
                              generate_seconds}
@@ -260,10 +262,21 @@ def is_generated_page(path: Path) -> bool:
         return False
 
 
+def packages() -> list[str]:
+    """The Python packages pyproject.toml installs (editable): catalogue, and any the hooks share."""
+    import tomllib
+
+    try:
+        found = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"]
+    except (OSError, KeyError, tomllib.TOMLDecodeError):
+        found = []
+    return [name for name in found if isinstance(name, str) and (ROOT / name).is_dir()]
+
+
 def copy_inputs(target: Path) -> None:
     """The build inputs of the repository, without its resources and generated pages."""
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
-    for name in COPIED:
+    for name in dict.fromkeys(COPIED + tuple(packages())):
         src = ROOT / name
         if src.is_dir():
             shutil.copytree(src, target / name, ignore=ignore)
@@ -459,7 +472,14 @@ class GzipServer:
                 server.log.add({"path": path, "status": status, "bytes": self._header_bytes + len(data),
                                 "body": len(data), "type": ctype, "gzip": encoded})
 
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        class Server(http.server.ThreadingHTTPServer):
+            daemon_threads = True
+
+            def handle_error(self, request, client_address):
+                if not isinstance(sys.exc_info()[1], ConnectionError):  # browsers drop connections at will
+                    super().handle_error(request, client_address)
+
+        self.httpd = Server(("127.0.0.1", 0), Handler)
         self.httpd.daemon_threads = True
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
@@ -574,9 +594,11 @@ def measure_search(browser, server: GzipServer) -> dict:
     page.goto(server.url + "search/", wait_until="load")
     settle(page)
     on_open = [e for e in server.log.take() if "/pagefind/" in e["path"]]
+    before = page.inner_text(".hub-search-status")  # the invitation to search, shown on open
     page.fill("#hub-search-q", QUERY)
-    page.wait_for_function("document.querySelectorAll('.hub-results li').length > 0 || "
-                           "document.querySelector('.hub-search-status').textContent.length > 0", timeout=60_000)
+    # the status changes once the results are on the page (or none were found, or it failed)
+    page.wait_for_function("before => { const s = document.querySelector('.hub-search-status').textContent; "
+                           "return s.length > 0 && s !== before; }", arg=before, timeout=120_000)
     settle(page, 0.6)
     typed = server.log.take()
     results = page.evaluate("document.querySelectorAll('.hub-results li').length")
@@ -840,8 +862,10 @@ def main(argv: list[str] | None = None) -> int:
             restrict_languages(hub, languages)
 
         env = dict(os.environ, SOURCE_DATE_EPOCH=EPOCH, NO_MKDOCS_2_WARNING="1")
-        module = subprocess.run([sys.executable, "-c", "import catalogue; print(catalogue.__file__)"], cwd=hub,
-                                env=env, capture_output=True, text=True).stdout.strip()
+        probe = "import importlib, sys\nfor name in sys.argv[1:]:\n    print(importlib.import_module(name).__file__)"
+        modules = subprocess.run([sys.executable, "-c", probe, "catalogue", *packages()], cwd=hub, env=env,
+                                 capture_output=True, text=True).stdout.split()
+        module = modules[0] if modules else ""
         step("validating the copy")
         t = time.perf_counter()
         check = subprocess.run([sys.executable, "scripts/validate.py", "--root", str(hub)], cwd=hub, env=env,
@@ -903,6 +927,7 @@ def main(argv: list[str] | None = None) -> int:
             "languages": languages,
             "source_date_epoch": int(EPOCH),
             "catalogue_module": module,
+            "package_modules": dict(zip(["catalogue", *packages()], modules)),
             "content": content,
             "validate": validate,
             "builds": builds,

@@ -24,7 +24,7 @@ PAGE_KEYS = ("path", "first_visit_bytes", "first_visit_body_bytes", "first_visit
              "repeat_visit_bytes", "repeat_visit_requests", "repeat_visit_paths", "by_type")
 TOP_KEYS = ("version", "started", "finished", "total_seconds", "machine", "resources", "languages",
             "source_date_epoch", "catalogue_module", "content", "validate", "builds", "en_only", "ratios", "pages",
-            "search", "lighthouse", "budgets")
+            "search", "lighthouse", "budgets", "package_modules")
 SITE_KEYS = ("seconds", "cpu_seconds", "load_before", "peak_rss_bytes", "site_bytes", "site_files", "html_files",
              "site_bytes_without_zip", "profile")
 
@@ -77,6 +77,8 @@ def test_content_and_builds_have_sane_figures(run):
     assert data["en_only"]["validator_refuses_unconfigured_suffixes"] in (True, False)
     assert data["en_only"]["deleted_files"] > 0
     assert data["catalogue_module"].endswith("catalogue/__init__.py")
+    for name, path in data["package_modules"].items():  # the copy's snapshot, not the repository's files
+        assert not path.startswith(str(ROOT) + "/"), (name, path)
 
 
 def test_pages_are_measured_with_no_request_to_other_hosts(run):
