@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Callable, Iterator
 
 from . import render as r
@@ -17,7 +18,7 @@ from .sanitize import clean
 from .text import markdown_html
 from .urls import UrlStyle
 
-PAGE_SIZE = 20  # resources per listing page
+PAGE_SIZE = 50  # resources per listing page: fewer round trips for readers, fewer pages to build
 GROUP_SIZE = 3  # newest resources of each type on a region page: keeps it under 10 KB at 1,000 resources
 HOME_LATEST = 6
 GENERATED_FOLDERS = ("regions", "topics", "types", "organisations", "library", "events", "news", "search")
@@ -30,8 +31,12 @@ class GeneratedPage:
     lang: str
     title: str
     description: str
-    body: str
+    render: Callable[[], str]  # the body's HTML: rendered when asked, by the build of its language
     kind: str
+
+    @cached_property
+    def body(self) -> str:
+        return self.render()
 
     def filename(self, default_language: str) -> str:
         suffix = "" if self.lang == default_language else f".{self.lang}"
@@ -58,12 +63,16 @@ class _Builder:
     def __init__(self, catalogue: Catalogue, style: UrlStyle, lang: str):
         self.cat, self.style, self.lang = catalogue, style, lang
         self.t = Context(catalogue, lang, "", style).t
+        self.cards = r.CardCache(catalogue, lang, style)
+
+    def card_list(self, resources: list[Resource], ctx: Context, level: int = 3) -> str:
+        return r.card_list(resources, ctx, level, self.cards)
 
     def ctx(self, stem: str) -> Context:
         return Context(self.cat, self.lang, self.style.page(stem, self.lang), self.style)
 
     def page(self, stem: str, title: str, description: str, body: Callable[[Context], str], kind: str) -> GeneratedPage:
-        return GeneratedPage(stem, self.lang, title, description, body(self.ctx(stem)), kind)
+        return GeneratedPage(stem, self.lang, title, description, lambda: body(self.ctx(stem)), kind)
 
     def all(self) -> Iterator[GeneratedPage]:
         yield self.home()
@@ -89,7 +98,7 @@ class _Builder:
             def body(ctx: Context, chunk=chunk, number=number) -> str:
                 head = before(ctx) if number == 1 else ""
                 count = f'<div class="hub-count"><p>{esc(self.t("resources_count", count=len(resources)))}</p></div>'
-                return "\n\n".join(x for x in (head, count, r.card_list(chunk, ctx, level=2),
+                return "\n\n".join(x for x in (head, count, self.card_list(chunk, ctx, level=2),
                                                r.pagination(stem, number, pages, ctx)) if x)
 
             yield self.page(r.page_stem(stem, number), page_title, description, body, kind)
@@ -101,9 +110,9 @@ class _Builder:
             return "\n\n".join([
                 f'<h1>{esc(self.t("site_name"))}</h1>',
                 markdown_html(self.t("home_intro")),
-                _section(self.t("latest_resources"), r.card_list(latest, ctx),
+                _section(self.t("latest_resources"), self.card_list(latest, ctx),
                          (ctx.href("library/index"), self.t("see_library", count=len(self.cat.resources)))),
-                _section(self.t("upcoming_events"), r.card_list(events, ctx) if events else _empty(self.t("no_upcoming_events")),
+                _section(self.t("upcoming_events"), self.card_list(events, ctx) if events else _empty(self.t("no_upcoming_events")),
                          (ctx.href("events/index"), self.t("see_events"))),
                 _section(self.t("regions_title"), self.region_tiles(ctx)),
                 _section(self.t("browse_by_topic"), self.term_list(ctx, "topics")),
@@ -160,7 +169,7 @@ class _Builder:
             parts = [intro, f'<div class="hub-count"><p>{esc(self.t("resources_count", count=len(resources)))}</p></div>']
             events = upcoming_events(self.cat, region_id)
             if events:
-                parts.append(_section(self.t("upcoming_events"), r.card_list(events[:GROUP_SIZE], ctx)))
+                parts.append(_section(self.t("upcoming_events"), self.card_list(events[:GROUP_SIZE], ctx)))
             orgs = Counter(p for res in resources for p in res.partners)
             if orgs:
                 items = "".join(f'<li><a href="{esc(ctx.href(r.organisation_stem(o)))}">{esc(self.cat.organisations[o].short_name)}</a> '
@@ -174,7 +183,7 @@ class _Builder:
                 more = None
                 if len(items) > GROUP_SIZE:
                     more = (ctx.href(f"{stem}/{type_id}"), self.t("see_all_count", count=len(items)))
-                parts.append(_section(heading, r.card_list(items[:GROUP_SIZE], ctx), more))
+                parts.append(_section(heading, self.card_list(items[:GROUP_SIZE], ctx), more))
             if not resources:
                 parts.append(_empty(self.t("empty_list")))
             return "\n\n".join(parts)
@@ -282,7 +291,7 @@ class _Builder:
     def events(self) -> Iterator[GeneratedPage]:
         upcoming = upcoming_events(self.cat)
         before = lambda ctx: _section(self.t("upcoming_events"),  # noqa: E731
-                                      r.card_list(upcoming, ctx) if upcoming else _empty(self.t("no_upcoming_events"))) \
+                                      self.card_list(upcoming, ctx) if upcoming else _empty(self.t("no_upcoming_events"))) \
             + f'\n\n<div class="hub-section"><h2>{esc(self.t("past_events"))}</h2></div>'
         yield from self.paginated("events/index", self.t("events_title"), self.t("events_description"),
                                   past_events(self.cat), "events", before)

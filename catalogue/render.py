@@ -5,6 +5,7 @@ so Markdown passes them through untouched."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from html import escape
 from urllib.parse import urlsplit
@@ -106,10 +107,43 @@ def card(resource: Resource, ctx: Context, level: int = 3) -> str:
     )
 
 
-def card_list(resources: list[Resource], ctx: Context, level: int = 3) -> str:
+ROOT = "\x00site\x00"  # marks a site-relative address in a card rendered once for every page that lists it
+_ROOTED = re.compile(ROOT + '([^"]*)')
+
+
+class RootedContext(Context):
+    """Links written as ROOT + site-relative address: a card rendered in it serves every page of its
+    language once each address is made relative to that page, instead of being rendered again for
+    each of the five or more listings that show it (most of the time spent generating listings)."""
+
+    def href(self, stem: str, lang: str | None = None) -> str:
+        return ROOT + self.style.page(stem, lang or self.lang)
+
+    def href_file(self, path: str) -> str:
+        return ROOT + self.style.file(path)
+
+
+class CardCache:
+    """Cards of one language, rendered once each (see RootedContext)."""
+
+    def __init__(self, catalogue: Catalogue, lang: str, style: UrlStyle):
+        self.ctx = RootedContext(catalogue, lang, "", style)
+        self.cards: dict[tuple[str, int], str] = {}
+
+    def card(self, resource: Resource, level: int) -> str:
+        key = (resource.path_stem, level)
+        if key not in self.cards:
+            self.cards[key] = card(resource, self.ctx, level)
+        return self.cards[key]
+
+
+def card_list(resources: list[Resource], ctx: Context, level: int = 3, cache: CardCache | None = None) -> str:
     if not resources:
         return f'<div class="hub-empty"><p>{esc(ctx.t("empty_list"))}</p></div>'
-    return '<ul class="hub-cards">' + "".join(card(r, ctx, level) for r in resources) + "</ul>"
+    if cache is None:
+        return '<ul class="hub-cards">' + "".join(card(r, ctx, level) for r in resources) + "</ul>"
+    cards = "".join(cache.card(r, level) for r in resources)
+    return '<ul class="hub-cards">' + _ROOTED.sub(lambda link: relative(ctx.url, link.group(1)), cards) + "</ul>"
 
 
 def _time(value: dt.date, ctx: Context) -> str:

@@ -69,7 +69,7 @@ def _resource_record(catalogue: Catalogue, resource: Resource, lang: str, t: Tra
     version = resource.version(lang)
     key = (resource.slug, version.lang)
     if key not in texts:
-        texts[key] = plain_text(version.body)
+        texts[key] = plain_text(version.body, INDEXED_TEXT)
     regions = [catalogue.regions[r].name_in(lang)[0] for r in resource.regions]
     type_label = catalogue.types[resource.type].text("label", lang)[0]
     return Record(
@@ -104,11 +104,9 @@ def record_page(record: Record) -> str:
             f'<main data-pagefind-body>{escape(record.content)}</main></body></html>')
 
 
-def write_record_pages(items: list[Record], folder: Path) -> None:
-    for number, record in enumerate(items):
-        path = folder / record.language / f"{number}.html"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(record_page(record), encoding="utf-8")
+def record_pages(items: list[Record]) -> dict[str, str]:
+    """The pages for Pagefind's indexer: relative path -> HTML, a folder per language."""
+    return {f"{record.language}/{number}.html": record_page(record) for number, record in enumerate(items)}
 
 
 OFFLINE_TEXT = 1500  # characters of body text per record: enough to find, small enough to carry

@@ -15,6 +15,28 @@ def markdown_html(text: str) -> str:
     return markdown.markdown(text, extensions=EXTENSIONS)
 
 
-def plain_text(text: str) -> str:
-    """Readable text of a Markdown body: what search matches and excerpts show."""
-    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", markdown_html(text)))).strip()
+# Markdown's markup, read off the text instead of rendering it: search needs the words, and
+# rendering every body again cost as much as building the resource pages.
+_MARKUP = [(re.compile(pattern, flags), replacement) for pattern, replacement, flags in (
+    (r"^ {0,3}(```|~~~).*$", " ", re.M),                        # code fences (their code stays)
+    (r"^ {0,3}\[[^\]]+\]:\s*\S+.*$", " ", re.M),                # reference definitions
+    (r"!\[([^\]]*)\]\([^)]*\)", r"\1", 0),                     # images: their alternative text
+    (r"\[([^\]]+)\](?:\([^)]*\)|\[[^\]]*\])", r"\1", 0),          # links: their text
+    (r"<[^>]+>", " ", 0),                                       # raw HTML tags
+    (r"\{:?[^}\n]*\}", " ", 0),                                  # attribute lists {: .class }
+    (r"^ {0,3}(#{1,6}|>|[-*+]|\d+[.)])[ \t]+", " ", re.M),        # headings, quotes, list items
+    (r"^ {0,3}([-*_])( *\1){2,} *$", " ", re.M),               # rules
+    (r"^[ |:\-]+$", " ", re.M),                                 # table separator rows
+    (r"(?<!\w)[*_~`]+|[*_~`]+(?!\w)|\|", " ", 0),                # emphasis, code spans, table cells
+)]
+
+
+def plain_text(text: str, limit: int | None = None) -> str:
+    """Readable text of a Markdown body: what search matches and excerpts show; with `limit`, at
+    most that many characters."""
+    if limit is not None:
+        text = text[: limit * 2]  # markup and links take room: twice the limit leaves enough words
+    for pattern, replacement in _MARKUP:
+        text = pattern.sub(replacement, text)
+    plain = re.sub(r"\s+", " ", unescape(text)).strip()
+    return plain if limit is None else plain[:limit]

@@ -1,41 +1,63 @@
-"""Write the Pagefind search index into site/pagefind/, once, after every language is built.
+"""Write the Pagefind search index into site/pagefind/.
 
-Events: on_post_build at priority -200, after static-i18n (-100) has built the other
-languages; its nested builds also call on_post_build, and those calls are skipped while the
-i18n plugin reports `building`. Records come from `catalogue.search_records`, so only
-knowledge products, regions and organisations are indexed, with their filters. Each record is written as a
-tiny HTML page for Pagefind's indexer (its Python API waits 0.1 s per record). The offline
-copy (config.extra.offline) gets the same records as scripts for search-offline.js instead,
+Events: on_pre_build starts it in a second process (hubsite.background) as soon as the
+catalogue is loaded, because it needs records, not rendered pages; on_post_build at priority
+-200, after static-i18n (-100) has built the other languages, collects it. Both act once per
+build: static-i18n's nested language builds call them too, while the i18n plugin reports
+`building`. Records come from `catalogue.search_records`, so only knowledge products, regions
+and organisations are indexed, with their filters. Each record is written as a tiny HTML page
+for Pagefind's indexer (its Python API waits 0.1 s per record). The offline copy
+(config.extra.offline) gets the same records as scripts for search-offline.js instead,
 because Pagefind cannot run from file://.
 """
 
 from __future__ import annotations
 
+import os
+import shutil
 import subprocess
 import sys
 import tempfile
+from functools import partial
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
 import hubsite
-from catalogue.search_records import records, write_offline_data, write_record_pages
+from catalogue.model import Catalogue
+from catalogue.search_records import record_pages, records, write_offline_data
 from catalogue.stable_index import stabilise
+from catalogue.urls import UrlStyle
+from hubsite import background
+
+
+def on_pre_build(config):
+    if not hubsite.all_languages_built(config) or config.extra.get("offline"):
+        return
+    catalogue = hubsite.catalogue(config, check=True)
+    background.start("search", partial(_index, catalogue, hubsite.url_style(config, catalogue)), config.site_dir)
 
 
 @event_priority(-200)
 def on_post_build(config):
     if not hubsite.all_languages_built(config):
         return
-    catalogue = hubsite.catalogue(config)
-    style = hubsite.url_style(config, catalogue)
     if config.extra.get("offline"):
-        write_offline_data(records(catalogue, style), Path(config.site_dir) / "search")
+        catalogue = hubsite.catalogue(config)
+        write_offline_data(records(catalogue, hubsite.url_style(config, catalogue)), Path(config.site_dir) / "search")
         return
-    output = Path(config.site_dir) / "pagefind"
-    with tempfile.TemporaryDirectory(prefix="hub-search-") as tmp:
-        write_record_pages(records(catalogue, style), Path(tmp))
+    background.collect("search", config.site_dir)
+
+
+def _index(catalogue: Catalogue, style: UrlStyle, folder: Path) -> None:
+    output = folder / "pagefind"
+    pages = record_pages(records(catalogue, style))
+    with tempfile.TemporaryDirectory(prefix="hub-search-", dir=_scratch(sum(len(html) for html in pages.values()))) as tmp:
+        for name, html in pages.items():
+            path = Path(tmp) / name
+            path.parent.mkdir(exist_ok=True)
+            path.write_text(html, encoding="utf-8")
         result = subprocess.run([sys.executable, "-m", "pagefind", "--site", tmp, "--output-path", str(output)],
                                 capture_output=True, text=True)
     if result.returncode != 0:
@@ -44,3 +66,13 @@ def on_post_build(config):
         unused.unlink()
     (output / "pagefind-highlight.js").unlink(missing_ok=True)
     stabilise(output)
+
+
+def _scratch(size: int) -> str | None:
+    """A RAM-backed folder for the record pages when there is room (Linux /dev/shm): thousands of
+    small files written once and read once cost less there than on disk, for this step and Pagefind's."""
+    shm = "/dev/shm"
+    try:
+        return shm if os.access(shm, os.W_OK) and shutil.disk_usage(shm).free > 4 * size else None
+    except OSError:
+        return None

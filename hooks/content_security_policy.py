@@ -16,7 +16,7 @@ from mkdocs.plugins import event_priority
 import hubsite
 from catalogue.security import headers_file, inline_script_hashes, policy
 
-_seen: set[str] = set()
+SCRIPT_HASHES = "inline-script-hashes"  # of every page in every language, for _headers
 
 
 def _form_targets(config) -> list[str]:
@@ -27,7 +27,7 @@ def _form_targets(config) -> list[str]:
 @event_priority(-100)
 def on_post_page(output, page, config):
     hashes = inline_script_hashes(output)
-    _seen.update(hashes)
+    hubsite.gathered(SCRIPT_HASHES).update(hashes)
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(hashes, _form_targets(config))}">'
     return output.replace("<head>", "<head>\n    " + meta, 1)
 
@@ -36,9 +36,9 @@ def on_post_page(output, page, config):
 def on_post_build(config):
     if not hubsite.all_languages_built(config):
         return
-    csp = policy(sorted(_seen), _form_targets(config), header=True)
+    csp = policy(sorted(hubsite.gathered(SCRIPT_HASHES)), _form_targets(config), header=True)
     (Path(config.site_dir) / "_headers").write_text(headers_file(csp), encoding="utf-8")
-    _seen.clear()
+    hubsite.gathered(SCRIPT_HASHES).clear()
 
 
 @event_priority(-100)

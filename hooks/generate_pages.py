@@ -7,8 +7,9 @@ objects instead breaks static-i18n, see STACK-NOTES). Runs again for every langu
 build: the first writes the pages of all languages, later calls with the same catalogue
 skip; a changed catalogue (mkdocs serve) writes again, only the files that changed. The
 folders written are git-ignored. The files hold only front matter and a placeholder;
-on_page_content puts the finished HTML in its place, skipping Markdown, which was the
-slowest part of building listings.
+on_page_content renders the page's HTML and puts it in place, skipping Markdown, which was
+the slowest part of building listings. Rendering waits until then so that each language's
+pages are rendered by the process that builds that language (hooks/build_languages_in_parallel.py).
 """
 
 from __future__ import annotations
@@ -16,11 +17,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import hubsite
-from catalogue.pages import BODY_MARKER, generate
+from catalogue.pages import BODY_MARKER, GeneratedPage, generate
 from catalogue.write import write_pages
 
 _done: tuple = ()  # (catalogue, style, folder) whose pages are on disk
-_bodies: dict[str, str] = {}  # docs path -> the page's finished HTML
+_pages: dict[str, GeneratedPage] = {}  # docs path -> the page, whose HTML is rendered when needed
 
 
 def on_pre_build(config):
@@ -31,8 +32,8 @@ def on_pre_build(config):
         return
     pages = generate(catalogue, style)
     write_pages(Path(config.docs_dir), pages, catalogue.default_language)
-    _bodies.clear()
-    _bodies.update({page.filename(catalogue.default_language): page.body for page in pages})
+    _pages.clear()
+    _pages.update({page.filename(catalogue.default_language): page for page in pages})
     _done = (catalogue, style, config.docs_dir)
 
 
@@ -40,4 +41,4 @@ def on_page_content(html, page, config, files):
     """Put a generated page's HTML in place of its placeholder (see GeneratedPage.markdown)."""
     if BODY_MARKER not in html:
         return html
-    return html.replace(f"<p>{BODY_MARKER}</p>", BODY_MARKER).replace(BODY_MARKER, _bodies[page.file.src_uri])
+    return hubsite.fill(html, BODY_MARKER, _pages[page.file.src_uri].body)

@@ -5,12 +5,14 @@ Events: on_config (priority 90: after hooks/validate_content.py at 100, before a
 rendered) stops the build with a clear message when `site_url`, which the files and the
 citations on resource pages need for absolute addresses, is missing or not absolute; on_post_build (-200, once, after
 static-i18n (-100) has built every language) writes the files from `catalogue.feeds`, `ics`,
-`api` and `citations`. The offline build writes them too: they are plain files, and their
+`api` and `citations`, which a second process (hubsite.background) started at on_pre_build
+has written meanwhile. The offline build writes them too: they are plain files, and their
 addresses lead to the online hub.
 """
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
@@ -22,6 +24,8 @@ from catalogue.api import write_api
 from catalogue.citations import write_citations
 from catalogue.feeds import write_feeds
 from catalogue.ics import write_calendars
+from catalogue.model import Catalogue
+from hubsite import background
 
 
 @event_priority(90)
@@ -35,12 +39,19 @@ def on_config(config):
     return config
 
 
+def on_pre_build(config):
+    if hubsite.all_languages_built(config):
+        catalogue = hubsite.catalogue(config, check=True)
+        background.start("data", partial(_write, catalogue, hubsite.site(config, catalogue)), config.site_dir)
+
+
 @event_priority(-200)
 def on_post_build(config):
-    if not hubsite.all_languages_built(config):
-        return
-    catalogue = hubsite.catalogue(config)
-    site, folder = hubsite.site(config, catalogue), Path(config.site_dir)
+    if hubsite.all_languages_built(config):
+        background.collect("data", config.site_dir)
+
+
+def _write(catalogue: Catalogue, site: address.Site, folder: Path) -> None:
     write_feeds(catalogue, site, folder)
     write_calendars(catalogue, site, folder)
     write_api(catalogue, site, folder)

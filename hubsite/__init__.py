@@ -20,8 +20,9 @@ def root(config) -> Path:
 
 
 def catalogue(config, check: bool = False) -> Catalogue:
-    """This build's catalogue; `check` re-reads the sources if they changed (once per build)."""
-    return load_cached(root(config)) if check else current(root(config))
+    """This build's catalogue; `check` re-reads the sources if they changed (once per build:
+    static-i18n's language builds take the catalogue the default language's build checked)."""
+    return load_cached(root(config)) if check and all_languages_built(config) else current(root(config))
 
 
 def url_style(config, catalogue: Catalogue) -> UrlStyle:
@@ -37,3 +38,21 @@ def all_languages_built(config) -> bool:
     nested builds call on_post_build too, while it reports `building`."""
     i18n = config.plugins.get("i18n")
     return not (i18n is not None and getattr(i18n, "building", False))
+
+
+def fill(html: str, placeholder: str, content: str) -> str:
+    """Put finished HTML where Markdown left a placeholder comment (alone, or wrapped in <p>)."""
+    return html.replace(f"<p>{placeholder}</p>", placeholder).replace(placeholder, content, 1)
+
+
+_gathered: dict[str, set] = {}
+
+
+def gathered(name: str) -> set:
+    """A set that hooks fill page by page over every language build, whichever process builds the
+    language: hooks/build_languages_in_parallel.py brings the other process's sets back."""
+    return _gathered.setdefault(name, set())
+
+
+def all_gathered() -> dict[str, set]:
+    return _gathered

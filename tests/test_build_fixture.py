@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from catalogue.pages import GROUP_SIZE
+from catalogue.pages import GROUP_SIZE, PAGE_SIZE
 from conftest import make_repo, resource, run_build, write
 from htmlcheck import broken_links, main_html, parse, read, text
 
@@ -121,8 +121,9 @@ def test_no_internal_link_is_broken(fixture_site):
 
 
 def test_long_lists_are_paginated(tmp_path):
-    many = {f"report-{n:02d}.md": resource(title=f"Numbered report {n:02d}", date=f"2025-01-{n % 28 + 1:02d}")
-            for n in range(45)}
+    count = 2 * PAGE_SIZE + 5  # three pages, the last with five
+    many = {f"report-{n:03d}.md": resource(title=f"Numbered report {n:03d}", date=f"2025-01-{n % 28 + 1:02d}")
+            for n in range(count)}
     root = make_repo(tmp_path / "repo", many)
     result = run_build(root)
     assert result.returncode == 0, result.stderr
@@ -130,12 +131,12 @@ def test_long_lists_are_paginated(tmp_path):
     assert (site / "library/page/2/index.html").is_file() and (site / "library/page/3/index.html").is_file()
     assert not (site / "library/page/4").exists()
     first = main_html(read(site, "library/"))
-    assert first.count('class="hub-card"') == 20 and "45 resources" in text(first)
+    assert first.count('class="hub-card"') == PAGE_SIZE and f"{count} resources" in text(first)
     assert '<a rel="next" href="page/2/">' in first
     third = main_html(read(site, "library/page/3/"))
     assert third.count('class="hub-card"') == 5
     region = main_html(read(site, "regions/colombia/"))
-    assert region.count('class="hub-card"') == GROUP_SIZE and "See all 45" in text(region)
+    assert region.count('class="hub-card"') == GROUP_SIZE and f"See all {count}" in text(region)
     assert (site / "regions/colombia/report/page/3/index.html").is_file()
     assert broken_links(site) == []
 

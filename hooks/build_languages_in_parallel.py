@@ -1,0 +1,111 @@
+"""Build the other languages in a second process while the default language builds.
+
+static-i18n builds the languages one after another, at the end of the default language's
+build (its on_post_build calls MkDocs' build() once per language). They need only the sources
+and the generated pages, which are on disk once on_pre_build has run, so a forked process
+(hubsite.background) can build them meanwhile on a second core. It writes into a staging
+folder, because the default build cleans the site folder when it starts writing, and returns
+what the hooks gathered page by page (hubsite.gathered) and its languages' part of the sitemap
+(static-i18n writes one sitemap of the languages built so far, so each process has half). When
+static-i18n then asks for the first of those languages, the staged languages move into the site
+and the sitemap is joined instead; the rest are already there.
+
+Events: on_pre_build at priority -50, after hooks/generate_pages.py has written the pages;
+on_post_build at -200 puts static-i18n's own build() back. Nothing changes without fork
+(Windows), without static-i18n, or with one language: static-i18n builds as before.
+"""
+
+from __future__ import annotations
+
+import gzip
+import multiprocessing
+from pathlib import Path
+
+import mkdocs_static_i18n.plugin as static_i18n
+from mkdocs import utils
+from mkdocs.plugins import event_priority
+
+import hubsite
+from hubsite import background
+
+_build = static_i18n.build  # what static-i18n calls for each language
+
+
+@event_priority(-50)
+def on_pre_build(config):
+    i18n = config.plugins.get("i18n")
+    if i18n is None or not hubsite.all_languages_built(config) or "fork" not in multiprocessing.get_all_start_methods():
+        return
+    languages = [lang for lang in i18n.build_languages if lang != i18n.current_language]
+    if not languages:
+        return
+    i18n.i18n_files_per_language.clear()  # the pages of the sitemap: this build's only (mkdocs serve)
+    background.start("languages", lambda folder: _build_languages(config, i18n, languages, folder), config.site_dir)
+    static_i18n.build = _StagedLanguages(languages)
+
+
+@event_priority(-200)
+def on_post_build(config):
+    if hubsite.all_languages_built(config):
+        static_i18n.build = _build
+
+
+def _build_languages(config, i18n, languages: list[str], folder: Path) -> tuple[dict[str, set], str]:
+    """In the forked process: what static-i18n's on_post_build does, into `folder`."""
+    config.site_dir = str(folder)
+    utils.clean_directory = lambda path: None  # as static-i18n does: one language must not erase another
+    hubsite.all_gathered().clear()
+    i18n.building = True
+    templates = config.theme.static_templates
+    for lang in languages:
+        i18n.current_language = lang
+        # static-i18n's sitemap lists every language built so far: only the last one is kept
+        (templates.add if lang == languages[-1] else templates.discard)(SITEMAP)
+        _build(config)
+    sitemap = folder / SITEMAP
+    entries = _entries(sitemap.read_text(encoding="utf-8")) if sitemap.is_file() else ""
+    sitemap.unlink(missing_ok=True)
+    sitemap.with_name(SITEMAP + ".gz").unlink(missing_ok=True)
+    return hubsite.all_gathered(), entries
+
+
+SITEMAP = "sitemap.xml"
+
+
+def _entries(sitemap: str) -> str:
+    """The <url> entries of a sitemap, as written."""
+    return sitemap[sitemap.index(">", sitemap.index("<urlset")) + 1: sitemap.rindex("</urlset>")]
+
+
+def _join_sitemap(site_dir: Path, entries: str) -> None:
+    """Add the other process's entries after this one's, as one process would have written them;
+    the .gz copy keeps the time stamp MkDocs gave it."""
+    sitemap = site_dir / SITEMAP
+    if not entries or not sitemap.is_file():
+        return
+    text = sitemap.read_text(encoding="utf-8")
+    end = text.rindex("</urlset>")
+    text = text[:end].rstrip("\n") + entries + text[end:]
+    sitemap.write_text(text, encoding="utf-8")
+    packed = sitemap.with_name(SITEMAP + ".gz")
+    mtime = int.from_bytes(packed.read_bytes()[4:8], "little") if packed.is_file() else 0
+    with open(packed, "wb") as raw, gzip.GzipFile(fileobj=raw, filename=str(packed), mode="wb", mtime=mtime) as out:
+        out.write(text.encode("utf-8"))
+
+
+class _StagedLanguages:
+    """Stands in for build() in static-i18n's loop: the first call collects every staged language."""
+
+    def __init__(self, languages: list[str]):
+        self.languages, self.collected = set(languages), False
+
+    def __call__(self, config, dirty: bool = False):
+        i18n = config.plugins["i18n"]
+        if i18n.current_language not in self.languages:
+            return _build(config, dirty=dirty)
+        if not self.collected:
+            self.collected = True
+            gathered, sitemap_entries = background.collect("languages", config.site_dir)
+            for name, values in gathered.items():
+                hubsite.gathered(name).update(values)
+            _join_sitemap(Path(config.site_dir), sitemap_entries)

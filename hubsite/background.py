@@ -1,0 +1,94 @@
+"""Build steps that need only the catalogue, run in a second process while MkDocs renders pages.
+
+The search index and the data files (feeds, calendars, API, citations) depend on the catalogue,
+not on rendered pages, so they need not wait for six languages of pages: on a machine with two
+cores they finish meanwhile. A job forks once the catalogue is loaded (the child shares it as it
+is), writes into a staging folder next to the site, and is collected at the end of the build:
+its files move into the site, or its error stops the build like any other. Where `fork` does
+not exist (Windows), the job runs when it is collected.
+"""
+
+from __future__ import annotations
+
+import atexit
+import multiprocessing
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Callable
+
+from mkdocs.exceptions import Abort
+
+Work = Callable[[Path], object]  # writes its files into the folder given, as they go in the site;
+# what it returns (picklable) is what `collect` returns
+
+
+class Job:
+    def __init__(self, name: str, work: Work, site_dir: str):
+        self.name, self.work = name, work
+        parent = Path(site_dir).resolve().parent  # same file system as the site: moving is renaming
+        parent.mkdir(parents=True, exist_ok=True)
+        self.folder = Path(tempfile.mkdtemp(prefix=f".hub-{name}-", dir=parent))
+        atexit.register(shutil.rmtree, self.folder, True)
+        self.process = None
+        if "fork" in multiprocessing.get_all_start_methods():
+            context = multiprocessing.get_context("fork")
+            self.reader, writer = context.Pipe(duplex=False)
+            self.process = context.Process(target=self._child, args=(writer,), name=f"hub-{name}", daemon=True)
+            self.process.start()
+            writer.close()
+
+    def _child(self, writer) -> None:
+        try:
+            writer.send((None, self.work(self.folder)))
+        except Abort as err:
+            writer.send((str(err), None))
+        except Exception as err:  # noqa: BLE001 - reported by the parent, which stops the build
+            writer.send((f"{self.name}: {type(err).__name__}: {err}", None))
+
+    def collect(self, site_dir: str) -> object:
+        """Wait for the job, then move its files into the site; stop the build if it failed."""
+        try:
+            if self.process is None:
+                result = self.work(self.folder)
+            else:
+                try:
+                    error, result = self.reader.recv()
+                except EOFError:
+                    error, result = f"{self.name}: the process stopped without a result", None
+                self.process.join()
+                if error:
+                    raise Abort(error)
+            _move_into(self.folder, Path(site_dir))
+            return result
+        finally:
+            shutil.rmtree(self.folder, ignore_errors=True)
+
+    def cancel(self) -> None:
+        if self.process is not None and self.process.is_alive():
+            self.process.terminate()
+            self.process.join()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+_jobs: dict[str, Job] = {}
+
+
+def start(name: str, work: Work, site_dir: str) -> None:
+    """Start `work` for this build; a job of the same name left by a failed build is cancelled."""
+    if name in _jobs:
+        _jobs.pop(name).cancel()
+    _jobs[name] = Job(name, work, site_dir)
+
+
+def collect(name: str, site_dir: str) -> object:
+    return _jobs.pop(name).collect(site_dir)
+
+
+def _move_into(source: Path, target: Path) -> None:
+    for folder, _, names in os.walk(source):
+        destination = target / Path(folder).relative_to(source)
+        destination.mkdir(parents=True, exist_ok=True)
+        for name in names:
+            os.replace(Path(folder) / name, destination / name)
