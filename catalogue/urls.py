@@ -31,7 +31,10 @@ def relative(from_url: str, to_url: str) -> str:
     which showed in listings of thousands of links)."""
     from_dir = from_url if from_url.endswith("/") or not from_url else from_url.rpartition("/")[0]
     to_dir, _, to_name = to_url.rpartition("/")
-    here, there = [p for p in from_dir.split("/") if p], [p for p in to_dir.split("/") if p]
+    here, there = [p for p in from_dir.split("/") if p not in ("", ".")], [p for p in to_dir.split("/") if p not in ("", ".")]
+    if ".." in here or ".." in there:
+        rel = posixpath.relpath("/" + "/".join(there), "/" + "/".join(here))
+        return (rel + "/" + to_name if to_name else rel + "/").removeprefix("./") or "./"
     shared = 0
     while shared < len(here) and shared < len(there) and here[shared] == there[shared]:
         shared += 1
