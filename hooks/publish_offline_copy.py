@@ -27,8 +27,21 @@ def on_config(config):
     if config.extra.get("offline"):
         config.extra["offline_built"] = build_date().isoformat()
     elif _zip(config).is_file():
-        config.extra["offline_copy"] = asdict(describe(_zip(config)))
+        config.extra["offline_copy"] = asdict(_described(_zip(config)))
     return config
+
+
+_descriptions: dict[tuple, object] = {}
+
+
+def _described(path: Path):
+    """describe() hashes the whole zip: once per file version, not once per language build."""
+    stat = path.stat()
+    key = (str(path), stat.st_size, stat.st_mtime_ns)
+    if key not in _descriptions:
+        _descriptions.clear()
+        _descriptions[key] = describe(path)
+    return _descriptions[key]
 
 
 @event_priority(-200)
