@@ -278,9 +278,13 @@ class _Builder:
             f'<button class="md-button md-button--primary" type="submit">{esc(self.t("search_button"))}</button></form>'
             f'<noscript><p class="hub-note">{esc(self.t("search_noscript"))} {browse}.</p></noscript>'
             f'<div class="hub-search-layout">'
-            f'<div class="hub-facets" role="group" aria-label="{esc(self.t("search_filters"))}">{facets}'
-            f'<button class="hub-facets__clear" type="button" hidden>{esc(self.t("search_clear"))}</button></div>'
+            # Closed until the reader opens it or a link carries filters: the counts come from the
+            # index's filter files, the largest part of a search's download.
+            f'<details class="hub-facets"><summary>{esc(self.t("search_filters"))}</summary>'
+            f'<div role="group" aria-label="{esc(self.t("search_filters"))}">{facets}'
+            f'<button class="hub-facets__clear" type="button" hidden>{esc(self.t("search_clear"))}</button></div></details>'
             f'<div class="hub-search-results"><p class="hub-search-status" role="status" aria-live="polite"></p>'
+            f'<button class="md-button hub-everything" type="button" hidden></button>'
             f'<ol class="hub-results"></ol>'
             f'<button class="md-button hub-more" type="button" hidden>{esc(self.t("search_more"))}</button></div>'
             f'</div></div>'

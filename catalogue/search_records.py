@@ -5,6 +5,12 @@ A reader searches the index of their page's language. A resource that is not tra
 into it is indexed there too, with its original text and URL and its language in `meta.lang`,
 so a Spanish reader still finds English-only work (the page lists own-language hits first).
 Filters carry labels in the reader's language, because facets show them as they are.
+
+The records are split into bundles by date, so that a first search downloads the index of the
+newest resources only: the index's metadata grows with every record it holds (about 9 bytes
+each), and at 10,000 resources it alone would use most of a slow connection's budget. Bundle 0
+holds the newest BUNDLE_SIZE resources and every region and organisation; older bundles are
+merged into the search when the reader asks for them, or when the newest give too few results.
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ FILTERS = ("region", "topic", "type", "partner", "language", "year")  # shown as
 INDEXED_TEXT = 3000  # characters of a body in the index: the opening of a text is what search needs, and
 # results download it for their excerpts (about 1 KB each)
 TEXT_LANGUAGE = "text"  # hidden filter: the language of the indexed text, to list the reader's first
+BUNDLE_SIZE = 2500  # resources per search bundle: keeps a first search under 150 KB at any size of hub
 
 
 @dataclass
@@ -35,15 +42,26 @@ class Record:
     meta: dict[str, str]
     filters: dict[str, list[str]] = field(default_factory=dict)
     sort: dict[str, str] = field(default_factory=dict)
+    bundle: int = 0  # 0: the newest resources, regions and organisations; 1, 2, ...: older resources
 
 
-def records(catalogue: Catalogue, style: UrlStyle) -> list[Record]:
+def bundle_count(resources: int, size: int = BUNDLE_SIZE) -> int:
+    return max(1, -(-resources // size))
+
+
+def bundle_folder(bundle: int) -> str:
+    """Where a bundle goes under the site's pagefind/ folder."""
+    return "" if bundle == 0 else f"older-{bundle}/"
+
+
+def records(catalogue: Catalogue, style: UrlStyle, bundle_size: int = BUNDLE_SIZE) -> list[Record]:
     texts: dict[tuple[str, str], str] = {}  # (slug, lang) -> plain text, rendered once per version
     out: list[Record] = []
     for lang in catalogue.languages:
         t = Translator(catalogue.strings, lang)
-        for resource in catalogue.resources:
+        for number, resource in enumerate(catalogue.resources):  # newest first
             out.append(_resource_record(catalogue, resource, lang, t, style, texts))
+            out[-1].bundle = number // bundle_size
         for region in catalogue.regions.values():
             text, text_lang = region.text(lang)
             out.append(Record(
@@ -104,9 +122,12 @@ def record_page(record: Record) -> str:
             f'<main data-pagefind-body>{escape(record.content)}</main></body></html>')
 
 
-def record_pages(items: list[Record]) -> dict[str, str]:
-    """The pages for Pagefind's indexer: relative path -> HTML, a folder per language."""
-    return {f"{record.language}/{number}.html": record_page(record) for number, record in enumerate(items)}
+def record_pages(items: list[Record]) -> dict[int, dict[str, str]]:
+    """The pages for Pagefind's indexer, per bundle: relative path -> HTML, a folder per language."""
+    pages: dict[int, dict[str, str]] = defaultdict(dict)
+    for number, record in enumerate(items):
+        pages[record.bundle][f"{record.language}/{number:07d}.html"] = record_page(record)
+    return dict(sorted(pages.items()))
 
 
 OFFLINE_TEXT = 1500  # characters of body text per record: enough to find, small enough to carry

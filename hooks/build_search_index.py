@@ -26,7 +26,7 @@ from mkdocs.plugins import event_priority
 
 import hubsite
 from catalogue.model import Catalogue
-from catalogue.search_records import record_pages, records, write_offline_data
+from catalogue.search_records import bundle_folder, record_pages, records, write_offline_data
 from catalogue.stable_index import stabilise
 from catalogue.urls import UrlStyle
 from hubsite import background
@@ -36,7 +36,8 @@ def on_pre_build(config):
     if not hubsite.all_languages_built(config) or config.extra.get("offline"):
         return
     catalogue = hubsite.catalogue(config, check=True)
-    background.start("search", partial(_index, catalogue, hubsite.url_style(config, catalogue)), config.site_dir)
+    background.start("search", partial(_index, catalogue, hubsite.url_style(config, catalogue), hubsite.search_bundle_size(config)),
+                     config.site_dir)
 
 
 @event_priority(-200)
@@ -50,22 +51,27 @@ def on_post_build(config):
     background.collect("search", config.site_dir)
 
 
-def _index(catalogue: Catalogue, style: UrlStyle, folder: Path) -> None:
-    output = folder / "pagefind"
-    pages = record_pages(records(catalogue, style))
-    with tempfile.TemporaryDirectory(prefix="hub-search-", dir=_scratch(sum(len(html) for html in pages.values()))) as tmp:
-        for name, html in pages.items():
-            path = Path(tmp) / name
-            path.parent.mkdir(exist_ok=True)
-            path.write_text(html, encoding="utf-8")
-        result = subprocess.run([sys.executable, "-m", "pagefind", "--site", tmp, "--output-path", str(output)],
-                                capture_output=True, text=True)
-    if result.returncode != 0:
-        raise Abort(f"Building the search index failed:\n{result.stdout}{result.stderr}")
-    for unused in output.glob("pagefind-*ui*"):  # Pagefind's ready-made UIs: the hub has its own
-        unused.unlink()
-    (output / "pagefind-highlight.js").unlink(missing_ok=True)
-    stabilise(output)
+def _index(catalogue: Catalogue, style: UrlStyle, bundle_size: int, folder: Path) -> None:
+    bundles = record_pages(records(catalogue, style, bundle_size))
+    size = max(sum(len(html) for html in pages.values()) for pages in bundles.values())
+    for bundle, pages in bundles.items():
+        output = folder / "pagefind" / bundle_folder(bundle)
+        with tempfile.TemporaryDirectory(prefix="hub-search-", dir=_scratch(size)) as tmp:
+            for name, html in pages.items():
+                path = Path(tmp) / name
+                path.parent.mkdir(exist_ok=True)
+                path.write_text(html, encoding="utf-8")
+            result = subprocess.run([sys.executable, "-m", "pagefind", "--site", tmp, "--output-path", str(output)],
+                                    capture_output=True, text=True)
+        if result.returncode != 0:
+            raise Abort(f"Building the search index failed:\n{result.stdout}{result.stderr}")
+        # Pagefind's ready-made UIs are not used: the hub has its own. Older bundles are merged
+        # into the newest one's search, which brings the scripts and the WebAssembly.
+        unused = ["pagefind-*ui*", "pagefind-highlight.js"] + (["pagefind*.js", "wasm.*"] if bundle else [])
+        for pattern in unused:
+            for path in output.glob(pattern):
+                path.unlink()
+        stabilise(output)
 
 
 def _scratch(size: int) -> str | None:

@@ -3,8 +3,9 @@
 Events: on_page_context and on_template_context (default priority, after static-i18n's
 at 50 has set the language). Adds `hub_t`, a callable ({{ hub_t("sample_notice") }}), and
 `hub_search_url`, the link from this page to the search page of its language,
-`hub_alternates`, the translations of this page for hreflang links, and `hub_head`, the
-page's canonical address, Open Graph tags, JSON-LD and feed (`catalogue.metadata`).
+`hub_alternates`, the translations of this page for hreflang links, `hub_head`, the
+page's canonical address, Open Graph tags, JSON-LD and feed (`catalogue.metadata`), and
+`hub_search_bundles`, how the search index is split by date.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from markupsafe import Markup
 import hubsite
 from catalogue import address
 from catalogue.metadata import Page, head
+from catalogue.search_records import bundle_count
 from catalogue.strings import Translator
 from catalogue.urls import relative
 
@@ -51,7 +53,17 @@ def _add(context, lang, page, config):
     context["hub_head"] = None if page is None else head(catalogue, _page(page, lang, context["hub_t"]),
                                                          hubsite.site(config, catalogue))
     context["hub_acknowledgements"] = acknowledgements(catalogue, lang)
+    context["hub_search_bundles"] = search_bundles(catalogue, config)
     return context
+
+
+def search_bundles(catalogue, config) -> dict[str, int]:
+    """How the search index is split (catalogue.search_records), for hub.js: the offline copy's
+    engine holds every record in one piece."""
+    total, size = len(catalogue.resources), hubsite.search_bundle_size(config)
+    if config.extra.get("offline"):
+        return {"count": 1, "newest": total, "total": total}
+    return {"count": bundle_count(total, size), "newest": min(size, total), "total": total}
 
 
 def acknowledgements(catalogue, lang: str) -> list[dict[str, str]]:

@@ -11,6 +11,7 @@ from pathlib import Path
 from catalogue.address import Site
 from catalogue.cache import current, load_cached
 from catalogue.model import Catalogue
+from catalogue.search_records import BUNDLE_SIZE
 from catalogue.urls import UrlStyle
 
 
@@ -27,6 +28,12 @@ def catalogue(config, check: bool = False) -> Catalogue:
 
 def url_style(config, catalogue: Catalogue) -> UrlStyle:
     return UrlStyle(catalogue.default_language, config.use_directory_urls)
+
+
+def search_bundle_size(config) -> int:
+    """Resources per search bundle (catalogue.search_records); mkdocs.yml may set
+    extra.search_bundle_size, which the tests do to see several bundles with few resources."""
+    return int(config.extra.get("search_bundle_size") or BUNDLE_SIZE)
 
 
 def site(config, catalogue: Catalogue) -> Site:

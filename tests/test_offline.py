@@ -99,6 +99,7 @@ def test_browsing_search_and_languages_work_from_disk(unzipped):
         page.goto((unzipped / "search" / "index.html").as_uri() + "?q=coal")
         page.wait_for_selector(".hub-results li")
         total = int(page.inner_text(".hub-search-status").split()[0])
+        page.click("details.hub-facets > summary")
         page.locator('.hub-facet[data-facet="region"] input[value="Colombia"]').check()
         page.wait_for_function(f"!document.querySelector('.hub-search-status').textContent.startsWith('{total} ')")
         by_region = int(page.inner_text(".hub-search-status").split()[0])

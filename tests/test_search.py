@@ -104,10 +104,29 @@ def test_results_show_type_regions_date_and_highlighted_excerpt(page, site_url):
     assert first.query_selector(".hub-result__excerpt mark").inner_text().lower().startswith("cooperative")
 
 
+def test_filter_counts_download_only_when_the_reader_opens_the_filters(page, site_url):
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(site_url + "search/")
+    page.wait_for_load_state("networkidle")
+    assert not [u for u in requests if "/pagefind/" in u], "an empty search page downloads no index"
+    page.fill("#hub-search-q", "coal")
+    page.wait_for_selector(".hub-results li")
+    page.wait_for_load_state("networkidle")
+    # one filter file: the hidden one of each result's language, which lists the reader's own first
+    assert [u for u in requests if "/pagefind/" in u] and len([u for u in requests if "/filter/" in u]) == 1
+    assert not [u for u in requests if u.endswith("pagefind-worker.js")], "searching needs no worker script"
+    assert page.is_hidden('.hub-facet[data-facet="region"]')
+    page.click("details.hub-facets > summary")
+    page.wait_for_selector('.hub-facet[data-facet="region"] label')
+    assert len([u for u in requests if "/filter/" in u]) > 1
+
+
 def test_filters_narrow_combine_live_in_the_url_and_survive_reload(page, site_url):
     page.goto(site_url + "search/?q=coal")
     wait_results(page)
     total = int(page.inner_text(".hub-search-status").split()[0])
+    page.click("details.hub-facets > summary")
     region = page.locator('.hub-facet[data-facet="region"] label', has_text="Colombia")
     colombia_count = int(re.search(r"\((\d+)\)", region.inner_text()).group(1))
     region.locator("input").check()
@@ -127,6 +146,7 @@ def test_filters_narrow_combine_live_in_the_url_and_survive_reload(page, site_ur
     page.reload()
     wait_results(page)
     assert page.input_value("#hub-search-q") == "coal"
+    assert page.evaluate("document.querySelector('details.hub-facets').open"), "a link with filters shows them"
     assert page.is_checked('.hub-facet[data-facet="region"] input[value="Colombia"]')
     assert titles(page) == shown
     page.go_back()

@@ -3,7 +3,10 @@
    Search: Pagefind, loaded only when a reader starts to search.
    Header box: the best matches under the box as the reader types; Enter opens the search page.
    Search page: query and facets kept in the URL, so a search can be shared, bookmarked and
-   navigated with the back button. Results in the page's language come first. */
+   navigated with the back button. Results in the page's language come first.
+   The index is split by date (catalogue/search_records.py): a search covers the newest
+   resources first and the older bundles join when the reader asks, or when the newest give
+   fewer than a page of results. Facet counts load when the reader opens the filters. */
 (function () {
   "use strict";
   var FACETS = ["region", "topic", "type", "partner", "language", "year"];
@@ -13,13 +16,18 @@
   var config = JSON.parse((document.getElementById("__config") || {}).textContent || "{}");
   var root = new URL((config.base || ".") + "/", location.href);
   var loading = null;
-  var offline = (document.querySelector("form.hub-search") || { dataset: {} }).dataset.engine === "offline";
+  var searchBox = (document.querySelector("form.hub-search") || { dataset: {} }).dataset;
+  var offline = searchBox.engine === "offline";
+  var bundles = { count: +(searchBox.bundles || 1), newest: +(searchBox.newest || 0), total: +(searchBox.total || 0) };
+  var older = null; // the older bundles, merged into the search once asked for
+  var complete = bundles.count < 2;
 
   // Pagefind online; from disk (the offline copy) the same records through search-offline.js.
   function pagefind() {
     if (!loading) {
       loading = offline ? loadOffline() : import(new URL("pagefind/pagefind.js", root).href).then(function (pf) {
-        return pf.options({ basePath: new URL("pagefind/", root).href, excerptLength: 24 }).then(function () {
+        // noWorker: searching a bundle takes milliseconds, and the worker script is 12 KB more to load
+        return pf.options({ basePath: new URL("pagefind/", root).href, excerptLength: 24, noWorker: true }).then(function () {
           return pf.init();
         }).then(function () { return pf; });
       });
@@ -68,20 +76,38 @@
 
   function href(data) { return new URL(data.meta.href, root).href; }
 
+  function everything(pf) {
+    if (!older) {
+      var merging = [];
+      for (var b = 1; b < bundles.count; b++) merging.push(pf.mergeIndex(new URL("pagefind/older-" + b + "/", root).href));
+      older = Promise.all(merging).then(function () { complete = true; });
+      older.catch(function () { older = null; });
+    }
+    return older;
+  }
+
   // Own-language results first: two searches on the same index chunks, split by text language.
-  function search(pf, query, filters, counts) {
+  // `all`: the older bundles too. The result says whether it covers only the newest (`partial`).
+  function search(pf, query, filters, counts, all) {
     function run(textFilter) {
       var f = Object.assign({}, filters);
       f[TEXT] = textFilter;
       return pf.search(query || null, { filters: f, sort: query ? undefined : { date: "desc" } });
     }
     // Facet counts (search page only) need the filter index, which pf.filters() loads once.
-    return (counts ? pf.filters() : Promise.resolve()).then(function () {
+    return (all ? everything(pf) : Promise.resolve()).then(function () {
+      return counts ? pf.filters() : null;
+    }).then(function () {
       return Promise.all([run({ any: [lang] }), run({ none: [lang] }), counts ? pf.search(query || null, { filters: filters }) : { filters: {} }]);
-    })
-      .then(function (r) {
-        return { results: r[0].results.concat(r[1].results), filters: r[2].filters, total: r[0].results.length + r[1].results.length };
-      });
+    }).then(function (r) {
+      var found = { results: r[0].results.concat(r[1].results), filters: r[2].filters, total: r[0].results.length + r[1].results.length, partial: !complete };
+      // Too few among the newest: search the older ones too rather than leave the reader short.
+      return found.partial && found.total < PAGE ? search(pf, query, filters, counts, true) : found;
+    });
+  }
+
+  function partialNote(dataset) {
+    return plural(dataset.partial, bundles.newest);
   }
 
   function card(data, big) {
@@ -118,7 +144,7 @@
         return Promise.all(found.results.slice(0, 5).map(function (r) { return r.data(); })).then(function (data) {
           if (id !== current) return;
           var status = el("p", { class: "hub-search__status", role: "status" },
-            [found.total ? plural(form.dataset.results, found.total) : form.dataset.none]);
+            [(found.total ? plural(form.dataset.results, found.total) : form.dataset.none) + (found.partial ? " " + partialNote(form.dataset) : "")]);
           var list = el("ul", { class: "hub-search__list" }, data.map(function (d) { return card(d, false); }));
           var all = el("a", { class: "hub-search__all", href: form.action + "?q=" + encodeURIComponent(query) }, [form.dataset.all]);
           show([status, list, all]);
@@ -144,25 +170,32 @@
     var status = root_.querySelector(".hub-search-status");
     var list = root_.querySelector(".hub-results");
     var more = root_.querySelector(".hub-more");
+    var panel = root_.querySelector("details.hub-facets");
     var clear = root_.querySelector(".hub-facets__clear");
+    var widen = root_.querySelector(".hub-everything");
     var results = [];
     var shown = 0;
     var current = 0;
+    var counted = false; // the facets show counts for the state in the URL
 
     function state() {
       var params = new URLSearchParams(location.search);
       var filters = {};
       FACETS.forEach(function (f) { var v = params.getAll(f); if (v.length) filters[f] = v; });
-      return { query: (params.get("q") || "").trim(), filters: filters };
+      return { query: (params.get("q") || "").trim(), filters: filters, all: params.get("all") === "1" };
     }
 
     function write(s, push) {
       var params = new URLSearchParams();
       if (s.query) params.set("q", s.query);
       FACETS.forEach(function (f) { (s.filters[f] || []).forEach(function (v) { params.append(f, v); }); });
+      if (s.all && bundles.count > 1) params.set("all", "1");
       var url = location.pathname + (params.toString() ? "?" + params : "");
       history[push ? "pushState" : "replaceState"](null, "", url);
     }
+
+    // The state the form shows now; the older bundles stay in once the reader asked for them.
+    function fromForm() { return { query: input.value.trim(), filters: chosen(), all: state().all }; }
 
     function chosen() {
       var filters = {};
@@ -188,6 +221,7 @@
         set.hidden = !options.length;
       });
       clear.hidden = !Object.keys(selected).length;
+      counted = true;
     }
 
     function showMore() {
@@ -202,40 +236,52 @@
     function run() {
       var s = state();
       var id = ++current;
+      var filtered = Object.keys(s.filters).length > 0;
       input.value = s.query;
+      counted = false;
+      if (filtered) panel.open = true;
+      if (!s.query && !filtered) {
+        results = []; shown = 0; list.replaceChildren(); more.hidden = true; widen.hidden = true;
+        status.textContent = root_.dataset.start;
+        if (!panel.open) return; // nothing to download until the reader searches or opens the filters
+      }
       pagefind().then(function (pf) {
-        if (!s.query && !Object.keys(s.filters).length) {
-          return pf.filters().then(function (all) {
-            if (id !== current) return;
-            results = []; shown = 0; list.replaceChildren(); more.hidden = true;
-            status.textContent = root_.dataset.start;
-            facets(all, s.filters);
+        if (!s.query && !filtered) {
+          return Promise.resolve(s.all ? everything(pf) : null).then(function () {
+            return pf.filters();
+          }).then(function (all) {
+            if (id === current) facets(all, s.filters);
           });
         }
-        return search(pf, s.query, Object.keys(s.filters).reduce(function (f, k) { f[k] = { any: s.filters[k] }; return f; }, {}), true)
-          .then(function (found) {
-            if (id !== current) return;
-            results = found.results; shown = 0; list.replaceChildren();
-            facets(found.filters, s.filters);
-            return showMore().then(function () {  // announced once the results are there to read
-              status.textContent = found.total ? plural(root_.dataset.results, found.total) : root_.dataset.none;
-            });
+        var filters = Object.keys(s.filters).reduce(function (f, k) { f[k] = { any: s.filters[k] }; return f; }, {});
+        return search(pf, s.query, filters, panel.open, s.all).then(function (found) {
+          if (id !== current) return;
+          results = found.results; shown = 0; list.replaceChildren();
+          if (panel.open) facets(found.filters, s.filters);
+          widen.hidden = !found.partial;
+          widen.textContent = plural(searchBox.everything, bundles.total);
+          return showMore().then(function () {  // announced once the results are there to read
+            status.textContent = (found.total ? plural(root_.dataset.results, found.total) : root_.dataset.none)
+              + (found.partial ? " " + partialNote(searchBox) : "");
           });
+        });
       }).catch(function () { if (id === current) status.textContent = root_.dataset.error; });
     }
 
     var typing = null;
-    form.addEventListener("submit", function (e) { e.preventDefault(); write({ query: input.value.trim(), filters: chosen() }, true); run(); });
+    form.addEventListener("submit", function (e) { e.preventDefault(); write(fromForm(), true); run(); });
     input.addEventListener("input", function () {
       clearTimeout(typing);
-      typing = setTimeout(function () { write({ query: input.value.trim(), filters: chosen() }, false); run(); }, 250);
+      typing = setTimeout(function () { write(fromForm(), false); run(); }, 250);
     });
     root_.addEventListener("change", function (e) {
       if (e.target.type !== "checkbox") return;
-      write({ query: input.value.trim(), filters: chosen() }, true);
+      write(fromForm(), true);
       run();
     });
-    clear.addEventListener("click", function () { write({ query: input.value.trim(), filters: {} }, true); run(); });
+    panel.addEventListener("toggle", function () { if (panel.open && !counted) run(); });
+    clear.addEventListener("click", function () { write({ query: input.value.trim(), filters: {}, all: state().all }, true); run(); });
+    widen.addEventListener("click", function () { write({ query: input.value.trim(), filters: chosen(), all: true }, true); run(); });
     more.addEventListener("click", function () { showMore(); });
     window.addEventListener("popstate", run);
     run();

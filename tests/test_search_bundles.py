@@ -1,0 +1,102 @@
+"""A hub larger than one search bundle: a search covers the newest resources first and the older
+bundles when the reader asks, or when the newest give fewer than a page of results
+(catalogue/search_records.py). Small bundles stand in for the 2,500 of a real hub."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+
+import pytest
+
+from browser import browser, serve, watch
+from catalogue.load import load
+from conftest import make_repo, resource, run_build
+
+pytestmark = pytest.mark.browser
+
+BUNDLE = 12
+COUNT = 2 * BUNDLE + 2  # three bundles: 12, 12 and 2
+OLDEST = "Kestrelmoor brief 00 on the Zwartkop basin"
+
+
+@pytest.fixture(scope="module")
+def bundled_site(tmp_path_factory):
+    first = dt.date(2024, 1, 1)
+    briefs = {f"brief-{n:02d}.md": resource(title=OLDEST if n == 0 else f"Kestrelmoor brief {n:02d}",
+                                            date=(first + dt.timedelta(days=n)).isoformat())
+              for n in range(COUNT)}
+    root = make_repo(tmp_path_factory.mktemp("bundles") / "repo", briefs)
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text().replace("\nextra:\n", f"\nextra:\n  search_bundle_size: {BUNDLE}\n", 1))
+    result = run_build(root)
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+@pytest.fixture(scope="module")
+def site_url(bundled_site):
+    with serve(bundled_site) as url:
+        yield url
+
+
+@pytest.fixture
+def page(site_url):
+    with browser() as chromium:
+        context = chromium.new_context(bypass_csp=True)
+        tab = context.new_page()
+        tab.offsite = watch(tab, (site_url,))
+        tab.requests = []
+        tab.on("request", lambda r: tab.requests.append(r.url))
+        yield tab
+        assert tab.offsite == []
+        context.close()
+
+
+def status(page) -> str:
+    page.wait_for_function("document.querySelector('.hub-search-status').textContent.length > 0")
+    return page.inner_text(".hub-search-status")
+
+
+def test_older_bundles_hold_only_their_index(bundled_site):
+    index = bundled_site / "pagefind"
+    counts = [json.loads((index / folder / "pagefind-entry.json").read_text())["languages"]["en"]["page_count"]
+              for folder in ("", "older-1", "older-2")]
+    catalogue = load(bundled_site.parent)
+    places = len(catalogue.regions) + len(catalogue.organisations)  # all in the newest bundle
+    assert counts == [BUNDLE + places, BUNDLE, 2]
+    assert not (index / "older-3").exists()
+    assert (index / "pagefind.js").is_file() and list(index.glob("wasm.*"))
+    assert not list((index / "older-1").glob("*.js")) and not list((index / "older-1").glob("wasm.*"))
+
+
+def test_a_first_search_downloads_the_newest_bundle_until_the_reader_asks_for_all(page, site_url):
+    page.goto(site_url + "search/?q=Kestrelmoor")
+    assert status(page) == f"{BUNDLE} results Matches among the {BUNDLE} newest resources."
+    assert not [u for u in page.requests if "/older-" in u]
+    button = page.locator(".hub-everything")
+    assert button.is_visible() and button.inner_text() == f"Search all {COUNT} resources"
+    button.click()
+    page.wait_for_url(re.compile(r"all=1"))
+    page.wait_for_function(f"document.querySelector('.hub-search-status').textContent === '{COUNT} results'")
+    assert [u for u in page.requests if "/older-1/" in u] and [u for u in page.requests if "/older-2/" in u]
+    assert button.is_hidden()
+    page.reload()
+    assert status(page) == f"{COUNT} results"
+
+
+def test_too_few_results_among_the_newest_bring_in_the_older(page, site_url):
+    page.goto(site_url + "search/?q=Zwartkop")
+    page.wait_for_selector(".hub-results li")
+    assert status(page) == "1 result"
+    assert page.inner_text(".hub-results li .hub-result__title") == OLDEST
+    assert page.locator(".hub-everything").is_hidden()
+
+
+def test_the_header_box_says_what_it_searched(page, site_url):
+    page.goto(site_url)
+    page.fill("#hub-search-box", "Kestrelmoor")
+    page.wait_for_selector(".hub-search__list li")
+    assert page.inner_text(".hub-search__status") == f"{BUNDLE} results Matches among the {BUNDLE} newest resources."
+    assert len(page.query_selector_all(".hub-search__list li")) == 5
