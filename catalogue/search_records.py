@@ -28,10 +28,10 @@ from .text import plain_text
 from .urls import UrlStyle
 
 FILTERS = ("region", "topic", "type", "partner", "language", "year")  # shown as facets
-INDEXED_TEXT = 3000  # characters of a body in the index: the opening of a text is what search needs, and
+INDEXED_TEXT = 2500  # characters of a body in the index: the opening of a text is what search needs, and
 # results download it for their excerpts (about 1 KB each)
 TEXT_LANGUAGE = "text"  # hidden filter: the language of the indexed text, to list the reader's first
-BUNDLE_SIZE = 2500  # resources per search bundle: keeps a first search under 150 KB at any size of hub
+BUNDLE_SIZE = 2000  # resources per search bundle: keeps a first search under 150 KB at any size of hub
 
 
 @dataclass

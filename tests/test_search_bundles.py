@@ -1,6 +1,6 @@
 """A hub larger than one search bundle: a search covers the newest resources first and the older
 bundles when the reader asks, or when the newest give fewer than a page of results
-(catalogue/search_records.py). Small bundles stand in for the 2,500 of a real hub."""
+(catalogue/search_records.py). Small bundles stand in for the 2,000 of a real hub."""
 
 from __future__ import annotations
 
