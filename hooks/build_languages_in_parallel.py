@@ -6,13 +6,16 @@ and the generated pages, which are on disk once on_pre_build has run, so a forke
 (hubsite.background) can build them meanwhile on a second core. It writes into a staging
 folder, because the default build cleans the site folder when it starts writing, and returns
 what the hooks gathered page by page (hubsite.gathered) and its languages' part of the sitemap
-(static-i18n writes one sitemap of the languages built so far, so each process has half). When
-static-i18n then asks for the first of those languages, the staged languages move into the site
-and the sitemap is joined instead; the rest are already there.
+(static-i18n writes one sitemap of the languages built so far, so each process has part of it).
+When static-i18n then asks for the first of those languages, the staged languages move into the
+site instead; the rest are already there. The last language stays with this process when there
+are four or more others: the second core also runs the search index and the data files
+(hubsite.background), and the default language's build is the longest, so this balances the two.
 
 Events: on_pre_build at priority -50, after hooks/generate_pages.py has written the pages;
-on_post_build at -200 puts static-i18n's own build() back. Nothing changes without fork
-(Windows), without static-i18n, or with one language: static-i18n builds as before.
+on_post_build at -200 joins the sitemap as one process would have written it and puts
+static-i18n's own build() back. Nothing changes without fork (Windows), without static-i18n,
+or with one language: static-i18n builds as before.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ import hubsite
 from hubsite import background
 
 _build = static_i18n.build  # what static-i18n calls for each language
+_staged: "_StagedLanguages | None" = None
 
 
 @event_priority(-50)
@@ -36,18 +40,28 @@ def on_pre_build(config):
     i18n = config.plugins.get("i18n")
     if i18n is None or not hubsite.all_languages_built(config) or "fork" not in multiprocessing.get_all_start_methods():
         return
-    languages = [lang for lang in i18n.build_languages if lang != i18n.current_language]
-    if not languages:
+    global _staged
+    others = [lang for lang in i18n.build_languages if lang != i18n.current_language]
+    forked = others[:-1] if len(others) >= 4 else others
+    if not forked:
         return
     i18n.i18n_files_per_language.clear()  # the pages of the sitemap: this build's only (mkdocs serve)
-    background.start("languages", lambda folder: _build_languages(config, i18n, languages, folder), config.site_dir)
-    static_i18n.build = _StagedLanguages(languages)
+    background.start("languages", lambda folder: _build_languages(config, i18n, forked, folder), config.site_dir)
+    static_i18n.build = _staged = _StagedLanguages(forked, others[len(forked):])
+    if _staged.here:  # the sitemap of this build would be written again by the last language built here
+        config.theme.static_templates.discard(SITEMAP)
 
 
 @event_priority(-200)
 def on_post_build(config):
-    if hubsite.all_languages_built(config):
-        static_i18n.build = _build
+    global _staged
+    if not hubsite.all_languages_built(config) or _staged is None:
+        return
+    static_i18n.build = _build
+    config.theme.static_templates.add(SITEMAP)
+    if _staged.sitemap_entries:
+        _join_sitemap(Path(config.site_dir), _staged.sitemap_entries, [config.site_url + lang + "/" for lang in _staged.here])
+    _staged = None
 
 
 def _build_languages(config, i18n, languages: list[str], folder: Path) -> tuple[dict[str, set], str]:
@@ -77,15 +91,18 @@ def _entries(sitemap: str) -> str:
     return sitemap[sitemap.index(">", sitemap.index("<urlset")) + 1: sitemap.rindex("</urlset>")]
 
 
-def _join_sitemap(site_dir: Path, entries: str) -> None:
-    """Add the other process's entries after this one's, as one process would have written them;
-    the .gz copy keeps the time stamp MkDocs gave it."""
+def _join_sitemap(site_dir: Path, entries: str, later: list[str]) -> None:
+    """Put the other process's entries where one process would have written them: after the
+    default language's and before those of the languages built here after it (addresses starting
+    with one of `later`). The .gz copy keeps the time stamp MkDocs gave it."""
     sitemap = site_dir / SITEMAP
-    if not entries or not sitemap.is_file():
+    if not sitemap.is_file():
         return
     text = sitemap.read_text(encoding="utf-8")
-    end = text.rindex("</urlset>")
-    text = text[:end].rstrip("\n") + entries + text[end:]
+    starts = [text.find(f"<loc>{prefix}") for prefix in later]
+    found = [at for at in starts if at >= 0]
+    at = text.rfind("\n", 0, text.rfind("<url>", 0, min(found))) if found else len(text[:text.rindex("</urlset>")].rstrip("\n"))
+    text = text[:at] + entries.rstrip("\n") + text[at:]
     sitemap.write_text(text, encoding="utf-8")
     packed = sitemap.with_name(SITEMAP + ".gz")
     mtime = int.from_bytes(packed.read_bytes()[4:8], "little") if packed.is_file() else 0
@@ -94,18 +111,21 @@ def _join_sitemap(site_dir: Path, entries: str) -> None:
 
 
 class _StagedLanguages:
-    """Stands in for build() in static-i18n's loop: the first call collects every staged language."""
+    """Stands in for build() in static-i18n's loop: the first call for a staged language collects
+    them all; the languages left `here` are built as static-i18n would."""
 
-    def __init__(self, languages: list[str]):
-        self.languages, self.collected = set(languages), False
+    def __init__(self, staged: list[str], here: list[str]):
+        self.staged, self.here, self.sitemap_entries = set(staged), here, ""
+        self.collected = False
 
     def __call__(self, config, dirty: bool = False):
         i18n = config.plugins["i18n"]
-        if i18n.current_language not in self.languages:
+        if i18n.current_language not in self.staged:
+            if i18n.current_language == self.here[-1]:
+                config.theme.static_templates.add(SITEMAP)
             return _build(config, dirty=dirty)
         if not self.collected:
             self.collected = True
-            gathered, sitemap_entries = background.collect("languages", config.site_dir)
+            gathered, self.sitemap_entries = background.collect("languages", config.site_dir)
             for name, values in gathered.items():
                 hubsite.gathered(name).update(values)
-            _join_sitemap(Path(config.site_dir), sitemap_entries)
