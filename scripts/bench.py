@@ -35,9 +35,9 @@ Nothing in the repository is written. In one run the script:
    Chromium (Playwright) loads the home page, a region page and a resource page with an empty
    cache (first visit), then again in a new tab of the same browser context (repeat visit);
 7. search: on the hub's search page, everything Pagefind fetches from opening the page until
-   the results for "coal" are shown (the search page loads Pagefind and its filters on
-   open), and the header box of the home page from focus to the suggestions; on plain
-   Material, search/search_index.json gzipped;
+   the results for "coal" are shown (the facet counts load only when the reader opens the
+   filters), and the header box of the home page from focus to the suggestions; the budget
+   takes the larger of the two; on plain Material, search/search_index.json gzipped;
 8. with --lighthouse: npm `lighthouse@12.2.3` in a temporary folder, mobile, performance,
    accessibility and best practices for the three pages of both sites.
 
