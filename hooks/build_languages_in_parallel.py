@@ -14,14 +14,13 @@ are four or more others: the second core also runs the search index and the data
 
 Events: on_pre_build at priority -50, after hooks/generate_pages.py has written the pages;
 on_post_build at -200 joins the sitemap as one process would have written it and puts
-static-i18n's own build() back. Nothing changes without fork (Windows), without static-i18n,
-or with one language: static-i18n builds as before.
+static-i18n's own build() back. Nothing changes without fork (Windows), with
+HUB_SEQUENTIAL_BUILD=1, without static-i18n, or with one language: static-i18n builds as before.
 """
 
 from __future__ import annotations
 
 import gzip
-import multiprocessing
 from pathlib import Path
 
 import mkdocs_static_i18n.plugin as static_i18n
@@ -38,7 +37,7 @@ _staged: "_StagedLanguages | None" = None
 @event_priority(-50)
 def on_pre_build(config):
     i18n = config.plugins.get("i18n")
-    if i18n is None or not hubsite.all_languages_built(config) or "fork" not in multiprocessing.get_all_start_methods():
+    if i18n is None or not hubsite.all_languages_built(config) or not background.parallel():
         return
     global _staged
     others = [lang for lang in i18n.build_languages if lang != i18n.current_language]

@@ -5,7 +5,8 @@ not on rendered pages, so they need not wait for six languages of pages: on a ma
 cores they finish meanwhile. A job forks once the catalogue is loaded (the child shares it as it
 is), writes into a staging folder next to the site, and is collected at the end of the build:
 its files move into the site, or its error stops the build like any other. Where `fork` does
-not exist (Windows), the job runs when it is collected.
+not exist (Windows), or with HUB_SEQUENTIAL_BUILD=1 in the environment (to profile a build, or
+to compare its output, as tests/test_quality.py does), the job runs when it is collected.
 """
 
 from __future__ import annotations
@@ -24,6 +25,11 @@ Work = Callable[[Path], object]  # writes its files into the folder given, as th
 # what it returns (picklable) is what `collect` returns
 
 
+def parallel() -> bool:
+    """Whether build steps may run in forked processes."""
+    return "fork" in multiprocessing.get_all_start_methods() and os.environ.get("HUB_SEQUENTIAL_BUILD", "") in ("", "0")
+
+
 class Job:
     def __init__(self, name: str, work: Work, site_dir: str):
         self.name, self.work = name, work
@@ -32,7 +38,7 @@ class Job:
         self.folder = Path(tempfile.mkdtemp(prefix=f".hub-{name}-", dir=parent))
         atexit.register(shutil.rmtree, self.folder, True)
         self.process = None
-        if "fork" in multiprocessing.get_all_start_methods():
+        if parallel():
             context = multiprocessing.get_context("fork")
             self.reader, writer = context.Pipe(duplex=False)
             self.process = context.Process(target=self._child, args=(writer,), name=f"hub-{name}", daemon=True)
