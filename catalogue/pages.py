@@ -112,7 +112,8 @@ class _Builder:
                 markdown_html(self.t("home_intro")),
                 _section(self.t("latest_resources"), self.card_list(latest, ctx),
                          (ctx.href("library/index"), self.t("see_library", count=len(self.cat.resources)))),
-                _section(self.t("upcoming_events"), self.card_list(events, ctx) if events else _empty(self.t("no_upcoming_events")),
+                _section(self.t("upcoming_events"),
+                         self.card_list(events, ctx) if events else _empty(self.t("no_upcoming_events")),
                          (ctx.href("events/index"), self.t("see_events"))),
                 _section(self.t("regions_title"), self.region_tiles(ctx)),
                 _section(self.t("browse_by_topic"), self.term_list(ctx, "topics")),
@@ -282,7 +283,8 @@ class _Builder:
             # index's filter files, the largest part of a search's download.
             f'<details class="hub-facets"><summary>{esc(self.t("search_filters"))}</summary>'
             f'<div role="group" aria-label="{esc(self.t("search_filters"))}">{facets}'
-            f'<button class="hub-facets__clear" type="button" hidden>{esc(self.t("search_clear"))}</button></div></details>'
+            f'<button class="hub-facets__clear" type="button" hidden>{esc(self.t("search_clear"))}</button>'
+            f'</div></details>'
             f'<div class="hub-search-results"><p class="hub-search-status" role="status" aria-live="polite"></p>'
             f'<button class="md-button hub-everything" type="button" hidden></button>'
             f'<ol class="hub-results"></ol>'
@@ -295,7 +297,8 @@ class _Builder:
     def events(self) -> Iterator[GeneratedPage]:
         upcoming = upcoming_events(self.cat)
         before = lambda ctx: _section(self.t("upcoming_events"),  # noqa: E731
-                                      self.card_list(upcoming, ctx) if upcoming else _empty(self.t("no_upcoming_events"))) \
+                                      self.card_list(upcoming, ctx) if upcoming
+                                      else _empty(self.t("no_upcoming_events"))) \
             + f'\n\n<div class="hub-section"><h2>{esc(self.t("past_events"))}</h2></div>'
         yield from self.paginated("events/index", self.t("events_title"), self.t("events_description"),
                                   past_events(self.cat), "events", before)

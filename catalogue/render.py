@@ -138,10 +138,10 @@ class CardCache:
 
 
 def card_list(resources: list[Resource], ctx: Context, level: int = 3, cache: CardCache | None = None) -> str:
+    """The cards of `resources` for the page of `ctx`; listings share one `cache` per language."""
     if not resources:
         return f'<div class="hub-empty"><p>{esc(ctx.t("empty_list"))}</p></div>'
-    if cache is None:
-        return '<ul class="hub-cards">' + "".join(card(r, ctx, level) for r in resources) + "</ul>"
+    cache = cache or CardCache(ctx.catalogue, ctx.lang, ctx.style)
     cards = "".join(cache.card(r, level) for r in resources)
     return '<ul class="hub-cards">' + _ROOTED.sub(lambda link: relative(ctx.url, link.group(1)), cards) + "</ul>"
 

@@ -3,7 +3,6 @@ sub-folder (GitHub project pages) and from disk (the offline copy, with .html ad
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass
 
 
@@ -26,15 +25,12 @@ class UrlStyle:
 
 
 def relative(from_url: str, to_url: str) -> str:
-    """The link from the page at `from_url` to `to_url`, both site-relative: up to the folders
-    they share, then down (what posixpath.relpath gives for such addresses, without its cost,
-    which showed in listings of thousands of links)."""
+    """The link from the page at `from_url` to `to_url`, both site-relative (MkDocs addresses:
+    no '..' in them): up to the folders they share, then down. What posixpath.relpath gives,
+    without its cost, which showed in listings of thousands of links."""
     from_dir = from_url if from_url.endswith("/") or not from_url else from_url.rpartition("/")[0]
     to_dir, _, to_name = to_url.rpartition("/")
-    here, there = [p for p in from_dir.split("/") if p not in ("", ".")], [p for p in to_dir.split("/") if p not in ("", ".")]
-    if ".." in here or ".." in there:
-        rel = posixpath.relpath("/" + "/".join(there), "/" + "/".join(here))
-        return (rel + "/" + to_name if to_name else rel + "/").removeprefix("./") or "./"
+    here, there = ([p for p in path.split("/") if p not in ("", ".")] for path in (from_dir, to_dir))
     shared = 0
     while shared < len(here) and shared < len(there) and here[shared] == there[shared]:
         shared += 1

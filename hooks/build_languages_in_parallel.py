@@ -47,8 +47,9 @@ def on_pre_build(config):
     i18n.i18n_files_per_language.clear()  # the pages of the sitemap: this build's only (mkdocs serve)
     background.start("languages", lambda folder: _build_languages(config, i18n, forked, folder), config.site_dir)
     static_i18n.build = _staged = _StagedLanguages(forked, others[len(forked):])
-    if _staged.here:  # the sitemap of this build would be written again by the last language built here
-        config.theme.static_templates.discard(SITEMAP)
+    if _staged.here and SITEMAP in config.theme.static_templates:
+        config.theme.static_templates.discard(SITEMAP)  # the last language built here writes it again
+        _staged.sitemap_held = True
 
 
 @event_priority(-200)
@@ -57,9 +58,11 @@ def on_post_build(config):
     if not hubsite.all_languages_built(config) or _staged is None:
         return
     static_i18n.build = _build
-    config.theme.static_templates.add(SITEMAP)
+    if _staged.sitemap_held:
+        config.theme.static_templates.add(SITEMAP)
     if _staged.sitemap_entries:
-        _join_sitemap(Path(config.site_dir), _staged.sitemap_entries, [config.site_url + lang + "/" for lang in _staged.here])
+        later = [config.site_url + lang + "/" for lang in _staged.here]
+        _join_sitemap(Path(config.site_dir), _staged.sitemap_entries, later)
     _staged = None
 
 
@@ -100,7 +103,10 @@ def _join_sitemap(site_dir: Path, entries: str, later: list[str]) -> None:
     text = sitemap.read_text(encoding="utf-8")
     starts = [text.find(f"<loc>{prefix}") for prefix in later]
     found = [at for at in starts if at >= 0]
-    at = text.rfind("\n", 0, text.rfind("<url>", 0, min(found))) if found else len(text[:text.rindex("</urlset>")].rstrip("\n"))
+    if found:  # at the line break before the <url> of the first later entry
+        at = text.rfind("\n", 0, text.rfind("<url>", 0, min(found)))
+    else:  # at the line break before </urlset>
+        at = len(text[:text.rindex("</urlset>")].rstrip("\n"))
     text = text[:at] + entries.rstrip("\n") + text[at:]
     sitemap.write_text(text, encoding="utf-8")
     packed = sitemap.with_name(SITEMAP + ".gz")
@@ -115,12 +121,12 @@ class _StagedLanguages:
 
     def __init__(self, staged: list[str], here: list[str]):
         self.staged, self.here, self.sitemap_entries = set(staged), here, ""
-        self.collected = False
+        self.collected = self.sitemap_held = False
 
     def __call__(self, config, dirty: bool = False):
         i18n = config.plugins["i18n"]
         if i18n.current_language not in self.staged:
-            if i18n.current_language == self.here[-1]:
+            if self.sitemap_held and i18n.current_language == self.here[-1]:
                 config.theme.static_templates.add(SITEMAP)
             return _build(config, dirty=dirty)
         if not self.collected:

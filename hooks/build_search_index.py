@@ -36,8 +36,8 @@ def on_pre_build(config):
     if not hubsite.all_languages_built(config) or config.extra.get("offline"):
         return
     catalogue = hubsite.catalogue(config, check=True)
-    background.start("search", partial(_index, catalogue, hubsite.url_style(config, catalogue), hubsite.search_bundle_size(config)),
-                     config.site_dir)
+    work = partial(_index, catalogue, hubsite.url_style(config, catalogue), hubsite.search_bundle_size(config))
+    background.start("search", work, config.site_dir)
 
 
 @event_priority(-200)

@@ -3,11 +3,11 @@ iCalendar files of the events, the static API (api/v1/) and citation files (BibT
 
 Events: on_config (priority 90: after hooks/validate_content.py at 100, before any page is
 rendered) stops the build with a clear message when `site_url`, which the files and the
-citations on resource pages need for absolute addresses, is missing or not absolute; on_post_build (-200, once, after
-static-i18n (-100) has built every language) writes the files from `catalogue.feeds`, `ics`,
-`api` and `citations`, which a second process (hubsite.background) started at on_pre_build
-has written meanwhile. The offline build writes them too: they are plain files, and their
-addresses lead to the online hub.
+citations on resource pages need for absolute addresses, is missing or not absolute;
+on_pre_build starts writing the files from `catalogue.feeds`, `ics`, `api` and `citations` in
+a second process (hubsite.background), and on_post_build (-200, once, after static-i18n (-100)
+has built every language) moves them into the site. The offline build writes them too: they
+are plain files, and their addresses lead to the online hub.
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ from mkdocs.plugins import event_priority
 
 import hubsite
 from catalogue.load import build_date
-from catalogue.offline import ZIP_NAME, describe
+from catalogue.offline import ZIP_NAME, ZipInfo, describe
 
 
 def _zip(config) -> Path:
@@ -31,10 +31,10 @@ def on_config(config):
     return config
 
 
-_descriptions: dict[tuple, object] = {}
+_descriptions: dict[tuple, ZipInfo] = {}
 
 
-def _described(path: Path):
+def _described(path: Path) -> ZipInfo:
     """describe() hashes the whole zip: once per file version, not once per language build."""
     stat = path.stat()
     key = (str(path), stat.st_size, stat.st_mtime_ns)

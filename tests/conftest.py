@@ -76,7 +76,8 @@ def repo(tmp_path: Path) -> Path:
     return make_repo(tmp_path / "repo", {"sample-report.md": resource()})
 
 
-def run_build(root: Path, site_dir: Path | None = None, *extra: str, env: dict | None = None) -> subprocess.CompletedProcess:
+def run_build(root: Path, site_dir: Path | None = None, *extra: str,
+              env: dict | None = None) -> subprocess.CompletedProcess:
     env = dict(os.environ, SOURCE_DATE_EPOCH=BUILD_DATE_EPOCH, NO_MKDOCS_2_WARNING="1", **(env or {}))
     args = [sys.executable, "-m", "mkdocs", "build", "-f", str(root / "mkdocs.yml")]
     if site_dir:
