@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 from .address import Site
 from .model import Catalogue, Resource, Term
 from .strings import Translator, utc_offset
-from .urls import UrlStyle, relative
+from .urls import UrlStyle, links_from, relative
 
 
 def esc(text: object) -> str:
@@ -143,7 +143,8 @@ def card_list(resources: list[Resource], ctx: Context, level: int = 3, cache: Ca
         return f'<div class="hub-empty"><p>{esc(ctx.t("empty_list"))}</p></div>'
     cache = cache or CardCache(ctx.catalogue, ctx.lang, ctx.style)
     cards = "".join(cache.card(r, level) for r in resources)
-    return '<ul class="hub-cards">' + _ROOTED.sub(lambda link: relative(ctx.url, link.group(1)), cards) + "</ul>"
+    link = links_from(ctx.url)
+    return '<ul class="hub-cards">' + _ROOTED.sub(lambda rooted: link(rooted.group(1)), cards) + "</ul>"
 
 
 def _time(value: dt.date, ctx: Context) -> str:

@@ -3,6 +3,7 @@ sub-folder (GitHub project pages) and from disk (the offline copy, with .html ad
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 
@@ -28,9 +29,29 @@ def relative(from_url: str, to_url: str) -> str:
     """The link from the page at `from_url` to `to_url`, both site-relative (MkDocs addresses:
     no '..' in them): up to the folders they share, then down. What posixpath.relpath gives,
     without its cost, which showed in listings of thousands of links."""
+    return _link(_folders(from_url), to_url)
+
+
+def links_from(from_url: str) -> Callable[[str], str]:
+    """relative(from_url, ...) for the many links of one page: its folders are split once and
+    an address that comes back (a region in every card) is worked out once."""
+    here, known = _folders(from_url), {}
+
+    def link(to_url: str) -> str:
+        if to_url not in known:
+            known[to_url] = _link(here, to_url)
+        return known[to_url]
+    return link
+
+
+def _folders(from_url: str) -> list[str]:
     from_dir = from_url if from_url.endswith("/") or not from_url else from_url.rpartition("/")[0]
+    return [part for part in from_dir.split("/") if part not in ("", ".")]
+
+
+def _link(here: list[str], to_url: str) -> str:
     to_dir, _, to_name = to_url.rpartition("/")
-    here, there = ([p for p in path.split("/") if p not in ("", ".")] for path in (from_dir, to_dir))
+    there = [part for part in to_dir.split("/") if part not in ("", ".")]
     shared = 0
     while shared < len(here) and shared < len(there) and here[shared] == there[shared]:
         shared += 1

@@ -8,9 +8,9 @@ folder, because the default build cleans the site folder when it starts writing,
 what the hooks gathered page by page (hubsite.gathered) and its languages' part of the sitemap
 (static-i18n writes one sitemap of the languages built so far, so each process has part of it).
 When static-i18n then asks for the first of those languages, the staged languages move into the
-site instead; the rest are already there. The last language stays with this process when there
-are four or more others: the second core also runs the search index and the data files
-(hubsite.background), and the default language's build is the longest, so this balances the two.
+site instead; the rest are already there. The second core also runs the search index and the data
+files (hubsite.background); with the pages of a language as cheap as they now are, that second
+core still finishes its share before the default language's build, which is the longest.
 
 Events: on_pre_build at priority -50, after hooks/generate_pages.py has written the pages;
 on_post_build at -200 joins the sitemap as one process would have written it and puts
@@ -41,15 +41,11 @@ def on_pre_build(config):
         return
     global _staged
     others = [lang for lang in i18n.build_languages if lang != i18n.current_language]
-    forked = others[:-1] if len(others) >= 4 else others
-    if not forked:
+    if not others:
         return
     i18n.i18n_files_per_language.clear()  # the pages of the sitemap: this build's only (mkdocs serve)
-    background.start("languages", lambda folder: _build_languages(config, i18n, forked, folder), config.site_dir)
-    static_i18n.build = _staged = _StagedLanguages(forked, others[len(forked):])
-    if _staged.here and SITEMAP in config.theme.static_templates:
-        config.theme.static_templates.discard(SITEMAP)  # the last language built here writes it again
-        _staged.sitemap_held = True
+    background.start("languages", lambda folder: _build_languages(config, i18n, others, folder), config.site_dir)
+    static_i18n.build = _staged = _StagedLanguages(others)
 
 
 @event_priority(-200)
@@ -58,11 +54,8 @@ def on_post_build(config):
     if not hubsite.all_languages_built(config) or _staged is None:
         return
     static_i18n.build = _build
-    if _staged.sitemap_held:
-        config.theme.static_templates.add(SITEMAP)
     if _staged.sitemap_entries:
-        later = [config.site_url + lang + "/" for lang in _staged.here]
-        _join_sitemap(Path(config.site_dir), _staged.sitemap_entries, later)
+        _join_sitemap(Path(config.site_dir), _staged.sitemap_entries)
     _staged = None
 
 
@@ -93,20 +86,14 @@ def _entries(sitemap: str) -> str:
     return sitemap[sitemap.index(">", sitemap.index("<urlset")) + 1: sitemap.rindex("</urlset>")]
 
 
-def _join_sitemap(site_dir: Path, entries: str, later: list[str]) -> None:
+def _join_sitemap(site_dir: Path, entries: str) -> None:
     """Put the other process's entries where one process would have written them: after the
-    default language's and before those of the languages built here after it (addresses starting
-    with one of `later`). The .gz copy keeps the time stamp MkDocs gave it."""
+    default language's, before </urlset>. The .gz copy keeps the time stamp MkDocs gave it."""
     sitemap = site_dir / SITEMAP
     if not sitemap.is_file():
         return
     text = sitemap.read_text(encoding="utf-8")
-    starts = [text.find(f"<loc>{prefix}") for prefix in later]
-    found = [at for at in starts if at >= 0]
-    if found:  # at the line break before the <url> of the first later entry
-        at = text.rfind("\n", 0, text.rfind("<url>", 0, min(found)))
-    else:  # at the line break before </urlset>
-        at = len(text[:text.rindex("</urlset>")].rstrip("\n"))
+    at = len(text[:text.rindex("</urlset>")].rstrip("\n"))
     text = text[:at] + entries.rstrip("\n") + text[at:]
     sitemap.write_text(text, encoding="utf-8")
     packed = sitemap.with_name(SITEMAP + ".gz")
@@ -116,18 +103,14 @@ def _join_sitemap(site_dir: Path, entries: str, later: list[str]) -> None:
 
 
 class _StagedLanguages:
-    """Stands in for build() in static-i18n's loop: the first call for a staged language collects
-    them all; the languages left `here` are built as static-i18n would."""
+    """Stands in for build() in static-i18n's loop: the first call collects every staged language."""
 
-    def __init__(self, staged: list[str], here: list[str]):
-        self.staged, self.here, self.sitemap_entries = set(staged), here, ""
-        self.collected = self.sitemap_held = False
+    def __init__(self, staged: list[str]):
+        self.staged, self.sitemap_entries, self.collected = set(staged), "", False
 
     def __call__(self, config, dirty: bool = False):
         i18n = config.plugins["i18n"]
         if i18n.current_language not in self.staged:
-            if self.sitemap_held and i18n.current_language == self.here[-1]:
-                config.theme.static_templates.add(SITEMAP)
             return _build(config, dirty=dirty)
         if not self.collected:
             self.collected = True

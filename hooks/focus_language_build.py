@@ -15,6 +15,8 @@ Events: on_files at priority -90, just before static-i18n's (-100).
    them, that was a third of a language build. The replacement makes only the File it keeps,
    telling the language from the file name by static-i18n's own rule, and leaves every
    other case (fallback copies, another version of static-i18n) to static-i18n.
+3. With static-i18n 1.3.1, the Files themselves are made by hubsite.i18n_file, the same
+   function without pathlib.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from pathlib import PurePath
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
-FASTER_ALTERNATES_FOR = "1.3.1"  # the static-i18n release whose reconfigure_files_alternates this matches
+from hubsite import i18n_file as string_i18n_file
 
 
 @event_priority(-90)
@@ -34,7 +36,7 @@ def on_files(files, config):
     i18n = config.plugins.get("i18n")
     if i18n is None:
         return files
-    _use_faster_alternates(i18n)
+    _use_faster_i18n_files(i18n)
     if i18n.current_language == i18n.default_language:
         return files
     languages, docs = set(i18n.all_languages), os.path.join(config.docs_dir, "")
@@ -53,10 +55,13 @@ def _unsuffixed(src_uri: str, languages: set[str]) -> tuple[str, str | None]:
     return src_uri, None
 
 
-def _use_faster_alternates(i18n) -> None:
-    if getattr(i18n, "_hub_faster_alternates", False) or version("mkdocs-static-i18n") != FASTER_ALTERNATES_FOR:
+def _use_faster_i18n_files(i18n) -> None:
+    if getattr(i18n, "_hub_faster_alternates", False) or version("mkdocs-static-i18n") != string_i18n_file.COPIED_FROM:
         return
+    from mkdocs_static_i18n import suffix
     from mkdocs_static_i18n.config import RE_LOCALE
+
+    suffix.create_i18n_file = string_i18n_file.create_i18n_file  # looked up there on every reconfigure_files
 
     slow = i18n.reconfigure_files_alternates
 

@@ -75,3 +75,21 @@ def test_every_resource_page_has_its_metadata(real_site, catalogue):
 
 def test_no_internal_link_or_anchor_is_broken(real_site):
     assert broken_links(real_site) == []
+
+
+def _drawer(html: str) -> str:
+    return html.split('<nav class="md-nav md-nav--primary"', 1)[1].split("</nav>", 1)[0]
+
+
+@pytest.mark.parametrize("lang", ["", "es/", "th/"])
+def test_the_drawer_marks_only_the_page_it_is_on(real_site, lang):
+    """The drawer is rendered once and reused for pages outside it (hooks/reuse_theme_fragments.py):
+    each page still gets its own active item, links relative to itself and its language's labels."""
+    about, region = read(real_site, f"{lang}about/"), read(real_site, f"{lang}regions/colombia/")
+    resource = min((real_site / f"{lang}resources").glob("*/index.html")).read_text(encoding="utf-8")
+    assert _drawer(about).count("md-nav__item--active") == 1
+    assert 'href="./" class="md-nav__link md-nav__link--active"' in _drawer(about)
+    assert "md-nav__item--active" not in _drawer(region) + _drawer(resource)
+    assert 'href="../../about/"' in _drawer(region) and 'href="../about/"' not in _drawer(region)
+    labels = {"": "Navigation", "es/": "Navegación", "th/": "ตัวนำทาง"}  # Material's own strings
+    assert f'aria-label="{labels[lang]}" data-md-level="0"' in about
