@@ -49,8 +49,11 @@ def _without_suffix(path: str) -> str:
 
 def create_i18n_file(file: File, current_language: str, default_language: str, all_languages: list,
                      config) -> File:
-    new = File(file.src_uri, config.docs_dir, file.dest_path, config.use_directory_urls,
-               dest_uri=file.dest_uri, inclusion=file.inclusion)
+    # File(file.src_path, config.docs_dir, file.dest_path, ...) as static-i18n makes it, without
+    # the pathlib round trip File.__init__ gives src_uri (it is already a clean posix path)
+    new = File.__new__(File)
+    new.src_uri, new.src_dir, new.dest_dir = file.src_uri, config.docs_dir, file.dest_path
+    new.use_directory_urls, new.inclusion = config.use_directory_urls, file.inclusion
     dest = file.dest_uri
     locale, localization = default_language, None
     locale_site_dir = current_language if current_language != default_language else ""
