@@ -19,6 +19,7 @@ from __future__ import annotations
 from functools import partial
 from pathlib import Path
 
+from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 import hubsite
@@ -43,14 +44,17 @@ def on_pre_build(config):
 
 
 def on_page_markdown(markdown, page, config, files):
-    if page.file.src_uri in _pages and markdown.strip() == BODY_MARKER:
+    if page.file.src_uri in _pages:
         page.render = partial(_render_placeholder, page)
     return markdown
 
 
 def _render_placeholder(page, config, files) -> None:
     """What MkDocs' Page.render leaves for a page whose Markdown is the placeholder alone:
-    the placeholder (an HTML comment, passed through), no headings, no anchors, no links."""
+    the placeholder (an HTML comment, passed through), no headings, no anchors, no links.
+    Anything else (another plugin added to it) goes through Markdown as usual."""
+    if page.markdown.strip() != BODY_MARKER:
+        return Page.render(page, config, files)
     page.content = BODY_MARKER
     page.toc = get_toc([])
     page.present_anchor_ids, page.links_to_anchors = set(), {}
