@@ -193,6 +193,7 @@ ACTIVE_TAGS = re.compile(r"<\s*(script|style|iframe|frame|object|embed|form|inpu
 EVENT_HANDLER = re.compile(r"<[a-z][^>]*?\s(on[a-z]+)\s*=", re.IGNORECASE)
 BAD_URL = re.compile(r"(?:\]\(\s*<?|(?:href|src|action|formaction|xlink:href)\s*=\s*[\"']?|<)\s*(javascript|data|vbscript)\s*:",
                      re.IGNORECASE)
+_MAY_BE_ACTIVE = re.compile(r"[<&\]=]")
 INSTEAD = {
     "script": "scripts cannot run on the hub; link to the tool with 'url' instead",
     "style": "the hub's own styles apply to every page; remove the styling",
@@ -212,6 +213,8 @@ def check_body(text: str, first_line: int, where: str, problems: ProblemList) ->
             in_code = not in_code
         if in_code or line.startswith("    "):
             continue  # code samples are shown, not run
+        if not _MAY_BE_ACTIVE.search(line):
+            continue  # every pattern below needs one of these, or an entity that decodes to one
         number = first_line + offset
         for match in ACTIVE_TAGS.finditer(line):
             tag = match.group(1).lower()

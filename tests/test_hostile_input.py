@@ -78,6 +78,8 @@ def test_unsafe_file_names_are_refused(tmp_path, name):
     ("[click](jav&#x61;script:alert(1))", "'javascript:' links are not allowed"),
     ('<a href="jav&#x09;ascript:alert(1)">x</a>', "'javascript:' links are not allowed"),
     ('<a href="JaVaScRiPt:alert(1)">x</a>', "'javascript:' links are not allowed"),
+    ("[click]\t(javascript:alert(1))", "'javascript:' links are not allowed"),
+    ("[click]&#x28;javascript:alert(1))", "'javascript:' links are not allowed"),
     ("![x](data:image/svg+xml;base64,PHN2Zz4=)", "'data:' links are not allowed"),
     ('<details open ontoggle="alert(1)">x</details>', "the attribute 'ontoggle' runs script"),
     ('<object data="x.swf"></object>', "raw <object> is not allowed"),
