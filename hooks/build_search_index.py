@@ -32,6 +32,7 @@ from catalogue.urls import UrlStyle
 from hubsite import background
 
 
+@event_priority(50)  # before hooks/generate_pages.py writes the listings: this needs only the catalogue
 def on_pre_build(config):
     if not hubsite.all_languages_built(config) or config.extra.get("offline"):
         return

@@ -39,6 +39,7 @@ def on_config(config):
     return config
 
 
+@event_priority(50)  # before hooks/generate_pages.py writes the listings: this needs only the catalogue
 def on_pre_build(config):
     if hubsite.all_languages_built(config):
         catalogue = hubsite.catalogue(config, check=True)
