@@ -44,7 +44,7 @@ test: $(VENV)/.test-deps node_modules/.installed  ## run every test
 	$(BIN)/python -m pytest
 
 bench: $(VENV)/.build-deps  ## measure build time and page weight (see README)
-	$(BIN)/python scripts/bench.py --resources 1000
+	$(BIN)/python scripts/bench.py --resources 1000 --rounds 3
 
 clean:  ## remove build output and generated pages
 	rm -rf site dist build content/index*.md content/regions content/topics content/types \

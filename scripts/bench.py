@@ -5,6 +5,7 @@
     python scripts/bench.py --resources 30 --json bench.json      # quick smoke run
     python scripts/bench.py --resources 1000 --lighthouse         # also Lighthouse scores (npm)
     python scripts/bench.py --resources 1000 --keep /tmp/bench    # keep the copies and sites
+    python scripts/bench.py --resources 1000 --rounds 3           # build times: median of three
 
 Nothing in the repository is written. In one run the script:
 
@@ -28,7 +29,10 @@ Nothing in the repository is written. In one run the script:
    [en]). The validator refuses `.xx.md` files of languages the hub does not have, so there
    translations are deleted and resources that exist only in another language are renamed to
    `slug.md` (the same resources, one interface language);
-5. measures site/ of each build (bytes, files) and the offline zip;
+5. measures site/ of each build (bytes, files) and the offline zip; with --rounds N, builds the
+   hub, plain Material and the English-only hub N times in turn (each into a fresh site/) and
+   takes the median time of each: on a shared machine one build can be a quarter slower than
+   the next, which moves the ratios more than most changes do;
 6. serves each site on 127.0.0.1 with a small threaded server that gzips text (level 6) when
    asked, sends `Cache-Control: no-cache` for HTML and `max-age=3600` for everything else,
    and records the bytes of every response (status line and headers included). Headless
@@ -64,6 +68,8 @@ in seconds):
                              site_bytes_without_zip, profile}
     builds.plain            same keys as builds.hub (no zip: both sizes equal)
     builds.hub_en           same keys as builds.hub: the English-only build
+    builds.*.rounds         [{seconds, cpu_seconds}] of every round (hub, plain, hub_en); their
+                             `seconds` and `cpu_seconds` are the medians
     builds.*.profile        {total, parts: {name: seconds}} exclusive seconds per event
                              handler ("<plugin or hook> on_<event>"), "markdown", "templates",
                              "mkdocs core", "catalogue fingerprint", "catalogue load";
@@ -98,6 +104,7 @@ import os
 import platform
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -759,6 +766,11 @@ def report(result: dict) -> str:
         add(f"{label:<34}{entry['seconds']:>9.1f}s{entry['cpu_seconds']:>9.1f}s{mb(entry['peak_rss_bytes']):>14}"
             f"{mb(size):>14}{files:>9,}")
     add(f"{'offline zip':<34}{'':>10}{'':>10}{'':>14}{mb(b['offline']['zip_bytes']):>14}")
+    if len(b["hub"].get("rounds", [])) > 1:
+        spans = ", ".join(f"{label} {min(r['seconds'] for r in b[key]['rounds']):.1f}–"
+                          f"{max(r['seconds'] for r in b[key]['rounds']):.1f}s"
+                          for key, label in (("hub", "hub"), ("plain", "plain"), ("hub_en", "English only")))
+        add(f"times above are medians of {len(b['hub']['rounds'])} rounds: {spans}")
     add(f"validate: {result['validate']['seconds']:.1f}s; "
         f"generate content: {result['content']['generate_seconds']:.1f}s")
     r = result["ratios"]
@@ -828,6 +840,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lighthouse", action="store_true", help="also run Lighthouse 12.2.3 (npm) on the pages")
     parser.add_argument("--keep", help="work in this folder and keep it (copies, sites, logs)")
     parser.add_argument("--seed", type=int, default=1, help="seed of the synthetic content")
+    parser.add_argument("--rounds", type=int, default=1,
+                        help="build the hub, plain Material and English only this many times; report medians")
     args = parser.parse_args(argv)
     if args.resources < 1:
         parser.error("--resources must be at least 1")
@@ -913,6 +927,23 @@ def main(argv: list[str] | None = None) -> int:
         changes.update(restrict_files(english, ["en"]))
         builds["hub_en"] = run_build("hub_en", english, work, "module", "mkdocs", ["build", "-q"], logs / "hub-en.log")
         builds["hub_en"].update(site_figures(english / "site"))
+
+        folders = {"hub": hub, "plain": plain, "hub_en": english}
+        for key in folders:
+            builds[key]["rounds"] = [{k: builds[key][k] for k in ("seconds", "cpu_seconds")}]
+        for number in range(2, args.rounds + 1):
+            step(f"round {number} of {args.rounds}: the hub, plain Material and English only again")
+            for key, folder in folders.items():
+                (folder / "site").rename(work / f"site-{key}-{number}")  # the measured pages stay in site/
+                again = run_build(key, folder, work, "module", "mkdocs", ["build", "-q"], logs / f"{key}-{number}.log")
+                builds[key]["rounds"].append({k: again[k] for k in ("seconds", "cpu_seconds")})
+                (folder / "site").rename(work / f"discard-{key}-{number}")  # deleted at the end: a
+                (work / f"site-{key}-{number}").rename(folder / "site")   # deletion slows the next build
+        for discarded in work.glob("discard-*"):
+            shutil.rmtree(discarded)
+        for key in folders:
+            for measure in ("seconds", "cpu_seconds"):
+                builds[key][measure] = statistics.median(r[measure] for r in builds[key]["rounds"])
 
         step("measuring pages in headless Chromium")
         pages = pick_pages(hub)

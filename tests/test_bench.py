@@ -26,7 +26,7 @@ TOP_KEYS = ("version", "started", "finished", "total_seconds", "machine", "resou
             "source_date_epoch", "catalogue_module", "content", "validate", "builds", "en_only", "ratios", "pages",
             "search", "lighthouse", "budgets", "package_modules")
 SITE_KEYS = ("seconds", "cpu_seconds", "load_before", "peak_rss_bytes", "site_bytes", "site_files", "html_files",
-             "site_bytes_without_zip", "profile")
+             "site_bytes_without_zip", "profile", "rounds")
 
 
 @pytest.fixture(scope="module")
@@ -67,6 +67,7 @@ def test_content_and_builds_have_sane_figures(run):
         assert builds[name]["seconds"] > 0 and builds[name]["peak_rss_bytes"] > 0
         assert builds[name]["site_bytes"] > 0 and builds[name]["site_files"] > 0 and builds[name]["html_files"] > 0
         assert builds[name]["profile"]["total"] > 0 and builds[name]["profile"]["parts"]
+        assert [r["seconds"] for r in builds[name]["rounds"]] == [builds[name]["seconds"]]  # one round by default
     offline = builds["offline"]
     assert offline["seconds"] > 0 and offline["peak_rss_bytes"] > 0
     assert offline["zip_bytes"] > 0 and offline["build_bytes"] > offline["zip_bytes"] and offline["build_files"] > 0
