@@ -56,7 +56,7 @@ def _unsuffixed(src_uri: str, languages: set[str]) -> tuple[str, str | None]:
 
 
 def _use_faster_i18n_files(i18n) -> None:
-    if getattr(i18n, "_hub_faster_alternates", False) or version("mkdocs-static-i18n") != string_i18n_file.COPIED_FROM:
+    if getattr(i18n, "_hub_faster_i18n_files", False) or version("mkdocs-static-i18n") != string_i18n_file.COPIED_FROM:
         return
     from mkdocs_static_i18n import suffix
     from mkdocs_static_i18n.config import RE_LOCALE
@@ -89,4 +89,4 @@ def _use_faster_i18n_files(i18n) -> None:
         return None
 
     i18n.reconfigure_files_alternates = reconfigure_files_alternates
-    i18n._hub_faster_alternates = True
+    i18n._hub_faster_i18n_files = True
