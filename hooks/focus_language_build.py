@@ -15,7 +15,9 @@ Events: on_files at priority -90, just before static-i18n's (-100).
    them, that was a third of a language build. The replacement makes only the File it keeps,
    telling the language from the file name by static-i18n's own rule, and leaves every
    other case (fallback copies, another version of static-i18n) to static-i18n.
-3. With static-i18n 1.3.1, the Files themselves are made by hubsite.i18n_file, the same
+3. 404.html is written by the default language's build only. Every build writes it at the site's
+   root, where a static host looks for it, so the last language built replaced the default one.
+4. With static-i18n 1.3.1, the Files themselves are made by hubsite.i18n_file, the same
    function without pathlib.
 """
 
@@ -31,19 +33,31 @@ from mkdocs.structure.files import Files
 from hubsite import i18n_file as string_i18n_file
 
 
+NOT_FOUND = "404.html"
+
+
 @event_priority(-90)
 def on_files(files, config):
     i18n = config.plugins.get("i18n")
     if i18n is None:
         return files
     _use_faster_i18n_files(i18n)
-    if i18n.current_language == i18n.default_language:
+    default = i18n.current_language == i18n.default_language
+    _write_404_in_default_build_only(config.theme, default)
+    if default:
         return files
     languages, docs = set(i18n.all_languages), os.path.join(config.docs_dir, "")
     sources = {file.src_uri: _unsuffixed(file.src_uri, languages) for file in files
                if file.abs_src_path and file.abs_src_path.startswith(docs)}
     wanted = {base for base, lang in sources.values() if lang == i18n.current_language}
     return Files([file for file in files if file.src_uri in sources and sources[file.src_uri][0] in wanted])
+
+
+def _write_404_in_default_build_only(theme, default: bool) -> None:
+    if not hasattr(theme, "_hub_has_404"):  # the theme's own list, before any build changed it
+        theme._hub_has_404 = NOT_FOUND in theme.static_templates
+    if theme._hub_has_404:
+        (theme.static_templates.add if default else theme.static_templates.discard)(NOT_FOUND)
 
 
 def _unsuffixed(src_uri: str, languages: set[str]) -> tuple[str, str | None]:

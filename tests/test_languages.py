@@ -50,6 +50,16 @@ def test_material_interface_is_translated(real_site):
     assert 'aria-label="Header"' in read(real_site, "library/")
 
 
+def test_the_page_for_missing_addresses_is_in_the_default_language(real_site):
+    """Static hosts answer every missing address with the root 404.html. Each language build renders
+    the theme's templates, and the last one built used to leave its own 404 page there."""
+    html = (real_site / "404.html").read_text(encoding="utf-8")
+    assert '<html lang="en"' in html
+    assert "<title>JET Coal Regions Knowledge Hub</title>" in html
+    assert 'aria-label="Header"' in html
+    assert not [lang for lang in LANGS[1:] if (real_site / lang / "404.html").exists()]
+
+
 def test_dates_are_written_the_way_each_language_writes_them(real_site, catalogue):
     assert catalogue.by_slug("hub-launch-cop28").start.date().isoformat() == "2023-12-10"
     expected = {"en": "Dec 10, 2023", "es": "10 dic 2023", "vi": "10 thg 12, 2023", "id": "10 Des 2023",
