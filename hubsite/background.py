@@ -93,8 +93,14 @@ def collect(name: str, site_dir: str) -> object:
 
 
 def _move_into(source: Path, target: Path) -> None:
-    for folder, _, names in os.walk(source):
-        destination = target / Path(folder).relative_to(source)
-        destination.mkdir(parents=True, exist_ok=True)
-        for name in names:
-            os.replace(Path(folder) / name, destination / name)
+    """Move every file of `source` to the same place under `target`. A folder the target does
+    not have yet (a language, pagefind/) moves in one rename instead of thousands."""
+    target.mkdir(parents=True, exist_ok=True)
+    for entry in os.scandir(source):
+        destination = target / entry.name
+        if entry.is_dir(follow_symlinks=False) and destination.is_dir():
+            _move_into(Path(entry.path), destination)
+        elif not (entry.is_dir(follow_symlinks=False) and destination.exists()):
+            os.replace(entry.path, destination)
+        else:  # a file where the job wrote a folder: the build has gone wrong
+            raise Abort(f"{destination} is a file; the build also wrote a folder there")
