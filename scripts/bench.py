@@ -70,6 +70,9 @@ in seconds):
     builds.hub_en           same keys as builds.hub: the English-only build
     builds.*.rounds         [{seconds, cpu_seconds}] of every round (hub, plain, hub_en); their
                              `seconds` and `cpu_seconds` are the medians
+    builds.*.jobs           {name: {seconds, cpu_seconds, tools_cpu_seconds}} of each process the build
+                             forked (hubsite.background: languages, search, data), in the first round;
+                             tools_cpu_seconds is what it ran, e.g. Pagefind's indexer; absent without fork
     builds.*.profile        {total, parts: {name: seconds}} exclusive seconds per event
                              handler ("<plugin or hook> on_<event>"), "markdown", "templates",
                              "mkdocs core", "catalogue fingerprint", "catalogue load";
@@ -197,6 +200,22 @@ try:
         cache.load = timed("catalogue load", cache.load)
 except Exception:
     pass
+try:  # the hub's forked jobs (hubsite.background): each appends its wall and CPU time when it ends
+    from hubsite import background
+
+    def job_child(self, writer, run=background.Job._child):
+        start = time.perf_counter()
+        try:
+            return run(self, writer)
+        finally:
+            times = os.times()  # a forked process starts at zero; its children are the tools it ran
+            with open(out + ".jobs", "a") as f:
+                f.write(json.dumps({"name": self.name, "seconds": time.perf_counter() - start,
+                                    "cpu_seconds": sum(times[:4]), "tools_cpu_seconds": times[2] + times[3]}) + "\n")
+
+    background.Job._child = job_child
+except ImportError:
+    pass
 sys.argv = [target] + args
 if mode == "module":
     runpy.run_module(target, run_name="__main__", alter_sys=True)
@@ -211,6 +230,8 @@ def run_build(name: str, cwd: Path, work: Path, mode: str, target: str, args: li
     if not runner.exists():
         runner.write_text(RUNNER, encoding="utf-8")
     profile = work / f"profile-{name}.json"
+    jobs = Path(f"{profile}.jobs")
+    jobs.unlink(missing_ok=True)
     env = dict(os.environ, SOURCE_DATE_EPOCH=EPOCH, NO_MKDOCS_2_WARNING="1")
     env.pop("PYTHONPATH", None)
     load = os.getloadavg()[0]
@@ -231,6 +252,9 @@ def run_build(name: str, cwd: Path, work: Path, mode: str, target: str, args: li
         parts = {k: round(v, 2) for k, v in sorted(data["parts"].items(), key=lambda kv: -kv[1])}
         parts["other (startup, imports, config)"] = round(max(0.0, data["total"] - sum(data["parts"].values())), 2)
         result["profile"] = {"total": round(data["total"], 2), "parts": parts}
+    if jobs.exists():
+        result["jobs"] = {job["name"]: {key: round(value, 2) for key, value in job.items() if key != "name"}
+                          for job in map(json.loads, jobs.read_text().splitlines())}
     return result
 
 
@@ -787,6 +811,14 @@ def report(result: dict) -> str:
         add(f"where the hub build's {profile['total']:.1f}s go (exclusive seconds, top 10):")
         for name, seconds in list(profile["parts"].items())[:10]:
             add(f"  {seconds:>8.1f}s  {100 * seconds / profile['total']:>5.1f}%  {name}")
+        add("")
+    jobs = b["hub"].get("jobs")
+    if jobs:
+        forked = sum(job["cpu_seconds"] for job in jobs.values())
+        add(f"CPU time of the hub build by process: main {b['hub']['cpu_seconds'] - forked:.1f}s, "
+            + ", ".join(f"{name} {job['cpu_seconds']:.1f}s" + (f" (of it {job['tools_cpu_seconds']:.1f}s in tools it ran)"
+                                                                if job["tools_cpu_seconds"] >= 0.05 else "")
+                        for name, job in sorted(jobs.items())))
         add("")
     add(f"{'page (gzip, headers included)':<30}{'first visit':>14}{'requests':>10}{'offsite':>9}"
         f"{'repeat':>12}{'html':>11}")

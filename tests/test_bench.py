@@ -68,6 +68,11 @@ def test_content_and_builds_have_sane_figures(run):
         assert builds[name]["site_bytes"] > 0 and builds[name]["site_files"] > 0 and builds[name]["html_files"] > 0
         assert builds[name]["profile"]["total"] > 0 and builds[name]["profile"]["parts"]
         assert [r["seconds"] for r in builds[name]["rounds"]] == [builds[name]["seconds"]]  # one round by default
+    jobs = builds["hub"]["jobs"]  # the forked processes, and Pagefind's indexer run by the search one
+    assert set(jobs) == {"languages", "search", "data"}, jobs
+    assert all(job["cpu_seconds"] > 0 and job["seconds"] > 0 for job in jobs.values())
+    assert 0 < jobs["search"]["tools_cpu_seconds"] <= jobs["search"]["cpu_seconds"]
+    assert "search" in builds["hub_en"]["jobs"] and "languages" not in builds["hub_en"]["jobs"]
     offline = builds["offline"]
     assert offline["seconds"] > 0 and offline["peak_rss_bytes"] > 0
     assert offline["zip_bytes"] > 0 and offline["build_bytes"] > offline["zip_bytes"] and offline["build_files"] > 0
@@ -125,3 +130,5 @@ def test_budgets_are_reported_and_printed(run):
     assert "requests to other hosts (hub)" in names
     assert next(r for r in data["budgets"] if r["name"] == "requests to other hosts (hub)")["pass"]
     assert data["total_seconds"] > 0
+    assert re.search(r"CPU time of the hub build by process: main [\d.]+s, data [\d.]+s, languages [\d.]+s, "
+                     r"search [\d.]+s \(of it [\d.]+s in tools it ran\)", stdout)
