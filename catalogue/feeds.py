@@ -18,7 +18,6 @@ from pathlib import Path
 from .address import Site
 from .model import Catalogue, Resource
 from .render import region_stem, type_stem
-from .strings import Translator
 
 MAX_ENTRIES = 50
 ATOM = "http://www.w3.org/2005/Atom"
@@ -51,7 +50,9 @@ def feeds(catalogue: Catalogue) -> list[Feed]:
 
 def feed_for_page(catalogue: Catalogue, stem: str) -> Feed | None:
     """The feed a listing page offers; later pages of a paginated listing offer their first page's."""
-    by_page = {feed.page_stem: feed for feed in feeds(catalogue)}
+    by_page = catalogue.__dict__.get("_feeds_by_page")
+    if by_page is None:
+        by_page = catalogue.__dict__["_feeds_by_page"] = {feed.page_stem: feed for feed in feeds(catalogue)}
     first = re.sub(r"/page/\d+$", "", stem)
     return by_page.get(first) or by_page.get(f"{first}/index")
 
@@ -68,7 +69,7 @@ def entries(catalogue: Catalogue, feed: Feed) -> list[Resource]:
 
 
 def title(catalogue: Catalogue, feed: Feed, lang: str) -> str:
-    t = Translator(catalogue.strings, lang)
+    t = catalogue.translator(lang)
     kind, _, ident = feed.key.partition("/")
     if kind == "regions":
         section = t("feed_region_title", region=catalogue.regions[ident].text(lang)[0].name)
@@ -89,7 +90,7 @@ def atom(catalogue: Catalogue, feed: Feed, lang: str, site: Site) -> bytes:
     _link(root, "self", site.at(site.prefix(lang) + feed.path), MEDIA_TYPE)
     _link(root, "alternate", site.page(feed.page_stem, lang), "text/html")
     ET.SubElement(ET.SubElement(root, f"{{{ATOM}}}author"), f"{{{ATOM}}}name").text = \
-        Translator(catalogue.strings, lang)("site_name")
+        catalogue.translator(lang)("site_name")
     for resource in items:
         root.append(_entry(catalogue, resource, lang, site))
     ET.indent(root)

@@ -8,6 +8,7 @@ needs no exception for them.
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,7 +19,6 @@ from babel.core import get_global
 from . import feeds
 from .address import Site
 from .model import Catalogue, Resource, Version
-from .strings import Translator
 from .urls import relative
 
 SCHEMA_TYPES = {"report": "Report", "policy-brief": "Report", "research": "ScholarlyArticle",
@@ -56,7 +56,7 @@ def stem_of(src_uri: str, languages: list[str]) -> str:
 
 
 def head(catalogue: Catalogue, page: Page, site: Site) -> Head:
-    t = Translator(catalogue.strings, page.lang)
+    t = catalogue.translator(page.lang)
     stem = stem_of(page.src_uri, catalogue.languages)
     canonical = site.page(stem, page.lang)
     found = catalogue.version_at(page.src_uri)
@@ -77,6 +77,7 @@ def head(catalogue: Catalogue, page: Page, site: Site) -> Head:
     return Head(canonical, og, json_ld(data), link)
 
 
+@functools.cache
 def og_locale(lang: str) -> str:
     """Open Graph's language_TERRITORY, from CLDR's likely subtags: es -> es_ES, vi -> vi_VN."""
     likely = Locale.parse(get_global("likely_subtags").get(lang, lang))
@@ -166,7 +167,7 @@ def page_data(catalogue: Catalogue, page: Page, stem: str, title: str, url: str,
 
 
 def _website(catalogue: Catalogue, lang: str, site: Site) -> dict[str, Any]:
-    t = Translator(catalogue.strings, lang)
+    t = catalogue.translator(lang)
     return {"@type": "WebSite", "name": t("site_name"), "url": site.page("index", lang), "inLanguage": lang}
 
 

@@ -7,6 +7,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from .strings import Translator
+
 
 @dataclass
 class Term:
@@ -173,6 +175,13 @@ class Catalogue:
     @property
     def default_language(self) -> str:
         return self.languages[0]
+
+    def translator(self, lang: str) -> Translator:
+        """The interface text of `lang`, made once: pages, cards and feeds ask for it all the time."""
+        made = self.__dict__.setdefault("_translators", {})
+        if lang not in made:
+            made[lang] = Translator(self.strings, lang)
+        return made[lang]
 
     def by_slug(self, slug: str) -> Resource:
         return next(r for r in self.resources if r.slug == slug)

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from .address import Site
 from .model import Catalogue, Resource, Term
-from .strings import Translator, utc_offset
+from .strings import utc_offset
 from .urls import UrlStyle, links_from, relative
 
 
@@ -31,7 +31,7 @@ class Context:
     site: "Site | None" = None  # the public address, for what must be absolute (citations)
 
     def __post_init__(self) -> None:
-        self.t = Translator(self.catalogue.strings, self.lang)
+        self.t = self.catalogue.translator(self.lang)
 
     def href(self, stem: str, lang: str | None = None) -> str:
         return relative(self.url, self.style.page(stem, lang or self.lang))

@@ -17,6 +17,7 @@ class Translator:
         self._english = strings.get("en", {}).get("ui", {}) or {}
         self._locale = Locale.parse(lang)
         self.language_names = {code: (data.get("name") or code) for code, data in strings.items()}
+        self._formatted: dict[tuple[str, Any], str] = {}  # Babel's formatting, once per value: pages repeat dates
 
     def __call__(self, key: str, count: int | None = None, **values: Any) -> str:
         text = self.lookup(key)
@@ -51,14 +52,22 @@ class Translator:
 
     def date(self, value: dt.date | str) -> str:
         """A date as this language writes it; accepts ISO text (as templates have it)."""
-        if isinstance(value, str):
-            value = dt.date.fromisoformat(value)
-        return format_date(value, format="medium", locale=self._locale)
+        key = ("date", value)
+        if key not in self._formatted:
+            day = dt.date.fromisoformat(value) if isinstance(value, str) else value
+            self._formatted[key] = format_date(day, format="medium", locale=self._locale)
+        return self._formatted[key]
 
     def time(self, value: dt.datetime) -> str:
         return format_time(value, format="short", locale=self._locale)
 
     def size(self, num_bytes: int) -> str:
+        key = ("size", num_bytes)
+        if key not in self._formatted:
+            self._formatted[key] = self._size(num_bytes)
+        return self._formatted[key]
+
+    def _size(self, num_bytes: int) -> str:
         from babel.numbers import format_decimal
 
         if num_bytes < 1000:

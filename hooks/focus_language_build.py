@@ -1,6 +1,6 @@
 """Make static-i18n's handling of files in each language build cost what the build uses.
 
-Events: on_files at priority -90, just before static-i18n's (-100).
+Events: on_config, and on_files at priority -90, just before static-i18n's (-100).
 
 1. In the build of a language other than the default, a page or file is used only when it
    has a version in that language (`slug.es.md`); static-i18n drops the rest after reading
@@ -9,7 +9,8 @@ Events: on_files at priority -90, just before static-i18n's (-100).
    switcher and hreflang links need them), gives the same files in a fraction of the time:
    most sources are English-only resources. The theme's own files (Material's scripts and
    styles) are left out too: every language build wrote the same copy over the default
-   build's. The default language's build gets every file, as before.
+   build's. They are not even listed there (on_config): finding them walks the theme's
+   folders, thousands of icons. The default language's build gets every file, as before.
 2. static-i18n 1.3.1 finds a page's translations by making a File of every candidate for every
    language and keeping the one in that language: for the generated pages, six languages of
    them, that was a third of a language build. The replacement makes only the File it keeps,
@@ -25,7 +26,6 @@ from __future__ import annotations
 
 import os
 from importlib.metadata import version
-from pathlib import PurePath
 
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
@@ -34,6 +34,10 @@ from hubsite import i18n_file as string_i18n_file
 
 
 NOT_FOUND = "404.html"
+
+
+def on_config(config):
+    _theme_files_in_default_build_only()
 
 
 @event_priority(-90)
@@ -51,6 +55,20 @@ def on_files(files, config):
                if file.abs_src_path and file.abs_src_path.startswith(docs)}
     wanted = {base for base, lang in sources.values() if lang == i18n.current_language}
     return Files([file for file in files if file.src_uri in sources and sources[file.src_uri][0] in wanted])
+
+
+def _theme_files_in_default_build_only() -> None:
+    add_files_from_theme = Files.add_files_from_theme
+    if getattr(add_files_from_theme, "_hub_default_build_only", False):
+        return
+
+    def in_default_build_only(files, env, config):
+        i18n = config.plugins.get("i18n")
+        if i18n is None or i18n.current_language == i18n.default_language:
+            add_files_from_theme(files, env, config)
+
+    in_default_build_only._hub_default_build_only = True
+    Files.add_files_from_theme = in_default_build_only
 
 
 def _write_404_in_default_build_only(theme, default: bool) -> None:
@@ -81,8 +99,7 @@ def _use_faster_i18n_files(i18n) -> None:
 
     def locale(file) -> str:
         """create_i18n_file's rule: the last suffix of the name when it is a language code."""
-        suffixes = PurePath(file.name).suffixes
-        code = suffixes[-1].replace(".", "") if suffixes else ""
+        code = string_i18n_file.last_suffix(file.name)
         return code if code and (code in i18n.all_languages or RE_LOCALE.match(code)) else i18n.default_language
 
     def reconfigure_files_alternates(i18n_src_uris, i18n_alternate_src_uris, mkdocs_config, create_i18n_file):

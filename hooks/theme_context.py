@@ -47,7 +47,7 @@ def _add(context, lang, page, config):
     lang = lang or catalogue.default_language
     style = hubsite.url_style(config, catalogue)
     url = page.url if page is not None else style.page("index", lang)
-    context["hub_t"] = Translator(catalogue.strings, lang)
+    context["hub_t"] = catalogue.translator(lang)
     context["hub_search_url"] = relative(url, style.page("search/index", lang))
     context["hub_alternates"] = alternates(page) if page is not None else []
     context["hub_head"] = None if page is None else head(catalogue, _page(page, lang, context["hub_t"]),

@@ -29,7 +29,7 @@ def _split_suffix(name: str) -> tuple[str, str]:
     return name, ""
 
 
-def _last_suffix(name: str) -> str | None:
+def last_suffix(name: str) -> str | None:
     """PurePath(name).suffixes[-1] without its dot, None where pathlib finds no suffix."""
     if name.endswith("."):
         return None
@@ -58,7 +58,7 @@ def create_i18n_file(file: File, current_language: str, default_language: str, a
     locale, localization = default_language, None
     locale_site_dir = current_language if current_language != default_language else ""
 
-    code = _last_suffix(new.name)
+    code = last_suffix(new.name)
     if code is not None:
         if code in all_languages or RE_LOCALE.match(code):
             parent, filename = posixpath.split(dest)

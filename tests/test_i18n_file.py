@@ -44,3 +44,14 @@ def test_same_file_as_static_i18n(tmp_path, directory_urls, current):
         expected = suffix.create_i18n_file(source, current, "en", LANGUAGES, config)
         actual = i18n_file.create_i18n_file(source, current, "en", LANGUAGES, config)
         assert _state(actual) == _state(expected), src
+
+
+def test_last_suffix_is_pathlibs():
+    """hooks/focus_language_build.py tells a translation's language by it, as static-i18n does with pathlib."""
+    from pathlib import PurePath
+
+    for src in SOURCES + ["a..es", "..", ".", "x.y.", "..es"]:
+        name = src.rsplit("/", 1)[-1]
+        for candidate in (name, name.rsplit(".", 1)[0]):
+            suffixes = PurePath(candidate).suffixes
+            assert i18n_file.last_suffix(candidate) == (suffixes[-1][1:] if suffixes else None), candidate
