@@ -4,8 +4,9 @@ Events: on_page_context and on_template_context (default priority, after static-
 at 50 has set the language). Adds `hub_t`, a callable ({{ hub_t("sample_notice") }}), and
 `hub_search_url`, the link from this page to the search page of its language,
 `hub_alternates`, the translations of this page for hreflang links, `hub_head`, the
-page's canonical address, Open Graph tags, JSON-LD and feed (`catalogue.metadata`), and
-`hub_search_bundles`, how the search index is split by date.
+page's canonical address, Open Graph tags, JSON-LD and feed (`catalogue.metadata`),
+`hub_search_bundles`, how the search index is split by date, and on 404.html
+`hub_not_found`, its text and links in every language.
 """
 
 from __future__ import annotations
@@ -39,7 +40,12 @@ def _relative_language_links(config) -> None:
 
 def on_template_context(context, template_name, config):
     """Templates that are not pages, such as 404.html, get the same text."""
-    return _add(context, context.get("i18n_current_language"), None, config)
+    context = _add(context, context.get("i18n_current_language"), None, config)
+    if template_name == "404.html":
+        catalogue = hubsite.catalogue(config)
+        context["hub_not_found"] = not_found(catalogue, hubsite.url_style(config, catalogue),
+                                             address.Site(config.site_url).path)
+    return context
 
 
 def _add(context, lang, page, config):
@@ -55,6 +61,19 @@ def _add(context, lang, page, config):
     context["hub_acknowledgements"] = acknowledgements(catalogue, lang)
     context["hub_search_bundles"] = search_bundles(catalogue, config)
     return context
+
+
+def not_found(catalogue, style, root: str) -> list[dict[str, str]]:
+    """What the page for missing addresses says, in every language, default first: a static host
+    serves that one page for every language's missing addresses, at any depth, so its links
+    start at the site's root path (`root`, e.g. '/' or '/knowledge-hub/'), as MkDocs makes them."""
+    out = []
+    for lang in catalogue.languages:
+        t = catalogue.translator(lang)
+        out.append({"lang": lang, "title": t("not_found_title"), "text": t("not_found_text"),
+                    "home": root + style.page("index", lang), "home_label": t("home_title"),
+                    "search": root + style.page("search/index", lang), "search_label": t("search_label")})
+    return out
 
 
 def search_bundles(catalogue, config) -> dict[str, int]:

@@ -151,3 +151,19 @@ def test_bad_content_stops_the_build_with_located_messages(tmp_path):
     assert "2 problems found; the site was not built." in output
     assert "Traceback" not in output
     assert not (root / "site" / "index.html").exists()
+
+
+def test_page_for_missing_addresses_links_from_the_sub_folder_the_site_lives_in(tmp_path):
+    """A project site on GitHub Pages lives under /<repository>/: the 404 page, served at any depth,
+    must lead there, not to the host's root."""
+    root = make_repo(tmp_path / "repo", {"sample-report.md": resource()})
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "site_url: https://jet-cr-hub.example.org/", "site_url: https://jet-cr-hub.example.org/knowledge-hub/"),
+        encoding="utf-8")
+    result = run_build(root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    body = main_html((root / "site" / "404.html").read_text(encoding="utf-8"))
+    hrefs = [link["href"] for link in parse(body).links if link["tag"] == "a"]
+    assert "/knowledge-hub/" in hrefs and "/knowledge-hub/es/search/" in hrefs and "/knowledge-hub/mn/" in hrefs
+    assert all(href.startswith("/knowledge-hub/") for href in hrefs), hrefs

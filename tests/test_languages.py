@@ -60,6 +60,21 @@ def test_the_page_for_missing_addresses_is_in_the_default_language(real_site):
     assert not [lang for lang in LANGS[1:] if (real_site / lang / "404.html").exists()]
 
 
+def test_the_page_for_missing_addresses_leads_home_and_to_search_in_every_language(real_site, catalogue):
+    """It is one page for the readers of all six languages, served at any depth: each finds a line
+    in their language, with root-based links to their language's home and search pages."""
+    body = main_html((real_site / "404.html").read_text(encoding="utf-8"))
+    assert re.search(r"<h1>Page not found</h1>\s*<p>There is no page at this address", body)
+    assert '<a href="/">Home</a>' in body and '<a href="/search/">Search the hub</a>' in body
+    for lang in LANGS[1:]:
+        t = catalogue.strings[lang]["ui"]
+        item = re.search(rf'<li lang="{lang}">(.*?)</li>', body, re.S).group(1)
+        assert t["not_found_title"] in item and t["not_found_text"] in item, lang
+        for stem, label in (("", t["home_title"]), ("search/", t["search_label"])):
+            assert f'<a href="/{lang}/{stem}" hreflang="{lang}">{label}</a>' in item, (lang, stem)
+            assert (real_site / lang / stem / "index.html").is_file()
+
+
 def test_dates_are_written_the_way_each_language_writes_them(real_site, catalogue):
     assert catalogue.by_slug("hub-launch-cop28").start.date().isoformat() == "2023-12-10"
     expected = {"en": "Dec 10, 2023", "es": "10 dic 2023", "vi": "10 thg 12, 2023", "id": "10 Des 2023",
