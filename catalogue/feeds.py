@@ -50,11 +50,19 @@ def feeds(catalogue: Catalogue) -> list[Feed]:
 
 def feed_for_page(catalogue: Catalogue, stem: str) -> Feed | None:
     """The feed a listing page offers; later pages of a paginated listing offer their first page's."""
-    by_page = catalogue.__dict__.get("_feeds_by_page")
-    if by_page is None:
-        by_page = catalogue.__dict__["_feeds_by_page"] = {feed.page_stem: feed for feed in feeds(catalogue)}
+    by_page = _feeds_by_page(catalogue)
     first = re.sub(r"/page/\d+$", "", stem)
     return by_page.get(first) or by_page.get(f"{first}/index")
+
+
+_by_page: tuple[Catalogue | None, dict[str, Feed]] = (None, {})  # every page asks: made once per catalogue
+
+
+def _feeds_by_page(catalogue: Catalogue) -> dict[str, Feed]:
+    global _by_page
+    if _by_page[0] is not catalogue:
+        _by_page = (catalogue, {feed.page_stem: feed for feed in feeds(catalogue)})
+    return _by_page[1]
 
 
 def entries(catalogue: Catalogue, feed: Feed) -> list[Resource]:

@@ -178,10 +178,11 @@ class Catalogue:
 
     def translator(self, lang: str) -> Translator:
         """The interface text of `lang`, made once: pages, cards and feeds ask for it all the time."""
-        made = self.__dict__.setdefault("_translators", {})
-        if lang not in made:
-            made[lang] = Translator(self.strings, lang)
-        return made[lang]
+        if not hasattr(self, "_translators"):
+            self._translators: dict[str, Translator] = {}
+        if lang not in self._translators:
+            self._translators[lang] = Translator(self.strings, lang)
+        return self._translators[lang]
 
     def by_slug(self, slug: str) -> Resource:
         return next(r for r in self.resources if r.slug == slug)

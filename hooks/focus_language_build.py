@@ -32,7 +32,6 @@ from mkdocs.structure.files import Files
 
 from hubsite import i18n_file as string_i18n_file
 
-
 NOT_FOUND = "404.html"
 
 

@@ -68,7 +68,7 @@ def test_the_page_for_missing_addresses_leads_home_and_to_search_in_every_langua
     assert '<a href="/">Home</a>' in body and '<a href="/search/">Search the hub</a>' in body
     for lang in LANGS[1:]:
         t = catalogue.strings[lang]["ui"]
-        item = re.search(rf'<li lang="{lang}">(.*?)</li>', body, re.S).group(1)
+        item = re.search(rf'<li lang="{lang}">(.*?)</li>', body, re.DOTALL).group(1)
         assert t["not_found_title"] in item and t["not_found_text"] in item, lang
         for stem, label in (("", t["home_title"]), ("search/", t["search_label"])):
             assert f'<a href="/{lang}/{stem}" hreflang="{lang}">{label}</a>' in item, (lang, stem)
