@@ -44,7 +44,7 @@ def on_template_context(context, template_name, config):
     if template_name == "404.html":
         catalogue = hubsite.catalogue(config)
         context["hub_not_found"] = not_found(catalogue, hubsite.url_style(config, catalogue),
-                                             address.Site(config.site_url).path)
+                                             hubsite.site(config, catalogue).path)
     return context
 
 

@@ -98,9 +98,10 @@ def _move_into(source: Path, target: Path) -> None:
     target.mkdir(parents=True, exist_ok=True)
     for entry in os.scandir(source):
         destination = target / entry.name
-        if entry.is_dir(follow_symlinks=False) and destination.is_dir():
+        folder = entry.is_dir(follow_symlinks=False)
+        if not destination.exists() or not (folder or destination.is_dir()):
+            os.replace(entry.path, destination)  # new here, or a file over a file
+        elif folder and destination.is_dir():
             _move_into(Path(entry.path), destination)
-        elif not (entry.is_dir(follow_symlinks=False) and destination.exists()):
-            os.replace(entry.path, destination)
-        else:  # a file where the job wrote a folder: the build has gone wrong
-            raise Abort(f"{destination} is a file; the build also wrote a folder there")
+        else:  # a file and a folder at the same place: two steps of the build disagree
+            raise Abort(f"{destination}: one build step wrote a file there and another a folder")
