@@ -31,28 +31,44 @@ def vocabularies(catalogue: Catalogue) -> dict[str, dict[str, str]]:
     }
 
 
-def check_resources(root: Path, catalogue: Catalogue, problems: ProblemList) -> None:
+class Failed(set):
+    """Paths of front-matter values that failed the schema, e.g. ("region", 0) or ("date",):
+    those have their message already, so the checks below leave them out."""
+
+    def has(self, key: str, index: int | None = None) -> bool:
+        """Whether the value at `key` (or its item `index`) or anything inside it failed."""
+        prefix = (key,) if index is None else (key, index)
+        return (key,) in self or any(path[:len(prefix)] == prefix for path in self)
+
+
+def check_resources(root: Path, catalogue: Catalogue, problems: ProblemList,
+                    rejected: list[tuple[Resource, Failed]] = ()) -> None:
+    """Check the catalogue's resources, and what is checkable of those the schema rejected."""
     vocab = vocabularies(catalogue)
     titles: dict[tuple[str, str], str] = {}
-    for resource in catalogue.resources:
+    for resource, failed in [(r, Failed()) for r in catalogue.resources] + list(rejected):
         doc = resource.meta["_doc"]
         where = resource.original.path
         for key, values in (("type", [resource.type]), ("region", resource.regions),
                             ("topic", resource.topics), ("partner", resource.partners)):
             for index, value in enumerate(values):
-                if value not in vocab[key]:
+                if key in resource.meta and isinstance(value, str) and not failed.has(key, index) and value not in vocab[key]:
                     line = doc.line_of(key, index) if isinstance(resource.meta[key], list) else doc.line_of(key)
                     problems.add(where, line, key, unknown_id(key, value, vocab[key]))
         for index, code in enumerate(resource.languages):
-            if not is_language(code):
+            if isinstance(code, str) and not failed.has("language", index) and not is_language(code):
                 problems.add(where, doc.line_of("language", index), "language",
                              f"'{code}' is not an ISO 639-1 language code; use codes such as en, es, id, vi, th, mn")
-        _check_event(resource, catalogue.today, problems)
+        if not failed.has("type"):
+            _check_event(resource, catalogue.today, problems, failed)
         for version in resource.versions.values():
             check_body(version.body, version.body_line, version.path, problems)
-        resource.files = list(_check_files(root, resource, problems))
+        if not failed.has("files"):
+            resource.files = list(_check_files(root, resource, problems))
         for version in resource.versions.values():
             key = (version.lang, version.title.casefold())
+            if not version.title:
+                continue  # missing or not text: the schema said so
             if key in titles:
                 problems.add(version.path, doc.line_of("title") if version.lang == resource.lang else 2, "title",
                              f"the same title is used by {titles[key]}; is this a duplicate? Otherwise make the title distinct")
@@ -95,7 +111,7 @@ def parse_moment(value: str) -> dt.datetime | dt.date | None:
     return moment if moment.tzinfo is not None else None
 
 
-def _check_event(resource: Resource, today: dt.date, problems: ProblemList) -> None:
+def _check_event(resource: Resource, today: dt.date, problems: ProblemList, failed: Failed) -> None:
     meta, doc, where = resource.meta, resource.meta["_doc"], resource.original.path
     if not resource.is_event:
         for key in EVENT_ONLY:
@@ -106,7 +122,7 @@ def _check_event(resource: Resource, today: dt.date, problems: ProblemList) -> N
         if key not in meta:
             problems.add(where, doc.line_of(), key, f"an event needs '{key}:'; {_hint(key)}")
     for key in ("start", "end"):
-        if key in meta:
+        if key in meta and not failed.has(key):
             moment = parse_moment(meta[key])
             if moment is None:
                 problems.add(where, doc.line_of(key), key, f"'{meta[key]}' is not a date-time with UTC offset; {_hint('start')}")
@@ -117,7 +133,7 @@ def _check_event(resource: Resource, today: dt.date, problems: ProblemList) -> N
             problems.add(where, doc.line_of("end"), "end", "write start and end the same way: both as dates (all-day) or both as date-times")
         elif (end < start) if resource.all_day else (end <= start):
             problems.add(where, doc.line_of("end"), "end", f"the event ends ({meta['end']}) before it starts ({meta['start']}); check both")
-    if resource.timezone:
+    if isinstance(resource.timezone, str) and resource.timezone and not failed.has("timezone"):
         try:
             zone = ZoneInfo(resource.timezone)
         except (ZoneInfoNotFoundError, ValueError):

@@ -14,10 +14,11 @@ from pathlib import Path
 from typing import Any
 
 from . import schema
-from .crosscheck import check_resources, unknown_id, vocabularies
+from .crosscheck import Failed, check_body, check_resources, unknown_id, vocabularies
 from .frontmatter import Document, FrontMatterError, parse_yaml, read
 from .model import Catalogue, Organisation, Region, RegionText, Resource, Term, Version
 from .problems import ContentError, ProblemList
+from .write import GENERATED_KEY
 
 RESOURCES_DIR = "content/resources"
 REGIONS_DIR = "regions"
@@ -55,8 +56,12 @@ def collect(root: Path, today: dt.date | None = None) -> tuple[Catalogue | None,
     for region in regions.values():  # names and descriptions translated without a whole region file
         region.labels = {lang: (data.get("regions") or {}).get(region.id) or {} for lang, data in strings.items()}
     catalogue = Catalogue(languages, [], regions, organisations, types, topics, groups, today or build_date(), strings)
-    catalogue.resources = _load_resources(root, languages, vocabularies(catalogue), problems)
-    check_resources(root, catalogue, problems)
+    loaded = _load_resources(root, languages, vocabularies(catalogue), problems)
+    _check_stray_markdown(root, problems)
+    # A resource with schema problems stays out of the catalogue, but its other fields are
+    # still checked, so that a contributor sees every problem of a file in one run.
+    catalogue.resources = [resource for resource, failed in loaded if not failed]
+    check_resources(root, catalogue, problems, rejected=[entry for entry in loaded if entry[1]])
     catalogue.resources.sort(key=Resource.sort_key, reverse=True)
     return catalogue, problems
 
@@ -94,17 +99,23 @@ def read_yaml_file(root: Path, path: Path, problems: ProblemList) -> tuple[Any, 
 
 def add_schema_problems(name: str, value: Any, where: str, lines: Document | dict, problems: ProblemList,
                         vocab: dict[str, dict[str, str]] | None = None) -> bool:
-    """Check `value` against schema `name`; report with lines. True when it passed.
+    """Check `value` against schema `name`; report with lines. True when it passed."""
+    return not schema_failures(name, value, where, lines, problems, vocab)
+
+
+def schema_failures(name: str, value: Any, where: str, lines: Document | dict, problems: ProblemList,
+                    vocab: dict[str, dict[str, str]] | None = None) -> Failed:
+    """Check `value` against schema `name` and report with lines; the paths that failed.
 
     With `vocab`, a badly formed id gets the same suggestion as an unknown one."""
-    ok = True
+    failed = Failed()
     for path, field_name, message in schema.check(name, value):
-        ok = False
+        failed.add(path or ("-",))
         if vocab and path and path[0] in vocab and "is not an id" in message:
             message = unknown_id(path[0], value_at(value, path), vocab[path[0]])
         line = lines.line_of(*path) if isinstance(lines, Document) else _line(lines, path)
         problems.add(where, line, field_name, message)
-    return ok
+    return failed
 
 
 def value_at(value: Any, path: tuple) -> Any:
@@ -244,7 +255,7 @@ def _check_name(root: Path, path: Path, languages: list[str], problems: ProblemL
     return match
 
 
-def _load_resources(root: Path, languages: list[str], vocab: dict, problems: ProblemList) -> list[Resource]:
+def _load_resources(root: Path, languages: list[str], vocab: dict, problems: ProblemList) -> list[tuple[Resource, Failed]]:
     base = root / RESOURCES_DIR
     if not base.is_dir():
         problems.add(RESOURCES_DIR, 0, "-", "the folder of knowledge products is missing")
@@ -270,46 +281,92 @@ def _load_resources(root: Path, languages: list[str], vocab: dict, problems: Pro
             continue
         parsed[key] = (path, doc, folder)
 
-    resources: dict[str, Resource] = {}
+    resources: dict[str, tuple[Resource, Failed]] = {}
     for (slug, lang), (path, doc, folder) in parsed.items():
         is_translation = lang is not None and (slug, None) in parsed
         if is_translation:
             continue
-        resource = _resource_from(root, path, doc, slug, folder, lang or languages[0], vocab, problems)
-        if resource:
-            resources[slug] = resource
+        if lang and set(doc.meta) <= set(schema.fields("translation")):
+            _report_orphan_translation(root, path, doc, slug, lang, [s for s, code in parsed if code is None], problems)
+            continue
+        if slug in resources:  # two originals in other languages, e.g. foo.th.md and foo.vi.md
+            problems.add(rel(root, path), 0, "-", f"the name '{slug}' is already used by "
+                         f"{resources[slug][0].original.path}; an original in another language needs its own "
+                         "file name, or make one of them the translation of an original foo.md")
+            continue
+        resources[slug] = _resource_from(root, path, doc, slug, folder, lang or languages[0], vocab, problems)
     for (slug, lang), (path, doc, folder) in parsed.items():
         if lang is None or (slug, None) not in parsed:
             continue
-        _add_translation(root, path, doc, resources.get(slug), lang, folder, parsed[(slug, None)], problems)
+        _add_translation(root, path, doc, resources[slug][0], lang, folder, parsed[(slug, None)], problems)
     return list(resources.values())
 
 
+def _report_orphan_translation(root: Path, path: Path, doc: Document, slug: str, lang: str, originals: list[str],
+                               problems: ProblemList) -> None:
+    """A file with only a translation's fields whose original is missing: usually a misspelt name,
+    sometimes a resource that exists only in this language and needs the full front matter."""
+    from difflib import get_close_matches
+
+    folder = rel(root, path.parent)
+    close = get_close_matches(slug, originals, n=1, cutoff=0.6)
+    hint = f"; did you mean {close[0]}.{lang}.md?" if close else ""
+    problems.add(rel(root, path), 1, "-", f"this looks like a translation of {folder}/{slug}.md, which does "
+                 f"not exist{hint} (a resource that exists only in this language needs the full front matter, "
+                 "like an original)")
+    check_body(doc.body, doc.body_line, rel(root, path), problems)
+
+
+def _check_stray_markdown(root: Path, problems: ProblemList) -> None:
+    """Markdown outside content/resources/ that looks like a resource: built there, it would be a
+    page no listing, search or feed knows; in a folder the build does not read, it would be lost."""
+    content = root / "content"
+    found = [p for p in content.rglob("*.md") if p.relative_to(content).parts[0] != "resources"] if content.is_dir() else []
+    found += list((root / "resources").rglob("*.md")) if (root / "resources").is_dir() else []
+    for path in sorted(found):
+        try:
+            doc = read(path.read_bytes(), require_front_matter=False)
+        except FrontMatterError:
+            doc = None  # a hub page with broken front matter: MkDocs reports it
+        if doc is not None and GENERATED_KEY in doc.meta:
+            continue  # written by the build (catalogue.write)
+        move = f"move it to {RESOURCES_DIR}/{path.name}"
+        if path.parent == content:  # the hub's own pages (about.md…) sit here
+            keys = [k for k in ("type", "region", "topic", "partner") if doc is not None and k in doc.meta]
+            if keys:
+                problems.add(rel(root, path), doc.line_of(keys[0]), "-", f"this looks like a resource but sits among the "
+                             f"hub's own pages; {move}")
+        else:
+            problems.add(rel(root, path), 0, "-", f"resources are only read from {RESOURCES_DIR}/, and the hub's own "
+                         f"pages sit directly in content/; {move} (or next to about.md if it is a page of the hub)")
+
+
 def _resource_from(root: Path, path: Path, doc: Document, slug: str, folder: str, lang: str, vocab: dict,
-                   problems: ProblemList) -> Resource | None:
+                   problems: ProblemList) -> tuple[Resource, Failed]:
+    """The resource a file describes, and the paths of its values that failed the schema (then
+    the resource only serves to check the rest of the file)."""
     where = rel(root, path)
-    if not add_schema_problems("resource", doc.meta, where, doc, problems, vocab):
-        return None
+    failed = schema_failures("resource", doc.meta, where, doc, problems, vocab)
     meta = doc.meta
-    date = _parse_date(meta["date"], where, doc, "date", problems)
+    date = _parse_date(meta["date"], where, doc, "date", problems) if not failed.has("date") else None
     if date is None:
-        return None
+        failed.add(("date",))
     as_list = lambda value: value if isinstance(value, list) else [value]  # noqa: E731
-    version = Version(lang, meta["title"].strip(), meta["summary"].strip(), doc.body, where,
+    version = Version(lang, _text(meta, "title"), _text(meta, "summary"), doc.body, where,
                       rel(root, path).removeprefix("content/"), doc.body_line)
     resource = Resource(
-        slug=slug, folder=folder, lang=lang, type=meta["type"], regions=as_list(meta["region"]),
-        topics=as_list(meta["topic"]), partners=as_list(meta["partner"]), date=date,
+        slug=slug, folder=folder, lang=lang, type=meta.get("type", ""), regions=as_list(meta.get("region", [])),
+        topics=as_list(meta.get("topic", [])), partners=as_list(meta.get("partner", [])), date=date or dt.date.min,
         languages=as_list(meta.get("language", [lang])), url=meta.get("url", ""),
         authors=meta.get("authors", []), timezone=meta.get("timezone", ""), location=meta.get("location", ""),
         registration=meta.get("registration", ""), livestream=meta.get("livestream", ""),
         recording=meta.get("recording", ""), versions={lang: version}, meta=meta,
     )
     resource.meta["_doc"] = doc
-    return resource
+    return resource, failed
 
 
-def _add_translation(root: Path, path: Path, doc: Document, original: Resource | None, lang: str, folder: str,
+def _add_translation(root: Path, path: Path, doc: Document, original: Resource, lang: str, folder: str,
                      original_entry: tuple[Path, Document, str], problems: ProblemList) -> None:
     where = rel(root, path)
     original_path, original_doc, original_folder = original_entry
@@ -327,10 +384,15 @@ def _add_translation(root: Path, path: Path, doc: Document, original: Resource |
             problems.add(where, doc.line_of(key), key, f"conflicts with the original {rel(root, original_path)}; "
                          f"a translation inherits '{key}' from the original: remove it here")
             del meta[key]
-    if not add_schema_problems("translation", meta, where, doc, problems) or original is None:
-        return
-    original.versions[lang] = Version(lang, meta["title"].strip(), meta["summary"].strip(), doc.body, where,
+    add_schema_problems("translation", meta, where, doc, problems)
+    # Added even when it has problems (they stop the build): its text is checked with the original's.
+    original.versions[lang] = Version(lang, _text(meta, "title"), _text(meta, "summary"), doc.body, where,
                                       rel(root, path).removeprefix("content/"), doc.body_line)
+
+
+def _text(meta: dict[str, Any], key: str) -> str:
+    """A text field, or "" when it is missing or not text (the schema has said so)."""
+    return meta[key].strip() if isinstance(meta.get(key), str) else ""
 
 
 def _parse_date(value: str, where: str, doc: Document, key: str, problems: ProblemList) -> dt.date | None:

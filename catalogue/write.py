@@ -7,7 +7,8 @@ from pathlib import Path
 
 from .pages import GENERATED_FOLDERS, GeneratedPage
 
-MARKER = "hub_page:"
+GENERATED_KEY = "hub_page"  # front-matter key of every page the build writes (GeneratedPage.markdown)
+MARKER = f"{GENERATED_KEY}:"
 
 
 def write_pages(docs_dir: Path, pages: list[GeneratedPage], default_language: str) -> int:
@@ -27,9 +28,9 @@ def write_pages(docs_dir: Path, pages: list[GeneratedPage], default_language: st
 
 
 def _owned_files(docs_dir: Path):
-    for folder in GENERATED_FOLDERS:
-        if (docs_dir / folder).is_dir():
-            yield from (p for p in (docs_dir / folder).rglob("*.md"))
-    for path in docs_dir.glob("index*.md"):
-        if MARKER in path.read_text(encoding="utf-8")[:400]:
+    """Pages an earlier build wrote: only those carry the marker, so a contributor's file that
+    landed in one of these folders is kept (and the validator asks to move it)."""
+    candidates = [p for folder in GENERATED_FOLDERS if (docs_dir / folder).is_dir() for p in (docs_dir / folder).rglob("*.md")]
+    for path in candidates + list(docs_dir.glob("index*.md")):
+        if MARKER in path.read_text(encoding="utf-8", errors="replace")[:400]:
             yield path

@@ -116,10 +116,20 @@ def test_a_translation_may_repeat_inherited_metadata_unchanged(tmp_path):
 
 
 def test_a_resource_in_one_other_language_needs_full_front_matter(tmp_path):
-    root = make_repo(tmp_path, {"solo.th.md": "---\ntitle: รายงานตัวอย่าง\nsummary: สรุปตัวอย่างที่ยาวพอสำหรับการตรวจสอบ\n---\nเนื้อหา\n"})
+    root = make_repo(tmp_path, {"solo.th.md": "---\ntitle: รายงานตัวอย่าง\ntype: report\nsummary: สรุปตัวอย่างที่ยาวพอสำหรับการตรวจสอบ\n---\nเนื้อหา\n"})
     _, problems = collect(root)
     fields = {p.field for p in problems.sorted()}
-    assert {"type", "region", "topic", "partner", "date"} <= fields
+    assert {"region", "topic", "partner", "date"} <= fields
+
+
+def test_a_translation_without_its_original_names_the_likely_original(tmp_path):
+    root = make_repo(tmp_path, {"coronel-path-after-coal-power.md": GOOD,
+                                "coronel-path-after-coal.es.md": "---\ntitle: Un camino\nsummary: Un resumen de prueba suficientemente largo.\n---\nCuerpo.\n"})
+    _, problems = collect(root)
+    assert [str(p) for p in problems.sorted()] == [
+        "content/resources/coronel-path-after-coal.es.md:1: -: this looks like a translation of "
+        "content/resources/coronel-path-after-coal.md, which does not exist; did you mean coronel-path-after-coal-power.es.md? "
+        "(a resource that exists only in this language needs the full front matter, like an original)"]
 
 
 def test_byte_order_mark_and_windows_line_endings_are_accepted(tmp_path):
@@ -160,3 +170,71 @@ def test_partners_file_problems_name_the_line(tmp_path):
     bad = [p for p in problems.sorted() if p.path == "partners.yml"]
     assert bad and bad[0].field == "organisations.bmwk.role" and "'funder' is not allowed" in bad[0].message
     assert text.splitlines()[bad[0].line - 1].strip() == "role: funder"
+
+
+def test_a_file_with_schema_problems_still_gets_its_other_problems(tmp_path):
+    text = """\
+---
+title: Solar jobs in Lampang
+type: Case Study
+region: [Thailand, viet-nam]
+topic: [skill]
+partner: [ilo]
+date: 2026-02-30
+summary: A sample summary of a case study that is long enough for the schema.
+language: [English]
+files:
+  - path: files/nothing.pdf
+---
+Body <script>alert(1)</script>
+"""
+    root = make_repo(tmp_path, {"x.md": text})
+    _, problems = collect(root)
+    found = [(p.line, p.field, p.message.split(";")[0]) for p in problems.sorted()]
+    assert found == [
+        (3, "type", "'Case Study' is not a type"),
+        (4, "region", "'Thailand' is not a region"),
+        (4, "region", "'viet-nam' is not a region"),
+        (5, "topic", "'skill' is not a topic"),
+        (7, "date", "'2026-02-30' is not a real calendar date"),
+        (9, "language", "'English' is not a two-letter language code"),
+        (11, "files.path", "no file at content/files/nothing.pdf"),
+        (13, "body", "raw <script> is not allowed in content: scripts cannot run on the hub"),
+    ]
+
+
+def test_two_originals_with_one_name_in_different_languages_are_refused(tmp_path):
+    thai = resource(title="รายงานตัวอย่างภาษาไทย", region="[thailand]")
+    vietnamese = resource(title="Báo cáo mẫu tiếng Việt", region="[vietnam]")
+    root = make_repo(tmp_path, {"solar.th.md": thai, "solar.vi.md": vietnamese})
+    _, problems = collect(root)
+    assert [str(p) for p in problems.sorted()] == [
+        "content/resources/solar.vi.md:0: -: the name 'solar' is already used by content/resources/solar.th.md; "
+        "an original in another language needs its own file name, or make one of them the translation of an original foo.md"]
+
+
+@pytest.mark.parametrize("where", ["content/resource/solar.md", "content/library/solar.md", "resources/solar.md"])
+def test_a_resource_in_the_wrong_folder_is_reported_not_dropped(tmp_path, where):
+    root = make_repo(tmp_path, {"good.md": GOOD})
+    write(root / where, resource(title="Misplaced"))
+    _, problems = collect(root)
+    assert [(p.path, p.message.split(";")[-1].strip()) for p in problems.sorted()] == [
+        (where, "move it to content/resources/solar.md (or next to about.md if it is a page of the hub)")]
+
+
+def test_a_resource_among_the_hubs_own_pages_is_reported(tmp_path):
+    root = make_repo(tmp_path, {"good.md": GOOD})
+    write(root / "content" / "solar.md", resource(title="Misplaced"))
+    _, problems = collect(root)
+    assert [str(p) for p in problems.sorted()] == [
+        "content/solar.md:3: -: this looks like a resource but sits among the hub's own pages; "
+        "move it to content/resources/solar.md"]
+
+
+def test_the_build_leaves_a_contributors_file_in_a_generated_folder_alone(tmp_path):
+    from catalogue.write import write_pages
+
+    mine = write(tmp_path / "regions" / "my-notes.md", "# Notes\n")
+    generated = write(tmp_path / "regions" / "old.md", "---\nhub_page: \"region\"\n---\n")
+    write_pages(tmp_path, [], "en")
+    assert mine.is_file() and not generated.exists()
