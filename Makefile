@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test validate fix offline bench clean help
+.PHONY: site serve test new validate fix offline bench clean help
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -31,8 +31,14 @@ offline: $(VENV)/.build-deps  ## build the offline copy into dist/
 serve: $(VENV)/.build-deps  ## live preview on http://127.0.0.1:8000
 	$(BIN)/mkdocs serve
 
+new: $(VENV)/.build-deps  ## add a resource: asks for each field and writes content/resources/<name>.md
+	$(BIN)/python scripts/new_resource.py
+
 validate: $(VENV)/.build-deps  ## check the content and print every problem
 	$(BIN)/python scripts/validate.py
+
+fix: $(VENV)/.build-deps  ## repair what is safe to repair (id spelling, key order…), then check
+	$(BIN)/python scripts/validate.py --fix
 
 # The HTML and accessibility checkers come from npm; without npm those tests are skipped
 # (CI has it, and fails if they cannot run).

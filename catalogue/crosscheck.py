@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from html import unescape
 from pathlib import Path
+from urllib.parse import unquote
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from babel import Locale, UnknownLocaleError
 
+from .frontmatter import Document
 from .ids import normalise, suggest
 from .model import Attachment, Catalogue, Resource
-from .problems import ProblemList
+from .problems import FIX_HINT, ProblemList
+from .template import BODY_HINT
 
-FIX_HINT = "python scripts/validate.py --fix repairs this"
+PLACEHOLDER = BODY_HINT.splitlines()[0]  # the text the scaffold writes
+PLACEHOLDER_PROBLEM = "this is the scaffold's placeholder; replace it with a few paragraphs on the resource"
 EVENT_ONLY = ("start", "end", "timezone", "location", "registration", "livestream", "recording")
 MAX_ATTACHMENT_BYTES = 50_000_000
 MAX_IMAGE_BYTES = 300_000
@@ -63,6 +68,10 @@ def check_resources(root: Path, catalogue: Catalogue, problems: ProblemList,
             _check_event(resource, catalogue.today, problems, failed)
         for version in resource.versions.values():
             check_body(version.body, version.body_line, version.path, problems)
+            check_links(root, version.body, version.body_line, version.path, problems)
+            if PLACEHOLDER in version.body:
+                line = version.body_line + version.body[:version.body.index(PLACEHOLDER)].count("\n")
+                problems.add(version.path, line, "body", PLACEHOLDER_PROBLEM)
         if not failed.has("files"):
             resource.files = list(_check_files(root, resource, problems))
         for version in resource.versions.values():
@@ -80,11 +89,37 @@ def check_resources(root: Path, catalogue: Catalogue, problems: ProblemList,
     _check_images(root, problems)
 
 
+PLAIN_TEXT_KEYS = ("title", "summary", "location")  # shown as written: no Markdown, no HTML
+MARKUP = re.compile(r"\*\*|__|`|\[[^\]]+\]\([^)]*\)|</?[a-zA-Z][^>]*>")
+COMMENT = re.compile(r"^(?P<key>[a-z]+):[ \t]+(?P<value>[^'\"|>\s].*?)?[ \t]+#|^(?P<bare>[a-z]+):[ \t]*#")
+
+
+def check_text_fields(doc: Document, where: str, problems: ProblemList) -> None:
+    """Titles, summaries and places are plain text: a '#' that YAML took for a comment would cut
+    them short without a word, and Markdown or HTML would be shown as typed."""
+    for offset, raw in enumerate(doc.source):
+        match = COMMENT.match(raw)
+        key = match and (match.group("key") or match.group("bare"))
+        if key in PLAIN_TEXT_KEYS:
+            written = raw.split(":", 1)[1].strip().replace('"', '\\"')
+            problems.add(where, offset + 2, key, "the text after '#' is read as a comment and left out; put the whole "
+                         f"value in quotes: {key}: \"{written}\" (a comment goes on its own line above)")
+    for key in PLAIN_TEXT_KEYS:
+        value = doc.meta.get(key)
+        found = MARKUP.search(value) if isinstance(value, str) else None
+        if found:
+            problems.add(where, doc.line_of(key), key, f"is shown as plain text, so '{found.group(0)}' would appear "
+                         "as typed; remove the Markdown or HTML")
+
+
 def unknown_id(key: str, value: str, known: dict[str, str]) -> str:
     nouns = {"type": "a type", "region": "a region", "topic": "a topic", "partner": "an organisation"}
     where = {"type": "schema/vocabulary.yml", "region": "regions/", "topic": "schema/vocabulary.yml",
              "partner": "partners.yml"}
     message = f"'{value}' is not {nouns[key]}"
+    joined = str(value).split(" - ")  # '- a' and a '- b' indented further read as one item 'a - b'
+    if len(joined) > 1 and all(part in known for part in joined):
+        return f"'{value}' reads as one item because the '- ' lines are not indented alike; start every '- ' in the same column"
     hint = suggest(str(value), known)
     if hint:
         fixable = normalise(str(value)).replace("-", "") in (hint.replace("-", ""), normalise(known[hint]).replace("-", ""))
@@ -164,7 +199,9 @@ def _check_files(root: Path, resource: Resource, problems: ProblemList):
             problems.add(where, line, "files.path", f"'{entry['path']}' points outside content/; store the file under content/files/")
             continue
         if not target.is_file():
-            problems.add(where, line, "files.path", f"no file at content/{entry['path']}; add the file or correct the path")
+            hint = (f"paths start inside content/: write {entry['path'].removeprefix('content/')}"
+                    if entry["path"].startswith("content/") else "add the file or correct the path")
+            problems.add(where, line, "files.path", f"no file at content/{entry['path']}; {hint}")
             continue
         size = target.stat().st_size
         if size > MAX_ATTACHMENT_BYTES:
@@ -201,7 +238,7 @@ def check_value(catalogue: Catalogue, key: str, value: object) -> list[str]:
             dt.date.fromisoformat(str(value))
         except ValueError:
             messages.append(f"'{value}' is not a real calendar date; write YYYY-MM-DD")
-    return messages
+    return [m.replace(f" ({FIX_HINT})", "") for m in messages]  # nothing is written yet: nothing to repair
 
 
 ACTIVE_TAGS = re.compile(r"<\s*(script|style|iframe|frame|object|embed|form|input|button|textarea|select|link|meta|base|svg|math)\b",
@@ -221,17 +258,44 @@ INSTEAD = {
 }
 
 
-def check_body(text: str, first_line: int, where: str, problems: ProblemList) -> None:
-    """Refuse active content in contributor Markdown: the page must not run code in readers' browsers."""
+def _prose(text: str, first_line: int):
+    """(file line, line) of a Markdown text, leaving out code samples, which are shown as written."""
     in_code = False
     for offset, line in enumerate(text.split("\n")):
         if line.lstrip().startswith(("```", "~~~")):
             in_code = not in_code
-        if in_code or line.startswith("    "):
-            continue  # code samples are shown, not run
+        if not (in_code or line.startswith("    ")):
+            yield first_line + offset, line
+
+
+LOCAL_LINK = re.compile(r"\]\(\s*<?(?P<target>(?![a-zA-Z][a-zA-Z0-9+.-]*:|/|#)[^)\s>]+)")
+
+
+def check_links(root: Path, text: str, first_line: int, where: str, problems: ProblemList) -> None:
+    """Links and images to files of the hub must point at a file that exists: the strict build
+    would stop on them anyway, with a message that names neither the line nor the fix."""
+    folder = (root / where).parent
+    content = (root / "content").resolve()
+    for number, line in _prose(text, first_line):
+        if "](" not in line:
+            continue
+        for match in LOCAL_LINK.finditer(line):
+            target = match.group("target").split("#")[0].split("?")[0]
+            if not target or target.endswith("/"):
+                continue  # a page address (../name/), resolved by the site, not by a file
+            path = (folder / unquote(target)).resolve()
+            if not path.is_file():
+                shown = path.relative_to(root.resolve()).as_posix() if path.is_relative_to(root.resolve()) else target
+                problems.add(where, number, "body", f"the link '{target}' leads to {shown}, which does not exist; the path "
+                             f"is relative to this file: a resource beside it is 'name.md', a file under content/files/ is "
+                             f"'{os.path.relpath(content / 'files', folder.resolve())}/name.pdf'")
+
+
+def check_body(text: str, first_line: int, where: str, problems: ProblemList) -> None:
+    """Refuse active content in contributor Markdown: the page must not run code in readers' browsers."""
+    for number, line in _prose(text, first_line):
         if not _MAY_BE_ACTIVE.search(line):
             continue  # every pattern below needs one of these, or an entity that decodes to one
-        number = first_line + offset
         for match in ACTIVE_TAGS.finditer(line):
             tag = match.group(1).lower()
             hint = INSTEAD.get(tag, "forms and form fields are not allowed; link to the form on its own site instead")

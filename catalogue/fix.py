@@ -30,7 +30,8 @@ class Fixed:
 def fix_text(text: str, vocab: dict[str, dict[str, str]]) -> Fixed:
     """The repaired document and a sentence per change."""
     newline = "\r\n" if "\r\n" in text else "\n"
-    lines = text.replace("\r\n", "\n").split("\n")
+    bom = "\ufeff" if text.startswith("\ufeff") else ""  # some Windows editors start files with one; kept as it was
+    lines = text[len(bom):].replace("\r\n", "\n").split("\n")
     if not lines or lines[0].strip() != "---":
         return Fixed(text)
     try:
@@ -55,7 +56,7 @@ def fix_text(text: str, vocab: dict[str, dict[str, str]]) -> Fixed:
     new_head = [line for b in loose + ranked for line in b.lines]
     if not changes:
         return Fixed(text)
-    return Fixed(newline.join([lines[0]] + new_head + lines[end:]), changes)
+    return Fixed(bom + newline.join([lines[0]] + new_head + lines[end:]), changes)
 
 
 @dataclass

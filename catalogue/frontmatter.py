@@ -23,6 +23,7 @@ class Document:
     body: str
     body_line: int  # file line on which the body starts
     lines: dict[tuple, int] = field(default_factory=dict)  # value path -> file line
+    source: list[str] = field(default_factory=list)  # the front matter as written, from the file's line 2
 
     def line_of(self, *path: Any) -> int:
         """The line of a value, or of the closest enclosing key that has one."""
@@ -55,9 +56,22 @@ def read(raw: bytes, require_front_matter: bool = True) -> Document:
         if lines[index].rstrip() in (FENCE, "..."):
             yaml_text = "\n".join(lines[1:index])
             body = "\n".join(lines[index + 1:])
-            meta, line_map = parse_yaml(yaml_text, first_line=2)
-            return Document(meta, body, index + 2, line_map)
+            try:
+                meta, line_map = parse_yaml(yaml_text, first_line=2)
+            except FrontMatterError as err:
+                raise _unclosed(lines[1:index], err) from None
+            return Document(meta, body, index + 2, line_map, lines[1:index])
     raise FrontMatterError(1, "-", "the front matter that opens here is not closed: add a line '---' after the last field")
+
+
+def _unclosed(head: list[str], err: FrontMatterError) -> FrontMatterError:
+    """A YAML error past a blank line usually means the closing '---' is missing and a '---' rule
+    in the text closed the front matter instead: say so, at the last field."""
+    blank = next((i for i, line in enumerate(head) if not line.strip()), None)
+    if blank is None or err.line <= blank + 2 or not any(line.strip() for line in head[:blank]):
+        return err
+    return FrontMatterError(blank + 1, "-", f"the front matter seems to end at line {blank + 1} but is not closed: "
+                            f"add a line '---' after line {blank + 1}")
 
 
 def decode(raw: bytes) -> str:
@@ -95,6 +109,9 @@ def parse_yaml(text: str, first_line: int = 1, loader: type = LOADER) -> tuple[A
         mark = err.problem_mark or err.context_mark
         line = (mark.line + 1 + offset) if mark else first_line
         problem = (err.problem or "invalid YAML").strip()
+        if "'\\t'" in problem:
+            raise FrontMatterError(line, "-", "a tab is used for indentation here; YAML needs spaces: replace the tab "
+                                   "with spaces") from None
         raise FrontMatterError(line, "-", f"the front matter is not valid YAML ({problem}); check quotes, colons and indentation "
                                "on this line or the one before (text containing ': ' needs quotes)") from None
     except yaml.YAMLError as err:

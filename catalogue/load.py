@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from . import schema
-from .crosscheck import Failed, check_body, check_resources, unknown_id, vocabularies
+from .crosscheck import Failed, check_body, check_resources, check_text_fields, unknown_id, vocabularies
 from .frontmatter import Document, FrontMatterError, parse_yaml, read
 from .model import Catalogue, Organisation, Region, RegionText, Resource, Term, Version
 from .problems import ContentError, ProblemList
@@ -272,6 +272,7 @@ def _load_resources(root: Path, languages: list[str], vocab: dict, problems: Pro
         if not named:
             continue
         slug, lang, doc = named
+        check_text_fields(doc, rel(root, path), problems)
         folder = path.parent.relative_to(base).as_posix().strip(".")
         key = (slug, lang)
         if key in parsed:

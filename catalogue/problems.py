@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+FIX_HINT = "make fix repairs this"  # for problems catalogue.fix repairs on its own
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -17,9 +19,25 @@ class Problem:
 
     def github_annotation(self) -> str:
         """The same problem as a GitHub Actions workflow command, shown on the offending line."""
-        text = f"{self.field}: {self.message}".replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
         line = f",line={self.line}" if self.line else ""
-        return f"::error file={self.path}{line},title=Content check::{text}"
+        return f"::error file={_escape(self.path, True)}{line},title=Content check::{_escape(f'{self.field}: {self.message}')}"
+
+
+def _escape(text: str, property_value: bool = False) -> str:
+    """GitHub's workflow-command escaping; in a property, ',' and ':' would end the value."""
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if property_value else text
+
+
+def github_summary(problems: list[Problem]) -> str:
+    """Every problem as Markdown for the job summary, which has no limit on annotations."""
+    if not problems:
+        return "### Content check\n\nNo problems found.\n"
+    cell = lambda text: text.replace("|", "\\|")  # noqa: E731  (a bar would end the table cell)
+    rows = [f"| `{p.path}` | {p.line or ''} | `{p.field}` | {cell(p.message)} |" for p in problems]
+    count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
+    return (f"### Content check: {count}\n\nRun `make validate` to see them on your computer; `make fix` repairs "
+            "misspelt ids and key order.\n\n| File | Line | Field | What to do |\n|---|---|---|---|\n" + "\n".join(rows) + "\n")
 
 
 @dataclass

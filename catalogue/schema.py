@@ -10,6 +10,8 @@ from typing import Any, Iterator
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
+from .problems import FIX_HINT
+
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
 SCHEMAS = ("resource", "translation", "region", "partners")
 
@@ -116,7 +118,7 @@ def explain(name: str, error: ValidationError) -> str:
         words = " or ".join(TYPE_WORDS[w] for w in wanted)
         if isinstance(value, list) and wanted == ["string"] and len(value) == 1:
             return (f"takes one value, not a list; write it without brackets: {value[0]} "
-                    "(python scripts/validate.py --fix repairs this)")
+                    f"({FIX_HINT})")
         if value is None:
             return f"is empty; write {words} here ({what})" if what else f"is empty; write {words} here"
         hint = " (put text that contains ': ' or starts with a symbol in quotes)" if "string" in wanted else ""

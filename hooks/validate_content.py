@@ -19,7 +19,7 @@ def on_config(config):
     try:
         catalogue = hubsite.catalogue(config, check=True)
     except ContentError as err:
-        raise Abort(f"\n{err}\nRun 'python scripts/validate.py' to check again after fixing.") from None
+        raise Abort(f"\n{err}\nRun 'make validate' to check again after fixing.") from None
     configured = [lang.locale for lang in config.plugins["i18n"].config.languages]
     if configured != catalogue.languages:
         raise Abort(f"mkdocs.yml: plugins.i18n.languages lists {configured}, but locales/languages.yml lists "

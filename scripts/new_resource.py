@@ -3,12 +3,12 @@
 
 Asks for each field in turn, offering the valid ids with their labels, or takes them as flags:
 
-    python scripts/new_resource.py
-    python scripts/new_resource.py --title "Skills for solar jobs in Lampang" --type guide \\
+    make new                                   # asks for each field (and sets up .venv first)
+    .venv/bin/python scripts/new_resource.py --title "Skills for solar jobs in Lampang" --type guide \\
         --region thailand --topic skills --topic renewable-energy --partner ilo \\
         --date 2026-11-20 --summary "How one province trained former mine workers." --language en --language th
 
-Each answer is checked with the same rules as scripts/validate.py; the file is written under
+Each answer is checked with the same rules as `make validate`; the file is written under
 content/resources/, never over an existing one.
 """
 
@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from catalogue.crosscheck import check_value  # noqa: E402
+from catalogue.crosscheck import PLACEHOLDER_PROBLEM, check_value  # noqa: E402
 from catalogue.load import RESOURCES_DIR, collect  # noqa: E402
 from catalogue.template import BODY_HINT, front_matter, slugify  # noqa: E402
 
@@ -86,20 +86,22 @@ def main(argv: list[str] | None = None, read=input, write=print) -> int:
     root = Path(args.root).resolve()
     catalogue, _ = collect(root)
 
+    given = {key: getattr(args, key) for key in ASKED if getattr(args, key) is not None}
+    given = {key: [v.strip() for item in value for v in item.split(",") if v.strip()] if key in LIST_KEYS else value
+             for key, value in given.items()}
+    refused = [f"--{key}: {problem}" for key, value in given.items() for problem in check_value(catalogue, key, value)]
+    for line in refused:  # every refused flag at once, before asking for anything
+        write(line)
+    if refused:
+        return 1
     values: dict[str, object] = {}
     for key in ASKED:
-        given = getattr(args, key)
-        if given is None:
-            if any(getattr(args, k) is not None for k in ASKED) and key in OPTIONAL:
-                continue  # flags given: optional fields not named are left out
-            value = ask(key, catalogue, read, write)
+        if key in given:
+            value = given[key]
+        elif given and key in OPTIONAL:
+            continue  # flags given: optional fields not named are left out
         else:
-            value = [v.strip() for item in given for v in item.split(",") if v.strip()] if key in LIST_KEYS else given
-            problems = check_value(catalogue, key, value)
-            if problems:
-                for problem in problems:
-                    write(f"--{key}: {problem}")
-                return 1
+            value = ask(key, catalogue, read, write)
         if value not in (None, [], ""):
             values[key] = value
 
@@ -119,13 +121,13 @@ def main(argv: list[str] | None = None, read=input, write=print) -> int:
     path.write_text(front_matter(values) + "\n" + BODY_HINT, encoding="utf-8")
 
     _, problems = collect(root)
-    mine = [p for p in problems.sorted() if p.path == path.relative_to(root).as_posix()]
+    mine = [p for p in problems.sorted() if p.path == path.relative_to(root).as_posix() and p.message != PLACEHOLDER_PROBLEM]
     for problem in mine:
         write(str(problem))
     write(f"\nCreated {path.relative_to(root).as_posix()}" + (" (with problems listed above)" if mine else ""))
     write("Next steps:\n"
           "  1. Open the file and replace the placeholder text with a description of the resource.\n"
-          "  2. Check it:    python scripts/validate.py " + path.relative_to(root).as_posix() + "\n"
+          "  2. Check it:    make validate\n"
           "  3. Preview it:  make serve   (then open http://127.0.0.1:8000)\n"
           "  4. Commit it on a new branch and open a pull request.")
     if suffix:

@@ -12,6 +12,7 @@ Exit status: 0 valid, 1 problems found, 2 usage error.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -21,6 +22,7 @@ sys.path.insert(0, str(ROOT))
 from catalogue.crosscheck import vocabularies  # noqa: E402
 from catalogue.fix import fix_text  # noqa: E402
 from catalogue.load import RESOURCES_DIR, collect  # noqa: E402
+from catalogue.problems import Problem, github_summary  # noqa: E402
 
 
 def repair(root: Path, wanted: set[str]) -> None:
@@ -40,6 +42,23 @@ def repair(root: Path, wanted: set[str]) -> None:
             path.write_bytes(fixed.text.encode("utf-8"))
             for change in fixed.changes:
                 print(f"{name}: fixed: {change}")
+
+
+ANNOTATIONS = 10  # GitHub shows at most ten error annotations per step and drops the rest without notice
+
+
+def annotate(found: list[Problem]) -> None:
+    """Problems as annotations on their lines, and all of them in the job's summary."""
+    shown = found if len(found) <= ANNOTATIONS else found[:ANNOTATIONS - 1]
+    for problem in shown:
+        print(problem.github_annotation())
+    if len(found) > len(shown):
+        print(f"::error title=Content check::{len(found) - len(shown)} more problems are listed in this check's summary "
+              "and in its log")
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary:
+        with open(summary, "a", encoding="utf-8") as out:
+            out.write(github_summary(found))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -67,8 +86,8 @@ def main(argv: list[str] | None = None) -> int:
     found = [p for p in problems.sorted() if not wanted or p.path in wanted]
     for problem in found:
         print(problem)
-        if args.github:
-            print(problem.github_annotation())
+    if args.github:
+        annotate(found)
     checked = f"{len(wanted)} file{'s' if len(wanted) != 1 else ''}" if wanted else "the repository"
     if found:
         print(f"{len(found)} problem{'s' if len(found) != 1 else ''} found in {checked}.")

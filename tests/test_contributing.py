@@ -29,14 +29,16 @@ def test_scaffold_with_flags_writes_a_commented_valid_file(tmp_path):
     path = root / "content/resources/skills-for-solar-jobs-in-lampang.md"
     text = path.read_text()
     assert "Created content/resources/skills-for-solar-jobs-in-lampang.md" in result.stdout
-    assert "make serve" in result.stdout and "python scripts/validate.py" in result.stdout
+    assert "make serve" in result.stdout and "make validate" in result.stdout
     keys = [line.split(":")[0] for line in text.split("---")[1].splitlines() if line and not line.startswith("#")]
     assert keys == ["title", "type", "region", "topic", "partner", "date", "summary", "language", "url"]
     comments = [line for line in text.split("---")[1].splitlines() if line.startswith("# ")]
     assert len(comments) == len(keys), "a comment on every key"
     assert "topic: [skills, renewable-energy]" in text and "partner: [ilo, ituc]" in text
-    _, problems = collect(root)
-    assert not problems, problems.sorted()
+    _, problems = collect(root)  # valid, except that the placeholder text must still be replaced
+    assert [str(p) for p in problems.sorted()] == [
+        f"content/resources/skills-for-solar-jobs-in-lampang.md:{text.count(chr(10)) - 1}: body: this is the scaffold's placeholder; "
+        "replace it with a few paragraphs on the resource"]
 
 
 def test_scaffold_refuses_to_overwrite(tmp_path):
@@ -48,10 +50,12 @@ def test_scaffold_refuses_to_overwrite(tmp_path):
 
 def test_scaffold_refuses_invalid_flags_with_the_validator_message(tmp_path):
     root = make_repo(tmp_path)
-    flags = [("viet-nam" if f == "vietnam" else f) for f in FLAGS]
+    flags = [{"vietnam": "Vietnam", "2026-11-20": "20/11/2026"}.get(f, f) for f in FLAGS]
     result = run(NEW, root, *flags)
     assert result.returncode == 1
-    assert "--region: 'viet-nam' is not a region; did you mean 'vietnam'?" in result.stdout
+    assert result.stdout.splitlines() == [  # every refused flag at once; nothing written, so nothing to repair
+        "--region: 'Vietnam' is not a region; did you mean 'vietnam'?",
+        "--date: '20/11/2026' is not a date; write it as YYYY-MM-DD, e.g. 2025-03-14"]
     assert not list((root / "content/resources").glob("skills-*.md"))
 
 
@@ -80,7 +84,7 @@ def test_scaffold_asks_on_standard_input_and_re_asks_after_a_bad_answer(tmp_path
     text = path.read_text()
     assert "region: [vietnam]" in text and "language: [vi]" in text
     _, problems = collect(root)
-    assert not problems, problems.sorted()
+    assert [p.field for p in problems.sorted()] == ["body"], "only the placeholder text is left to replace"
 
 
 def test_scaffold_stops_cleanly_when_input_ends(tmp_path):
@@ -98,7 +102,7 @@ def test_fix_repairs_what_is_safe_and_says_so(tmp_path):
     )
     root = make_repo(tmp_path, {"fixme.md": messy})
     before = run(VALIDATE, root)
-    assert before.returncode == 1 and "--fix repairs this" in before.stdout
+    assert before.returncode == 1 and "(make fix repairs this)" in before.stdout
     result = run(VALIDATE, root, "--fix")
     assert result.returncode == 0, result.stdout
     lines = result.stdout.splitlines()
@@ -112,6 +116,15 @@ def test_fix_repairs_what_is_safe_and_says_so(tmp_path):
     assert "# why this matters\nsummary:" in text, "comments travel with their key"
     assert text.endswith("Body stays.  \n"), "the body is left alone"
     assert run(VALIDATE, root, "--fix").stdout.count("fixed:") == 0, "a second run changes nothing"
+
+
+def test_fix_works_on_a_file_that_starts_with_a_byte_order_mark(tmp_path):
+    root = make_repo(tmp_path, {"windows.md": "\ufeff" + resource(region="[Thailand]").replace("\n", "\r\n")})
+    result = run(VALIDATE, root, "--fix")
+    assert result.returncode == 0, result.stdout
+    assert "content/resources/windows.md: fixed: region: 'Thailand' -> 'thailand'" in result.stdout.splitlines()
+    raw = (root / "content/resources/windows.md").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf---\r\n") and b"region: [thailand]\r\n" in raw
 
 
 def test_fix_leaves_real_mistakes_to_the_contributor(tmp_path):

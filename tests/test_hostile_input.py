@@ -16,7 +16,10 @@ from conftest import make_repo, resource, run_build, write
 from htmlcheck import read
 
 SCRIPT = "<script>window.__pwned = 1</script>"
-HOSTILE_TITLE = 'Coal </title><script>window.__pwned=1</script> & "quotes"'
+# Tags in titles and summaries are refused by the validator (see below); what it lets through must
+# still be escaped: a comment opener would hide the rest of the page, quotes would end an attribute.
+HOSTILE_TITLE = 'Coal <!-- 5<6 & "quotes"'
+HOSTILE_SUMMARY = "<!-- summary 5<6 & 'quotes' long enough"
 
 
 @pytest.fixture(scope="module")
@@ -124,7 +127,7 @@ def hostile_site(tmp_path_factory):
     files = {
         "hostile.md": resource(title=HOSTILE_TITLE, extra=extra).replace(
             "summary: A sample summary that is long enough for the schema.",
-            f"summary: '{SCRIPT} summary long enough'").replace(f"Body of {HOSTILE_TITLE}.", "Plain text."),
+            f"summary: \"{HOSTILE_SUMMARY}\"").replace(f"Body of {HOSTILE_TITLE}.", "Plain text."),
     }
     root = make_repo(tmp_path_factory.mktemp("hostile") / "repo", files)
     result = run_build(root)
@@ -136,11 +139,18 @@ def test_front_matter_strings_are_escaped_everywhere(hostile_site):
     for page in ("resources/hostile/", "library/", "regions/colombia/", "es/library/"):
         html = read(hostile_site, page)
         assert "<script>window.__pwned" not in html, page
-        assert "</title><script>" not in html, page
+        assert "<!-- 5<6" not in html and "<!-- summary" not in html, page
     html = read(hostile_site, "resources/hostile/")
     title = re.search(r"<title>(.*?)</title>", html, re.S).group(1)
-    assert "&lt;/title&gt;&lt;script&gt;" in title
-    assert 'content="&lt;script&gt;window.__pwned = 1&lt;/script&gt; summary long enough"' in html
+    assert "Coal &lt;!-- 5&lt;6 &amp; &#34;quotes&#34;" in title or "Coal &lt;!-- 5&lt;6 &amp; &quot;quotes&quot;" in title, title
+    assert "&lt;!-- summary 5&lt;6 &amp; " in html
+
+
+def test_tags_in_titles_and_summaries_are_refused(tmp_path):
+    root = make_repo(tmp_path, {"hostile.md": resource(title="'Coal </title><script>window.__pwned=1</script>'")})
+    _, problems = collect(root)
+    assert ("content/resources/hostile.md:2: title: is shown as plain text, so '</title>' would appear as typed; "
+            "remove the Markdown or HTML") in [str(p) for p in problems.sorted()]
 
 
 @pytest.mark.browser

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -10,8 +11,9 @@ from conftest import ROOT, resource, write
 SCRIPT = str(ROOT / "scripts" / "validate.py")
 
 
-def run(root, *args):
-    return subprocess.run([sys.executable, SCRIPT, "--root", str(root), *args], capture_output=True, text=True, cwd=root)
+def run(root, *args, env=None):
+    return subprocess.run([sys.executable, SCRIPT, "--root", str(root), *args], capture_output=True, text=True, cwd=root,
+                          env=env)
 
 
 def test_valid_repository_exits_zero(repo):
@@ -28,7 +30,7 @@ def test_problems_are_listed_then_counted_and_exit_one(repo):
         "content/resources/bad.md:3: type: 'blog' is not a type; use one of report, research, tool, guide, case-study, "
         "policy-brief, op-ed, commentary, news, event (defined in schema/vocabulary.yml)",
         "content/resources/bad.md:4: region: 'viet-nam' is not a region; did you mean 'vietnam'? "
-        "(python scripts/validate.py --fix repairs this)",
+        "(make fix repairs this)",
         "2 problems found in the repository.",
     ]
     assert "Traceback" not in result.stderr
@@ -46,8 +48,29 @@ def test_github_annotations_point_at_the_line(repo):
     write(repo / "content/resources/bad.md", resource(title="Bad one", region="[viet-nam]"))
     result = run(repo, "--github")
     assert ("::error file=content/resources/bad.md,line=4,title=Content check::"
-            "region: 'viet-nam' is not a region; did you mean 'vietnam'? (python scripts/validate.py --fix repairs this)"
+            "region: 'viet-nam' is not a region; did you mean 'vietnam'? (make fix repairs this)"
             ) in result.stdout.splitlines()
+
+
+def test_github_shows_every_problem_in_the_summary_and_says_when_annotations_run_out(repo, tmp_path):
+    for number in range(12):
+        write(repo / f"content/resources/bad-{number:02d}.md", resource(title=f"Bad {number}", region="[viet-nam]"))
+    summary = tmp_path / "summary.md"
+    result = run(repo, "--github", env={**os.environ, "GITHUB_STEP_SUMMARY": str(summary)})
+    annotations = [line for line in result.stdout.splitlines() if line.startswith("::error")]
+    assert len(annotations) == 10, "GitHub drops error annotations after ten in a step"
+    assert annotations[-1] == ("::error title=Content check::3 more problems are listed in this check's summary "
+                               "and in its log")
+    rows = [line for line in summary.read_text().splitlines() if line.startswith("| `content/")]
+    assert len(rows) == 12 and rows[0] == ("| `content/resources/bad-00.md` | 4 | `region` | 'viet-nam' is not a region; "
+                                           "did you mean 'vietnam'? (make fix repairs this) |")
+
+
+def test_a_file_name_with_a_comma_does_not_break_the_annotation(repo):
+    write(repo / "content/resources/solar, lampang.md", resource(title="Comma"))
+    result = run(repo, "--github")
+    assert any(line.startswith("::error file=content/resources/solar%2C lampang.md,title=Content check::-: unsafe file name")
+               for line in result.stdout.splitlines()), result.stdout
 
 
 def test_usage_errors_exit_two(repo):
