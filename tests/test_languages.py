@@ -55,7 +55,7 @@ def test_the_page_for_missing_addresses_is_in_the_default_language(real_site):
     the theme's templates, and the last one built used to leave its own 404 page there."""
     html = (real_site / "404.html").read_text(encoding="utf-8")
     assert '<html lang="en"' in html
-    assert "<title>JET Coal Regions Knowledge Hub</title>" in html
+    assert "<title>Page not found - JET Coal Regions Knowledge Hub</title>" in html
     assert 'aria-label="Header"' in html
     assert not [lang for lang in LANGS[1:] if (real_site / lang / "404.html").exists()]
 

@@ -79,6 +79,17 @@ def test_pagefind_loads_only_when_the_reader_starts_to_search(page, site_url):
     assert re.search(r"\d+ results", suggest)
 
 
+def test_header_box_works_on_the_page_for_missing_addresses(page, site_url):
+    """Where a broken link lands a reader, search is what they need; the page's base is "/" there."""
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(site_url + "404.html")
+    page.fill("#hub-search-box", "Mpumalanga")
+    page.wait_for_selector(".hub-search__list li")
+    assert "Community Solar Cooperatives in Mpumalanga" in page.inner_text(".hub-search__suggest")
+    assert errors == []
+
+
 def test_header_box_works_by_keyboard(page, site_url):
     page.goto(site_url)
     page.focus("#hub-search-box")

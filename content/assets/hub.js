@@ -14,7 +14,7 @@
   var PAGE = 10;
   var lang = (document.documentElement.lang || "en").toLowerCase();
   var config = JSON.parse((document.getElementById("__config") || {}).textContent || "{}");
-  var root = new URL((config.base || ".") + "/", location.href);
+  var root = new URL((config.base || ".").replace(/\/?$/, "/"), location.href); // base is "/" on the 404 page
   var loading = null;
   var searchBox = (document.querySelector("form.hub-search") || { dataset: {} }).dataset;
   var offline = searchBox.engine === "offline";
@@ -290,20 +290,28 @@
   /* ---- event times in the reader's own time zone ---- */
   // The page shows an event's time as announced, in the venue's zone; readers elsewhere also
   // see it in theirs, which only their browser knows.
+  // Dates in the Gregorian calendar, as the page prints them (a Thai browser would count Buddhist
+  // years). A language the browser cannot format (Chromium has no Mongolian) gets numbers and the
+  // zone's id, not English words.
+  var known = window.Intl && Intl.DateTimeFormat.supportedLocalesOf([lang]).length > 0;
+  function day(date) {
+    if (known) return date.toLocaleDateString(lang + "-u-ca-gregory", { day: "numeric", month: "short", year: "numeric" });
+    return [date.getFullYear(), date.getMonth() + 1, date.getDate()].map(function (n) { return String(n).padStart(2, "0"); }).join("-");
+  }
+  function hour(date) {
+    if (known) return date.toLocaleTimeString(lang + "-u-ca-gregory", { hour: "numeric", minute: "2-digit" });
+    return String(date.getHours()).padStart(2, "0") + ":" + String(date.getMinutes()).padStart(2, "0");
+  }
+
   function localTimes() {
     var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
     document.querySelectorAll("time.hub-event-time[data-zone]").forEach(function (node) {
       if (node.dataset.zone === zone || node.nextElementSibling && node.nextElementSibling.classList.contains("hub-local-time")) return;
       var start = new Date(node.getAttribute("datetime"));
       var end = node.dataset.end ? new Date(node.dataset.end) : null;
-      var day = { day: "numeric", month: "short", year: "numeric" };
-      var hour = { hour: "2-digit", minute: "2-digit" };
-      var text = start.toLocaleDateString(lang, day) + ", " + start.toLocaleTimeString(lang, hour);
-      if (end) {
-        text += end.toDateString() === start.toDateString() ? "–" + end.toLocaleTimeString(lang, hour)
-          : " – " + end.toLocaleDateString(lang, day) + ", " + end.toLocaleTimeString(lang, hour);
-      }
-      var name = new Intl.DateTimeFormat(lang, { timeZoneName: "long" }).formatToParts(start)
+      var text = day(start) + ", " + hour(start);
+      if (end) text += end.toDateString() === start.toDateString() ? "–" + hour(end) : " – " + day(end) + ", " + hour(end);
+      var name = known && new Intl.DateTimeFormat(lang, { timeZoneName: "long" }).formatToParts(start)
         .filter(function (p) { return p.type === "timeZoneName"; }).map(function (p) { return p.value; })[0] || zone;
       var label = (node.dataset.local || "{time}").replace("{time}", text + " (" + name + ")");
       node.after(el("span", { class: "hub-local-time" }, [" · " + label]));
