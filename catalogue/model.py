@@ -184,6 +184,11 @@ class Catalogue:
             self._translators[lang] = Translator(self.strings, lang)
         return self._translators[lang]
 
+    def acknowledgement(self, org: Organisation, lang: str) -> tuple[str, str]:
+        """(a donor's funding acknowledgement, its language): from locales/<lang>.yml when translated."""
+        own = (self.strings.get(lang, {}).get("acknowledgements") or {}).get(org.id)
+        return (own, lang) if own else (org.acknowledgement, "en")
+
     def by_slug(self, slug: str) -> Resource:
         return next(r for r in self.resources if r.slug == slug)
 

@@ -88,8 +88,9 @@ class _Builder:
     # -- listings ----------------------------------------------------------------------------
 
     def paginated(self, stem: str, title: str, description: str, resources: list[Resource], kind: str,
-                  before: Callable[[Context], str] = lambda ctx: "") -> Iterator[GeneratedPage]:
-        """A listing split into pages of PAGE_SIZE; `before` opens the first page only."""
+                  before: Callable[[Context], str] = lambda ctx: "", section: str = "") -> Iterator[GeneratedPage]:
+        """A listing split into pages of PAGE_SIZE; `before` opens the first page only. With a
+        `section`, the list sits under that heading on every page and its cards are a level lower."""
         pages = max(1, -(-len(resources) // PAGE_SIZE))
         for number in range(1, pages + 1):
             chunk = resources[(number - 1) * PAGE_SIZE: number * PAGE_SIZE]
@@ -98,8 +99,9 @@ class _Builder:
             def body(ctx: Context, chunk=chunk, number=number) -> str:
                 head = before(ctx) if number == 1 else ""
                 count = f'<div class="hub-count"><p>{esc(self.t("resources_count", count=len(resources)))}</p></div>'
-                return "\n\n".join(x for x in (head, count, self.card_list(chunk, ctx, level=2),
-                                               r.pagination(stem, number, pages, ctx)) if x)
+                cards = self.card_list(chunk, ctx, level=3 if section else 2)
+                listing = _section(section, count + cards) if section else "\n\n".join((count, cards))
+                return "\n\n".join(x for x in (head, listing, r.pagination(stem, number, pages, ctx)) if x)
 
             yield self.page(r.page_stem(stem, number), page_title, description, body, kind)
 
@@ -230,16 +232,23 @@ class _Builder:
                 facts = (f'<dl class="hub-facts"><dt>{esc(self.t("label_role"))}</dt><dd>{esc(self.t("role_" + org.role))}</dd>'
                          f'<dt>{esc(self.t("label_group"))}</dt><dd>{ctx.term(group)}</dd>'
                          f'<dt>{esc(self.t("label_website"))}</dt><dd>{r.external_link(org.website, org.short_name, ctx)}</dd></dl>')
-                ack = f'<p class="hub-ack">{esc(org.acknowledgement)}</p>' if org.acknowledgement else ""
+                ack = f'<p class="hub-ack"{self.acknowledgement_lang(org)}>{esc(self.cat.acknowledgement(org, self.lang)[0])}</p>' \
+                    if org.acknowledgement else ""
                 return f'<div class="hub-org">{logo(org, ctx)}<p class="hub-lead" lang="en">{esc(org.description)}</p>{facts}{ack}</div>'
 
             yield from self.paginated(r.organisation_stem(org.id), org.name, org.description, items, "organisation", before)
+
+    def acknowledgement_lang(self, org) -> str:
+        """lang="…" for an acknowledgement that is not in the page's language."""
+        text_lang = self.cat.acknowledgement(org, self.lang)[1]
+        return "" if text_lang == self.lang else f' lang="{text_lang}"'
 
     def directory(self, ctx: Context) -> str:
         """Organisations by role; implementing partners by the stakeholder group they represent."""
         counts = Counter(p for res in self.cat.resources for p in res.partners)
         def entry(org) -> str:
-            ack = f'<span class="hub-ack" lang="en">{esc(org.acknowledgement)}</span>' if org.acknowledgement else ""
+            ack = f'<span class="hub-ack"{self.acknowledgement_lang(org)}>{esc(self.cat.acknowledgement(org, self.lang)[0])}</span>' \
+                if org.acknowledgement else ""
             return (f'<li class="hub-org-entry">{logo(org, ctx)}<a href="{esc(ctx.href(r.organisation_stem(org.id)))}">{esc(org.name)}</a> '
                     f'<span class="hub-count">({esc(self.t("resources_count", count=counts[org.id]))})</span>'
                     f'<span class="hub-term__text" lang="en">{esc(org.description)}</span>{ack}</li>')
@@ -281,7 +290,7 @@ class _Builder:
             f'<div class="hub-search-layout">'
             # Closed until the reader opens it or a link carries filters: the counts come from the
             # index's filter files, the largest part of a search's download.
-            f'<details class="hub-facets"><summary>{esc(self.t("search_filters"))}</summary>'
+            f'<details class="hub-facets"><summary>{esc(self.t("search_filters"))}<span class="hub-facets__active"></span></summary>'
             f'<div role="group" aria-label="{esc(self.t("search_filters"))}">{facets}'
             f'<button class="hub-facets__clear" type="button" hidden>{esc(self.t("search_clear"))}</button>'
             f'</div></details>'
@@ -298,10 +307,9 @@ class _Builder:
         upcoming = upcoming_events(self.cat)
         before = lambda ctx: _section(self.t("upcoming_events"),  # noqa: E731
                                       self.card_list(upcoming, ctx) if upcoming
-                                      else _empty(self.t("no_upcoming_events"))) \
-            + f'\n\n<div class="hub-section"><h2>{esc(self.t("past_events"))}</h2></div>'
+                                      else _empty(self.t("no_upcoming_events")))
         yield from self.paginated("events/index", self.t("events_title"), self.t("events_description"),
-                                  past_events(self.cat), "events", before)
+                                  past_events(self.cat), "events", before, section=self.t("past_events"))
 
 
 def logo(org, ctx: Context) -> str:

@@ -32,6 +32,8 @@ INDEXED_TEXT = 2500  # characters of a body in the index: the opening of a text 
 # results download it for their excerpts (about 1 KB each)
 TEXT_LANGUAGE = "text"  # hidden filter: the language of the indexed text, to list the reader's first
 BUNDLE_SIZE = 2000  # resources per search bundle: keeps a first search under 150 KB at any size of hub
+UNDATED = "0000-00-00"  # sort date of regions and organisations: after every resource, but listed (Pagefind
+# leaves out of a sorted search whatever has no value to sort by, while its facets still count it)
 
 
 @dataclass
@@ -70,6 +72,7 @@ def records(catalogue: Catalogue, style: UrlStyle, bundle_size: int = BUNDLE_SIZ
                 language=lang,
                 meta={"title": text.name, "kind": t("search_kind_region"), "lang": text_lang},
                 filters={"region": [text.name], TEXT_LANGUAGE: [text_lang]},
+                sort={"date": UNDATED},
             ))
         for org in catalogue.organisations.values():
             out.append(Record(
@@ -78,6 +81,7 @@ def records(catalogue: Catalogue, style: UrlStyle, bundle_size: int = BUNDLE_SIZ
                 language=lang,
                 meta={"title": org.name, "kind": t("search_kind_organisation"), "lang": "en"},
                 filters={"partner": [org.short_name], TEXT_LANGUAGE: ["en"]},
+                sort={"date": UNDATED},
             ))
     return out
 

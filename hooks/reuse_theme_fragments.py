@@ -11,8 +11,8 @@ its cost per page, and most pages get the same output from them:
   the navigation, which is nearly all of them, it is rendered once for each set of relative
   links and reused; a page in the navigation, or in one of its sections, is rendered as
   Material would. overrides/partials/nav.html calls `hub_nav`, which renders Material's own
-  partials/nav.html when it has to.
-The output is the same as without this hook, byte for byte (checked with `diff -r`).
+  partials/nav.html when it has to, with the site's name in the page's language.
+Otherwise the output is the same as without this hook, byte for byte (checked with `diff -r`).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from pathlib import Path
 
 import jinja2
 import material
+from markupsafe import escape
 from mkdocs.utils import normalize_url
 
 MATERIAL_NAV = "partials/nav.html"
@@ -46,6 +47,9 @@ def on_env(env, config, files):
         if key is None or key not in drawers:
             template = env.get_template(f"material/{MATERIAL_NAV}")
             html = "".join(template.root_render_func(template.new_context(context.get_all(), shared=True)))
+            translate = context.get("hub_t")  # Material titles the drawer with config.site_name, in English
+            if translate and translate("site_name") != config.site_name:
+                html = html.replace(config.site_name, str(escape(translate("site_name"))))
             if key is None:
                 return html
             drawers[key] = html

@@ -86,10 +86,11 @@ def search_bundles(catalogue, config) -> dict[str, int]:
 
 
 def acknowledgements(catalogue, lang: str) -> list[dict[str, str]]:
-    """The donors' funding acknowledgements, translated where locales/<lang>.yml has them."""
-    own = catalogue.strings.get(lang, {}).get("acknowledgements") or {}
-    return [{"text": own.get(org.id) or org.acknowledgement, "lang": "" if own.get(org.id) or lang == "en" else "en"}
-            for org in catalogue.organisations.values() if org.role == "donor" and org.acknowledgement]
+    """The donors' funding acknowledgements, translated where locales/<lang>.yml has them; `lang`
+    is set only where the text's language differs from the page's."""
+    texts = [catalogue.acknowledgement(org, lang) for org in catalogue.organisations.values()
+             if org.role == "donor" and org.acknowledgement]
+    return [{"text": text, "lang": "" if text_lang == lang else text_lang} for text, text_lang in texts]
 
 
 def _page(page, lang: str, t: Translator) -> Page:

@@ -45,9 +45,18 @@ def test_headings_and_labels_are_translated(real_site, catalogue):
         assert type_label in library or catalogue.types["report"].translations[lang]["label"].upper() in library
 
 
-def test_material_interface_is_translated(real_site):
+def test_material_interface_is_translated(real_site, catalogue):
     assert 'aria-label="Cabecera"' in read(real_site, "es/library/")
     assert 'aria-label="Header"' in read(real_site, "library/")
+    for lang in LANGS[1:]:  # the drawer that opens on phones is titled with the site's name
+        drawer = read(real_site, prefix(lang) + "library/").split('class="md-nav md-nav--primary"', 1)[1].split("</label>", 1)[0]
+        name = catalogue.strings[lang]["ui"]["site_name"]
+        assert name in drawer and "JET Coal Regions Knowledge Hub" not in drawer, lang
+
+
+def test_language_names_are_not_mistaken_for_regions(catalogue):
+    """The search page's language filter sits below its region filter."""
+    assert catalogue.translator("id").language_name("id") == "Bahasa Indonesia"
 
 
 def test_the_page_for_missing_addresses_is_in_the_default_language(real_site):

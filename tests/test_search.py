@@ -172,6 +172,33 @@ def test_filters_alone_list_resources(page, site_url, catalogue):
     assert page.inner_text(".hub-search-status") == f"{news} results"
 
 
+def test_browsing_by_a_filter_lists_as_many_as_the_filter_counts(page, site_url):
+    """The region's own page carries no date; it must not drop out of a list sorted by date."""
+    page.goto(site_url + "search/?region=South%20Africa")
+    wait_results(page)
+    facet = page.locator('.hub-facet[data-facet="region"] label', has_text="South Africa").inner_text()
+    counted = re.search(r"[(](\d+)[)]", facet).group(1)
+    assert page.inner_text(".hub-search-status") == f"{counted} results"
+    while page.is_visible(".hub-more"):
+        page.click(".hub-more")
+    assert "South Africa" in titles(page)
+
+
+def test_on_a_phone_a_filtered_link_shows_results_first_and_names_its_filters(chromium, site_url):
+    context = chromium.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True,
+                                   bypass_csp=True)  # the test evaluates its own scripts in the page
+    page = context.new_page()
+    page.goto(site_url + "search/?region=South%20Africa")
+    wait_results(page)
+    assert not page.evaluate("document.querySelector('details.hub-facets').open")
+    assert page.inner_text("details.hub-facets > summary") == "Filters: South Africa"
+    assert page.locator(".hub-results li").first.bounding_box()["y"] < 844, "the first result is on the first screen"
+    page.goto(site_url + "library/")
+    for box in [link.bounding_box() for link in page.locator(".hub-pagination a").all()]:
+        assert box["width"] >= 44 and box["height"] >= 44, box
+    context.close()
+
+
 @pytest.mark.parametrize("lang, query, expected", [
     ("es", "trabajadores", "Dependencia de los hogares de los ingresos del carbón en La Guajira y Cesar"),
     ("id", "pekerja", "Ketergantungan Fiskal Kabupaten Penghasil Batu Bara di Kalimantan Timur"),

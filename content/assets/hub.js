@@ -173,6 +173,10 @@
     var panel = root_.querySelector("details.hub-facets");
     var clear = root_.querySelector(".hub-facets__clear");
     var widen = root_.querySelector(".hub-everything");
+    var active = root_.querySelector(".hub-facets__active");
+    // On a phone the open filters would push the results screens down: a link with filters keeps
+    // them closed there and names them in the summary instead.
+    var narrow = window.matchMedia("(max-width: 44.9375em)");
     var results = [];
     var shown = 0;
     var current = 0;
@@ -239,7 +243,9 @@
       var filtered = Object.keys(s.filters).length > 0;
       input.value = s.query;
       counted = false;
-      if (filtered) panel.open = true;
+      var values = Object.keys(s.filters).reduce(function (all, k) { return all.concat(s.filters[k]); }, []);
+      active.textContent = values.length ? ": " + values.join(", ") : "";
+      if (filtered && !narrow.matches) panel.open = true;
       if (!s.query && !filtered) {
         results = []; shown = 0; list.replaceChildren(); more.hidden = true; widen.hidden = true;
         status.textContent = root_.dataset.start;
