@@ -58,10 +58,17 @@ class Region:
 
     def name_in(self, lang: str) -> tuple[str, str]:
         """(name, its language): regions are named in every language that has a translation of the name."""
+        return self._in(lang, "name")
+
+    def description_in(self, lang: str) -> tuple[str, str]:
+        """(description, its language), which may differ from the name's: names are translated first."""
+        return self._in(lang, "description")
+
+    def _in(self, lang: str, key: str) -> tuple[str, str]:
         if lang in self.texts:
-            return self.texts[lang].name, lang
-        name = (self.labels.get(lang) or {}).get("name")
-        return (name, lang) if name else (self.texts["en"].name, "en")
+            return getattr(self.texts[lang], key), lang
+        own = (self.labels.get(lang) or {}).get(key)
+        return (own, lang) if own else (getattr(self.texts["en"], key), "en")
 
     @property
     def name(self) -> str:
@@ -155,6 +162,12 @@ class Resource:
     def version(self, lang: str) -> Version:
         """The reader's language when it exists, else the original."""
         return self.versions.get(lang) or self.original
+
+    def shown_date(self) -> dt.date:
+        """The date a reader sees for it: the day an event starts (in its own zone), else publication."""
+        if self.is_event and self.start is not None:
+            return self.start.date() if isinstance(self.start, dt.datetime) else self.start
+        return self.date
 
     def sort_key(self) -> tuple:
         return (self.date, self.slug)

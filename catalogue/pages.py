@@ -126,12 +126,12 @@ class _Builder:
         counts = Counter(region for res in self.cat.resources for region in res.regions)
         items = []
         for region in self.cat.regions.values():
-            text, _ = region.text(self.lang)
-            name, lang = region.name_in(self.lang)
+            name, name_lang = region.name_in(self.lang)
+            description, description_lang = region.description_in(self.lang)
             items.append(
                 f'<li class="hub-tile"><a href="{esc(ctx.href(r.region_stem(region.id)))}">'
-                f'<span class="hub-tile__name">{ctx.in_lang(name, lang)}</span></a>'
-                f'<span class="hub-tile__text">{ctx.in_lang(text.description, lang)}</span>'
+                f'<span class="hub-tile__name">{ctx.in_lang(name, name_lang)}</span></a>'
+                f'<span class="hub-tile__text">{ctx.in_lang(description, description_lang)}</span>'
                 f'<span class="hub-tile__count">{esc(self.t("resources_count", count=counts[region.id]))}</span></li>')
         return f'<ul class="hub-tiles">{"".join(items)}</ul>'
 

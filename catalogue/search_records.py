@@ -70,7 +70,8 @@ def records(catalogue: Catalogue, style: UrlStyle, bundle_size: int = BUNDLE_SIZ
                 url=style.page(region_stem(region.id), lang),
                 content=f"{text.name}. {text.description} {plain_text(text.intro)}",
                 language=lang,
-                meta={"title": text.name, "kind": t("search_kind_region"), "lang": text_lang},
+                # the page is in the reader's language even where its introduction is not: no badge
+                meta={"title": text.name, "kind": t("search_kind_region"), "lang": lang},
                 filters={"region": [text.name], TEXT_LANGUAGE: [text_lang]},
                 sort={"date": UNDATED},
             ))
@@ -101,7 +102,7 @@ def _resource_record(catalogue: Catalogue, resource: Resource, lang: str, t: Tra
         content=f"{version.title}. {version.summary}" + (f" {texts[key][:INDEXED_TEXT]}" if version.lang == lang else ""),
         language=lang,
         meta={"title": version.title, "kind": type_label, "regions": ", ".join(regions),
-              "date": t.date(resource.date), "lang": version.lang},
+              "date": t.date(resource.shown_date()), "lang": version.lang},
         filters={
             "region": regions,
             "topic": [catalogue.topics[x].text("label", lang)[0] for x in resource.topics],

@@ -51,7 +51,7 @@ def test_directory_lists_every_organisation_under_its_group(real_site, catalogue
     donors = [o for o in catalogue.organisations.values() if o.role == "donor"]
     for donor in donors:
         assert donor.acknowledgement in text(html)
-    assert "Its members will be listed here." in text(html), "Circle of Friends empty state"
+    assert "Members are listed here once they have agreed to be named." in text(html), "Circle of Friends empty state"
 
 
 def test_organisation_pages_link_their_website_and_resources(real_site, catalogue):

@@ -212,3 +212,13 @@ def test_scripts_render_with_system_fonts(real_site):
             fonts[lang] = {f["familyName"] for f in used}
         assert not [u for u in requests if re.search(r"\.(woff2?|ttf|otf)(\?|$)", u)]
         assert fonts["th"] - fonts["en"], "Thai text is drawn with a font that has Thai letters"
+
+
+def test_untranslated_region_descriptions_are_marked_as_english(real_site, catalogue):
+    """Screen readers and hyphenation need the language of each text, name and description apart."""
+    for lang in LANGS[1:]:
+        home = main_html(read(real_site, prefix(lang)))
+        for region in catalogue.regions.values():
+            description, text_lang = region.description_in(lang)
+            marked = f'<span lang="en">{description}</span>'.replace("'", "&#x27;")
+            assert (marked in home.replace("&#39;", "&#x27;")) == (text_lang == "en"), (lang, region.id)

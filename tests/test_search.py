@@ -65,6 +65,16 @@ def test_index_holds_only_resources_regions_and_organisations(real_site, catalog
     assert not list((real_site / "pagefind").glob("pagefind-*ui*")), "unused Pagefind UIs are not shipped"
 
 
+def test_results_date_events_by_when_they_happen_as_cards_do(catalogue):
+    from catalogue.search_records import records
+    from catalogue.urls import UrlStyle
+
+    found = {r.url: r.meta.get("date") for r in records(catalogue, UrlStyle("en", True)) if r.language == "en"}
+    launch = catalogue.by_slug("hub-launch-cop28")
+    assert launch.date != launch.start.date()
+    assert found["resources/hub-launch-cop28/"] == catalogue.translator("en").date(launch.start.date())
+
+
 def test_pagefind_loads_only_when_the_reader_starts_to_search(page, site_url):
     requests = []
     page.on("request", lambda r: requests.append(r.url))
