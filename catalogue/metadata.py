@@ -45,7 +45,7 @@ class Head:
     canonical: str
     og: list[tuple[str, str]]  # (property, content)
     json_ld: str  # safe inside <script>
-    feed: dict[str, str] | None  # title, href (relative to the page) and the visible label
+    feed: dict | None  # title, href (relative to the page; absolute offline, then `external`) and the visible label
 
 
 def stem_of(src_uri: str, languages: list[str]) -> str:
@@ -55,7 +55,7 @@ def stem_of(src_uri: str, languages: list[str]) -> str:
     return base if dot and suffix in languages else name
 
 
-def head(catalogue: Catalogue, page: Page, site: Site) -> Head:
+def head(catalogue: Catalogue, page: Page, site: Site, offline: bool = False) -> Head:
     t = catalogue.translator(page.lang)
     stem = stem_of(page.src_uri, catalogue.languages)
     canonical = site.page(stem, page.lang)
@@ -72,8 +72,10 @@ def head(catalogue: Catalogue, page: Page, site: Site) -> Head:
     feed = feeds.feed_for_page(catalogue, stem)
     link = None
     if feed is not None:
+        # a feed reader cannot follow a file on disk: the offline copy links to the online feed
+        path = site.prefix(page.lang) + feed.path
         link = {"title": feeds.title(catalogue, feed, page.lang), "label": t("feed_subscribe"),
-                "href": relative(page.url, site.prefix(page.lang) + feed.path)}
+                "href": site.at(path) if offline else relative(page.url, path), "external": offline}
     return Head(canonical, og, json_ld(data), link)
 
 

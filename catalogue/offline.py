@@ -16,6 +16,8 @@ from pathlib import Path
 ZIP_NAME = "jet-cr-hub-offline.zip"
 ROOT_FOLDER = "jet-cr-hub"  # everything unzips into one folder
 LEFT_OUT = (".map",)
+ONLINE_ONLY = ("404.html", "_headers", "sitemap.xml", "sitemap.xml.gz")  # for web servers and crawlers, not
+# for a reader on disk (the 404 page's root addresses would even show it unstyled)
 
 
 @dataclass(frozen=True)
@@ -26,14 +28,22 @@ class ZipInfo:
     built: str  # YYYY-MM-DD
 
 
-def manifest(site: Path, version: str, commit: str, built: dt.date, languages: list[str], counts: dict[str, int]) -> dict:
-    files = sorted(p for p in site.rglob("*") if p.is_file() and p.suffix not in LEFT_OUT)
+def _files(site: Path) -> list[Path]:
+    """What goes into the copy: the built site less what only a web server uses."""
+    return sorted(p for p in site.rglob("*") if p.is_file() and p.suffix not in LEFT_OUT
+                  and p.relative_to(site).as_posix() not in ONLINE_ONLY)
+
+
+def manifest(site: Path, version: str, commit: str, built: dt.date, languages: list[str], counts: dict[str, int],
+             online: str = "") -> dict:
+    files = _files(site)
     return {
         "name": "JET Coal Regions Knowledge Hub, offline copy",
         "version": version,
         "commit": commit,
         "built": built.isoformat(),
         "open": "index.html",
+        "online": online,
         "languages": languages,
         "contents": counts,
         "files": len(files),
@@ -41,12 +51,26 @@ def manifest(site: Path, version: str, commit: str, built: dt.date, languages: l
     }
 
 
+# How to open the copy, in each interface language: many readers will not read the English.
+START = {
+    "en": "Extract the zip file first (on Windows: right-click it, then 'Extract All'; on a phone: open it in\n"
+          "the Files app). Pages opened from inside the zip do not work. Then open index.html in this\n"
+          "folder with a web browser.",
+    "es": "Descomprima primero el archivo zip y abra es/index.html con un navegador.",
+    "id": "Ekstrak dulu berkas zip, lalu buka id/index.html dengan peramban web.",
+    "vi": "Hãy giải nén tệp zip trước, rồi mở vi/index.html bằng trình duyệt web.",
+    "th": "แตกไฟล์ zip ก่อน แล้วเปิด th/index.html ด้วยเว็บเบราว์เซอร์",
+    "mn": "Эхлээд zip файлыг задлаад, mn/index.html файлыг вэб хөтчөөр нээнэ үү.",
+}
+
+
 def readme(info: dict) -> str:
+    start = "\n\n".join(START[lang] for lang in info["languages"] if lang in START)
+    online = f"The hub online, where a newer copy may be: {info['online']}\n\n" if info.get("online") else ""
     return (
-        f"{info['name']}\n\nVersion {info['version']} ({info['commit']}), built {info['built']}.\n\n"
-        "Open index.html in a web browser. Everything works without a connection: pages, links,\n"
-        "downloads, the language menu and search. Links marked with an arrow lead to other sites\n"
-        "and need a connection.\n\nWhat it holds: "
+        f"{info['name']}\n\nVersion {info['version']} ({info['commit']}), built {info['built']}.\n\n{start}\n\n"
+        "Everything works without a connection: pages, links, downloads, the language menu and search.\n"
+        "Links marked with an arrow lead to other sites and need a connection.\n\n" + online + "What it holds: "
         + ", ".join(f"{n} {k}" for k, n in info["contents"].items()) + f"; languages: {', '.join(info['languages'])}.\n"
     )
 
@@ -59,7 +83,7 @@ def write_zip(site: Path, target: Path, info: dict, built: dt.date) -> ZipInfo:
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         for name, text in sorted(extra.items()):
             _add(archive, f"{ROOT_FOLDER}/{name}", text.encode("utf-8"), stamp)
-        for path in sorted(p for p in site.rglob("*") if p.is_file() and p.suffix not in LEFT_OUT):
+        for path in _files(site):
             _add(archive, f"{ROOT_FOLDER}/{path.relative_to(site).as_posix()}", path.read_bytes(), stamp)
     return describe(target, built)
 

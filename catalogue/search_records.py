@@ -135,16 +135,13 @@ def record_pages(items: list[Record]) -> dict[int, dict[str, str]]:
     return dict(sorted(pages.items()))
 
 
-OFFLINE_TEXT = 1500  # characters of body text per record: enough to find, small enough to carry
-
-
 def write_offline_data(items: list[Record], folder: Path) -> None:
     """One script per language for the offline copy: <script> tags load from disk, fetch() does not."""
     by_language: dict[str, list[dict]] = defaultdict(list)
     for record in items:
         by_language[record.language].append({
             "meta": dict(record.meta, href=record.url), "filters": record.filters,
-            "content": record.content[:OFFLINE_TEXT], "date": record.sort.get("date", "")})
+            "content": record.content, "date": record.sort.get("date", "")})  # what the online index holds
     folder.mkdir(parents=True, exist_ok=True)
     for lang, entries in by_language.items():
         data = json.dumps({"records": entries}, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")

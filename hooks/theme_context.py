@@ -57,7 +57,7 @@ def _add(context, lang, page, config):
     context["hub_search_url"] = relative(url, style.page("search/index", lang))
     context["hub_alternates"] = alternates(page) if page is not None else []
     context["hub_head"] = None if page is None else head(catalogue, _page(page, lang, context["hub_t"]),
-                                                         hubsite.site(config, catalogue))
+                                                         hubsite.site(config, catalogue), bool(config.extra.get("offline")))
     context["hub_acknowledgements"] = acknowledgements(catalogue, lang)
     context["hub_search_bundles"] = search_bundles(catalogue, config)
     return context

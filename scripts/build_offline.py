@@ -61,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
               "organisations": len(catalogue.organisations)}
     version = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
     built = build_date()
-    info = manifest(BUILD_DIR, version, commit(), built, catalogue.languages, counts)
+    info = manifest(BUILD_DIR, version, commit(), built, catalogue.languages, counts, config.site_url)
     result = write_zip(BUILD_DIR, Path(args.dist) / ZIP_NAME, info, built)
     print(f"Offline copy: {Path(args.dist) / result.name}, {result.size / 1e6:.1f} MB, sha256 {result.sha256}")
     return 0

@@ -47,7 +47,46 @@ def test_zip_holds_a_manifest_and_no_source_maps(offline_zip):
     assert not [n for n in names if "/pagefind/" in n or "/lunr/" in n], "no unused search engines"
     assert manifest["built"] == "2026-11-28" and manifest["version"] and manifest["open"] == "index.html"
     assert manifest["contents"]["resources"] >= 50 and manifest["languages"][0] == "en"
-    assert "Open index.html" in readme
+    assert "Extract the zip file first" in readme and "open index.html in this\nfolder" in readme
+    for lang in manifest["languages"][1:]:  # how to open it, in every language of the hub
+        assert f"{lang}/index.html" in readme, lang
+    assert f"The hub online, where a newer copy may be: {manifest['online']}" in readme
+    assert manifest["online"].startswith("https://")
+    web_only = {f"{ROOT_FOLDER}/{name}" for name in ("404.html", "_headers", "sitemap.xml", "sitemap.xml.gz")}
+    assert not web_only & set(names), "files only a web server uses"
+
+
+def test_the_copy_points_to_the_online_hub_for_feeds_and_newer_copies(unzipped, offline_zip):
+    with zipfile.ZipFile(offline_zip) as archive:
+        online = json.loads(archive.read(f"{ROOT_FOLDER}/MANIFEST.json"))["online"]
+    html = (unzipped / "events" / "index.html").read_text(encoding="utf-8")
+    feed = re.search(r'<p class="hub-feed"><a ([^>]*)>', html).group(1)
+    assert f'href="{online}feeds/events.xml"' in feed and 'class="hub-external"' in feed, "a feed reader needs the web"
+    footer = html[html.index("hub-footer__offline"):]
+    assert f'<a class="hub-external" href="{online}"' in footer
+    search = (unzipped / "search" / "index.html").read_text(encoding="utf-8")
+    assert '<form class="hub-search-form" role="search" action="index.html">' in search, "not a folder listing"
+
+
+def test_offline_search_matches_words_keeps_the_full_text_and_marks_what_matched(unzipped):
+    data = (unzipped / "search" / "offline-en.js").read_text(encoding="utf-8")
+    assert max(len(text) for text in re.findall(r'"content":"((?:[^"\\]|\\.)*)"', data)) > 2000
+    records = [{"meta": {"title": title}, "filters": {}, "content": content, "date": ""} for title, content in (
+        ("Part one", "The start of a part."), ("Article", "An article."), ("Mina", "La mina de carbón."),
+        ("แม่เมาะ", "ชุมชนแม่เมาะหารือเรื่องอนาคต"))]
+    with browser() as chromium:
+        page = chromium.new_page(bypass_csp=True)  # the test adds the script and evaluates its own
+        page.goto((unzipped / "index.html").as_uri())
+        page.add_script_tag(path=str(unzipped / "assets" / "search-offline.js"))
+        found = page.evaluate("""async (records) => {
+            const engine = window.hubOfflineSearch({records});
+            const run = async (q) => Promise.all((await engine.search(q, {})).results.map(async r => {
+                const d = await r.data(); return d.meta.title + " | " + d.excerpt; }));
+            return {art: await run("art"), minas: await run("minas"), thai: await run("หารือ")};
+        }""", records)
+    assert found["art"] == ["Article | An <mark>art</mark>icle."], "a word's start, not 'part' or 'start'"
+    assert [f.split(" | ")[0] for f in found["minas"]] == ["Mina"]
+    assert found["thai"] == ["แม่เมาะ | ชุมชนแม่เมาะ<mark>หารือ</mark>เรื่องอนาคต"], found["thai"]
 
 
 def test_nothing_in_the_copy_loads_from_another_host(unzipped):

@@ -4,13 +4,40 @@
 (function () {
   "use strict";
 
+  // Case and accents do not matter to the reader. Each character folds to one character, so that
+  // a match's place in the folded text is its place in the text (Thai ำ would otherwise become two).
+  var folded = {};
   function fold(text) {
-    // case and accents do not matter to the reader; Vietnamese and Thai keep their letters
-    return text.toLocaleLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d");
+    var out = "";
+    for (var i = 0; i < text.length; i++) {
+      var c = text[i];
+      if (!(c in folded)) {
+        var f = c.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace("đ", "d");
+        folded[c] = f.length === 1 ? f : c.toLowerCase().length === 1 ? c.toLowerCase() : c;
+      }
+      out += folded[c];
+    }
+    return out;
   }
 
   function words(query) {
-    return fold(query).split(/[\s.,;:!?"'()«»“”‘’/-]+/).filter(Boolean);
+    return fold(query).split(/[\s.,;:!?"'()«»“”‘’/-]+/).filter(Boolean).map(term);
+  }
+
+  // A query word matches the start of a word in the text ("art" finds "article", not "part"),
+  // without a plural -s ("minas" finds "mina"). Thai is written without spaces between words, so
+  // a Thai word may start anywhere.
+  var UNSPACED = /[\u0E00-\u0E7F]/;
+  function term(word) {
+    var stem = word.length > 3 && /s$/.test(word) && !UNSPACED.test(word) ? word.slice(0, -1) : word;
+    var escaped = stem.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    return { text: stem, pattern: new RegExp((UNSPACED.test(stem) ? "" : "(?:^|[^\\p{L}\\p{N}])") + "(" + escaped + ")", "gu") };
+  }
+
+  function find(text, t, from) {
+    t.pattern.lastIndex = from || 0;
+    var m = t.pattern.exec(text);
+    return m ? m.index + m[0].length - m[1].length : -1;
   }
 
   function matches(value, rule) {
@@ -23,20 +50,27 @@
   }
 
   function excerpt(text, terms) {
-    var folded = fold(text);
-    var at = terms.length ? folded.indexOf(terms[0]) : 0;
+    var lower = fold(text);
+    var at = terms.length ? Math.max(0, find(lower, terms[0])) : 0;
     var start = Math.max(0, at - 80);
-    var piece = text.slice(start, start + 220);
+    var end = Math.min(text.length, start + 220);
+    var hits = [];
+    terms.forEach(function (t) {
+      // from the character before the excerpt: a word start needs to see what precedes it
+      for (var i = find(lower, t, Math.max(0, start - 1)); i >= 0 && i < end; i = find(lower, t, i + 1)) {
+        if (i >= start) hits.push([i, i + t.text.length]);
+      }
+    });
+    hits.sort(function (a, b) { return a[0] - b[0]; });
     var out = "";
-    var lower = fold(piece);
-    var i = 0;
-    while (i < piece.length) {
-      var hit = null;
-      terms.forEach(function (t) { if (!hit && t && lower.indexOf(t, i) === i) hit = t; });
-      if (hit) { out += "<mark>" + escape(piece.slice(i, i + hit.length)) + "</mark>"; i += hit.length; }
-      else { out += escape(piece[i]); i += 1; }
-    }
-    return (start > 0 ? "… " : "") + out + (start + 220 < text.length ? " …" : "");
+    var i = start;
+    hits.forEach(function (h) {
+      if (h[0] < i) return; // overlaps the previous mark
+      out += escape(text.slice(i, h[0])) + "<mark>" + escape(text.slice(h[0], Math.min(h[1], end))) + "</mark>";
+      i = Math.min(h[1], end);
+    });
+    out += escape(text.slice(i, end));
+    return (start > 0 ? "… " : "") + out + (end < text.length ? " …" : "");
   }
 
   function escape(s) {
@@ -70,11 +104,11 @@
     var terms = query ? words(query) : [];
     var filters = (options && options.filters) || {};
     var found = this.records.filter(function (r) {
-      if (!terms.every(function (t) { return r.folded.indexOf(t) >= 0; })) return false;
+      if (!terms.every(function (t) { return find(r.folded, t) >= 0; })) return false;
       return Object.keys(filters).every(function (name) { return matches(r.filters[name] || [], filters[name]); });
     });
     var scored = found.map(function (r) {
-      var score = terms.reduce(function (s, t) { return s + (r.title.indexOf(t) >= 0 ? 3 : 1); }, 0);
+      var score = terms.reduce(function (s, t) { return s + (find(r.title, t) >= 0 ? 3 : 1); }, 0);
       return { r: r, score: score };
     });
     scored.sort(function (a, b) {
