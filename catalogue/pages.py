@@ -100,7 +100,7 @@ class _Builder:
                 head = before(ctx) if number == 1 else ""
                 count = f'<div class="hub-count"><p>{esc(self.t("resources_count", count=len(resources)))}</p></div>'
                 cards = self.card_list(chunk, ctx, level=3 if section else 2)
-                listing = _section(section, count + cards) if section else "\n\n".join((count, cards))
+                listing = _section(section, count + cards) if section else f"{count}\n\n{cards}"
                 return "\n\n".join(x for x in (head, listing, r.pagination(stem, number, pages, ctx)) if x)
 
             yield self.page(r.page_stem(stem, number), page_title, description, body, kind)

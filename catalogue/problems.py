@@ -33,7 +33,9 @@ def github_summary(problems: list[Problem]) -> str:
     """Every problem as Markdown for the job summary, which has no limit on annotations."""
     if not problems:
         return "### Content check\n\nNo problems found.\n"
-    cell = lambda text: text.replace("|", "\\|")  # noqa: E731  (a bar would end the table cell)
+    def cell(text: str) -> str:
+        return text.replace("|", "\\|")  # a bar would end the table cell
+
     rows = [f"| `{p.path}` | {p.line or ''} | `{p.field}` | {cell(p.message)} |" for p in problems]
     count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
     return (f"### Content check: {count}\n\nRun `make validate` to see them on your computer; `make fix` repairs "

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 import pytest
 
@@ -101,10 +102,10 @@ def test_events_page_splits_upcoming_and_past_with_offsets(fixture_site):
     upcoming, past = page.split("Past events")
     assert "Upcoming skills workshop" in upcoming and "(UTC+07:00, Asia/Ho_Chi_Minh)" in upcoming
     assert "Past dialogue" in past and "Past dialogue" not in upcoming
-    headings = re.findall(r"<h([1-6])[^>]*>(.*?)</h\1>", main_html(read(fixture_site, "events/")), re.S)
+    headings = re.findall(r"<h([1-6])[^>]*>(.*?)</h\1>", main_html(read(fixture_site, "events/")), re.DOTALL)
     outline = [(int(level), text(title).strip()) for level, title in headings]
     assert (2, "Past events") in outline and (3, "Past dialogue") in outline, "past events sit under their heading"
-    assert all(b[0] <= a[0] + 1 for a, b in zip(outline, outline[1:])), outline
+    assert all(b[0] <= a[0] + 1 for a, b in pairwise(outline)), outline
     workshop = main_html(read(fixture_site, "resources/past-dialogue/"))
     assert "Watch the recording" in text(workshop)
 

@@ -37,8 +37,8 @@ def test_scaffold_with_flags_writes_a_commented_valid_file(tmp_path):
     assert "topic: [skills, renewable-energy]" in text and "partner: [ilo, ituc]" in text
     _, problems = collect(root)  # valid, except that the placeholder text must still be replaced
     assert [str(p) for p in problems.sorted()] == [
-        f"content/resources/skills-for-solar-jobs-in-lampang.md:{text.count(chr(10)) - 1}: body: this is the scaffold's placeholder; "
-        "replace it with a few paragraphs on the resource"]
+        (f"content/resources/skills-for-solar-jobs-in-lampang.md:{text.count(chr(10)) - 1}: body: this is the scaffold's placeholder; "
+        "replace it with a few paragraphs on the resource")]
 
 
 def test_scaffold_refuses_to_overwrite(tmp_path):

@@ -125,8 +125,8 @@ def test_a_translation_may_not_change_inherited_metadata(tmp_path):
     root = make_repo(tmp_path, {"good.md": GOOD, "good.es.md": "---\ntitle: Un vecino válido\nsummary: Un resumen de prueba suficientemente largo.\ntype: news\n---\nCuerpo.\n"})
     _, problems = collect(root)
     assert [str(p) for p in problems.sorted()] == [
-        "content/resources/good.es.md:4: type: conflicts with the original content/resources/good.md; "
-        "a translation inherits 'type' from the original: remove it here"]
+        ("content/resources/good.es.md:4: type: conflicts with the original content/resources/good.md; "
+        "a translation inherits 'type' from the original: remove it here")]
 
 
 def test_a_translation_may_repeat_inherited_metadata_unchanged(tmp_path):
@@ -148,9 +148,9 @@ def test_a_translation_without_its_original_names_the_likely_original(tmp_path):
                                 "coronel-path-after-coal.es.md": "---\ntitle: Un camino\nsummary: Un resumen de prueba suficientemente largo.\n---\nCuerpo.\n"})
     _, problems = collect(root)
     assert [str(p) for p in problems.sorted()] == [
-        "content/resources/coronel-path-after-coal.es.md:1: -: this looks like a translation of "
+        ("content/resources/coronel-path-after-coal.es.md:1: -: this looks like a translation of "
         "content/resources/coronel-path-after-coal.md, which does not exist; did you mean coronel-path-after-coal-power.es.md? "
-        "(a resource that exists only in this language needs the full front matter, like an original)"]
+        "(a resource that exists only in this language needs the full front matter, like an original)")]
 
 
 def test_byte_order_mark_and_windows_line_endings_are_accepted(tmp_path):
@@ -230,8 +230,8 @@ def test_two_originals_with_one_name_in_different_languages_are_refused(tmp_path
     root = make_repo(tmp_path, {"solar.th.md": thai, "solar.vi.md": vietnamese})
     _, problems = collect(root)
     assert [str(p) for p in problems.sorted()] == [
-        "content/resources/solar.vi.md:0: -: the name 'solar' is already used by content/resources/solar.th.md; "
-        "an original in another language needs its own file name, or make one of them the translation of an original foo.md"]
+        ("content/resources/solar.vi.md:0: -: the name 'solar' is already used by content/resources/solar.th.md; "
+        "an original in another language needs its own file name, or make one of them the translation of an original foo.md")]
 
 
 @pytest.mark.parametrize("where", ["content/resource/solar.md", "content/library/solar.md", "resources/solar.md"])
@@ -248,8 +248,8 @@ def test_a_resource_among_the_hubs_own_pages_is_reported(tmp_path):
     write(root / "content" / "solar.md", resource(title="Misplaced"))
     _, problems = collect(root)
     assert [str(p) for p in problems.sorted()] == [
-        "content/solar.md:3: -: this looks like a resource but sits among the hub's own pages; "
-        "move it to content/resources/solar.md"]
+        ("content/solar.md:3: -: this looks like a resource but sits among the hub's own pages; "
+        "move it to content/resources/solar.md")]
 
 
 def test_the_build_leaves_a_contributors_file_in_a_generated_folder_alone(tmp_path):
