@@ -18,7 +18,7 @@ from .crosscheck import Failed, check_body, check_resources, check_text_fields, 
 from .frontmatter import Document, FrontMatterError, parse_yaml, read
 from .model import Catalogue, Organisation, Region, RegionText, Resource, Term, Version
 from .problems import ContentError, ProblemList
-from .write import GENERATED_KEY
+from .write import is_generated
 
 RESOURCES_DIR = "content/resources"
 REGIONS_DIR = "regions"
@@ -322,15 +322,17 @@ def _check_stray_markdown(root: Path, problems: ProblemList) -> None:
     """Markdown outside content/resources/ that looks like a resource: built there, it would be a
     page no listing, search or feed knows; in a folder the build does not read, it would be lost."""
     content = root / "content"
-    found = [p for p in content.rglob("*.md") if p.relative_to(content).parts[0] != "resources"] if content.is_dir() else []
-    found += list((root / "resources").rglob("*.md")) if (root / "resources").is_dir() else []
+    folders = [f for f in (content.iterdir() if content.is_dir() else []) if f.is_dir() and f.name != "resources"]
+    folders += [root / "resources"] if (root / "resources").is_dir() else []
+    found = list(content.glob("*.md")) + [path for folder in folders for path in folder.rglob("*.md")]
     for path in sorted(found):
+        raw = path.read_bytes()
+        if is_generated(raw):
+            continue  # written by the build (catalogue.write): over a thousand files once a hub has grown
         try:
-            doc = read(path.read_bytes(), require_front_matter=False)
+            doc = read(raw, require_front_matter=False)
         except FrontMatterError:
             doc = None  # a hub page with broken front matter: MkDocs reports it
-        if doc is not None and GENERATED_KEY in doc.meta:
-            continue  # written by the build (catalogue.write)
         move = f"move it to {RESOURCES_DIR}/{path.name}"
         if path.parent == content:  # the hub's own pages (about.md…) sit here
             keys = [k for k in ("type", "region", "topic", "partner") if doc is not None and k in doc.meta]

@@ -7,8 +7,12 @@ from pathlib import Path
 
 from .pages import GENERATED_FOLDERS, GeneratedPage
 
-GENERATED_KEY = "hub_page"  # front-matter key of every page the build writes (GeneratedPage.markdown)
-MARKER = f"{GENERATED_KEY}:"
+MARKER = b"\nhub_page:"  # a key in the front matter of every page the build writes (GeneratedPage.markdown)
+
+
+def is_generated(raw: bytes) -> bool:
+    """Whether a Markdown file is one the build wrote (its front matter holds the marker)."""
+    return MARKER in raw.split(b"\n---", 1)[0]
 
 
 def write_pages(docs_dir: Path, pages: list[GeneratedPage], default_language: str) -> int:
@@ -32,5 +36,5 @@ def _owned_files(docs_dir: Path):
     landed in one of these folders is kept (and the validator asks to move it)."""
     candidates = [p for folder in GENERATED_FOLDERS if (docs_dir / folder).is_dir() for p in (docs_dir / folder).rglob("*.md")]
     for path in candidates + list(docs_dir.glob("index*.md")):
-        if MARKER in path.read_text(encoding="utf-8", errors="replace")[:400]:
+        if is_generated(path.read_bytes()):
             yield path
