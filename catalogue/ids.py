@@ -29,4 +29,6 @@ def suggest(value: str, known: dict[str, str] | Iterable[str]) -> str | None:
     match = get_close_matches(norm, list(candidates) + list(by_label), n=1, cutoff=0.6)
     if match:
         return by_label.get(match[0], match[0]) if match[0] not in candidates else match[0]
-    return None
+    # an id with words added, e.g. 'giz-gmbh' or 'ilo-geneva': the one id it starts with
+    starts = [key for key in candidates if norm.startswith(key + "-")]
+    return starts[0] if len(starts) == 1 else None

@@ -55,6 +55,8 @@ CASES = [
     ("region label instead of id", "x.md", resource(region="Viet Nam"), 4, "region", "did you mean 'vietnam'?"),
     ("second region unknown", "x.md", resource(region="\n  - colombia\n  - chille"), 6, "region", "'chille' is not a region"),
     ("near-miss topic", "x.md", resource().replace("[skills]", "[coal-closure]"), 5, "topic", "did you mean 'coal-mine-closure'?"),
+    ("organisation id with a word added", "x.md", resource().replace("[ilo]", "[giz-gmbh]"), 6, "partner",
+     "'giz-gmbh' is not an organisation; did you mean 'giz'?"),
     ("unknown organisation", "x.md", resource().replace("[ilo]", "[unicef]"), 6, "partner", "'unicef' is not an organisation; use one of giz"),
     ("unknown type", "x.md", resource(type="blog"), 3, "type", "'blog' is not a type"),
     ("id with capitals", "x.md", resource(type="Report"), 3, "type", "'Report' is not a type; did you mean 'report'?"),
