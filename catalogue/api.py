@@ -111,7 +111,9 @@ def region_document(catalogue: Catalogue, region_id: str, site: Site) -> dict[st
         "region": {
             "id": region.id, "name": region.name, "description": region.texts["en"].description,
             "languages": list(region.languages),
-            "names": {lang: text.name for lang, text in region.texts.items()},
+            # as the pages name it: from a translated file or from locales/<lang>.yml
+            "names": {lang: name for lang in catalogue.languages
+                      for name, name_lang in [region.name_in(lang)] if name_lang == lang},
             "page": site.page(region_stem(region_id), catalogue.default_language),
             "feed": site.at(region_feed(region_id).path),
         },

@@ -1,8 +1,9 @@
 """How to cite a resource: a suggested citation on its page, and BibTeX and RIS files for
 reference managers, one per language version (es/citations/<slug>.bib beside es/resources/).
 
-The names are the authors, or the organisations' short names when no author is given; the
-container is the hub, named in the page's language; the address is the page's own.
+The names are the authors, or the organisations' short names when no author is given (never a
+donor: funding is not authorship); the container is the hub, named in the page's language; the
+address is the page's own.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from babel import Locale, UnknownLocaleError
 from babel.lists import format_list
 
 from .address import Site
@@ -36,6 +38,7 @@ class Citation:
     lang: str
     summary: str
     keywords: list[str]
+    kind: str = ""  # the type's label, e.g. Case study: what a report-like entry is
 
     @property
     def year(self) -> str:
@@ -50,13 +53,14 @@ def citation(catalogue: Catalogue, resource: Resource, lang: str, site: Site) ->
     """The citation of the language version `lang` of `resource` (the original when there is none)."""
     version = resource.version(lang)
     t = Translator(catalogue.strings, version.lang)
-    publishers = [catalogue.organisations[p].short_name for p in resource.partners]
+    publishers = [org.short_name for org in catalogue.creators(resource)]
     return Citation(
         key=resource.slug if version.lang == resource.lang else f"{resource.slug}-{version.lang}",
         type_id=resource.type, names=list(resource.authors) or publishers, title=version.title,
         date=resource.date.isoformat(), container=t("site_name"), publishers=publishers,
         url=site.page(resource.path_stem, version.lang), lang=version.lang, summary=version.summary,
-        keywords=[catalogue.topics[x].text("label", version.lang)[0] for x in resource.topics])
+        keywords=[catalogue.topics[x].text("label", version.lang)[0] for x in resource.topics],
+        kind=catalogue.types[resource.type].text("label", version.lang)[0])
 
 
 def path(resource: Resource, lang: str, site: Site, extension: str) -> str:
@@ -79,15 +83,25 @@ def bibtex(cite: Citation) -> str:
     """A BibTeX entry; names are institutions, so each is braced and never split into first and last."""
     fields = [("author", " and ".join("{" + _tex(name) + "}" for name in cite.names)),
               ("title", "{" + _tex(cite.title) + "}")]
-    fields += {"techreport": [("institution", _tex(", ".join(cite.publishers)))],
+    # the hub is named once: as the journal, where it is published, or in a note
+    fields += {"techreport": [("institution", _tex(", ".join(cite.publishers))), ("type", _tex(cite.kind)),
+                              ("note", _tex(cite.container))],
                "article": [("journal", _tex(cite.container))],
                "misc": [("howpublished", _tex(cite.container)), ("organization", _tex(", ".join(cite.publishers)))],
                }[cite.bibtex_type]
     fields += [("year", cite.year), ("date", cite.date), ("url", cite.url.replace("{", "%7B").replace("}", "%7D")),
-               ("note", _tex(cite.container)), ("language", cite.lang), ("keywords", _tex(", ".join(cite.keywords))),
+               ("language", language_name(cite.lang)), ("keywords", _tex(", ".join(cite.keywords))),
                ("abstract", _tex(cite.summary))]
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
     return f"@{cite.bibtex_type}{{{cite.key},\n{body}\n}}\n"
+
+
+def language_name(code: str) -> str:
+    """biblatex's name of a language ('english', 'spanish'), which its styles and babel understand."""
+    try:
+        return Locale.parse(code).get_language_name("en").lower()
+    except (ValueError, UnknownLocaleError):
+        return code
 
 
 _TEX = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%", "&": r"\&", "$": r"\$", "#": r"\#",

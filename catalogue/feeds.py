@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .address import Site
 from .model import Catalogue, Resource
-from .render import region_stem, type_stem
+from .render import event_when_text, region_stem, type_stem
 
 MAX_ENTRIES = 50
 ATOM = "http://www.w3.org/2005/Atom"
@@ -114,15 +114,22 @@ def _entry(catalogue: Catalogue, resource: Resource, lang: str, site: Site) -> E
     _link(entry, "alternate", url, "text/html", hreflang=version.lang)
     _text(entry, "published", timestamp(resource.date))
     _text(entry, "updated", timestamp(resource.date))
-    for name in resource.authors or [catalogue.organisations[p].short_name for p in resource.partners]:
+    for name in resource.authors or [org.short_name for org in catalogue.creators(resource)]:
         _text(ET.SubElement(entry, f"{{{ATOM}}}author"), "name", name)
+    # labels in the feed's language, which an entry in another language must say
+    labels = {XML_LANG: lang} if version.lang != lang else {}
     type_label = catalogue.types[resource.type].text("label", lang)[0]
-    _category(entry, resource.type, type_label, site.page("types/index", lang))
+    _category(entry, resource.type, type_label, site.page("types/index", lang), **labels)
     for region in resource.regions:
-        _category(entry, region, catalogue.regions[region].text(lang)[0].name, site.page("regions/index", lang))
+        _category(entry, region, catalogue.regions[region].name_in(lang)[0], site.page("regions/index", lang), **labels)
     for topic in resource.topics:
-        _category(entry, topic, catalogue.topics[topic].text("label", lang)[0], site.page("topics/index", lang))
-    _text(entry, "summary", version.summary, type="text")
+        _category(entry, topic, catalogue.topics[topic].text("label", lang)[0], site.page("topics/index", lang), **labels)
+    summary = version.summary
+    if resource.is_event and resource.start:  # when and where, which a reader of the feed needs first
+        t = catalogue.translator(version.lang)
+        summary = f"{event_when_text(resource, t)} · {resource.location} · {summary}" if resource.location \
+            else f"{event_when_text(resource, t)} · {summary}"
+    _text(entry, "summary", summary, type="text")
     return entry
 
 
@@ -141,8 +148,8 @@ def _link(parent: ET.Element, rel: str, href: str, media_type: str, **attrs: str
     ET.SubElement(parent, f"{{{ATOM}}}link", {"rel": rel, "type": media_type, "href": href, **attrs})
 
 
-def _category(parent: ET.Element, term: str, label: str, scheme: str) -> None:
-    ET.SubElement(parent, f"{{{ATOM}}}category", {"term": term, "label": label, "scheme": scheme})
+def _category(parent: ET.Element, term: str, label: str, scheme: str, **attrs: str) -> None:
+    ET.SubElement(parent, f"{{{ATOM}}}category", {"term": term, "label": label, "scheme": scheme, **attrs})
 
 
 def write_feeds(catalogue: Catalogue, site: Site, folder: Path) -> int:

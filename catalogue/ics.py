@@ -4,8 +4,11 @@ Times keep the organisers' zone: DTSTART;TZID=Asia/Jakarta with a VTIMEZONE buil
 zone's transitions in the years the events span, so calendar programs show the right hour
 also across daylight-saving changes. Events without a `timezone` are written in UTC (…Z).
 All-day events are dates, DTEND being the day after the last day (it is exclusive).
-DTSTAMP is the resource's date, not the clock, so builds are reproducible. The calendars
-are language-neutral: each event is in its original language, said with LANGUAGE=.
+DTSTAMP is the build's date (SOURCE_DATE_EPOCH when set, so builds are reproducible, never the
+clock's time): a calendar program that already has an event takes the copy with the later
+stamp, so a changed time or place reaches it with the next daily build. No METHOD: these are
+files to import or subscribe to, not scheduling messages (PUBLISH would require an ORGANIZER).
+The calendars are language-neutral: each event is in its original language, said with LANGUAGE=.
 """
 
 from __future__ import annotations
@@ -33,27 +36,27 @@ def events(catalogue: Catalogue) -> list[Resource]:
     return sorted(found, key=lambda r: (_utc(r.start), r.slug))
 
 
-def calendar(items: list[Resource], site: Site, name: str) -> bytes:
+def calendar(items: list[Resource], site: Site, name: str, stamp: dt.date) -> bytes:
     """A VCALENDAR of the events `items`, with a VTIMEZONE for each zone they use."""
     years: dict[str, set[int]] = {}
     for event in items:
         if event.timezone and not event.all_day:
             years.setdefault(event.timezone, set()).update(m.year for m in (event.start, event.end) if m)
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:-//{site.host}//Knowledge hub events//EN", "CALSCALE:GREGORIAN",
-             "METHOD:PUBLISH", f"X-WR-CALNAME:{_text(name)}"]
+             f"X-WR-CALNAME:{_text(name)}"]
     for zone in sorted(years):
         lines += vtimezone(zone, min(years[zone]), max(years[zone]))
     for event in items:
-        lines += vevent(event, site)
+        lines += vevent(event, site, stamp)
     lines.append("END:VCALENDAR")
     return "".join(fold(line) + "\r\n" for line in lines).encode("utf-8")
 
 
-def vevent(event: Resource, site: Site) -> list[str]:
+def vevent(event: Resource, site: Site, stamp: dt.date) -> list[str]:
     original = event.original
     lang = f";LANGUAGE={original.lang}"
     lines = ["BEGIN:VEVENT", f"UID:{event.slug}@{site.host}",
-             f"DTSTAMP:{event.date.strftime('%Y%m%d')}T000000Z",
+             f"DTSTAMP:{stamp.strftime('%Y%m%d')}T000000Z",
              "DTSTART" + _moment(event.start, event.timezone)]
     if event.all_day:
         last = event.end or event.start
@@ -162,6 +165,6 @@ def write_calendars(catalogue: Catalogue, site: Site, folder: Path) -> int:
     found = events(catalogue)
     (folder / FOLDER).mkdir(parents=True, exist_ok=True)
     for event in found:
-        (folder / path(event)).write_bytes(calendar([event], site, f"{t('site_name')}: {event.original.title}"))
-    (folder / ALL_EVENTS).write_bytes(calendar(found, site, f"{t('site_name')}: {t('events_title')}"))
+        (folder / path(event)).write_bytes(calendar([event], site, f"{t('site_name')}: {event.original.title}", catalogue.today))
+    (folder / ALL_EVENTS).write_bytes(calendar(found, site, f"{t('site_name')}: {t('events_title')}", catalogue.today))
     return len(found) + 1

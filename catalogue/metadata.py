@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -100,7 +101,10 @@ def resource_data(catalogue: Catalogue, resource: Resource, version: Version, si
     url = site.page(resource.path_stem, version.lang)
     data: dict[str, Any] = {"@context": "https://schema.org", "@type": kind, "@id": url, "url": url,
                             "name": version.title, "description": version.summary, "inLanguage": version.lang}
-    organisations = [_organisation(catalogue, p) for p in resource.partners]
+    organisations = [_organisation(catalogue, org.id) for org in catalogue.creators(resource)]
+    funders = [_organisation(catalogue, org.id) for org in catalogue.funders(resource)]
+    if funders:
+        data["funder"] = funders  # donors fund the work; they are not its authors
     if kind == "Event":
         data.update(_event(resource, url, organisations))
     else:
@@ -115,11 +119,11 @@ def resource_data(catalogue: Catalogue, resource: Resource, version: Version, si
         })
         if kind in ARTICLES:
             data["headline"] = version.title
-        if version.lang != resource.lang:
-            data["translationOfWork"] = {"@id": site.page(resource.path_stem, resource.lang)}
-        elif len(resource.versions) > 1:
-            data["workTranslation"] = [{"@id": site.page(resource.path_stem, lang)} for lang in resource.versions
-                                       if lang != resource.lang]
+    if version.lang != resource.lang:  # events are translated too
+        data["translationOfWork"] = {"@id": site.page(resource.path_stem, resource.lang)}
+    elif len(resource.versions) > 1:
+        data["workTranslation"] = [{"@id": site.page(resource.path_stem, lang)} for lang in resource.versions
+                                   if lang != resource.lang]
     if resource.url:
         data["sameAs"] = resource.url  # the original publication
     return data
@@ -129,11 +133,14 @@ def _event(event: Resource, url: str, organisations: list[dict]) -> dict[str, An
     """Where and how to attend: 'online' in the location (or a livestream) makes it online or mixed."""
     words = (event.location or "").casefold()
     online = "online" in words or bool(event.livestream)
-    in_person = bool(words) and words.strip() != "online"
+    # the place without the words that say it is also online: 'Dubai, UAE and online' -> 'Dubai, UAE'
+    place = re.sub(r"(?i)[\s,;]*(?:\band\b|&|\+|/)?\s*\bonline\b\s*(?:\band\b|&|\+|/)?[\s,;.]*", " ",
+                   event.location or "").strip(" ,;")
+    in_person = bool(place)
     mode = "Mixed" if online and in_person else "Online" if online else "Offline"
     places: list[dict[str, Any]] = []
     if in_person:
-        places.append({"@type": "Place", "name": event.location, "address": event.location})
+        places.append({"@type": "Place", "name": place, "address": place})
     if online:
         places.append({"@type": "VirtualLocation", "url": event.livestream or url})
     data: dict[str, Any] = {

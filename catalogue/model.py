@@ -197,6 +197,15 @@ class Catalogue:
             self._translators[lang] = Translator(self.strings, lang)
         return self._translators[lang]
 
+    def creators(self, resource: Resource) -> list[Organisation]:
+        """The organisations behind a resource as authors and publishers: its partners less the
+        donors, who fund the work and are credited as funders (all partners if only donors are named)."""
+        orgs = [self.organisations[p] for p in resource.partners]
+        return [o for o in orgs if o.role != "donor"] or orgs
+
+    def funders(self, resource: Resource) -> list[Organisation]:
+        return [o for o in (self.organisations[p] for p in resource.partners) if o.role == "donor" and o not in self.creators(resource)]
+
     def acknowledgement(self, org: Organisation, lang: str) -> tuple[str, str]:
         """(a donor's funding acknowledgement, its language): from locales/<lang>.yml when translated."""
         own = (self.strings.get(lang, {}).get("acknowledgements") or {}).get(org.id)

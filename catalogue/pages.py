@@ -11,7 +11,9 @@ from functools import cached_property
 from typing import Callable, Iterator
 
 from . import render as r
+from .api import RESOURCES_CSV, RESOURCES_JSON
 from .enrich import past_events, upcoming_events
+from .ics import ALL_EVENTS
 from .model import Catalogue, Resource
 from .render import Context, esc
 from .sanitize import clean
@@ -80,8 +82,9 @@ class _Builder:
         yield from self.topics()
         yield from self.types()
         yield from self.organisations()
+        data = [(RESOURCES_CSV, self.t("data_csv"), "text/csv"), (RESOURCES_JSON, self.t("data_json"), "application/json")]
         yield from self.paginated("library/index", self.t("library_title"), self.t("library_description"),
-                                  self.cat.resources, "library")
+                                  self.cat.resources, "library", lambda ctx: _data_links(ctx, data))
         yield from self.events()
         yield self.page("search/index", self.t("search_title"), self.t("search_description"), self.search, "search")
 
@@ -307,7 +310,8 @@ class _Builder:
         upcoming = upcoming_events(self.cat)
         before = lambda ctx: _section(self.t("upcoming_events"),  # noqa: E731
                                       self.card_list(upcoming, ctx) if upcoming
-                                      else _empty(self.t("no_upcoming_events")))
+                                      else _empty(self.t("no_upcoming_events"))) \
+            + _data_links(ctx, [(ALL_EVENTS, self.t("events_calendar"), "text/calendar")])
         yield from self.paginated("events/index", self.t("events_title"), self.t("events_description"),
                                   past_events(self.cat), "events", before, section=self.t("past_events"))
 
@@ -323,6 +327,13 @@ def logo(org, ctx: Context) -> str:
 def _section(title: str, content: str, more: tuple[str, str] | None = None) -> str:
     link = f'<p class="hub-more"><a href="{esc(more[0])}">{esc(more[1])}</a></p>' if more else ""
     return f'<div class="hub-section"><h2>{esc(title)}</h2>{content}{link}</div>'
+
+
+def _data_links(ctx: Context, files: list[tuple[str, str, str]]) -> str:
+    """Links to the hub's data files (site-relative path, label, media type) for those who want the
+    listing in a spreadsheet, a calendar program or their own code."""
+    links = " · ".join(f'<a href="{esc(ctx.href_file(path))}" type="{media}">{esc(label)}</a>' for path, label, media in files)
+    return f'<p class="hub-data">{links}</p>'
 
 
 def _empty(text: str) -> str:

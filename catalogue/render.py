@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 from .address import Site
 from .model import Catalogue, Resource, Term
-from .strings import utc_offset
+from .strings import Translator, utc_offset
 from .urls import UrlStyle, links_from, relative
 
 
@@ -151,23 +151,28 @@ def _time(value: dt.date, ctx: Context) -> str:
     return f'<time datetime="{value.isoformat()}">{esc(ctx.t.date(value))}</time>'
 
 
-def event_when(event: Resource, ctx: Context) -> str:
+def event_when_text(event: Resource, t: Translator) -> str:
     """'10 Dec 2023, 14:00–15:30 (UTC+04:00, Asia/Dubai)' in the event's own zone, as the organisers
-    wrote it; hub.js adds the time in the reader's zone."""
+    wrote it; '10 Dec 2023 – 11 Dec 2023' for days."""
     start, end = event.start, event.end
     if event.all_day:
-        text = ctx.t.date(start)
-        if end and end != start:
-            text += f" – {ctx.t.date(end)}"
-        return f'<time datetime="{start.isoformat()}">{esc(text)}</time>'
-    text = f"{ctx.t.date(start)}, {ctx.t.time(start)}"
+        return t.date(start) + (f" – {t.date(end)}" if end and end != start else "")
+    text = f"{t.date(start)}, {t.time(start)}"
     if end:
         same_day = end.date() == start.date()
-        text += f"–{ctx.t.time(end)}" if same_day else f" – {ctx.t.date(end)}, {ctx.t.time(end)}"
+        text += f"–{t.time(end)}" if same_day else f" – {t.date(end)}, {t.time(end)}"
     zone = f", {event.timezone}" if event.timezone else ""
+    return f"{text} ({utc_offset(start)}{zone})"
+
+
+def event_when(event: Resource, ctx: Context) -> str:
+    """The event's time for a page; hub.js adds the time in the reader's zone."""
+    start, end = event.start, event.end
+    if event.all_day:
+        return f'<time datetime="{start.isoformat()}">{esc(event_when_text(event, ctx.t))}</time>'
     return (f'<time class="hub-event-time" datetime="{start.isoformat()}" data-end="{end.isoformat() if end else ""}" '
             f'data-zone="{esc(event.timezone)}" data-local="{esc(ctx.t("event_local_time"))}">'
-            f'{esc(text)} ({esc(utc_offset(start))}{esc(zone)})</time>')
+            f'{esc(event_when_text(event, ctx.t))}</time>')
 
 
 def pagination(stem: str, page: int, pages: int, ctx: Context) -> str:

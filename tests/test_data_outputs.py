@@ -22,7 +22,8 @@ from jsonschema import Draft202012Validator, FormatChecker
 
 from catalogue.load import load
 from catalogue.offline import ROOT_FOLDER, ZIP_NAME
-from conftest import ROOT, make_repo, mkdocs_config, resource, run_build
+from catalogue.render import event_when_text
+from conftest import BUILD_DATE_EPOCH, ROOT, make_repo, mkdocs_config, resource, run_build
 from htmlcheck import main_html, parse, read
 
 SITE_URL = mkdocs_config()["site_url"]
@@ -74,7 +75,10 @@ def test_every_feed_parses_and_lists_the_catalogue_in_the_readers_language(real_
             assert len(feed.entries) == len(resources), (lang, path)
             for entry, res in zip(feed.entries, resources):
                 version = res.versions.get(lang) or res.original
-                assert entry.title == version.title and entry.summary == version.summary
+                assert entry.title == version.title and entry.summary.endswith(version.summary)
+                if res.is_event and res.start:  # when and where come first: the reader cannot see the page
+                    assert entry.summary.startswith(f"{event_when_text(res, catalogue.translator(version.lang))} · "), entry.summary
+                    assert res.location in entry.summary
                 assert entry.title_detail.language == version.lang, "untranslated entries say their language"
                 assert entry.link == page_url(res, version.lang) == entry.id
                 assert entry.published_parsed[:3] == res.date.timetuple()[:3]
@@ -133,7 +137,9 @@ def test_each_event_calendar_has_the_front_matter_times_and_zones(real_site, cat
         assert str(event["SUMMARY"]) == res.title and str(event["DESCRIPTION"]) == res.summary
         assert str(event["LOCATION"]) == res.location
         assert str(event["URL"]) == page_url(res, res.lang)
-        assert event["DTSTAMP"].dt == dt.datetime.combine(res.date, dt.time(), dt.timezone.utc)
+        # the build's date: a later build's copy of a changed event supersedes the imported one
+        assert event["DTSTAMP"].dt == dt.datetime.fromtimestamp(int(BUILD_DATE_EPOCH), dt.timezone.utc)
+        assert "METHOD" not in cal, "files to import, not scheduling messages (PUBLISH needs an ORGANIZER)"
         start, end = event["DTSTART"].dt, event["DTEND"].dt
         if res.all_day:
             assert start == res.start and not isinstance(start, dt.datetime)
@@ -183,7 +189,7 @@ def test_long_lines_fold_between_characters_and_zoneless_events_are_in_utc():
                      partners=["ilo"], date=dt.date(2026, 12, 1), languages=["th"], start=start,
                      end=start + dt.timedelta(hours=3), location="Lampang,\nThailand",
                      versions={"th": Version("th", title, "Line one\nline two", "", "x.th.md", "resources/x.th.md")})
-    data = calendar([event], Site(SITE_URL), "Test")
+    data = calendar([event], Site(SITE_URL), "Test", dt.date(2026, 12, 2))
     check_lines(data)
     (parsed,) = icalendar.Calendar.from_ical(data).walk("VEVENT")
     assert str(parsed["SUMMARY"]) == title and str(parsed["DESCRIPTION"]) == "Line one\nline two"
@@ -470,3 +476,66 @@ def test_hostile_event_survives_calendar_escaping_and_a_daylight_saving_change(h
     assert str(event["SUMMARY"]) == HOSTILE_EVENT and str(event["LOCATION"]) == "Berlin; Germany, and online"
     assert event["DTSTART"].dt.utcoffset() == dt.timedelta(hours=1), "before the change to summer time"
     assert event["DTEND"].dt.utcoffset() == dt.timedelta(hours=2), "after it"
+
+
+# -- credits, places and names the data users reported ---------------------------------------
+
+def test_funders_are_credited_as_funders_not_as_authors(real_site, catalogue):
+    res = catalogue.by_slug("south-sumatra-workshop-economic-diversification-beyond-coal")
+    assert {"giz", "iisd", "bmwk"} == set(res.partners) and not res.authors
+    bib = (real_site / "citations" / f"{res.slug}.bib").read_text(encoding="utf-8")
+    ris = (real_site / "citations" / f"{res.slug}.ris").read_text(encoding="utf-8")
+    assert "author = {{GIZ} and {IISD}}" in bib and "BMWK" not in bib and "BMWK" not in ris
+    entry = next(e for e in feedparser.parse((real_site / "feeds/all.xml").read_bytes()).entries if e.id.endswith(f"/{res.slug}/"))
+    assert [a.name for a in entry.authors] == ["GIZ", "IISD"]
+    (data,), _ = metadata(real_site, f"resources/{res.slug}/")
+    assert [o["alternateName"] for o in data["organizer"]] == ["GIZ", "IISD"]
+    assert [o["alternateName"] for o in data["funder"]] == ["BMWK"]
+
+
+def test_bibtex_names_the_hub_once_and_the_language_as_biblatex_does(real_site, catalogue):
+    for path in (real_site / "citations").glob("*.bib"):
+        bib = path.read_text(encoding="utf-8")
+        assert len(re.findall(r"= \{JET Coal Regions Knowledge Hub\}", bib)) == 1, path.name
+        assert re.search(r"language = \{(english|spanish|indonesian|vietnamese|thai|mongolian)\}", bib), path.name
+    guide = next(r for r in catalogue.resources if r.type == "case-study")
+    assert "type = {Case study}" in (real_site / "citations" / f"{guide.slug}.bib").read_text(encoding="utf-8")
+
+
+def test_an_event_in_a_place_and_online_has_the_place_as_its_address(real_site):
+    (data,), _ = metadata(real_site, "resources/hub-launch-cop28/")
+    place = next(p for p in data["location"] if p["@type"] == "Place")
+    assert place["address"] == "Dubai, United Arab Emirates"
+    assert data["eventAttendanceMode"] == "https://schema.org/MixedEventAttendanceMode"
+
+
+def test_translated_events_link_their_translations(real_site, catalogue):
+    event = next(r for r in catalogue.resources if r.is_event and len(r.versions) > 1)
+    (data,), _ = metadata(real_site, prefix(event.lang) + f"resources/{event.slug}/")
+    other = next(lang for lang in event.versions if lang != event.lang)
+    assert {"@id": page_url(event, other)} in data["workTranslation"]
+
+
+def test_the_api_names_regions_as_the_pages_do(real_site, catalogue):
+    names = api(real_site, "regions/thailand.json")["region"]["names"]
+    for lang in LANGUAGES:
+        assert names[lang] == catalogue.regions["thailand"].name_in(lang)[0], lang
+
+
+def test_feed_labels_in_an_entry_of_another_language_say_their_own(real_site):
+    feed = (real_site / "es/feeds/all.xml").read_text(encoding="utf-8")
+    english_entry = re.search(r'<entry xml:lang="en">(.*?)</entry>', feed, re.S).group(1)
+    assert re.findall(r"<category [^>]*>", english_entry)
+    assert all('xml:lang="es"' in c for c in re.findall(r"<category [^>]*>", english_entry))
+
+
+def test_the_library_and_events_pages_lead_to_the_data_files(real_site):
+    from htmlcheck import resolve
+
+    for lang in LANGUAGES:
+        for stem, wanted in (("library/", {"api/v1/resources.csv", "api/v1/resources.json"}),
+                             ("events/", {"calendar/events.ics"})):
+            page = real_site / prefix(lang) / stem / "index.html"
+            block = re.search(r'<p class="hub-data">(.*?)</p>', page.read_text(encoding="utf-8")).group(1)
+            targets = {resolve(real_site, page, a["href"]).relative_to(real_site).as_posix() for a in parse(block).links}
+            assert targets == wanted, (lang, stem, targets)
