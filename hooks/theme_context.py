@@ -55,7 +55,8 @@ def _add(context, lang, page, config):
     url = page.url if page is not None else style.page("index", lang)
     context["hub_t"] = catalogue.translator(lang)
     context["hub_search_url"] = relative(url, style.page("search/index", lang))
-    context["hub_alternates"] = alternates(page) if page is not None else []
+    online = None if config.extra.get("offline") else hubsite.site(config, catalogue)
+    context["hub_alternates"] = alternates(page, online) if page is not None else []
     context["hub_head"] = None if page is None else head(catalogue, _page(page, lang, context["hub_t"]),
                                                          hubsite.site(config, catalogue), bool(config.extra.get("offline")))
     context["hub_acknowledgements"] = acknowledgements(catalogue, lang)
@@ -103,8 +104,9 @@ def _page(page, lang: str, t: Translator) -> Page:
                 url=page.url, translations=[alternate["lang"] for alternate in alternates(page)])
 
 
-def alternates(page) -> list[dict[str, str]]:
-    """This page in every language it exists in (static-i18n's `alternates`), as relative links."""
+def alternates(page, site=None) -> list[dict[str, str]]:
+    """This page in every language it exists in (static-i18n's `alternates`): absolute addresses
+    with `site`, as search engines require of hreflang links; relative ones without (offline)."""
     found = getattr(page.file, "alternates", None) or {}
-    return [{"lang": lang, "href": relative(page.url, other.url)} for lang, other in sorted(found.items())
-            if other is not None and other.url is not None]
+    return [{"lang": lang, "href": site.at(other.url) if site else relative(page.url, other.url)}
+            for lang, other in sorted(found.items()) if other is not None and other.url is not None]

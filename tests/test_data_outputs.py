@@ -376,9 +376,9 @@ def test_translations_are_announced_to_open_graph(real_site, catalogue):
     assert og["og:locale"] == ["es_ES"] and og["og:locale:alternate"] == ["en_US"]
 
 
-def test_no_alternate_link_points_to_another_host(real_site):
-    """Material's bundle used to fetch sitemap.xml beside every <link rel=alternate> (see
-    hooks/trim_theme_assets.py): alternates must stay relative or under site_url."""
+def test_alternate_links_stay_on_the_hub_and_translations_are_absolute(real_site):
+    """No alternate may lead to another host; search engines want the translations (hreflang)
+    as full addresses."""
     seen = 0
     for page in real_site.rglob("*.html"):
         for link in parse(page.read_text(encoding="utf-8")).links:
@@ -386,6 +386,8 @@ def test_no_alternate_link_points_to_another_host(real_site):
                 seen += 1
                 parts = urlsplit(link["href"])
                 assert not parts.scheme or link["href"].startswith(SITE_URL), (page, link["href"])
+                if link.get("hreflang"):
+                    assert link["href"].startswith(SITE_URL), (page, link["href"])
     assert seen
 
 
