@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test new validate fix offline bench clean help
+.PHONY: site serve test lint new validate fix docs offline bench clean help
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -40,16 +40,22 @@ validate: $(VENV)/.build-deps  ## check the content and print every problem
 fix: $(VENV)/.build-deps  ## repair what is safe to repair (id spelling, key order…), then check
 	$(BIN)/python scripts/validate.py --fix
 
+docs: $(VENV)/.build-deps  ## rewrite CONTRIBUTING.md's tables after a change to the schema or vocabularies
+	$(BIN)/python scripts/update_docs.py
+
 # The HTML and accessibility checkers come from npm; without npm those tests are skipped
 # (CI has it, and fails if they cannot run).
 node_modules/.installed: package.json package-lock.json
 	@if command -v npm >/dev/null 2>&1; then npm ci --ignore-scripts --no-audit --no-fund && touch $@; \
 	else echo "npm not found: the HTML validity and accessibility tests will be skipped"; fi
 
-test: $(VENV)/.test-deps node_modules/.installed  ## run every test
+test: lint node_modules/.installed  ## run every test (after the linter)
 	$(BIN)/python -m pytest
 
-bench: $(VENV)/.build-deps  ## measure build time and page weight (see README)
+lint: $(VENV)/.test-deps  ## check the Python code with ruff (rules in pyproject.toml)
+	$(BIN)/ruff check .
+
+bench: $(VENV)/.test-deps  ## measure build time and page weight (see README; measures pages in Chromium)
 	$(BIN)/python scripts/bench.py --resources 1000 --rounds 3
 
 clean:  ## remove build output and generated pages

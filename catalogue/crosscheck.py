@@ -65,7 +65,7 @@ def check_resources(root: Path, catalogue: Catalogue, problems: ProblemList,
                 problems.add(where, doc.line_of("language", index), "language",
                              f"'{code}' is not an ISO 639-1 language code; use codes such as en, es, id, vi, th, mn")
         if not failed.has("type"):
-            _check_event(resource, catalogue.today, problems, failed)
+            _check_event(resource, problems, failed)
         for version in resource.versions.values():
             check_body(version.body, version.body_line, version.path, problems)
             check_links(root, version.body, version.body_line, version.path, problems)
@@ -146,7 +146,7 @@ def parse_moment(value: str) -> dt.datetime | dt.date | None:
     return moment if moment.tzinfo is not None else None
 
 
-def _check_event(resource: Resource, today: dt.date, problems: ProblemList, failed: Failed) -> None:
+def _check_event(resource: Resource, problems: ProblemList, failed: Failed) -> None:
     meta, doc, where = resource.meta, resource.meta["_doc"], resource.original.path
     if not resource.is_event:
         for key in EVENT_ONLY:

@@ -105,7 +105,7 @@ def _fix_ids(block: _Block, vocab: dict[str, dict[str, str]], changes: list[str]
         changes.append(f"{block.key}: a single id needs no list; wrote {new_value}")
     if new_value == value:
         return
-    for old, new in zip(values, fixed):
+    for old, new in zip(values, fixed, strict=True):
         if old != new:
             changes.append(f"{block.key}: '{old}' -> '{new}'")
     comment = re.search(r"\s+#.*$", value_lines[0]) if len(value_lines) == 1 else None

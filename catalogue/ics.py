@@ -81,8 +81,8 @@ def _moment(value: dt.date | dt.datetime, zone: str) -> str:
 
 def _utc(value: dt.date | dt.datetime) -> dt.datetime:
     if isinstance(value, dt.datetime):
-        return value.astimezone(dt.timezone.utc)
-    return dt.datetime.combine(value, dt.time(), dt.timezone.utc)
+        return value.astimezone(dt.UTC)
+    return dt.datetime.combine(value, dt.time(), dt.UTC)
 
 
 def vtimezone(name: str, first_year: int, last_year: int) -> list[str]:
@@ -90,8 +90,8 @@ def vtimezone(name: str, first_year: int, last_year: int) -> list[str]:
     the start, then one STANDARD or DAYLIGHT observance per transition zoneinfo knows of.
     The range reaches a day beyond both years, so that it covers them in every zone's local time."""
     zone = ZoneInfo(name)
-    start = dt.datetime(first_year, 1, 1, tzinfo=dt.timezone.utc) - dt.timedelta(days=1)
-    end = dt.datetime(last_year + 1, 1, 1, tzinfo=dt.timezone.utc) + dt.timedelta(days=1)
+    start = dt.datetime(first_year, 1, 1, tzinfo=dt.UTC) - dt.timedelta(days=1)
+    end = dt.datetime(last_year + 1, 1, 1, tzinfo=dt.UTC) + dt.timedelta(days=1)
     lines = ["BEGIN:VTIMEZONE", f"TZID:{name}"]
     lines += _observance(zone, start - dt.timedelta(seconds=1), start)
     for moment in transitions(zone, start, end):

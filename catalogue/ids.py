@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from difflib import get_close_matches
-from typing import Iterable
 
 
 def normalise(value: str) -> str:

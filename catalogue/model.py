@@ -131,7 +131,7 @@ class Resource:
     livestream: str = ""
     recording: str = ""
     versions: dict[str, Version] = field(default_factory=dict)  # lang -> version, original first
-    related: list["Resource"] = field(default_factory=list, repr=False)  # computed by enrich
+    related: list[Resource] = field(default_factory=list, repr=False)  # computed by enrich
     meta: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @property

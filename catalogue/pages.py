@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Callable, Iterator
 
 from . import render as r
 from .api import RESOURCES_CSV, RESOURCES_JSON

@@ -28,7 +28,7 @@ class Context:
     lang: str
     url: str  # site-relative URL of the page being rendered
     style: UrlStyle
-    site: "Site | None" = None  # the public address, for what must be absolute (citations)
+    site: Site | None = None  # the public address, for what must be absolute (citations)
 
     def __post_init__(self) -> None:
         self.t = self.catalogue.translator(self.lang)

@@ -7,7 +7,8 @@ from the site configuration, not from contributor text.
 from __future__ import annotations
 
 import re
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from .render import Context, esc
 

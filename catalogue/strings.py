@@ -42,9 +42,6 @@ class Translator:
         text = self.lookup(key)
         return json.dumps(text if isinstance(text, dict) else {"other": text}, ensure_ascii=False)
 
-    def is_translated(self, key: str) -> bool:
-        return key in self._own
-
     def number(self, value: int) -> str:
         from babel.numbers import format_decimal
 

@@ -31,7 +31,7 @@ import hubsite
 from hubsite import background
 
 _build = static_i18n.build  # what static-i18n calls for each language
-_staged: "_StagedLanguages | None" = None
+_staged: _StagedLanguages | None = None
 
 
 @event_priority(-50)

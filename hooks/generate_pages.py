@@ -2,8 +2,8 @@
 events, news) into the docs folder as Markdown, one file per language.
 
 Events: on_pre_build, which MkDocs runs before it collects files, so the i18n plugin,
-the nav and the sitemap treat these pages like any other (writing File.generated()
-objects instead breaks static-i18n, see STACK-NOTES). Runs again for every language
+the nav and the sitemap treat these pages like any other (File.generated() objects
+instead are invisible to static-i18n's language builds, which read the docs folder). Runs again for every language
 build: the first writes the pages of all languages, later calls with the same catalogue
 skip; a changed catalogue (mkdocs serve) writes again, only the files that changed. The
 folders written are git-ignored. The files hold only front matter and a placeholder;

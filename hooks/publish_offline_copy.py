@@ -1,6 +1,7 @@
 """Offer the offline copy on every page: its link, size, build date and SHA-256 in the footer.
 
-Events: on_config reads dist/jet-cr-hub-offline.zip when `make offline` has written it and
+Events: on_config reads dist/jet-cr-hub-offline.zip (or the one in $HUB_OFFLINE_DIST, where the
+tests build theirs, leaving dist/ alone) when `make offline` has written it and
 puts its description in config.extra.offline_copy for the footer; on_post_build (-200, once,
 after every language) copies it to site/downloads/. In the offline build itself
 (config.extra.offline) the footer says when the copy was built instead.
@@ -8,6 +9,7 @@ after every language) copies it to site/downloads/. In the offline build itself
 
 from __future__ import annotations
 
+import os
 import shutil
 from dataclasses import asdict
 from pathlib import Path
@@ -20,7 +22,7 @@ from catalogue.offline import ZIP_NAME, ZipInfo, describe
 
 
 def _zip(config) -> Path:
-    return hubsite.root(config) / "dist" / ZIP_NAME
+    return Path(os.environ.get("HUB_OFFLINE_DIST") or hubsite.root(config) / "dist") / ZIP_NAME
 
 
 def on_config(config):

@@ -878,7 +878,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.resources < 1:
         parser.error("--resources must be at least 1")
 
-    began, started = time.perf_counter(), dt.datetime.now(dt.timezone.utc)
+    began, started = time.perf_counter(), dt.datetime.now(dt.UTC)
     load_at_start = round(os.getloadavg()[0], 2)
     if args.keep:
         work = Path(args.keep).resolve()
@@ -991,7 +991,7 @@ def main(argv: list[str] | None = None) -> int:
             "languages": languages,
             "source_date_epoch": int(EPOCH),
             "catalogue_module": module,
-            "package_modules": dict(zip(["catalogue", *packages()], modules)),
+            "package_modules": dict(zip(["catalogue", *packages()], modules, strict=True)),
             "content": content,
             "validate": validate,
             "builds": builds,
@@ -1008,7 +1008,7 @@ def main(argv: list[str] | None = None) -> int:
             "search": browsed["search"],
             "lighthouse": browsed["lighthouse"],
         }
-        result["finished"] = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        result["finished"] = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         result["total_seconds"] = round(time.perf_counter() - began, 1)
         result["budgets"] = budgets(result)
         print()

@@ -44,10 +44,12 @@ def main(argv: list[str] | None = None) -> int:
 
     parser = argparse.ArgumentParser(description="Build the offline copy of the hub as a zip.")
     parser.add_argument("--dist", default=str(DIST), help="folder for the zip (default: dist/)")
+    parser.add_argument("--build-dir", default=str(BUILD_DIR), help="scratch folder for the build (default: build/offline/)")
     args = parser.parse_args(argv)
+    build_dir = Path(args.build_dir)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)-7s -  %(message)s")
-    shutil.rmtree(BUILD_DIR, ignore_errors=True)
-    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(BUILD_DIR), use_directory_urls=False)
+    shutil.rmtree(build_dir, ignore_errors=True)
+    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(build_dir), use_directory_urls=False)
     config.extra["offline"] = True
     try:
         config.plugins.on_startup(command="build", dirty=False)
@@ -61,8 +63,8 @@ def main(argv: list[str] | None = None) -> int:
               "organisations": len(catalogue.organisations)}
     version = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
     built = build_date()
-    info = manifest(BUILD_DIR, version, commit(), built, catalogue.languages, counts, config.site_url)
-    result = write_zip(BUILD_DIR, Path(args.dist) / ZIP_NAME, info, built)
+    info = manifest(build_dir, version, commit(), built, catalogue.languages, counts, config.site_url)
+    result = write_zip(build_dir, Path(args.dist) / ZIP_NAME, info, built)
     print(f"Offline copy: {Path(args.dist) / result.name}, {result.size / 1e6:.1f} MB, sha256 {result.sha256}")
     return 0
 

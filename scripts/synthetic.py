@@ -578,7 +578,7 @@ class Writer:
         stats = {"resources": count, "files": 0, "translations": 0, "events": 0, "upcoming_events": 0,
                  "originals_by_language": {}, "with_table": 0, "words": 0, "markdown_bytes": 0}
         events_seen = 0
-        for index, plan in enumerate(self.plans(count)):
+        for plan in self.plans(count):
             meta: dict = {}
             extra: dict = {}
             if plan.type == "event":

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Refresh the generated parts of CONTRIBUTING.md (field list, template, vocabularies).
 
-    python scripts/update_docs.py           # rewrite CONTRIBUTING.md
-    python scripts/update_docs.py --check   # exit 1 if it is out of date (run by the tests)
+    make docs                                        # rewrite CONTRIBUTING.md
+    .venv/bin/python scripts/update_docs.py --check  # exit 1 if it is out of date (run by the tests)
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
         print("CONTRIBUTING.md is up to date.")
         return 0
     if args.check:
-        print("CONTRIBUTING.md is out of date with the schema or vocabularies; run: python scripts/update_docs.py")
+        print("CONTRIBUTING.md is out of date with the schema or vocabularies; run: make docs")
         return 1
     DOC.write_text(fresh, encoding="utf-8")
     print("CONTRIBUTING.md updated.")

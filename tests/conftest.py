@@ -87,12 +87,15 @@ def run_build(root: Path, site_dir: Path | None = None, *extra: str,
 
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory) -> Path:
-    """The real hub with its sample content (and its offline copy), built once for the whole session."""
-    site = tmp_path_factory.mktemp("real") / "site"
+    """The real hub with its sample content (and its offline copy), built once for the whole session,
+    into temporary folders: dist/ and build/ stay as the developer left them."""
+    scratch = tmp_path_factory.mktemp("real")
+    site, dist = scratch / "site", scratch / "dist"
     env = dict(os.environ, SOURCE_DATE_EPOCH=BUILD_DATE_EPOCH)
-    offline = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_offline.py")], cwd=ROOT, env=env,
+    offline = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_offline.py"), "--dist", str(dist),
+                              "--build-dir", str(scratch / "offline")], cwd=ROOT, env=env,
                              capture_output=True, text=True, timeout=600)
     assert offline.returncode == 0, offline.stdout + offline.stderr
-    result = run_build(ROOT, site)
+    result = run_build(ROOT, site, env={"HUB_OFFLINE_DIST": str(dist)})
     assert result.returncode == 0, result.stdout + result.stderr
     return site

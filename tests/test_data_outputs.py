@@ -73,7 +73,7 @@ def test_every_feed_parses_and_lists_the_catalogue_in_the_readers_language(real_
             assert feed.feed.title_detail.language == lang
             assert feed.feed.id == f"{SITE_URL}{prefix(lang)}{path}"
             assert len(feed.entries) == len(resources), (lang, path)
-            for entry, res in zip(feed.entries, resources):
+            for entry, res in zip(feed.entries, resources, strict=True):
                 version = res.versions.get(lang) or res.original
                 assert entry.title == version.title and entry.summary.endswith(version.summary)
                 if res.is_event and res.start:  # when and where come first: the reader cannot see the page
@@ -138,15 +138,15 @@ def test_each_event_calendar_has_the_front_matter_times_and_zones(real_site, cat
         assert str(event["LOCATION"]) == res.location
         assert str(event["URL"]) == page_url(res, res.lang)
         # the build's date: a later build's copy of a changed event supersedes the imported one
-        assert event["DTSTAMP"].dt == dt.datetime.fromtimestamp(int(BUILD_DATE_EPOCH), dt.timezone.utc)
+        assert event["DTSTAMP"].dt == dt.datetime.fromtimestamp(int(BUILD_DATE_EPOCH), dt.UTC)
         assert "METHOD" not in cal, "files to import, not scheduling messages (PUBLISH needs an ORGANIZER)"
         start, end = event["DTSTART"].dt, event["DTEND"].dt
         if res.all_day:
             assert start == res.start and not isinstance(start, dt.datetime)
             assert end == (res.end or res.start) + dt.timedelta(days=1), "DTEND is the day after the last day"
             continue
-        assert start.astimezone(dt.timezone.utc) == res.start.astimezone(dt.timezone.utc)
-        assert end.astimezone(dt.timezone.utc) == res.end.astimezone(dt.timezone.utc)
+        assert start.astimezone(dt.UTC) == res.start.astimezone(dt.UTC)
+        assert end.astimezone(dt.UTC) == res.end.astimezone(dt.UTC)
         if res.timezone:
             assert event["DTSTART"].params["TZID"] == res.timezone
             (zone,) = cal.walk("VTIMEZONE")
@@ -154,7 +154,7 @@ def test_each_event_calendar_has_the_front_matter_times_and_zones(real_site, cat
             # The VTIMEZONE alone (not the zone database) must put the event at the same instant
             own = zone.to_tz(lookup_tzid=False)
             local = start.replace(tzinfo=None)
-            assert local.replace(tzinfo=own).astimezone(dt.timezone.utc) == res.start.astimezone(dt.timezone.utc)
+            assert local.replace(tzinfo=own).astimezone(dt.UTC) == res.start.astimezone(dt.UTC)
 
 
 def test_daylight_saving_is_described_by_the_vtimezone():
@@ -277,7 +277,7 @@ def test_csv_has_one_row_per_resource_with_lists_joined(real_site, catalogue):
     assert raw.startswith(b"\xef\xbb\xbf"), "a byte-order mark, for spreadsheets"
     rows = list(csv.DictReader(raw.decode("utf-8-sig").splitlines()))
     assert len(rows) == len(catalogue.resources)
-    for row, res in zip(rows, catalogue.resources):
+    for row, res in zip(rows, catalogue.resources, strict=True):
         assert row["slug"] == res.slug and row["title"] == res.title and row["date"] == res.date.isoformat()
         assert row["regions"].split(";") == res.regions and row["topics"].split(";") == res.topics
         assert row["page"] == page_url(res, res.lang)
@@ -342,7 +342,7 @@ def test_pages_describe_themselves_with_json_ld_and_open_graph(real_site, page, 
     assert [item["@type"] for item in json_ld] == [schema_type]
     assert og["og:type"] == [og_type] and og["og:url"] == [SITE_URL + page]
     assert og["og:title"][0] and og["og:description"][0] and og["og:site_name"][0]
-    assert og["og:locale"][0].startswith(("es_" if page.startswith("es/") else "en_"))
+    assert og["og:locale"][0].startswith("es_" if page.startswith("es/") else "en_")
     canonical = [a["href"] for a in parse(read(real_site, page)).links if a.get("rel") == "canonical"]
     assert canonical == [SITE_URL + page]
 

@@ -23,7 +23,8 @@ from htmlcheck import broken_links, parse
 def offline_zip(tmp_path_factory) -> Path:
     dist = tmp_path_factory.mktemp("dist")
     env = dict(os.environ, SOURCE_DATE_EPOCH=BUILD_DATE_EPOCH)
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_offline.py"), "--dist", str(dist)],
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_offline.py"), "--dist", str(dist),
+                             "--build-dir", str(dist.parent / "offline-build")],
                             capture_output=True, text=True, env=env, cwd=ROOT, timeout=600)
     assert result.returncode == 0, result.stdout + result.stderr
     return dist / ZIP_NAME
@@ -68,6 +69,7 @@ def test_the_copy_points_to_the_online_hub_for_feeds_and_newer_copies(unzipped, 
     assert '<form class="hub-search-form" role="search" action="index.html">' in search, "not a folder listing"
 
 
+@pytest.mark.browser
 def test_offline_search_matches_words_keeps_the_full_text_and_marks_what_matched(unzipped):
     data = (unzipped / "search" / "offline-en.js").read_text(encoding="utf-8")
     assert max(len(text) for text in re.findall(r'"content":"((?:[^"\\]|\\.)*)"', data)) > 2000
@@ -104,6 +106,7 @@ def test_external_links_are_marked(unzipped):
     assert external and all("hub-external" in a.get("class", "") for a in external)
 
 
+@pytest.mark.browser
 def test_browsing_search_and_languages_work_from_disk(unzipped):
     with browser() as chromium:
         page = chromium.new_page(bypass_csp=True)  # the tests evaluate their own scripts
