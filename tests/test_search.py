@@ -191,6 +191,7 @@ def test_browsing_by_a_filter_lists_as_many_as_the_filter_counts(page, site_url)
     assert page.inner_text(".hub-search-status") == f"{counted} results"
     while page.is_visible(".hub-more"):
         page.click(".hub-more")
+    page.wait_for_function(f"document.querySelectorAll('.hub-results li').length === {counted}")  # the last batch loads
     assert "South Africa" in titles(page)
 
 
