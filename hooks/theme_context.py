@@ -16,26 +16,35 @@ from markupsafe import Markup
 import hubsite
 from catalogue import address
 from catalogue.metadata import Page, head
+from catalogue.render import region_stem
 from catalogue.search_records import bundle_count
 from catalogue.strings import Translator
 from catalogue.urls import relative
 
 
 def on_page_context(context, page, config, nav):
-    _relative_language_links(config)
+    _language_links(config, page)
     return _add(context, context.get("i18n_page_locale"), page, config)
 
 
-def _relative_language_links(config) -> None:
-    """static-i18n links a page without translation to '/es/' (or '/<site_url path>/es/'):
-    root-relative, which breaks from a sub-folder and from disk. Made site-relative, the theme's
-    `url` filter makes them relative."""
+def _language_links(config, page) -> None:
+    """The language menu. static-i18n links a page without translation to '/es/' (or
+    '/<site_url path>/es/'): root-relative, which breaks from a sub-folder and from disk. Made
+    site-relative, the theme's `url` filter makes them relative. A resource without a translation
+    links to its (first) region's page in that language instead of the home page, so that the
+    reader stays near what they were reading."""
     root = address.Site(config.site_url).path
+    catalogue = hubsite.catalogue(config)
+    found = catalogue.version_at(page.file.src_uri) if page is not None else None
+    translated = getattr(page.file, "alternates", None) or {} if page is not None else {}
     # static-i18n sets `config.extra.alternate` as an attribute, Material reads it either way
     for links in (getattr(config.extra, "alternate", None), config.extra.get("alternate")):
         for alternate in links or []:
             link = alternate["link"]
             alternate["link"] = (link[len(root):] if link.startswith(root) else link.lstrip("/")) or "./"
+            if found and alternate["lang"] not in translated:
+                region = region_stem(found[0].regions[0])
+                alternate["link"] = hubsite.url_style(config, catalogue).page(region, alternate["lang"])
 
 
 def on_template_context(context, template_name, config):

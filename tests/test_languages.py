@@ -137,13 +137,22 @@ def test_language_switcher_never_leads_to_a_missing_page(real_site):
     assert checked > 2000
 
 
-def test_switcher_goes_to_the_same_page_or_that_languages_home(real_site, catalogue):
-    translated = next(r for r in catalogue.resources if "es" in r.versions and r.lang == "en")
+def test_switcher_goes_to_the_same_page_or_where_that_language_lists_it(real_site, catalogue):
+    """A resource without a translation leads to its region's page in that language (in the sample,
+    that page lists it); other pages without one lead to the language's home."""
+    translated = next(r for r in catalogue.resources if "es" in r.versions and r.lang == "en" and "vi" not in r.versions)
     html = read(real_site, f"resources/{translated.slug}/")
     switcher = re.search(r'<ul class="md-select__list">(.*?)</ul>', html, re.S).group(1)
     targets = {a["hreflang"]: a["href"] for a in parse(switcher).links}
-    assert targets["es"] == f"../../es/resources/{translated.slug}/"
-    assert targets["vi"] == "../../vi/"
+    assert targets["en"] == "./" and targets["es"] == f"../../es/resources/{translated.slug}/"
+    assert targets["vi"] == f"../../vi/regions/{translated.regions[0]}/"
+    assert f'href="../../../resources/{translated.slug}/"' in read(real_site, f"vi/regions/{translated.regions[0]}/")
+    thai = next(r for r in catalogue.resources if set(r.versions) == {"th"})
+    html = read(real_site, f"th/resources/{thai.slug}/")
+    switcher = re.search(r'<ul class="md-select__list">(.*?)</ul>', html, re.S).group(1)
+    assert {a["hreflang"]: a["href"] for a in parse(switcher).links}["en"] == f"../../../regions/{thai.regions[0]}/"
+    about = re.search(r'<ul class="md-select__list">(.*?)</ul>', read(real_site, "about/"), re.S).group(1)
+    assert {a["hreflang"]: a["href"] for a in parse(about).links}["vi"] == "../vi/about/"
     region = re.search(r'<ul class="md-select__list">(.*?)</ul>', read(real_site, "th/regions/chile/"), re.S).group(1)
     assert {a["hreflang"]: a["href"] for a in parse(region).links}["es"] == "../../../es/regions/chile/"
 

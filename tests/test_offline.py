@@ -135,9 +135,9 @@ def test_browsing_search_and_languages_work_from_disk(unzipped):
             page.locator(".md-select a[hreflang=es]").first.evaluate("a => a.click()")
         assert page.url.endswith("/es/resources/coal-region-skills-mapping-dataset-sample.html")
         assert page.evaluate("document.documentElement.lang") == "es"
-        with page.expect_navigation():  # no Indonesian translation: the Indonesian home page
+        with page.expect_navigation():  # no Indonesian translation: its first region, in Indonesian
             page.locator(".md-select a[hreflang=id]").first.evaluate("a => a.click()")
-        assert page.url.endswith(f"{ROOT_FOLDER}/id/index.html")
+        assert page.url.endswith(f"{ROOT_FOLDER}/id/regions/south-africa.html")
         page.goto((unzipped / "search" / "index.html").as_uri() + "?q=coal")
         page.wait_for_selector(".hub-results li")
         total = int(page.inner_text(".hub-search-status").split()[0])
