@@ -279,8 +279,6 @@ def check_links(root: Path, text: str, first_line: int, where: str, problems: Pr
     folder = (root / where).parent
     content = (root / "content").resolve()
     for number, line in _prose(text, first_line):
-        if "](" not in line:
-            continue
         for match in LOCAL_LINK.finditer(line):
             target = match.group("target").split("#")[0].split("?")[0]
             if not target or target.endswith("/"):

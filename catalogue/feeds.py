@@ -126,9 +126,8 @@ def _entry(catalogue: Catalogue, resource: Resource, lang: str, site: Site) -> E
         _category(entry, topic, catalogue.topics[topic].text("label", lang)[0], site.page("topics/index", lang), **labels)
     summary = version.summary
     if resource.is_event and resource.start:  # when and where, which a reader of the feed needs first
-        t = catalogue.translator(version.lang)
-        summary = f"{event_when_text(resource, t)} · {resource.location} · {summary}" if resource.location \
-            else f"{event_when_text(resource, t)} · {summary}"
+        when = event_when_text(resource, catalogue.translator(version.lang))
+        summary = " · ".join(part for part in (when, resource.location, summary) if part)
     _text(entry, "summary", summary, type="text")
     return entry
 

@@ -235,23 +235,24 @@ class _Builder:
                 facts = (f'<dl class="hub-facts"><dt>{esc(self.t("label_role"))}</dt><dd>{esc(self.t("role_" + org.role))}</dd>'
                          f'<dt>{esc(self.t("label_group"))}</dt><dd>{ctx.term(group)}</dd>'
                          f'<dt>{esc(self.t("label_website"))}</dt><dd>{r.external_link(org.website, org.short_name, ctx)}</dd></dl>')
-                ack = f'<p class="hub-ack"{self.acknowledgement_lang(org)}>{esc(self.cat.acknowledgement(org, self.lang)[0])}</p>' \
-                    if org.acknowledgement else ""
+                ack = self.acknowledgement(org, "p")
                 return f'<div class="hub-org">{logo(org, ctx)}<p class="hub-lead" lang="en">{esc(org.description)}</p>{facts}{ack}</div>'
 
             yield from self.paginated(r.organisation_stem(org.id), org.name, org.description, items, "organisation", before)
 
-    def acknowledgement_lang(self, org) -> str:
-        """lang="…" for an acknowledgement that is not in the page's language."""
-        text_lang = self.cat.acknowledgement(org, self.lang)[1]
-        return "" if text_lang == self.lang else f' lang="{text_lang}"'
+    def acknowledgement(self, org, tag: str) -> str:
+        """A donor's funding acknowledgement in the page's language, or marked with its own."""
+        if not org.acknowledgement:
+            return ""
+        text, text_lang = self.cat.acknowledgement(org, self.lang)
+        marked = "" if text_lang == self.lang else f' lang="{text_lang}"'
+        return f'<{tag} class="hub-ack"{marked}>{esc(text)}</{tag}>'
 
     def directory(self, ctx: Context) -> str:
         """Organisations by role; implementing partners by the stakeholder group they represent."""
         counts = Counter(p for res in self.cat.resources for p in res.partners)
         def entry(org) -> str:
-            ack = f'<span class="hub-ack"{self.acknowledgement_lang(org)}>{esc(self.cat.acknowledgement(org, self.lang)[0])}</span>' \
-                if org.acknowledgement else ""
+            ack = self.acknowledgement(org, "span")
             return (f'<li class="hub-org-entry">{logo(org, ctx)}<a href="{esc(ctx.href(r.organisation_stem(org.id)))}">{esc(org.name)}</a> '
                     f'<span class="hub-count">({esc(self.t("resources_count", count=counts[org.id]))})</span>'
                     f'<span class="hub-term__text" lang="en">{esc(org.description)}</span>{ack}</li>')

@@ -64,10 +64,9 @@ def _add(context, lang, page, config):
     url = page.url if page is not None else style.page("index", lang)
     context["hub_t"] = catalogue.translator(lang)
     context["hub_search_url"] = relative(url, style.page("search/index", lang))
-    online = None if config.extra.get("offline") else hubsite.site(config, catalogue)
-    context["hub_alternates"] = alternates(page, online) if page is not None else []
-    context["hub_head"] = None if page is None else head(catalogue, _page(page, lang, context["hub_t"]),
-                                                         hubsite.site(config, catalogue), bool(config.extra.get("offline")))
+    site, offline = hubsite.site(config, catalogue), bool(config.extra.get("offline"))
+    context["hub_alternates"] = alternates(page, None if offline else site) if page is not None else []
+    context["hub_head"] = None if page is None else head(catalogue, _page(page, lang, context["hub_t"]), site, offline)
     context["hub_acknowledgements"] = acknowledgements(catalogue, lang)
     context["hub_search_bundles"] = search_bundles(catalogue, config)
     return context
