@@ -7,7 +7,9 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import os
 import re
+import subprocess
 import xml.etree.ElementTree as ET
 import zipfile
 from html.parser import HTMLParser
@@ -23,7 +25,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 from catalogue.load import load
 from catalogue.offline import ROOT_FOLDER, ZIP_NAME
 from catalogue.render import event_when_text
-from conftest import BUILD_DATE_EPOCH, ROOT, make_repo, mkdocs_config, resource, run_build
+from conftest import BUILD_DATE_EPOCH, ROOT, make_repo, mkdocs_config, resource, run_build, write
 from htmlcheck import main_html, parse, read
 
 SITE_URL = mkdocs_config()["site_url"]
@@ -407,6 +409,48 @@ def test_sitemap_lists_every_page_with_its_translations_only(real_site, catalogu
     assert set(entries[page_url(english_only, "en")]) <= {"en"}, "no alternates for an English-only resource"
     assert page_url(english_only, "es") not in entries, "no untranslated copies"
     assert set(entries[SITE_URL]) == set(LANGUAGES)
+
+
+
+def _git(repo: Path, *args: str, date: str | None = None) -> str:
+    env = dict(os.environ, GIT_AUTHOR_NAME="Sample", GIT_AUTHOR_EMAIL="sample@example.org",
+               GIT_COMMITTER_NAME="Sample", GIT_COMMITTER_EMAIL="sample@example.org")
+    if date:
+        env.update(GIT_AUTHOR_DATE=f"{date}T12:00:00+00:00", GIT_COMMITTER_DATE=f"{date}T12:00:00+00:00")
+    return subprocess.run(["git", "-C", str(repo), *args], env=env, check=True, capture_output=True, text=True).stdout
+
+
+def lastmods(site: Path) -> dict[str, str | None]:
+    root = ET.parse(site / "sitemap.xml").getroot()
+    return {u.findtext(f"{SITEMAP}loc"): u.findtext(f"{SITEMAP}lastmod") for u in root.findall(f"{SITEMAP}url")}
+
+
+def test_sitemap_dates_a_page_by_the_last_commit_of_its_file_and_leaves_the_rest_undated(tmp_path):
+    repo = make_repo(tmp_path / "repo", {"old-report.md": resource("Old report"),
+                                         "edited-report.md": resource("Edited report")})
+    _git(repo, "init", "-q")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-q", "-m", "First", date="2025-03-04")
+    edited = repo / "content" / "resources" / "edited-report.md"
+    edited.write_text(edited.read_text(encoding="utf-8") + "One more line.\n", encoding="utf-8")
+    _git(repo, "commit", "-q", "-am", "Edit", date="2026-02-01")
+    write(repo / "content" / "resources" / "new-report.md", resource("New report"))  # not committed yet
+    site = tmp_path / "site"
+    result = run_build(repo, site)
+    assert result.returncode == 0, result.stdout + result.stderr
+    dates = lastmods(site)
+    assert dates[SITE_URL + "resources/old-report/"] == "2025-03-04"
+    assert dates[SITE_URL + "resources/edited-report/"] == "2026-02-01"
+    assert dates[SITE_URL + "about/"] == "2025-03-04"
+    assert dates[SITE_URL + "resources/new-report/"] is None, "a file git does not know has no date"
+    assert dates[SITE_URL] is None and dates[SITE_URL + "regions/colombia/"] is None, "generated pages have none"
+    assert "2026-11-28" not in dates.values(), "never the build date"
+
+    shallow = tmp_path / "shallow"  # one commit holds every file: its date would be wrong for most
+    subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{repo}", str(shallow)], check=True)
+    result = run_build(shallow, tmp_path / "site-shallow")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert set(lastmods(tmp_path / "site-shallow").values()) == {None}
 
 
 # -- hostile titles --------------------------------------------------------------------------

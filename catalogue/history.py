@@ -1,0 +1,40 @@
+"""When each source file last changed, from git: the sitemap's lastmod.
+
+MkDocs gives every page the build date, which tells search engines that the whole hub changed at
+every build (and the hub is rebuilt daily for its events). The date of the last commit that
+touched a page's file is the truthful one. Where git cannot say (a downloaded archive, a shallow
+clone that holds one commit, a file not committed yet) there is no date, and the sitemap leaves
+lastmod out, as the protocol allows, rather than give a wrong one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+from pathlib import Path
+
+_COMMIT = "\x00"  # git writes %x00 before each commit's date, then the files it touched
+
+
+def last_changed(root: Path, folder: str) -> dict[str, dt.date]:
+    """{path relative to root: date of its last commit} for the files under `folder`."""
+    shallow = _git(root, "rev-parse", "--is-shallow-repository")
+    if shallow is None or shallow.strip() != "false":
+        return {}
+    log = _git(root, "log", "--format=%x00%cs", "--name-only", "--no-renames", "--relative", "--", folder)
+    dates: dict[str, dt.date] = {}
+    date = None
+    for line in (log or "").splitlines():
+        if line.startswith(_COMMIT):
+            date = dt.date.fromisoformat(line[1:])
+        elif line and date is not None:
+            dates.setdefault(line, date)  # newest commit first: the first date seen is the last change
+    return dates
+
+
+def _git(root: Path, *args: str) -> str | None:
+    try:
+        result = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, timeout=120)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return result.stdout if result.returncode == 0 else None
