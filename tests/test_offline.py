@@ -75,7 +75,8 @@ def test_offline_search_matches_words_keeps_the_full_text_and_marks_what_matched
     assert max(len(text) for text in re.findall(r'"content":"((?:[^"\\]|\\.)*)"', data)) > 2000
     records = [{"meta": {"title": title}, "filters": {}, "content": content, "date": ""} for title, content in (
         ("Part one", "The start of a part."), ("Article", "An article."), ("Mina", "La mina de carbón."),
-        ("แม่เมาะ", "ชุมชนแม่เมาะหารือเรื่องอนาคต"))]
+        ("แม่เมาะ", "ชุมชนแม่เมาะหารือเรื่องอนาคต"), ("Región", "La región del Biobío."),
+        ("Community", "A community plan."), ("Mine", "The mine closed."), ("Minister", "The minister spoke."))]
     with browser() as chromium:
         page = chromium.new_page(bypass_csp=True)  # the test adds the script and evaluates its own
         page.goto((unzipped / "index.html").as_uri())
@@ -84,11 +85,15 @@ def test_offline_search_matches_words_keeps_the_full_text_and_marks_what_matched
             const engine = window.hubOfflineSearch({records});
             const run = async (q) => Promise.all((await engine.search(q, {})).results.map(async r => {
                 const d = await r.data(); return d.meta.title + " | " + d.excerpt; }));
-            return {art: await run("art"), minas: await run("minas"), thai: await run("หารือ")};
+            const queries = ["art", "minas", "หารือ", "regiones", "communities", "mines"];
+            return Object.fromEntries(await Promise.all(queries.map(async q => [q, await run(q)])));
         }""", records)
     assert found["art"] == ["Article | An <mark>art</mark>icle."], "a word's start, not 'part' or 'start'"
-    assert [f.split(" | ")[0] for f in found["minas"]] == ["Mina"]
-    assert found["thai"] == ["แม่เมาะ | ชุมชนแม่เมาะ<mark>หารือ</mark>เรื่องอนาคต"], found["thai"]
+    assert [f.split(" | ")[0] for f in found["minas"]] == ["Mina"], "a plural finds its singular"
+    assert found["หารือ"] == ["แม่เมาะ | ชุมชนแม่เมาะ<mark>หารือ</mark>เรื่องอนาคต"], found["หารือ"]
+    assert found["regiones"] == ["Región | La <mark>región</mark> del Biobío."], found["regiones"]
+    assert found["communities"] == ["Community | A <mark>community</mark> plan."], found["communities"]
+    assert [f.split(" | ")[0] for f in found["mines"]] == ["Mine"], "not 'minister', nor Spanish 'mina'"
 
 
 def test_nothing_in_the_copy_loads_from_another_host(unzipped):

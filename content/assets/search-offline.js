@@ -25,19 +25,32 @@
   }
 
   // A query word matches the start of a word in the text ("art" finds "article", not "part"),
-  // without a plural -s ("minas" finds "mina"). Thai is written without spaces between words, so
-  // a Thai word may start anywhere.
+  // and so does its singular: without a plural -s ("minas" finds "mina"), -ies as -y
+  // ("communities" finds "community"), and without -es where a plural adds it to a whole word
+  // ("regiones" finds "región", "approaches" finds "approach"; "mines" does not find "minister").
+  // Thai is written without spaces between words, so a Thai word may start anywhere.
   var UNSPACED = /[\u0E00-\u0E7F]/;
+  var LETTER = "[\\p{L}\\p{N}]";
   function term(word) {
-    var stem = word.length > 3 && /s$/.test(word) && !UNSPACED.test(word) ? word.slice(0, -1) : word;
-    var escaped = stem.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    return { text: stem, pattern: new RegExp((UNSPACED.test(stem) ? "" : "(?:^|[^\\p{L}\\p{N}])") + "(" + escaped + ")", "gu") };
+    var forms = [pattern(word)];
+    if (!UNSPACED.test(word) && word.length > 3 && /s$/.test(word)) {
+      forms = [pattern(word.slice(0, -1))];
+      if (word.length > 4 && /ies$/.test(word)) forms.push(pattern(word.slice(0, -3) + "y"));
+      if (word.length > 4 && /[^aeiou]es$/.test(word)) forms.push(pattern(word.slice(0, -2)) + "(?!" + LETTER + ")");
+    }
+    var start = UNSPACED.test(word) ? "" : "(?:^|[^\\p{L}\\p{N}])";
+    return { pattern: new RegExp(start + "(" + forms.join("|") + ")", "gu") };
   }
 
+  function pattern(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  }
+
+  // Where a term first matches from `from`: [start, end] of the matching word part, or null.
   function find(text, t, from) {
     t.pattern.lastIndex = from || 0;
     var m = t.pattern.exec(text);
-    return m ? m.index + m[0].length - m[1].length : -1;
+    return m ? [m.index + m[0].length - m[1].length, m.index + m[0].length] : null;
   }
 
   function matches(value, rule) {
@@ -51,14 +64,15 @@
 
   function excerpt(text, terms) {
     var lower = fold(text);
-    var at = terms.length ? Math.max(0, find(lower, terms[0])) : 0;
+    var first = terms.length ? find(lower, terms[0]) : null;
+    var at = first ? first[0] : 0;
     var start = Math.max(0, at - 80);
     var end = Math.min(text.length, start + 220);
     var hits = [];
     terms.forEach(function (t) {
       // from the character before the excerpt: a word start needs to see what precedes it
-      for (var i = find(lower, t, Math.max(0, start - 1)); i >= 0 && i < end; i = find(lower, t, i + 1)) {
-        if (i >= start) hits.push([i, i + t.text.length]);
+      for (var hit = find(lower, t, Math.max(0, start - 1)); hit && hit[0] < end; hit = find(lower, t, hit[0] + 1)) {
+        if (hit[0] >= start) hits.push(hit);
       }
     });
     hits.sort(function (a, b) { return a[0] - b[0]; });
@@ -104,11 +118,11 @@
     var terms = query ? words(query) : [];
     var filters = (options && options.filters) || {};
     var found = this.records.filter(function (r) {
-      if (!terms.every(function (t) { return find(r.folded, t) >= 0; })) return false;
+      if (!terms.every(function (t) { return find(r.folded, t); })) return false;
       return Object.keys(filters).every(function (name) { return matches(r.filters[name] || [], filters[name]); });
     });
     var scored = found.map(function (r) {
-      var score = terms.reduce(function (s, t) { return s + (find(r.title, t) >= 0 ? 3 : 1); }, 0);
+      var score = terms.reduce(function (s, t) { return s + (find(r.title, t) ? 3 : 1); }, 0);
       return { r: r, score: score };
     });
     scored.sort(function (a, b) {
