@@ -309,15 +309,27 @@
     return String(date.getHours()).padStart(2, "0") + ":" + String(date.getMinutes()).padStart(2, "0");
   }
 
+  // True when the reader's clock reads as the event's own at that moment (Bangkok and Jakarta,
+  // say): the time printed in the event's zone is then the reader's too.
+  function sameClock(iso, date) {
+    var m = /(?:([+-])(\d\d):(\d\d)|Z)$/.exec(iso);
+    if (!m) return false;
+    var ahead = m[1] ? (m[1] === "-" ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
+    return date.getTimezoneOffset() === -ahead;
+  }
+
   function localTimes() {
     var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
     document.querySelectorAll("time.hub-event-time[data-zone]").forEach(function (node) {
       if (node.dataset.zone === zone || node.nextElementSibling && node.nextElementSibling.classList.contains("hub-local-time")) return;
       var start = new Date(node.getAttribute("datetime"));
       var end = node.dataset.end ? new Date(node.dataset.end) : null;
+      if (sameClock(node.getAttribute("datetime"), start) && (!end || sameClock(node.dataset.end, end))) return;
       var text = day(start) + ", " + hour(start);
       if (end) text += end.toDateString() === start.toDateString() ? "–" + hour(end) : " – " + day(end) + ", " + hour(end);
-      var name = known && new Intl.DateTimeFormat(lang, { timeZoneName: "long" }).formatToParts(start)
+      // a listing's card keeps to a short zone name ("GMT+1"); the event's own page spells it out
+      var style = node.closest(".hub-card") ? "short" : "long";
+      var name = known && new Intl.DateTimeFormat(lang, { timeZoneName: style }).formatToParts(start)
         .filter(function (p) { return p.type === "timeZoneName"; }).map(function (p) { return p.value; })[0] || zone;
       var label = (node.dataset.local || "{time}").replace("{time}", text + " (" + name + ")");
       node.after(el("span", { class: "hub-local-time" }, [" · " + label]));
