@@ -35,8 +35,10 @@ class Site:
         return urlsplit(self.url).path or "/"
 
     def at(self, site_relative: str) -> str:
-        """The absolute address of a site-relative path such as 'es/feeds/all.xml'."""
-        return self.url + site_relative.lstrip("/")
+        """The absolute address of a site-relative path such as 'es/feeds/all.xml' (MkDocs calls
+        the home page './')."""
+        path = site_relative.lstrip("/")
+        return self.url + ("" if path in (".", "./") else path.removeprefix("./"))
 
     def page(self, stem: str, lang: str) -> str:
         return self.at(UrlStyle(self.default_language).page(stem, lang))

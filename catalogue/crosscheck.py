@@ -160,7 +160,7 @@ def _check_event(resource: Resource, problems: ProblemList, failed: Failed) -> N
         if key in meta and not failed.has(key):
             moment = parse_moment(meta[key])
             if moment is None:
-                problems.add(where, doc.line_of(key), key, f"'{meta[key]}' is not a date-time with UTC offset; {_hint('start')}")
+                problems.add(where, doc.line_of(key), key, _moment_problem(meta[key]))
             setattr(resource, key, moment)
     start, end = resource.start, resource.end
     if start is not None and end is not None:
@@ -169,12 +169,9 @@ def _check_event(resource: Resource, problems: ProblemList, failed: Failed) -> N
         elif (end < start) if resource.all_day else (end <= start):
             problems.add(where, doc.line_of("end"), "end", f"the event ends ({meta['end']}) before it starts ({meta['start']}); check both")
     if isinstance(resource.timezone, str) and resource.timezone and not failed.has("timezone"):
-        try:
-            zone = ZoneInfo(resource.timezone)
-        except (ZoneInfoNotFoundError, ValueError):
-            hint = suggest(resource.timezone, {z: z for z in available_timezones()})
-            problems.add(where, doc.line_of("timezone"), "timezone", f"'{resource.timezone}' is not a time zone name"
-                         + (f"; did you mean '{hint}'?" if hint else "; use an IANA name such as Asia/Jakarta"))
+        zone = time_zone(resource.timezone)
+        if zone is None:
+            problems.add(where, doc.line_of("timezone"), "timezone", _zone_problem(resource.timezone))
             return
         for key in ("start", "end"):
             moment = getattr(resource, key)
@@ -182,6 +179,22 @@ def _check_event(resource: Resource, problems: ProblemList, failed: Failed) -> N
                 expected = moment.astimezone(zone).strftime("%z")
                 problems.add(where, doc.line_of(key), key, f"the offset {moment.strftime('%z')} does not match {resource.timezone}, "
                              f"which is at UTC{expected[:3]}:{expected[3:]} on that date; correct the offset or the time zone")
+
+
+def time_zone(name: str) -> ZoneInfo | None:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+
+
+def _zone_problem(name: str) -> str:
+    hint = suggest(name, {z: z for z in available_timezones()})
+    return f"'{name}' is not a time zone name" + (f"; did you mean '{hint}'?" if hint else "; use an IANA name such as Asia/Jakarta")
+
+
+def _moment_problem(value: object) -> str:
+    return f"'{value}' is not a date-time with UTC offset; {_hint('start')}"
 
 
 def _hint(key: str) -> str:
@@ -233,6 +246,10 @@ def check_value(catalogue: Catalogue, key: str, value: object) -> list[str]:
     if key == "language":
         messages += [f"'{v}' is not an ISO 639-1 language code; use codes such as en, es, id, vi, th, mn"
                      for v in values if isinstance(v, str) and len(v) == 2 and not is_language(v)]
+    if key in ("start", "end") and not messages and parse_moment(value) is None:
+        messages.append(_moment_problem(value))
+    if key == "timezone" and not messages and time_zone(str(value)) is None:
+        messages.append(_zone_problem(str(value)))
     if key == "date" and not messages:
         try:
             dt.date.fromisoformat(str(value))

@@ -1,4 +1,5 @@
-"""The parts of CONTRIBUTING.md that come from the schema and vocabularies, so they cannot drift."""
+"""The parts of CONTRIBUTING.md and of the issue forms that come from the schema and vocabularies,
+so that they cannot drift: `make docs` rewrites them, the tests check them."""
 
 from __future__ import annotations
 
@@ -65,14 +66,36 @@ def sections(catalogue: Catalogue) -> dict[str, str]:
     return {"fields": fields, "template": template, "event": event, "vocabularies": vocab}
 
 
-def update(text: str, catalogue: Catalogue) -> str:
-    """Replace every `<!-- generated:NAME -->…<!-- /generated -->` block with its fresh content."""
-    generated = sections(catalogue)
+def form_options(catalogue: Catalogue) -> dict[str, list[str]]:
+    """Generated option list name -> its YAML items, for the issue forms under .github/."""
+    return {
+        "types": [t.id for t in catalogue.types.values()],
+        "regions": [f"label: {r.id} ({r.name})" for r in catalogue.regions.values()],
+        "translation-languages": [f"{c} ({catalogue.strings[c].get('name', c)})" for c in catalogue.languages[1:]],
+    }
 
+
+def update(text: str, catalogue: Catalogue) -> str:
+    """CONTRIBUTING.md with every `<!-- generated:NAME -->…<!-- /generated -->` block fresh."""
+    generated = sections(catalogue)
+    return _replace(r"<!-- generated:([\w-]+) -->\n.*?<!-- /generated -->", text, generated,
+                    lambda name, indent, body: f"<!-- generated:{name} -->\n{body}\n<!-- /generated -->")
+
+
+def update_form(text: str, catalogue: Catalogue) -> str:
+    """An issue form with the items between `# generated:NAME` and `# /generated` fresh."""
+    options = {name: "\n".join(items) for name, items in form_options(catalogue).items()}
+
+    def block(name: str, indent: str, body: str) -> str:
+        items = "".join(f"{indent}- {item}\n" for item in body.splitlines())
+        return f"{indent}# generated:{name} (make docs)\n{items}{indent}# /generated"
+    return _replace(r"^( *)# generated:([\w-]+) \(make docs\)\n.*?^ *# /generated", text, options, block, indented=True)
+
+
+def _replace(pattern: str, text: str, generated: dict[str, str], write, indented: bool = False) -> str:
     def replace(match: re.Match) -> str:
-        name = match.group(1)
+        indent, name = (match.group(1), match.group(2)) if indented else ("", match.group(1))
         if name not in generated:
             raise KeyError(f"unknown generated section '{name}'")
-        return f"<!-- generated:{name} -->\n{generated[name]}\n<!-- /generated -->"
-
-    return re.sub(r"<!-- generated:([\w-]+) -->.*?<!-- /generated -->", replace, text, flags=re.S)
+        return write(name, indent, generated[name])
+    return re.sub(pattern, replace, text, flags=re.S | re.M)

@@ -133,7 +133,7 @@ def explain(name: str, error: ValidationError) -> str:
         if schema.get("pattern") == "^[a-z]{2}$":
             return f"'{value}' is not a two-letter language code; use ISO 639-1 codes such as en, es, id, vi, th, mn"
         if "https?" in schema.get("pattern", "") or "https:" in schema.get("pattern", ""):
-            return f"'{value}' is not a web link; it must start with https:// and contain no spaces"
+            return f"'{value}' is not a web link; it must start with https:// (or http://) and contain no spaces"
         if "a-z0-9-" in schema.get("pattern", ""):
             return f"'{value}' is not an id; ids are lowercase letters, digits and hyphens, e.g. south-africa"
         return f"'{value}' has the wrong form: {what}"

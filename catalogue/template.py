@@ -31,14 +31,16 @@ def slugify(title: str) -> str:
     return slug or (words[0][:SLUG_MAX] if words else "")
 
 
-def yaml_value(value: Any) -> str:
-    """A value as a contributor would write it: plain where safe, quoted where YAML would misread it."""
+def yaml_value(value: Any, in_list: bool = False) -> str:
+    """A value as a contributor would write it: plain where safe, quoted where YAML would misread it
+    (in a [list], a comma ends the item: "Smith, J." is quoted there)."""
     if isinstance(value, list):
-        return "[" + ", ".join(yaml_value(v) for v in value) + "]"
+        return "[" + ", ".join(yaml_value(v, in_list=True) for v in value) + "]"
     text = str(value)
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}([T ][\d:+.Z-]+)?", text) or re.fullmatch(r"https?://\S+", text):
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}([T ][\d:+.Z-]+)?", text) or re.fullmatch(r"https?://[^\s,]+", text):
         return text
-    if _PLAIN.match(text) and text.lower() not in _RESERVED and not re.fullmatch(r"[\d.+-]+", text) and ": " not in text:
+    if (_PLAIN.match(text) and text.lower() not in _RESERVED and not re.fullmatch(r"[\d.+-]+", text) and ": " not in text
+            and not (in_list and "," in text)):
         return text
     return json.dumps(text, ensure_ascii=False)
 

@@ -8,8 +8,9 @@ Asks for each field in turn, offering the valid ids with their labels, or takes 
         --region thailand --topic skills --topic renewable-energy --partner ilo \\
         --date 2026-11-20 --summary "How one province trained former mine workers." --language en --language th
 
-Each answer is checked with the same rules as `make validate`; the file is written under
-content/resources/, never over an existing one.
+An event (--type event) is also asked for when it starts and ends, its time zone and its
+place (--start, --end, --timezone, --location). Each answer is checked with the same rules as
+`make validate`; the file is written under content/resources/, never over an existing one.
 """
 
 from __future__ import annotations
@@ -26,9 +27,21 @@ from catalogue.crosscheck import PLACEHOLDER_PROBLEM, check_value  # noqa: E402
 from catalogue.load import RESOURCES_DIR, collect  # noqa: E402
 from catalogue.template import BODY_HINT, front_matter, slugify  # noqa: E402
 
-LIST_KEYS = ("region", "topic", "partner", "language")
-ASKED = ("title", "type", "region", "topic", "partner", "date", "summary", "url", "language")
-OPTIONAL = ("url", "language")
+LIST_KEYS = ("region", "topic", "partner", "language", "authors")
+ASKED = ("title", "type", "region", "topic", "partner", "date", "summary", "url", "language", "authors")
+EVENT_ASKED = ("start", "end", "timezone", "location")  # asked once the type is event
+OPTIONAL = ("url", "language", "authors", "end", "timezone")
+SEPARATOR = {"authors": ";"}  # names may hold commas
+HINTS = {
+    "date": " [YYYY-MM-DD, Enter for today]",
+    "language": " [codes, e.g. en, es; Enter for en]",
+    "url": " [https://…, Enter to skip]",
+    "authors": " [names separated by ;, Enter to skip]",
+    "start": " [e.g. 2026-03-10T09:00:00+07:00, or 2026-03-10 for all day]",
+    "end": " [in the same form as start, Enter to skip]",
+    "timezone": " [e.g. Asia/Jakarta, Enter to skip]",
+    "location": " [the place, online, or both]",
+}
 
 
 def choices(catalogue, key: str) -> dict[str, str]:
@@ -43,7 +56,7 @@ def choices(catalogue, key: str) -> dict[str, str]:
 
 def parse_answer(key: str, answer: str, options: dict[str, str]):
     """Numbers pick from the offered list; lists are comma-separated."""
-    parts = [p.strip() for p in answer.split(",") if p.strip()] if key in LIST_KEYS else [answer.strip()]
+    parts = [p.strip() for p in answer.split(SEPARATOR.get(key, ",")) if p.strip()] if key in LIST_KEYS else [answer.strip()]
     ids = list(options)
     picked = [ids[int(p) - 1] if p.isdigit() and options and 1 <= int(p) <= len(ids) else p for p in parts]
     return picked if key in LIST_KEYS else (picked[0] if picked else "")
@@ -56,8 +69,7 @@ def ask(key: str, catalogue, read=input, write=print):
         write(f"\n{key}: choose {'one or more (comma-separated)' if key in LIST_KEYS else 'one'}:")
         for number, (id_, label) in enumerate(options.items(), 1):
             write(f"  {number:>2}. {id_:<26} {label}")
-    hint = {"date": f" [YYYY-MM-DD, Enter for {dt.date.today().isoformat()}]", "language": " [codes, e.g. en, es; Enter for en]",
-            "url": " [https://…, Enter to skip]"}.get(key, "")
+    hint = HINTS.get(key, "").replace("today", dt.date.today().isoformat())
     while True:
         try:
             answer = read(f"{key}{hint}: ")
@@ -78,24 +90,29 @@ def ask(key: str, catalogue, read=input, write=print):
 
 def main(argv: list[str] | None = None, read=input, write=print) -> int:
     parser = argparse.ArgumentParser(description="Create a new knowledge product under content/resources/.")
-    for key in ASKED:
+    for key in ASKED + EVENT_ASKED:
         parser.add_argument(f"--{key}", action="append" if key in LIST_KEYS else "store",
-                            help=f"{'repeat for several; ' if key in LIST_KEYS else ''}asked for when left out")
+                            help=f"{'repeat for several; ' if key in LIST_KEYS else ''}asked for when left out"
+                                 + (" (events only)" if key in EVENT_ASKED else ""))
     parser.add_argument("--root", default=str(ROOT), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     root = Path(args.root).resolve()
     catalogue, _ = collect(root)
 
-    given = {key: getattr(args, key) for key in ASKED if getattr(args, key) is not None}
-    given = {key: [v.strip() for item in value for v in item.split(",") if v.strip()] if key in LIST_KEYS else value
-             for key, value in given.items()}
+    given = {key: getattr(args, key) for key in ASKED + EVENT_ASKED if getattr(args, key) is not None}
+    given = {key: [v.strip() for item in value for v in item.split(SEPARATOR.get(key, ",")) if v.strip()]
+             if key in LIST_KEYS else value for key, value in given.items()}
     refused = [f"--{key}: {problem}" for key, value in given.items() for problem in check_value(catalogue, key, value)]
+    if "type" in given and given["type"] != "event":
+        refused += [f"--{key}: only events have '{key}'; use --type event or leave it out" for key in EVENT_ASKED if key in given]
     for line in refused:  # every refused flag at once, before asking for anything
         write(line)
     if refused:
         return 1
     values: dict[str, object] = {}
-    for key in ASKED:
+    for key in ASKED + EVENT_ASKED:
+        if key in EVENT_ASKED and values.get("type") != "event":
+            continue
         if key in given:
             value = given[key]
         elif given and key in OPTIONAL:

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
-"""Refresh the generated parts of CONTRIBUTING.md (field list, template, vocabularies).
+"""Refresh the generated parts of CONTRIBUTING.md (field list, template, vocabularies) and the
+option lists of the issue forms (types, regions, languages).
 
-    make docs                                        # rewrite CONTRIBUTING.md
-    .venv/bin/python scripts/update_docs.py --check  # exit 1 if it is out of date (run by the tests)
+    make docs                                        # rewrite them
+    .venv/bin/python scripts/update_docs.py --check  # exit 1 if one is out of date (run by the tests)
 """
 
 from __future__ import annotations
@@ -14,28 +15,35 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from catalogue.docs import update  # noqa: E402
+from catalogue.docs import update, update_form  # noqa: E402
 from catalogue.load import load  # noqa: E402
 
-DOC = ROOT / "CONTRIBUTING.md"
+DOCS = {ROOT / "CONTRIBUTING.md": update,
+        ROOT / ".github" / "ISSUE_TEMPLATE" / "suggest-resource.yml": update_form,
+        ROOT / ".github" / "ISSUE_TEMPLATE" / "request-translation.yml": update_form}
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="only report whether the file is up to date")
     args = parser.parse_args(argv)
-    current = DOC.read_text(encoding="utf-8")
-    fresh = update(current, load(ROOT))
-    if fresh == current:
-        print("CONTRIBUTING.md is up to date.")
+    catalogue = load(ROOT)
+    stale = []
+    for path, refresh in DOCS.items():
+        current = path.read_text(encoding="utf-8")
+        fresh = refresh(current, catalogue)
+        if fresh != current:
+            stale.append(path.relative_to(ROOT).as_posix())
+            if not args.check:
+                path.write_text(fresh, encoding="utf-8")
+    if not stale:
+        print("CONTRIBUTING.md and the issue forms are up to date.")
         return 0
     if args.check:
-        print("CONTRIBUTING.md is out of date with the schema or vocabularies; run: make docs")
+        print(f"Out of date with the schema or vocabularies: {', '.join(stale)}; run: make docs")
         return 1
-    DOC.write_text(fresh, encoding="utf-8")
-    print("CONTRIBUTING.md updated.")
+    print(f"Updated: {', '.join(stale)}.")
     return 0
-
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import subprocess
 import sys
+
+import yaml
 
 from catalogue.load import collect
 from conftest import ROOT, make_repo, resource
@@ -73,6 +76,7 @@ def test_scaffold_asks_on_standard_input_and_re_asks_after_a_bad_answer(tmp_path
         "Tóm tắt ngắn về chương trình hỗ trợ thu nhập.",
         "",  # url skipped
         "vi",  # only in Vietnamese: filed as .vi.md
+        "",  # authors skipped
     ]) + "\n"
     result = run(NEW, root, stdin=answers)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -85,6 +89,36 @@ def test_scaffold_asks_on_standard_input_and_re_asks_after_a_bad_answer(tmp_path
     assert "region: [vietnam]" in text and "language: [vi]" in text
     _, problems = collect(root)
     assert [p.field for p in problems.sorted()] == ["body"], "only the placeholder text is left to replace"
+
+
+def test_scaffold_asks_an_event_for_its_time_and_place(tmp_path):
+    root = make_repo(tmp_path)
+    answers = "\n".join([
+        "Palembang workshop on green jobs", "event", "indonesia", "skills", "giz", "2026-11-20",
+        "A two-day workshop for district officials on planning green jobs after coal.", "", "",
+        "Sari, D.; GIZ Indonesia team",  # authors: names hold commas, so ; separates them
+        "2027-03-02 09:00",  # no offset: refused
+        "2027-03-02T09:00:00+07:00", "2027-03-03T16:00:00+07:00",
+        "Asia/Jakartaa",  # refused, with the likely name
+        "Asia/Jakarta", "Palembang, Indonesia and online",
+    ]) + "\n"
+    result = run(NEW, root, stdin=answers)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "start: '2027-03-02 09:00' is not a date-time with UTC offset" in result.stdout
+    assert "timezone: 'Asia/Jakartaa' is not a time zone name; did you mean 'Asia/Jakarta'?" in result.stdout
+    text = (root / "content/resources/palembang-workshop-on-green-jobs.md").read_text()
+    for line in ('authors: ["Sari, D.", GIZ Indonesia team]', "start: 2027-03-02T09:00:00+07:00",
+                 "end: 2027-03-03T16:00:00+07:00", "timezone: Asia/Jakarta", "location: Palembang, Indonesia and online"):
+        assert f"\n{line}\n" in text, line
+    catalogue, problems = collect(root)
+    assert [p.field for p in problems.sorted()] == ["body"], "only the placeholder text is left to replace"
+    assert catalogue.resources[0].authors == ["Sari, D.", "GIZ Indonesia team"]
+
+
+def test_scaffold_keeps_event_flags_to_events(tmp_path):
+    result = run(NEW, make_repo(tmp_path), *FLAGS, "--start", "2027-03-02T09:00:00+07:00")
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == ["--start: only events have 'start'; use --type event or leave it out"]
 
 
 def test_scaffold_stops_cleanly_when_input_ends(tmp_path):
@@ -152,3 +186,18 @@ def test_drift_is_detected(tmp_path, monkeypatch):
     catalogue = load(ROOT)
     catalogue.topics["new-topic"] = catalogue.topics["skills"].__class__("new-topic", "New topic", "A topic added later.")
     assert docs.update(current, catalogue) != current
+
+
+def test_a_new_region_reaches_the_issue_form_with_make_docs():
+    from catalogue import docs
+    from catalogue.load import load
+
+    form = (ROOT / ".github" / "ISSUE_TEMPLATE" / "suggest-resource.yml").read_text(encoding="utf-8")
+    catalogue = load(ROOT)
+    assert docs.update_form(form, catalogue) == form, "the form is up to date"
+    chile = catalogue.regions["chile"]
+    poland = dataclasses.replace(chile.texts["en"], name="Poland")
+    catalogue.regions["poland"] = dataclasses.replace(chile, id="poland", texts={"en": poland})
+    fresh = yaml.safe_load(docs.update_form(form, catalogue))
+    regions = next(item for item in fresh["body"] if item.get("id") == "region")["attributes"]["options"]
+    assert {"label": "poland (Poland)"} in regions and len(regions) == len(catalogue.regions)

@@ -390,6 +390,7 @@ def test_alternate_links_stay_on_the_hub_and_translations_are_absolute(real_site
                 assert not parts.scheme or link["href"].startswith(SITE_URL), (page, link["href"])
                 if link.get("hreflang"):
                     assert link["href"].startswith(SITE_URL), (page, link["href"])
+                    assert "/./" not in link["href"] and local_file(real_site, link["href"]).is_file(), (page, link["href"])
     assert seen
 
 
