@@ -156,8 +156,11 @@ def csv_text(catalogue: Catalogue, site: Site) -> str:
 
 
 def cell(value: Any) -> str:
-    """A CSV cell. Text that a spreadsheet would run as a formula gets a leading apostrophe (OWASP)."""
-    text = ";".join(value) if isinstance(value, list) else "" if value is None else str(value)
+    """A CSV cell. Text that a spreadsheet would run as a formula gets a leading apostrophe (OWASP):
+    each item of a list too, since a spreadsheet set to split at ';' makes a cell of each."""
+    if isinstance(value, list):
+        return ";".join(cell(item) for item in value)
+    text = "" if value is None else str(value)
     return "'" + text if text.startswith(FORMULA_START) else text
 
 

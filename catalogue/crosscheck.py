@@ -12,18 +12,18 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from babel import Locale, UnknownLocaleError
 
+from . import content_files
 from .frontmatter import Document
 from .ids import normalise, suggest
 from .model import Attachment, Catalogue, Resource
 from .problems import FIX_HINT, ProblemList
 from .template import BODY_HINT
+from .text import DIRECTION
 
 PLACEHOLDER = BODY_HINT.splitlines()[0]  # the text the scaffold writes
 PLACEHOLDER_PROBLEM = "this is the scaffold's placeholder; replace it with a few paragraphs on the resource"
 EVENT_ONLY = ("start", "end", "timezone", "location", "registration", "livestream", "recording")
 MAX_ATTACHMENT_BYTES = 50_000_000
-MAX_IMAGE_BYTES = 300_000
-IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".avif")
 
 
 def vocabularies(catalogue: Catalogue) -> dict[str, dict[str, str]]:
@@ -86,11 +86,11 @@ def check_resources(root: Path, catalogue: Catalogue, problems: ProblemList,
     for region in catalogue.regions.values():
         for text in region.texts.values():
             check_body(text.intro, text.body_line, text.path, problems)
-    _check_images(root, problems)
+    content_files.check(root, problems)
 
 
 PLAIN_TEXT_KEYS = ("title", "summary", "location")  # shown as written: no Markdown, no HTML
-MARKUP = re.compile(r"\*\*|__|`|\[[^\]]+\]\([^)]*\)|</?[a-zA-Z][^>]*>")
+MARKUP = re.compile(r"\*\*|__|`|\[[^\]]+\]\([^)]*\)|</?[a-zA-Z][^>]*(?:>|$)")  # a tag, closed or not
 COMMENT = re.compile(r"^(?P<key>[a-z]+):[ \t]+(?P<value>[^'\"|>\s].*?)?[ \t]+#|^(?P<bare>[a-z]+):[ \t]*#")
 
 
@@ -104,12 +104,16 @@ def check_text_fields(doc: Document, where: str, problems: ProblemList) -> None:
             written = raw.split(":", 1)[1].strip().replace('"', '\\"')
             problems.add(where, offset + 2, key, "the text after '#' is read as a comment and left out; put the whole "
                          f"value in quotes: {key}: \"{written}\" (a comment goes on its own line above)")
-    for key in PLAIN_TEXT_KEYS:
+    for key in PLAIN_TEXT_KEYS + ("authors",):
         value = doc.meta.get(key)
-        found = MARKUP.search(value) if isinstance(value, str) else None
-        if found:
-            problems.add(where, doc.line_of(key), key, f"is shown as plain text, so '{found.group(0)}' would appear "
-                         "as typed; remove the Markdown or HTML")
+        for text in value if isinstance(value, list) else [value]:
+            found = MARKUP.search(text) if isinstance(text, str) else None
+            if found:
+                problems.add(where, doc.line_of(key), key, f"is shown as plain text, so '{found.group(0)}' would appear "
+                             "as typed; remove the Markdown or HTML")
+            if isinstance(text, str) and DIRECTION.search(text):
+                problems.add(where, doc.line_of(key), key, "holds an invisible character that reverses the direction "
+                             "of the text after it, so it reads differently than it is written; remove it")
 
 
 def unknown_id(key: str, value: str, known: dict[str, str]) -> str:
@@ -223,15 +227,6 @@ def _check_files(root: Path, resource: Resource, problems: ProblemList):
                          entry.get("language", ""), size)
 
 
-def _check_images(root: Path, problems: ProblemList) -> None:
-    """Readers on slow links pay for every byte: refuse heavy images anywhere in content/."""
-    for path in sorted((root / "content").rglob("*")):
-        if path.suffix.lower() in IMAGE_SUFFIXES and path.is_file() and path.stat().st_size > MAX_IMAGE_BYTES:
-            problems.add(path.relative_to(root).as_posix(), 0, "-",
-                         f"the image is {path.stat().st_size // 1000} KB; the limit is {MAX_IMAGE_BYTES // 1000} KB. "
-                         "Resize it (1600 px wide is plenty) and compress it, e.g. as WebP")
-
-
 def check_value(catalogue: Catalogue, key: str, value: object) -> list[str]:
     """Messages for one front-matter value on its own: what the scaffold asks contributors to fix."""
     from . import schema
@@ -272,7 +267,34 @@ INSTEAD = {
     "object": "embedded objects are not allowed; attach the file under 'files' or link to it",
     "embed": "embedded objects are not allowed; attach the file under 'files' or link to it",
     "svg": "inline SVG can carry scripts; save the image as a file under content/ and use ![text](path)",
+    "math": "MathML is not shown on the hub; describe the formula in words or as an image",
+    "link": "pages load only the hub's own styles and scripts; remove it",
+    "meta": "pages set their own metadata; remove it",
+    "base": "it would change where every link of the page leads; remove it",
 }
+NESTED = re.compile(r"(?:[ \t]*(?:>|[-*+][ \t]|\d{1,9}[.)][ \t]))")  # one level of quote or list item
+MAX_NESTING = 40  # Python-Markdown recurses once per level and fails at a few hundred
+REMOTE_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?(?:https?:)?//|<(?:img|source)\b[^>]*\b(?:src|srcset)\s*=\s*[\"']?\s*(?:https?:)?//",
+                          re.IGNORECASE)
+
+
+def _check_nesting(text: str, first_line: int, where: str, problems: ProblemList) -> None:
+    """Lists and quotes within each other, as levels of '>', '- ' or '1. ' and of four-space indents."""
+    in_code = False
+    for offset, line in enumerate(text.split("\n")):
+        if line.lstrip().startswith(("```", "~~~")):
+            in_code = not in_code
+        if in_code:
+            continue
+        depth, at = 0, 0
+        while (level := NESTED.match(line, at)) and level.end() > at:
+            depth, at = depth + 1, level.end()
+        indent = line[:len(line) - len(line.lstrip(" \t"))].expandtabs(4)
+        depth = max(depth, len(indent) // 4)
+        if depth > MAX_NESTING:
+            problems.add(where, first_line + offset, "body", f"lists or quotes are nested {depth} levels deep here; "
+                         f"keep to a few levels (at most {MAX_NESTING})")
+            return  # once is enough: the next lines are as deep
 
 
 def _prose(text: str, first_line: int):
@@ -310,7 +332,11 @@ def check_links(root: Path, text: str, first_line: int, where: str, problems: Pr
 
 def check_body(text: str, first_line: int, where: str, problems: ProblemList) -> None:
     """Refuse active content in contributor Markdown: the page must not run code in readers' browsers."""
+    _check_nesting(text, first_line, where, problems)
     for number, line in _prose(text, first_line):
+        if REMOTE_IMAGE.search(line):
+            problems.add(where, number, "body", "images from other sites are not shown (readers' browsers fetch nothing "
+                         "from other sites); save the image under content/files/ and link to that file")
         if not _MAY_BE_ACTIVE.search(line):
             continue  # every pattern below needs one of these, or an entity that decodes to one
         for match in ACTIVE_TAGS.finditer(line):

@@ -116,13 +116,21 @@ def parse_yaml(text: str, first_line: int = 1, loader: type = LOADER) -> tuple[A
                                "on this line or the one before (text containing ': ' needs quotes)") from None
     except yaml.YAMLError as err:
         raise FrontMatterError(first_line, "-", f"the front matter is not valid YAML ({err})") from None
+    except RecursionError:
+        raise FrontMatterError(first_line, "-", DEEP) from None
     if len(nodes) > 1:
         raise FrontMatterError(nodes[1].start_mark.line + 1 + offset, "-", "only one YAML document is allowed in front matter")
     if not nodes:
         raise FrontMatterError(first_line, "-", "the front matter is empty; add the required fields")
     line_map: dict[tuple, int] = {}
-    value = _build(nodes[0], (), line_map, offset)
+    try:
+        value = _build(nodes[0], (), line_map, offset)
+    except RecursionError:
+        raise FrontMatterError(first_line, "-", DEEP) from None
     return value, line_map
+
+
+DEEP = "the front matter is nested too deeply; write plain values and simple [lists]"
 
 
 def _build(node: yaml.Node, path: tuple, line_map: dict[tuple, int], offset: int) -> Any:

@@ -200,10 +200,20 @@ def page_stem(stem: str, page: int) -> str:
 
 
 def external_link(url: str, label: str, ctx: Context) -> str:
-    domain = urlsplit(url).hostname or url
+    domain = shown_domain(url)
     return (f'<a class="hub-external" href="{esc(url)}" rel="noopener noreferrer">{esc(label)} '
             f'<span class="hub-domain">({esc(domain)})</span>'
             f'<span class="hub-external__note"> {esc(ctx.t("external_note"))}</span></a>')
+
+
+def shown_domain(url: str) -> str:
+    """The site a link leads to, as the reader should judge it: a name in other scripts is shown in
+    its ASCII form (xn--…), so that 'www.іlo.org' with a Cyrillic 'і' cannot pass for www.ilo.org."""
+    host = urlsplit(url).hostname or url
+    try:
+        return host if host.isascii() else host.encode("idna").decode("ascii")
+    except UnicodeError:
+        return host
 
 
 def resource_header(resource: Resource, ctx: Context) -> str:
@@ -254,22 +264,22 @@ def resource_footer(resource: Resource, ctx: Context) -> str:
             f'<span class="hub-size">({esc(f.path.rsplit(".", 1)[-1].upper())}, {esc(t.size(f.size))}'
             f'{", " + esc(t.language_name(f.language)) if f.language else ""})</span></li>'
             for f in resource.files)
-        parts.append(f'<h2 id="downloads">{esc(t("downloads"))}</h2><ul class="hub-downloads">{items}</ul>')
+        parts.append(f'<h2 id="hub-downloads">{esc(t("downloads"))}</h2><ul class="hub-downloads">{items}</ul>')
     others = [v for lang, v in resource.versions.items() if lang != ctx.lang]
     if others:
         items = "".join(
             f'<li><a href="{esc(ctx.href(resource.path_stem, v.lang))}" hreflang="{esc(v.lang)}" lang="{esc(v.lang)}">'
             f'{esc(t.language_name(v.lang))}: {esc(v.title)}</a></li>' for v in others)
-        parts.append(f'<h2 id="other-languages">{esc(t("other_languages"))}</h2><ul class="hub-translations">{items}</ul>')
+        parts.append(f'<h2 id="hub-other-languages">{esc(t("other_languages"))}</h2><ul class="hub-translations">{items}</ul>')
     if ctx.site is not None:  # a citation gives the page's public address
         cite = citations.citation(ctx.catalogue, resource, ctx.lang, ctx.site)
         files = " · ".join(f'<a href="{esc(ctx.href_file(citations.path(resource, cite.lang, ctx.site, ext)))}" '
                            f'download>{esc(name)}</a>' for ext, name in citations.FORMATS.items())
-        parts.append(f'<h2 id="cite">{esc(t("cite_heading"))}</h2>'
+        parts.append(f'<h2 id="hub-cite">{esc(t("cite_heading"))}</h2>'
                      f'<p class="hub-citation">{esc(citations.suggested(cite))}</p>'
                      f'<p class="hub-citation__files">{esc(t("cite_download"))} {files}</p>')
     if resource.related:
-        parts.append(f'<h2 id="related">{esc(t("related"))}</h2>{card_list(resource.related, ctx, level=3)}')
+        parts.append(f'<h2 id="hub-related">{esc(t("related"))}</h2>{card_list(resource.related, ctx, level=3)}')
     return f'<div class="hub-resource-more">{"".join(parts)}</div>' if parts else ""
 
 

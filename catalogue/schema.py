@@ -133,10 +133,13 @@ def explain(name: str, error: ValidationError) -> str:
         if schema.get("pattern") == "^[a-z]{2}$":
             return f"'{value}' is not a two-letter language code; use ISO 639-1 codes such as en, es, id, vi, th, mn"
         if "https?" in schema.get("pattern", "") or "https:" in schema.get("pattern", ""):
-            return f"'{value}' is not a web link; it must start with https:// (or http://) and contain no spaces"
+            return (f"'{value}' is not a web link; it must start with https:// (or http://), contain no spaces or "
+                    "backslashes, and have no name@ before the site's address")
         if "a-z0-9-" in schema.get("pattern", ""):
             return f"'{value}' is not an id; ids are lowercase letters, digits and hyphens, e.g. south-africa"
         return f"'{value}' has the wrong form: {what}"
+    if kind == "maxItems":
+        return f"lists {len(value)} items; keep it to at most {schema['maxItems']}"
     if kind == "minItems":
         return "the list is empty; give at least one value"
     if kind == "uniqueItems":

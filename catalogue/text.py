@@ -9,6 +9,8 @@ import markdown
 
 EXTENSIONS = ["tables", "attr_list", "def_list"]
 
+DIRECTION = re.compile("[\u202a-\u202e\u2066-\u2069]")  # bidirectional embeddings, overrides and isolates
+
 
 def markdown_html(text: str) -> str:
     """HTML of a Markdown text embedded in a generated page (the caller sanitises it)."""

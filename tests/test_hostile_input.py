@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from browser import browser, serve
 from catalogue.load import collect
-from conftest import make_repo, resource, run_build, write
+from conftest import ROOT, make_repo, resource, run_build, write
 from htmlcheck import read
 
 SCRIPT = "<script>window.__pwned = 1</script>"
@@ -111,14 +111,34 @@ def test_code_samples_may_show_markup(tmp_path):
     '<div style="background:url(javascript:alert(1))">x</div>', '<math><mi xlink:href="javascript:alert(1)">x</mi></math>',
     '<object data="data:text/html,<script>alert(1)</script>"></object>', '<base href="https://evil.example/">',
     '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">', '<link rel="stylesheet" href="https://x">',
+    '<p id="__config" hidden>{"base": "files/kit"}</p>', '<h2 id="hub-search-page">x</h2>',
 ])
 def test_the_sanitiser_leaves_nothing_active(payload):
     from catalogue.sanitize import clean
 
     cleaned = clean(f"<p>Text {payload} more</p>").lower()
     for active in ("<script", "onerror", "onload", "javascript:", "<iframe", "<svg", "<form", "<button", "style=",
-                   "<object", "<base", "<meta", "<link", "xlink"):
+                   "<object", "<base", "<meta", "<link", "xlink", 'id="__', 'id="hub-search'):
         assert active not in cleaned, (payload, cleaned)
+
+
+def test_the_ids_the_pages_own_are_the_ones_the_sanitiser_keeps_from_contributors(real_site):
+    """An element of a contributor's text with an id of the theme or the hub would come first and be
+    taken for it (a hidden <p id="__config"> would tell the scripts where to load code from)."""
+    from catalogue.sanitize import RESERVED_IDS, RESERVED_PREFIX, clean
+
+    script = (ROOT / "content" / "assets" / "hub.js").read_text(encoding="utf-8")
+    owned = set(re.findall(r'getElementById\("([^"]+)"\)|querySelector\("\w*#([^"]+)"\)', script))
+    owned = {i for pair in owned for i in pair if i}  # the ids hub.js looks up
+    for page in ("", "search/", "about/", "resources/coronel-path-after-coal-power/", "es/regions/chile/"):
+        html = read(real_site, page)
+        article = re.search(r"<article.*?</article>", html, re.S).group(0)
+        owned |= set(re.findall(r'\bid="([^"]+)"', html.replace(article, "")))  # the theme's parts
+        owned |= set(re.findall(r'<label for="([^"]+)"', html))  # and its forms' fields
+    assert {"__config", "hub-search-page", "hub-search-box", "hub-newsletter-email"} <= owned, owned
+    assert all(i.startswith(RESERVED_PREFIX) or i in RESERVED_IDS for i in owned), owned - RESERVED_IDS
+    assert all(f'id="{i}"' not in clean(f'<p id="{i}">x</p>') for i in owned)
+    assert clean('<h2 id="hub-level-finance">x</h2>') == '<h2 id="hub-level-finance">x</h2>', "other ids stay"
 
 
 @pytest.fixture(scope="module")
@@ -192,3 +212,45 @@ def test_images_are_sized_lazy_and_heavy_ones_refused(tmp_path):
     write(root / "content/files/huge.png", _png(2000, 2000) + b"\0" * 310_000)
     _, problems = collect(root)
     assert any(p.path == "content/files/huge.png" and "the limit is 300 KB" in p.message for p in problems.sorted())
+
+
+def test_only_inert_files_are_published_and_links_are_refused(tmp_path):
+    """Everything under content/ is served from the hub's address: an HTML or SVG file there could
+    run script as the hub (GitHub Pages sends no CSP header), and a symbolic link would publish
+    whatever it points to on the build machine."""
+    root = make_repo(tmp_path / "repo")
+    secret = write(tmp_path / "outside" / "secret.txt", "not for the web")
+    write(root / "content/files/toolkit.html", "<script>window.__pwned = 1</script>")
+    write(root / "content/files/map.svg", "<svg xmlns='http://www.w3.org/2000/svg'/>")
+    write(root / "content/files/report.pdf", b"%PDF-1.4\n")
+    write(root / "content/files/data.csv", "a,b\n")
+    write(root / "content/files/poster.png", _png(4001, 10))
+    (root / "content/files/notes.txt").symlink_to(secret)
+    (root / "content/files/shared").symlink_to(secret.parent, target_is_directory=True)
+    _, problems = collect(root)
+    found = {p.path: p.message for p in problems.sorted()}
+    assert "a '.html' file cannot be published" in found.pop("content/files/toolkit.html")
+    assert "an SVG image (it can carry scripts; save it as PNG or WebP)" in found.pop("content/files/map.svg")
+    assert "4001×10 pixels; the limit is 4000" in found.pop("content/files/poster.png")
+    assert "symbolic link" in found.pop("content/files/notes.txt") and "symbolic link" in found.pop("content/files/shared")
+    assert found == {}, "documents and data are fine"
+    result = run_build(root)
+    assert result.returncode != 0 and "toolkit.html" in result.stdout + result.stderr, "the build stops"
+    assert "Traceback" not in result.stderr
+
+
+def test_links_show_where_they_really_lead():
+    from catalogue.render import shown_domain
+    from catalogue.sanitize import clean
+
+    assert shown_domain("https://www.іlo.org/report") == "www.xn--lo-goc.org", "a Cyrillic і cannot pass for ilo.org"
+    assert shown_domain("https://www.ilo.org/report") == "www.ilo.org"
+    marked = clean('<p><a href="//evil.example/x">x</a></p>')  # another site, without a scheme
+    assert 'class="hub-external"' in marked and 'rel="noopener noreferrer"' in marked
+
+
+def test_no_item_of_a_csv_cell_starts_a_formula():
+    from catalogue.api import cell
+
+    assert cell(["Research team", "=HYPERLINK(\"https://evil.example\")"]) == "Research team;'=HYPERLINK(\"https://evil.example\")"
+    assert cell("@SUM(1)") == "'@SUM(1)" and cell(["a", "b"]) == "a;b"

@@ -69,7 +69,7 @@ def test_every_resource_page_has_its_metadata(real_site, catalogue):
             prefix = "" if lang == "en" else f"{lang}/"
             html = main_html(read(real_site, f"{prefix}{resource.path_stem}/"))
             assert 'class="hub-facts"' in html, version.path
-            related = html.split('id="related"')[-1].count('class="hub-card"') if 'id="related"' in html else 0
+            related = html.split('id="hub-related"')[-1].count('class="hub-card"') if 'id="hub-related"' in html else 0
             assert related <= 5
 
 

@@ -13,7 +13,7 @@
   var TEXT = "text"; // hidden filter: the language of each result's text
   var PAGE = 10;
   var lang = (document.documentElement.lang || "en").toLowerCase();
-  var config = JSON.parse((document.getElementById("__config") || {}).textContent || "{}");
+  var config = JSON.parse((document.querySelector("script#__config") || {}).textContent || "{}");
   var root = new URL((config.base || ".").replace(/\/?$/, "/"), location.href); // base is "/" on the 404 page
   var loading = null;
   var searchBox = (document.querySelector("form.hub-search") || { dataset: {} }).dataset;
