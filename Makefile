@@ -37,7 +37,7 @@ new: $(VENV)/.build-deps  ## add a resource: asks for each field and writes cont
 validate: $(VENV)/.build-deps  ## check the content and print every problem
 	$(BIN)/python scripts/validate.py
 
-fix: $(VENV)/.build-deps  ## repair what is safe to repair (id spelling, key order…), then check
+fix: $(VENV)/.build-deps  ## repair what is safe (ids written with capitals or spaces, key order…), then check
 	$(BIN)/python scripts/validate.py --fix
 
 docs: $(VENV)/.build-deps  ## rewrite CONTRIBUTING.md's tables after a change to the schema or vocabularies

@@ -8,6 +8,7 @@ address is the page's own.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -72,6 +73,9 @@ def suggested(cite: Citation) -> str:
     """'ILO, GIZ (2025). Title. JET Coal Regions Knowledge Hub. https://…' with the list written
     the way the language writes lists."""
     names = format_list(cite.names, locale=cite.lang)
+    # Thai joins words with 'และ' unspaced; beside Latin names it needs the spaces Latin words take
+    if re.search(r"[A-Za-z]", names):
+        names = re.sub(r"\s*และ\s*", " และ ", names)
     return f"{names} ({cite.year}). {_sentence(cite.title)} {_sentence(cite.container)} {cite.url}"
 
 

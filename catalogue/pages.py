@@ -253,7 +253,7 @@ class _Builder:
         counts = Counter(p for res in self.cat.resources for p in res.partners)
         def entry(org) -> str:
             ack = self.acknowledgement(org, "span")
-            return (f'<li class="hub-org-entry">{logo(org, ctx)}<a href="{esc(ctx.href(r.organisation_stem(org.id)))}">{esc(org.name)}</a> '
+            return (f'<li class="hub-org-entry">{logo(org, ctx)}<a href="{esc(ctx.href(r.organisation_stem(org.id)))}">{ctx.in_lang(org.name, "en")}</a> '
                     f'<span class="hub-count">({esc(self.t("resources_count", count=counts[org.id]))})</span>'
                     f'<span class="hub-term__text" lang="en">{esc(org.description)}</span>{ack}</li>')
         parts = []

@@ -39,7 +39,7 @@ def github_summary(problems: list[Problem]) -> str:
     rows = [f"| `{p.path}` | {p.line or ''} | `{p.field}` | {cell(p.message)} |" for p in problems]
     count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
     return (f"### Content check: {count}\n\nRun `make validate` to see them on your computer; `make fix` repairs "
-            "misspelt ids and key order.\n\n| File | Line | Field | What to do |\n|---|---|---|---|\n" + "\n".join(rows) + "\n")
+            "ids written with capitals or spaces, and key order.\n\n| File | Line | Field | What to do |\n|---|---|---|---|\n" + "\n".join(rows) + "\n")
 
 
 @dataclass

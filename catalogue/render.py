@@ -228,10 +228,10 @@ def resource_header(resource: Resource, ctx: Context) -> str:
     if resource.is_event and resource.start:
         rows.append((t("label_when"), event_when(resource, ctx)))
         if resource.location:
-            rows.append((t("label_where"), esc(resource.location)))
+            rows.append((t("label_where"), ctx.in_lang(resource.location, resource.lang)))  # as the original has it
     rows.append((t("label_published"), _time(resource.date, ctx)))
     if resource.authors:
-        rows.append((t("label_authors"), esc(", ".join(resource.authors))))
+        rows.append((t("label_authors"), ctx.in_lang(", ".join(resource.authors), resource.lang)))
     rows.append((t("label_languages"), esc(", ".join(t.language_name(c) for c in resource.languages))))
     body = "".join(f"<dt>{esc(k)}</dt><dd>{v}</dd>" for k, v in rows)
     version = resource.version(ctx.lang)
@@ -260,7 +260,7 @@ def resource_footer(resource: Resource, ctx: Context) -> str:
         parts.append(f'<ul class="hub-actions">{"".join(actions)}</ul>')
     if resource.files:
         items = "".join(
-            f'<li><a href="{esc(ctx.href_file(f.path))}" download>{esc(f.title)}</a> '
+            f'<li><a href="{esc(ctx.href_file(f.path))}" download>{ctx.in_lang(f.title, f.language or resource.lang)}</a> '
             f'<span class="hub-size">({esc(f.path.rsplit(".", 1)[-1].upper())}, {esc(t.size(f.size))}'
             f'{", " + esc(t.language_name(f.language)) if f.language else ""})</span></li>'
             for f in resource.files)

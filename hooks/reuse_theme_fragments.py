@@ -5,7 +5,8 @@ its cost per page, and most pages get the same output from them:
 - `lang.t(key)`, Material's interface strings: a macro that builds the language's whole table
   of strings on every call, sixteen times a page. overrides/partials/language.html asks
   `hub_theme_string` instead, which looks each key up once per language, by the same rule
-  (the language's string, else English, else the key).
+  (the language's string, else English, else the key), after the corrections in the `theme:`
+  section of locales/<lang>.yml.
 - the navigation drawer (partials/nav.html). Its output depends on the language, on where the
   page is (its links are relative) and on which item is active. For pages that are not in
   the navigation, which is nearly all of them, it is rendered once for each set of relative
@@ -24,6 +25,8 @@ import material
 from markupsafe import escape
 from mkdocs.utils import normalize_url
 
+import hubsite
+
 MATERIAL_NAV = "partials/nav.html"
 
 
@@ -37,7 +40,9 @@ def on_env(env, config, files):
     def hub_theme_string(key: str) -> str:
         lang = config.theme["language"]
         if (lang, key) not in strings:
-            own = env.get_template(f"partials/languages/{lang}.html").module.t(key)
+            # locales/<lang>.yml `theme:` corrects Material's string where it is English or ambiguous
+            own = (hubsite.catalogue(config).strings.get(lang, {}).get("theme") or {}).get(key) \
+                or env.get_template(f"partials/languages/{lang}.html").module.t(key)
             strings[lang, key] = own or env.get_template("partials/languages/en.html").module.t(key) or key
         return strings[lang, key]
 

@@ -43,7 +43,10 @@ Nothing in the repository is written. In one run the script:
    filters), and the header box of the home page from focus to the suggestions; the budget
    takes the larger of the two; on plain Material, search/search_index.json gzipped;
 8. with --lighthouse: npm `lighthouse@12.2.3` in a temporary folder, mobile, performance,
-   accessibility and best practices for the three pages of both sites.
+   accessibility and best practices for the three pages of both sites;
+9. from N = 2,000 on, builds the hub once more with 1,000 synthetic resources of the same seed
+   (--growth-from sets that number), for its growth: linear within a fifth, so 10,000
+   resources in at most 12 times the time of 1,000.
 
 Budgets are printed PASS/FAIL; the exit status is 0 unless something could not be measured.
 KB below means 1,024 bytes. JSON written with --json FILE (every size in bytes, every time
@@ -68,6 +71,7 @@ in seconds):
                              site_bytes_without_zip, profile}
     builds.plain            same keys as builds.hub (no zip: both sizes equal)
     builds.hub_en           same keys as builds.hub: the English-only build
+    builds.hub_small        same keys as builds.hub, one round: the hub with --growth-from resources
     builds.*.rounds         [{seconds, cpu_seconds}] of every round (hub, plain, hub_en); their
                              `seconds` and `cpu_seconds` are the medians
     builds.*.jobs           {name: {seconds, cpu_seconds, tools_cpu_seconds}} of each process the build
@@ -78,6 +82,8 @@ in seconds):
                              "mkdocs core", "catalogue fingerprint", "catalogue load";
                              diagnostic, measured inside the build
     en_only                 {validator_refuses_unconfigured_suffixes, deleted_files, renamed_files}
+    growth                  null, or {from, to, time}: the hub's build time at N over that at
+                             --growth-from resources (measured from N = 2 × --growth-from on)
     ratios                  {hub_vs_plain, languages_vs_english (wall time), hub_vs_plain_cpu,
                              languages_vs_english_cpu (CPU time: steadier on a busy machine),
                              site_bytes_languages_vs_english}
@@ -134,6 +140,7 @@ QUERY = "coal"
 FORBIDDEN = ("content", "site", "dist", "build")  # never written: the repository's own outputs
 COPIED = ("mkdocs.yml", "partners.yml", "pyproject.toml", "hooks", "overrides", "locales", "schema", "regions",
           "catalogue", "scripts/build_offline.py", "scripts/validate.py")
+GROWTH_FROM = 1000  # resources of the smaller build that growth is measured against
 GENERATED = ("regions", "topics", "types", "organisations", "library", "events", "news", "search")
 
 # -- builds ------------------------------------------------------------------------------------------
@@ -766,6 +773,10 @@ def budgets(result: dict) -> list[dict]:
                  "" if n >= 10000 else f"target at N=10000; this run has N={n}"))
     rows.append(("six-language build / English-only build", result["ratios"]["languages_vs_english"], 1.5, "ratio",
                  "" if len(result["languages"]) == 6 else f"languages: {', '.join(result['languages'])}"))
+    growth = result.get("growth")
+    if growth:  # linear within a fifth: 10,000 resources in at most 12 times the time of 1,000
+        rows.append((f"hub build at N={growth['to']} / at N={growth['from']}", growth["time"],
+                     round(1.2 * growth["to"] / growth["from"], 2), "ratio", ""))
     return [{"name": name, "value": value, "limit": limit, "unit": unit, "pass": value <= limit, "note": note}
             for name, value, limit, unit, note in rows]
 
@@ -783,7 +794,10 @@ def report(result: dict) -> str:
     add("")
     add(f"{'build':<34}{'time':>10}{'CPU time':>10}{'peak memory':>14}{'output':>14}{'files':>9}")
     for key, label in (("offline", "offline copy (build_offline.py)"), ("hub", "hub (mkdocs build)"),
-                       ("plain", "plain Material"), ("hub_en", "hub, English only")):
+                       ("plain", "plain Material"), ("hub_en", "hub, English only"),
+                       ("hub_small", f"hub, {(result.get('growth') or {}).get('from')} resources")):
+        if key not in b:
+            continue
         entry = b[key]
         size = entry.get("site_bytes", entry.get("build_bytes", 0))
         files = entry.get("site_files", entry.get("build_files", 0))
@@ -872,6 +886,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lighthouse", action="store_true", help="also run Lighthouse 12.2.3 (npm) on the pages")
     parser.add_argument("--keep", help="work in this folder and keep it (copies, sites, logs)")
     parser.add_argument("--seed", type=int, default=1, help="seed of the synthetic content")
+    parser.add_argument("--growth-from", type=int, default=GROWTH_FROM,
+                        help="from twice this many resources on, also build the hub with this many, for its growth")
     parser.add_argument("--rounds", type=int, default=1,
                         help="build the hub, plain Material and English only this many times; report medians")
     args = parser.parse_args(argv)
@@ -977,6 +993,17 @@ def main(argv: list[str] | None = None) -> int:
             for measure in ("seconds", "cpu_seconds"):
                 builds[key][measure] = statistics.median(r[measure] for r in builds[key]["rounds"])
 
+        if args.resources >= 2 * args.growth_from:
+            step(f"building the hub with {args.growth_from} resources, for its growth to {args.resources}")
+            small = work / "hub-small"
+            copy_inputs(small)
+            synthetic.generate(small, args.growth_from, args.seed)
+            if languages != all_languages:
+                restrict_languages(small, languages)
+            builds["hub_small"] = run_build("hub_small", small, work, "module", "mkdocs", ["build", "-q"],
+                                            logs / "hub-small.log")
+            builds["hub_small"].update(site_figures(small / "site"))
+
         step("measuring pages in headless Chromium")
         pages = pick_pages(hub)
         browsed = browse(hub / "site", plain / "site", pages, args.lighthouse, work)
@@ -1004,6 +1031,9 @@ def main(argv: list[str] | None = None) -> int:
                 "site_bytes_languages_vs_english": round(builds["hub"]["site_bytes_without_zip"]
                                                          / builds["hub_en"]["site_bytes_without_zip"], 3),
             },
+            "growth": None if "hub_small" not in builds else {
+                "from": args.growth_from, "to": args.resources,
+                "time": round(builds["hub"]["seconds"] / builds["hub_small"]["seconds"], 3)},
             "pages": browsed["pages"],
             "search": browsed["search"],
             "lighthouse": browsed["lighthouse"],

@@ -31,7 +31,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve(directory: Path, mount: str = ""):
+def serve(directory: Path, mount: str = "", handler: type = _QuietHandler):
     """Serve `directory` on 127.0.0.1; with `mount`, under that sub-folder (like GitHub project pages)."""
     root = directory
     if mount:
@@ -39,8 +39,7 @@ def serve(directory: Path, mount: str = ""):
         shutil.rmtree(root, ignore_errors=True)
         (root / mount).parent.mkdir(parents=True, exist_ok=True)
         (root / mount).symlink_to(directory, target_is_directory=True)
-    handler = functools.partial(_QuietHandler, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(root)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -24,7 +24,7 @@ PAGE_KEYS = ("path", "first_visit_bytes", "first_visit_body_bytes", "first_visit
              "repeat_visit_bytes", "repeat_visit_requests", "repeat_visit_paths", "by_type")
 TOP_KEYS = ("version", "started", "finished", "total_seconds", "machine", "resources", "languages",
             "source_date_epoch", "catalogue_module", "content", "validate", "builds", "en_only", "ratios", "pages",
-            "search", "lighthouse", "budgets", "package_modules")
+            "search", "lighthouse", "budgets", "package_modules", "growth")
 SITE_KEYS = ("seconds", "cpu_seconds", "load_before", "peak_rss_bytes", "site_bytes", "site_files", "html_files",
              "site_bytes_without_zip", "profile", "rounds")
 
@@ -35,7 +35,7 @@ def run(tmp_path_factory):
     folder = tmp_path_factory.mktemp("bench")
     out = folder / "tmp.json"
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    result = subprocess.run([sys.executable, str(BENCH), "--resources", "30", "--json", str(out)], cwd=folder,
+    result = subprocess.run([sys.executable, str(BENCH), "--resources", "30", "--growth-from", "10", "--json", str(out)], cwd=folder,
                             env=env, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     return json.loads(out.read_text()), result.stdout
@@ -122,7 +122,12 @@ def test_search_transfer_is_measured(run):
 def test_budgets_are_reported_and_printed(run):
     data, stdout = run
     names = [row["name"] for row in data["budgets"]]
-    assert len(names) == 8
+    assert len(names) == 9
+    growth = next(r for r in data["budgets"] if r["name"] == "hub build at N=30 / at N=10")
+    assert growth["limit"] == 3.6 and growth["value"] == data["growth"]["time"] > 0, "linear within a fifth"
+    assert data["growth"] == {"from": 10, "to": 30, "time": growth["value"]}
+    assert data["builds"]["hub_small"]["html_files"] < data["builds"]["hub"]["html_files"]
+    assert re.search(r"hub, 10 resources\s+[\d.]+s", stdout)
     for row in data["budgets"]:
         assert set(row) == {"name", "value", "limit", "unit", "pass", "note"}
         assert row["pass"] == (row["value"] <= row["limit"])

@@ -456,10 +456,13 @@ def test_sitemap_dates_a_page_by_the_last_commit_of_its_file_and_leaves_the_rest
 
 # -- hostile titles --------------------------------------------------------------------------
 
-# What the validator lets through in a title (it refuses whole tags) and every writer must still
-# escape: '</script ' ends a script element (JSON-LD), '<!--' opens a comment, quotes end attributes.
-HOSTILE = 'Coal </script <!-- & "quotes"'
-HOSTILE_EVENT = 'Coal; workshop, </script <!-- & "quotes"'
+# What the validator lets through in a title (it refuses tags, closed or not) and every writer must
+# still escape: '</' may end a script element (JSON-LD), '<!--' opens a comment, quotes end
+# attributes. A link may hold '</script>' itself: its characters are all allowed in an address.
+HOSTILE = 'Coal </ <!-- & "quotes"'
+HOSTILE_EVENT = 'Coal; workshop, </ <!-- & "quotes"'
+HOSTILE_URL = 'https://example.org/?q="></script><!--'
+
 
 
 class _Title(HTMLParser):
@@ -487,7 +490,8 @@ def title_of(html: str) -> str:
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory):
     body = "A plain body.\n"
-    report = resource(title=json.dumps(HOSTILE), date="2026-05-01").split("---\nBody")[0] + "---\n" + body
+    report = (resource(title=json.dumps(HOSTILE), date="2026-05-01", extra=f"url: {json.dumps(HOSTILE_URL)}\n")
+              .split("---\nBody")[0] + "---\n" + body)
     event = resource(title=json.dumps(HOSTILE_EVENT), type="event", date="2026-04-01", extra="""\
         start: 2027-03-27T09:00:00+01:00
         end: 2027-03-28T17:00:00+02:00
@@ -502,7 +506,7 @@ def hostile_site(tmp_path_factory):
 
 def test_hostile_titles_are_escaped_everywhere_they_are_written(hostile_site):
     html = read(hostile_site, "resources/hostile/")
-    assert "</script <!--" not in html
+    assert "</ <!--" not in html and "</script><!--" not in html
     assert title_of(html) == f"{HOSTILE} - JET Coal Regions Knowledge Hub"
     json_ld, og = metadata(hostile_site, "resources/hostile/")
     assert json_ld[0]["name"] == HOSTILE and og["og:title"] == [HOSTILE]

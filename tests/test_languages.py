@@ -231,3 +231,89 @@ def test_untranslated_region_descriptions_are_marked_as_english(real_site, catal
             description, text_lang = region.description_in(lang)
             marked = f'<span lang="en">{description}</span>'.replace("'", "&#x27;")
             assert (marked in home.replace("&#39;", "&#x27;")) == (text_lang == "en"), (lang, region.id)
+
+
+def test_text_in_another_language_than_the_page_says_which(real_site, catalogue):
+    """A screen reader reads text with the voice of its language: English names on a Thai page,
+    and each language's name in the menu in that language."""
+    menu = re.search(r'<ul class="md-select__list">.*?</ul>', read(real_site, "th/"), re.S).group(0)
+    links = [a for a in parse(menu).links if a.get("hreflang")]
+    assert len(links) == 6 and all(a.get("lang") == a["hreflang"] for a in links), links
+    event = catalogue.by_slug("ulaanbaatar-dialogue-just-transition-mongolia-coal-regions")
+    assert f'<span lang="en">{event.location}</span>' in main_html(read(real_site, f"mn/{event.path_stem}/"))
+    dataset = catalogue.by_slug("coal-region-skills-mapping-dataset-sample")
+    html = main_html(read(real_site, f"es/{dataset.path_stem}/"))
+    assert f'download=""><span lang="en">{dataset.files[0].title}</span></a>' in html  # titled in its own language
+    assert f'download="">{dataset.files[1].title}</a>' in html
+    assert f'<span lang="en">{", ".join(dataset.authors)}</span>' in html
+    directory = main_html(read(real_site, "es/organisations/"))
+    assert '<span lang="en">German Federal Ministry for Economic Affairs and Climate Action</span>' in directory
+    assert 'aria-label="Kepala halaman"' in read(real_site, "id/") and 'aria-label="ส่วนหัว"' in read(real_site, "th/")
+
+
+def test_a_thai_citation_spaces_latin_names():
+    from catalogue.citations import Citation, suggested
+
+    cite = Citation(key="k", type_id="report", names=["GIZ Thailand energy team", "Wuppertal Institute"], title="ชื่อ",
+                    date="2025", container="ศูนย์ความรู้", publishers=[], url="https://example.org/", lang="th",
+                    summary="", keywords=[])
+    assert suggested(cite).startswith("GIZ Thailand energy team และ Wuppertal Institute (")
+
+
+@pytest.mark.browser
+def test_the_missing_page_answers_in_the_language_of_the_address(real_site):
+    import http.server
+
+    from browser import browser, serve
+
+    class NotFound(http.server.SimpleHTTPRequestHandler):  # as a static host does: 404.html for any miss
+        def send_error(self, code, message=None, explain=None):
+            if code != 404:
+                return super().send_error(code, message, explain)
+            body = (real_site / "404.html").read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    with serve(real_site, handler=NotFound) as url, browser() as chromium:
+        page = chromium.new_page()
+        page.goto(url + "es/no-existe/")
+        own = page.locator("article .hub-not-found-own")
+        assert own.get_attribute("lang") == "es" and "Página no encontrada" in own.inner_text()
+        assert page.locator("article .hub-not-found-own + h1").count() == 1, "above the English message"
+        page.goto(url + "missing/")
+        assert page.locator(".hub-not-found-own").count() == 0
+
+
+@pytest.mark.browser
+def test_search_keeps_its_query_across_languages_and_marks_english_excerpts(real_site):
+    from browser import browser, serve
+
+    with serve(real_site) as url, browser() as chromium:
+        page = chromium.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(url + "es/search/?q=coal")
+        page.locator("#hub-search-page .hub-result").first.wait_for()
+        english = page.locator("#hub-search-page .hub-result", has=page.locator("a[hreflang=en]")).first
+        assert english.locator(".hub-result__excerpt").get_attribute("lang") == "en"
+        own = page.locator("#hub-search-page .hub-result", has_not=page.locator("a[hreflang]")).first
+        assert own.locator(".hub-result__excerpt").get_attribute("lang") is None
+        page.locator(".md-select").hover()
+        menu = page.locator(".md-select__inner")
+        assert menu.evaluate("m => m.scrollHeight <= m.clientHeight + 1"), "all six languages without scrolling"
+        with page.expect_navigation():
+            page.locator(".md-select__link[hreflang=th]").click()
+        assert page.url.endswith("/th/search/?q=coal")
+
+
+@pytest.mark.browser
+def test_long_labels_wrap_on_a_phone(real_site):
+    from browser import browser, serve
+
+    with serve(real_site) as url, browser() as chromium:
+        page = chromium.new_page(viewport={"width": 390, "height": 844})
+        page.goto(url + "id/organisations/giz/")
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")

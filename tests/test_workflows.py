@@ -279,7 +279,7 @@ def test_link_check_config_checks_only_the_web():
 def test_dependabot_updates_pip_and_actions_weekly():
     updates = load(DEPENDABOT)["updates"]
     ecosystems = {(u["package-ecosystem"], u["directory"]) for u in updates}
-    assert ("pip", "/") in ecosystems and ("github-actions", "/") in ecosystems
+    assert {("pip", "/"), ("npm", "/"), ("github-actions", "/")} <= ecosystems
     assert all(u["schedule"]["interval"] == "weekly" for u in updates)
 
 

@@ -120,7 +120,13 @@
       title.append(" ", el("abbr", { class: "hub-badge hub-badge--lang", lang: data.meta.lang }, [data.meta.lang.toUpperCase()]));
     }
     var item = el("li", { class: "hub-result" }, [el("p", { class: "hub-card__meta" }, [meta]), title]);
-    if (big) item.append(excerpt(data.excerpt));
+    if (big) {
+      // the excerpt is in the language of the indexed text, which a region page may not share
+      var text = (data.filters && data.filters[TEXT] && data.filters[TEXT][0]) || data.meta.lang || lang;
+      var shown = excerpt(data.excerpt);
+      if (text !== lang) shown.setAttribute("lang", text);
+      item.append(shown);
+    }
     return item;
   }
 
@@ -336,8 +342,34 @@
     });
   }
 
+  // The one page a static host serves for every missing address, in whatever language the reader
+  // was: the part in the language of the address they asked for moves to the top.
+  function notFound(list) {
+    var asked = decodeURI(location.pathname).slice(decodeURI(root.pathname).length).split("/")[0];
+    var own = asked && list.querySelector('li[lang="' + asked + '"]');
+    if (!own) return;
+    var box = el("div", { class: "hub-not-found-own", lang: asked });
+    own.childNodes.forEach(function (n) { box.append(n.cloneNode(true)); });
+    document.querySelector("article h1").before(box);
+    own.remove();
+  }
+
+  // Another language's search page gets the query along (not the filters: their values are
+  // names in this page's language).
+  function keepQuery(link) {
+    link.addEventListener("click", function () {
+      var q = new URLSearchParams(location.search).get("q");
+      if (q) link.href = link.href.split(/[?#]/)[0] + "?q=" + encodeURIComponent(q);
+    });
+  }
+
   localTimes();
   document.querySelectorAll("form.hub-search").forEach(header);
   var searchPage = document.getElementById("hub-search-page");
-  if (searchPage) page(searchPage);
+  if (searchPage) {
+    page(searchPage);
+    document.querySelectorAll(".md-select__link").forEach(keepQuery);
+  }
+  var missing = document.querySelector(".hub-not-found");
+  if (missing) notFound(missing);
 })();

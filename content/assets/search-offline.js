@@ -130,7 +130,7 @@
     });
     var results = scored.map(function (s) {
       return { score: s.score, data: function () {
-        return Promise.resolve({ meta: s.r.meta, excerpt: excerpt(s.r.text, terms) });
+        return Promise.resolve({ meta: s.r.meta, filters: s.r.filters, excerpt: excerpt(s.r.text, terms) });
       } };
     });
     return Promise.resolve({ results: results, filters: this.count(found) });
