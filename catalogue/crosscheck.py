@@ -7,7 +7,7 @@ import os
 import re
 from html import unescape
 from pathlib import Path
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from babel import Locale, UnknownLocaleError
@@ -273,9 +273,24 @@ INSTEAD = {
     "base": "it would change where every link of the page leads; remove it",
 }
 NESTED = re.compile(r"(?:[ \t]*(?:>|[-*+][ \t]|\d{1,9}[.)][ \t]))")  # one level of quote or list item
+SHOWN_ADDRESS = re.compile(r"(?<!!)\[\s*<?(https?://[^\]\s>]+)>?\s*\]\(\s*<?(https?://[^)\s>]+)")  # [address](address)
 MAX_NESTING = 40  # Python-Markdown recurses once per level and fails at a few hundred
 REMOTE_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?(?:https?:)?//|<(?:img|source)\b[^>]*\b(?:src|srcset)\s*=\s*[\"']?\s*(?:https?:)?//",
                           re.IGNORECASE)
+
+
+MAX_BRACKETS = 1000  # '[' in one paragraph: Markdown's time for unclosed ones grows with their square
+
+
+def _check_brackets(text: str, first_line: int, where: str, problems: ProblemList) -> None:
+    """A paragraph of thousands of '[' (a pasted table, a broken export) would hold the build for minutes."""
+    line = first_line
+    for paragraph in re.split(r"(\n[ \t]*\n)", text):
+        count = paragraph.count("[")
+        if count > MAX_BRACKETS:
+            problems.add(where, line, "body", f"this paragraph holds {count} '[' characters, which makes the build "
+                         f"very slow; keep it under {MAX_BRACKETS} (split the paragraph, or put data in an attachment)")
+        line += paragraph.count("\n")
 
 
 def _check_nesting(text: str, first_line: int, where: str, problems: ProblemList) -> None:
@@ -333,7 +348,12 @@ def check_links(root: Path, text: str, first_line: int, where: str, problems: Pr
 def check_body(text: str, first_line: int, where: str, problems: ProblemList) -> None:
     """Refuse active content in contributor Markdown: the page must not run code in readers' browsers."""
     _check_nesting(text, first_line, where, problems)
+    _check_brackets(text, first_line, where, problems)
     for number, line in _prose(text, first_line):
+        for shown, target in SHOWN_ADDRESS.findall(line):
+            if urlsplit(shown).hostname != urlsplit(target).hostname:
+                problems.add(where, number, "body", f"the link shows {shown} but leads to {urlsplit(target).hostname}; "
+                             "make the text and the address agree")
         if REMOTE_IMAGE.search(line):
             problems.add(where, number, "body", "images from other sites are not shown (readers' browsers fetch nothing "
                          "from other sites); save the image under content/files/ and link to that file")
