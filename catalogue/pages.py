@@ -297,6 +297,9 @@ class _Builder:
             f'<details class="hub-facets"><summary>{esc(self.t("search_filters"))}<span class="hub-facets__active"></span></summary>'
             f'<div role="group" aria-label="{esc(self.t("search_filters"))}">{facets}'
             f'<button class="hub-facets__clear" type="button" hidden>{esc(self.t("search_clear"))}</button>'
+            # on a phone the open filters fill screens: this closes them and goes to the results
+            f' <button class="md-button md-button--primary hub-facets__done" type="button">'
+            f'{esc(self.t("search_show_results"))}</button>'
             f'</div></details>'
             f'<div class="hub-search-results"><p class="hub-search-status" role="status" aria-live="polite"></p>'
             f'<button class="md-button hub-everything" type="button" hidden></button>'

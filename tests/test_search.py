@@ -204,6 +204,14 @@ def test_on_a_phone_a_filtered_link_shows_results_first_and_names_its_filters(ch
     assert not page.evaluate("document.querySelector('details.hub-facets').open")
     assert page.inner_text("details.hub-facets > summary") == "Filters: South Africa"
     assert page.locator(".hub-results li").first.bounding_box()["y"] < 844, "the first result is on the first screen"
+    page.locator("details.hub-facets > summary").click()  # the reader opens the filters, ticks one more
+    page.locator(".hub-facet__option", has_text="Colombia").locator("input").check()
+    page.wait_for_function("document.querySelector('details.hub-facets > summary').textContent.includes('Colombia')")
+    assert page.locator(".hub-results li").first.bounding_box()["y"] > 844, "the open filters push the results down"
+    page.get_by_role("button", name="Show the results").click()
+    assert not page.evaluate("document.querySelector('details.hub-facets').open")
+    below_header = page.locator(".md-header").bounding_box()["height"]
+    assert below_header <= page.locator(".hub-search-status").bounding_box()["y"] < 844, "and one tap brings them back"
     page.goto(site_url + "library/")
     for box in [link.bounding_box() for link in page.locator(".hub-pagination a").all()]:
         assert box["width"] >= 44 and box["height"] >= 44, box

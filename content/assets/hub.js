@@ -293,6 +293,11 @@
     });
     panel.addEventListener("toggle", function () { if (panel.open && !counted) run(); });
     clear.addEventListener("click", function () { write({ query: input.value.trim(), filters: {}, all: state().all }, true); run(); });
+    root_.querySelector(".hub-facets__done").addEventListener("click", function () {
+      panel.open = false;
+      var header = document.querySelector(".md-header");  // sticky: it would hide what scrolls under it
+      window.scrollTo(0, panel.getBoundingClientRect().top + window.scrollY - (header ? header.offsetHeight : 0));
+    });
     widen.addEventListener("click", function () { write({ query: input.value.trim(), filters: chosen(), all: true }, true); run(); });
     more.addEventListener("click", function () { showMore(); });
     window.addEventListener("popstate", run);
