@@ -127,7 +127,7 @@ def _entry(catalogue: Catalogue, resource: Resource, lang: str, site: Site) -> E
     summary = version.summary
     if resource.is_event and resource.start:  # when and where, which a reader of the feed needs first
         when = event_when_text(resource, catalogue.translator(version.lang))
-        summary = " · ".join(part for part in (when, resource.location, summary) if part)
+        summary = " · ".join(part for part in (when, resource.place(version.lang)[0], summary) if part)
     _text(entry, "summary", summary, type="text")
     return entry
 

@@ -381,6 +381,8 @@ def _add_translation(root: Path, path: Path, doc: Document, original: Resource, 
     for key in list(meta):
         if key in ("title", "summary"):
             continue
+        if key == "location" and original.is_event:
+            continue  # a place is named in the reader's language too
         if key in original_doc.meta and meta[key] == original_doc.meta[key]:
             del meta[key]
         elif key in schema.fields("resource"):
@@ -390,7 +392,7 @@ def _add_translation(root: Path, path: Path, doc: Document, original: Resource, 
     add_schema_problems("translation", meta, where, doc, problems)
     # Added even when it has problems (they stop the build): its text is checked with the original's.
     original.versions[lang] = Version(lang, _text(meta, "title"), _text(meta, "summary"), doc.body, where,
-                                      rel(root, path).removeprefix("content/"), doc.body_line)
+                                      rel(root, path).removeprefix("content/"), doc.body_line, _text(meta, "location"))
 
 
 def _text(meta: dict[str, Any], key: str) -> str:

@@ -107,6 +107,7 @@ class Version:
     path: str  # repository-relative source path
     docs_path: str  # path relative to content/, as MkDocs sees it
     body_line: int = 1  # file line on which the body starts
+    location: str = ""  # an event's place as a translation writes it; "" for the original's
 
 
 @dataclass
@@ -162,6 +163,11 @@ class Resource:
     def version(self, lang: str) -> Version:
         """The reader's language when it exists, else the original."""
         return self.versions.get(lang) or self.original
+
+    def place(self, lang: str) -> tuple[str, str]:
+        """(an event's location, its language): the translation's where it gives one."""
+        version = self.version(lang)
+        return (version.location, version.lang) if version.location else (self.location, self.lang)
 
     def shown_date(self) -> dt.date:
         """The date a reader sees for it: the day an event starts (in its own zone), else publication."""

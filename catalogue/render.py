@@ -228,7 +228,7 @@ def resource_header(resource: Resource, ctx: Context) -> str:
     if resource.is_event and resource.start:
         rows.append((t("label_when"), event_when(resource, ctx)))
         if resource.location:
-            rows.append((t("label_where"), ctx.in_lang(resource.location, resource.lang)))  # as the original has it
+            rows.append((t("label_where"), ctx.in_lang(*resource.place(ctx.lang))))
     rows.append((t("label_published"), _time(resource.date, ctx)))
     if resource.authors:
         rows.append((t("label_authors"), ctx.in_lang(", ".join(resource.authors), resource.lang)))

@@ -240,7 +240,10 @@ def test_text_in_another_language_than_the_page_says_which(real_site, catalogue)
     links = [a for a in parse(menu).links if a.get("hreflang")]
     assert len(links) == 6 and all(a.get("lang") == a["hreflang"] for a in links), links
     event = catalogue.by_slug("ulaanbaatar-dialogue-just-transition-mongolia-coal-regions")
-    assert f'<span lang="en">{event.location}</span>' in main_html(read(real_site, f"mn/{event.path_stem}/"))
+    assert "<dd>Улаанбаатар, Монгол Улс болон цахимаар</dd>" in main_html(read(real_site, f"mn/{event.path_stem}/")), \
+        "the translation names the place"
+    dialogue = catalogue.by_slug("regional-dialogue-future-of-work-la-guajira-cesar")  # its translation does not
+    assert f'<dd><span lang="en">{dialogue.location}</span></dd>' in main_html(read(real_site, f"es/{dialogue.path_stem}/"))
     dataset = catalogue.by_slug("coal-region-skills-mapping-dataset-sample")
     html = main_html(read(real_site, f"es/{dataset.path_stem}/"))
     assert f'download=""><span lang="en">{dataset.files[0].title}</span></a>' in html  # titled in its own language

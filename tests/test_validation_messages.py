@@ -154,6 +154,13 @@ def test_a_translation_may_not_change_inherited_metadata(tmp_path):
         "a translation inherits 'type' from the original: remove it here")]
 
 
+def test_only_an_events_translation_may_name_the_place(tmp_path):
+    translation = "---\ntitle: Informe de muestra\nsummary: Un resumen de muestra lo bastante largo.\nlocation: Bogotá\n---\nTexto.\n"
+    root = make_repo(tmp_path, {"x.md": resource(), "x.es.md": translation})
+    _, problems = collect(root)
+    assert [(p.path, p.line, p.field) for p in problems.sorted()] == [("content/resources/x.es.md", 4, "location")]
+
+
 def test_a_translation_may_repeat_inherited_metadata_unchanged(tmp_path):
     root = make_repo(tmp_path, {"good.md": GOOD, "good.es.md": "---\ntitle: Un vecino válido\nsummary: Un resumen de prueba suficientemente largo.\ntype: report\n---\nCuerpo.\n"})
     catalogue, problems = collect(root)
