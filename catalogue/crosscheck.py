@@ -275,11 +275,9 @@ INSTEAD = {
 NESTED = re.compile(r"(?:[ \t]*(?:>|[-*+][ \t]|\d{1,9}[.)][ \t]))")  # one level of quote or list item
 SHOWN_ADDRESS = re.compile(r"(?<!!)\[\s*<?(https?://[^\]\s>]+)>?\s*\]\(\s*<?(https?://[^)\s>]+)")  # [address](address)
 MAX_NESTING = 40  # Python-Markdown recurses once per level and fails at a few hundred
+MAX_BRACKETS = 1000  # '[' in one paragraph: Markdown's time for unclosed ones grows with their square
 REMOTE_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?(?:https?:)?//|<(?:img|source)\b[^>]*\b(?:src|srcset)\s*=\s*[\"']?\s*(?:https?:)?//",
                           re.IGNORECASE)
-
-
-MAX_BRACKETS = 1000  # '[' in one paragraph: Markdown's time for unclosed ones grows with their square
 
 
 def _check_brackets(text: str, first_line: int, where: str, problems: ProblemList) -> None:
@@ -346,7 +344,8 @@ def check_links(root: Path, text: str, first_line: int, where: str, problems: Pr
 
 
 def check_body(text: str, first_line: int, where: str, problems: ProblemList) -> None:
-    """Refuse active content in contributor Markdown: the page must not run code in readers' browsers."""
+    """Refuse in contributor Markdown what would run code in readers' browsers, mislead them about
+    where a link leads, show them a broken image, or hold the build for minutes."""
     _check_nesting(text, first_line, where, problems)
     _check_brackets(text, first_line, where, problems)
     for number, line in _prose(text, first_line):
