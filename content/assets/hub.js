@@ -350,8 +350,8 @@
   // The one page a static host serves for every missing address, in whatever language the reader
   // was: the part in the language of the address they asked for moves to the top.
   function notFound(list) {
-    var asked = decodeURI(location.pathname).slice(decodeURI(root.pathname).length).split("/")[0];
-    var own = asked && list.querySelector('li[lang="' + asked + '"]');
+    var asked = location.pathname.slice(root.pathname.length).split("/")[0];
+    var own = /^[a-z]{2,3}$/.test(asked) && list.querySelector('li[lang="' + asked + '"]');
     if (!own) return;
     var box = el("div", { class: "hub-not-found-own", lang: asked });
     own.childNodes.forEach(function (n) { box.append(n.cloneNode(true)); });
