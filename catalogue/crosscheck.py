@@ -255,8 +255,10 @@ def check_value(catalogue: Catalogue, key: str, value: object) -> list[str]:
 
 ACTIVE_TAGS = re.compile(r"<\s*(script|style|iframe|frame|object|embed|form|input|button|textarea|select|link|meta|base|svg|math)\b",
                          re.IGNORECASE)
-EVENT_HANDLER = re.compile(r"<[a-z][^>]*?\s(on[a-z]+)\s*=", re.IGNORECASE)
-BAD_URL = re.compile(r"(?:\]\(\s*<?|(?:href|src|action|formaction|xlink:href)\s*=\s*[\"']?|<)\s*(javascript|data|vbscript)\s*:",
+EVENT_HANDLER = re.compile(r"<[a-z][^>]*?\s(on[a-z]+)\s*=|\{:?[^}]*?(?<![\w-])(on[a-z]+)\s*=\s*[\"']",  # <a on…=>, {: on…="…"}
+                           re.IGNORECASE)
+BAD_URL = re.compile(r"(?:\]\(\s*<?|^\s*\[[^\]]+\]:\s*<?|(?:href|src|action|formaction|xlink:href)\s*=\s*[\"']?|<)"
+                     r"\s*(javascript|data|vbscript)\s*:",
                      re.IGNORECASE)
 _MAY_BE_ACTIVE = re.compile(r"[<&\]=]")
 INSTEAD = {
@@ -363,7 +365,8 @@ def check_body(text: str, first_line: int, where: str, problems: ProblemList) ->
             hint = INSTEAD.get(tag, "forms and form fields are not allowed; link to the form on its own site instead")
             problems.add(where, number, "body", f"raw <{tag}> is not allowed in content: {hint}")
         for match in EVENT_HANDLER.finditer(line):
-            problems.add(where, number, "body", f"the attribute '{match.group(1)}' runs script and is not allowed; remove it")
+            problems.add(where, number, "body", f"the attribute '{match.group(1) or match.group(2)}' runs script and is not "
+                         "allowed; remove it")
         # browsers decode entities and skip tabs and newlines inside a URL's scheme
         decoded = re.sub(r"[\t\r\n]", "", unescape(unescape(line)))
         for match in BAD_URL.finditer(decoded):

@@ -94,6 +94,9 @@ def test_unsafe_file_names_are_refused(tmp_path, name):
     ('<form action="https://example.org"><input name="q"></form>', "raw <form> is not allowed"),
     ("<style>body{display:none}</style>", "raw <style> is not allowed"),
     ("<svg><script>alert(1)</script></svg>", "raw <svg> is not allowed"),
+    ("[r1]: javascript:alert(1)", "'javascript:' links are not allowed"),  # a reference-style link
+    ("[r2]: <data:text/html;base64,PHNjcmlwdD4=>", "'data:' links are not allowed"),
+    ("A paragraph. {: onclick=\"alert(1)\" }", "the attribute 'onclick' runs script"),
 ])
 def test_active_content_is_refused_with_its_line(tmp_path, body, words):
     root = make_repo(tmp_path, {"active.md": resource(title="Active content") + "\nIntro.\n\n" + body + "\n"})
