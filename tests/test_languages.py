@@ -320,3 +320,22 @@ def test_long_labels_wrap_on_a_phone(real_site):
         page = chromium.new_page(viewport={"width": 390, "height": 844})
         page.goto(url + "id/organisations/giz/")
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+@pytest.mark.browser
+def test_the_search_hint_fits_the_box_on_a_phone(real_site):
+    from browser import browser, serve
+
+    measure = """() => {
+        const box = document.querySelector('#hub-search-box'), style = getComputedStyle(box);
+        const context = document.createElement('canvas').getContext('2d');
+        context.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+        const room = box.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+        return [context.measureText(box.placeholder).width, room];
+    }"""
+    with serve(real_site) as url, browser() as chromium:
+        page = chromium.new_page(viewport={"width": 390, "height": 844})
+        for lang in LANGS:
+            page.goto(url + prefix(lang))
+            needed, room = page.evaluate(measure)
+            assert needed <= room, (lang, needed, room)
