@@ -86,6 +86,7 @@ class Organisation:
     description: str
     acknowledgement: str = ""
     logo: str = ""
+    name_language: str = "en"
 
 
 @dataclass
@@ -211,6 +212,12 @@ class Catalogue:
 
     def funders(self, resource: Resource) -> list[Organisation]:
         return [o for o in (self.organisations[p] for p in resource.partners) if o.role == "donor" and o not in self.creators(resource)]
+
+    def organisation_name(self, org: Organisation, lang: str) -> tuple[str, str]:
+        """(an organisation's full name, its language): its official name in `lang` from
+        locales/<lang>.yml where it has one, else the name in partners.yml."""
+        own = (self.strings.get(lang, {}).get("organisations") or {}).get(org.id)
+        return (own, lang) if own else (org.name, org.name_language)
 
     def acknowledgement(self, org: Organisation, lang: str) -> tuple[str, str]:
         """(a donor's funding acknowledgement, its language): from locales/<lang>.yml when translated."""

@@ -238,7 +238,8 @@ class _Builder:
                 ack = self.acknowledgement(org, "p")
                 return f'<div class="hub-org">{logo(org, ctx)}<p class="hub-lead" lang="en">{esc(org.description)}</p>{facts}{ack}</div>'
 
-            yield from self.paginated(r.organisation_stem(org.id), org.name, org.description, items, "organisation", before)
+            name = self.cat.organisation_name(org, self.lang)[0]
+            yield from self.paginated(r.organisation_stem(org.id), name, org.description, items, "organisation", before)
 
     def acknowledgement(self, org, tag: str) -> str:
         """A donor's funding acknowledgement in the page's language, or marked with its own."""
@@ -253,7 +254,7 @@ class _Builder:
         counts = Counter(p for res in self.cat.resources for p in res.partners)
         def entry(org) -> str:
             ack = self.acknowledgement(org, "span")
-            return (f'<li class="hub-org-entry">{logo(org, ctx)}<a href="{esc(ctx.href(r.organisation_stem(org.id)))}">{ctx.in_lang(org.name, "en")}</a> '
+            return (f'<li class="hub-org-entry">{logo(org, ctx)}<a href="{esc(ctx.href(r.organisation_stem(org.id)))}">{ctx.in_lang(*self.cat.organisation_name(org, ctx.lang))}</a> '
                     f'<span class="hub-count">({esc(self.t("resources_count", count=counts[org.id]))})</span>'
                     f'<span class="hub-term__text" lang="en">{esc(org.description)}</span>{ack}</li>')
         parts = []

@@ -76,11 +76,13 @@ def records(catalogue: Catalogue, style: UrlStyle, bundle_size: int = BUNDLE_SIZ
                 sort={"date": UNDATED},
             ))
         for org in catalogue.organisations.values():
+            name, name_lang = catalogue.organisation_name(org, lang)
+            names = dict.fromkeys((name, org.name, org.short_name))  # found by its name in any of them
             out.append(Record(
                 url=style.page(organisation_stem(org.id), lang),
-                content=f"{org.name}. {org.short_name}. {org.description}",
+                content=f"{'. '.join(names)}. {org.description}",
                 language=lang,
-                meta={"title": org.name, "kind": t("search_kind_organisation"), "lang": "en"},
+                meta={"title": name, "kind": t("search_kind_organisation"), "lang": name_lang},
                 filters={"partner": [org.short_name], TEXT_LANGUAGE: ["en"]},
                 sort={"date": UNDATED},
             ))

@@ -250,7 +250,11 @@ def test_text_in_another_language_than_the_page_says_which(real_site, catalogue)
     assert f'download="">{dataset.files[1].title}</a>' in html
     assert f'<span lang="en">{", ".join(dataset.authors)}</span>' in html
     directory = main_html(read(real_site, "es/organisations/"))
-    assert '<span lang="en">German Federal Ministry for Economic Affairs and Climate Action</span>' in directory
+    assert ">Ministerio Federal de Economía y Protección del Clima de Alemania</a>" in directory, "its Spanish name"
+    assert '<span lang="de">Deutsche Gesellschaft für Internationale Zusammenarbeit (GIZ) GmbH</span>' in directory
+    assert '<span lang="en">Wuppertal Institute for Climate, Environment and Energy</span>' in directory
+    assert "<title>Organización Internacional del Trabajo" in read(real_site, "es/organisations/ilo/")
+    assert "<title>องค์การแรงงานระหว่างประเทศ" in read(real_site, "th/organisations/ilo/")
     assert 'aria-label="Kepala halaman"' in read(real_site, "id/") and 'aria-label="ส่วนหัว"' in read(real_site, "th/")
 
 
