@@ -168,7 +168,9 @@ class _Builder:
         stem = r.region_stem(region_id)
 
         def body(ctx: Context) -> str:
-            intro = f'<div class="hub-intro">{clean(markdown_html(text.intro))}</div>'
+            # shown by hub.js to a reader whom the language menu of an untranslated resource sent here
+            arrived = f'<p class="hub-note hub-untranslated" hidden>{esc(self.t("arrived_untranslated"))}</p>'
+            intro = arrived + f'<div class="hub-intro">{clean(markdown_html(text.intro))}</div>'
             if text_lang != self.lang:
                 intro = (f'<div class="hub-fallback" lang="{text_lang}">'
                          f'<p class="hub-note" lang="{self.lang}">{esc(self.t("shown_in_english"))}</p>{intro}</div>')

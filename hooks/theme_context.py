@@ -44,7 +44,8 @@ def _language_links(config, page) -> None:
             alternate["link"] = (link[len(root):] if link.startswith(root) else link.lstrip("/")) or "./"
             if found and alternate["lang"] not in translated:
                 region = region_stem(found[0].regions[0])
-                alternate["link"] = hubsite.url_style(config, catalogue).page(region, alternate["lang"])
+                # ?untranslated: the region page says why the reader is there (hub.js)
+                alternate["link"] = hubsite.url_style(config, catalogue).page(region, alternate["lang"]) + "?untranslated"
 
 
 def on_template_context(context, template_name, config):

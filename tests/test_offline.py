@@ -142,7 +142,10 @@ def test_browsing_search_and_languages_work_from_disk(unzipped):
         assert page.evaluate("document.documentElement.lang") == "es"
         with page.expect_navigation():  # no Indonesian translation: its first region, in Indonesian
             page.locator(".md-select a[hreflang=id]").first.evaluate("a => a.click()")
-        assert page.url.endswith(f"{ROOT_FOLDER}/id/regions/south-africa.html")
+        assert page.url.endswith(f"{ROOT_FOLDER}/id/regions/south-africa.html?untranslated")
+        assert page.locator(".hub-untranslated").is_visible(), "the region page says why the reader is there"
+        page.goto((unzipped / "id" / "regions" / "south-africa.html").as_uri())
+        assert not page.locator(".hub-untranslated").is_visible(), "and only then"
         page.goto((unzipped / "search" / "index.html").as_uri() + "?q=coal")
         page.wait_for_selector(".hub-results li")
         total = int(page.inner_text(".hub-search-status").split()[0])

@@ -377,4 +377,7 @@
   }
   var missing = document.querySelector(".hub-not-found");
   if (missing) notFound(missing);
+  // sent here by the language menu of a resource that has no version in this language
+  var arrived = document.querySelector(".hub-untranslated");
+  if (arrived && new URLSearchParams(location.search).has("untranslated")) arrived.hidden = false;
 })();
