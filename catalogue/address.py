@@ -37,8 +37,8 @@ class Site:
     def at(self, site_relative: str) -> str:
         """The absolute address of a site-relative path such as 'es/feeds/all.xml' (MkDocs calls
         the home page './')."""
-        path = site_relative.lstrip("/")
-        return self.url + ("" if path in (".", "./") else path.removeprefix("./"))
+        path = site_relative.lstrip("/").removeprefix("./")
+        return self.url + ("" if path == "." else path)
 
     def page(self, stem: str, lang: str) -> str:
         return self.at(UrlStyle(self.default_language).page(stem, lang))

@@ -77,8 +77,7 @@ def form_options(catalogue: Catalogue) -> dict[str, list[str]]:
 
 def update(text: str, catalogue: Catalogue) -> str:
     """CONTRIBUTING.md with every `<!-- generated:NAME -->…<!-- /generated -->` block fresh."""
-    generated = sections(catalogue)
-    return _replace(r"<!-- generated:([\w-]+) -->\n.*?<!-- /generated -->", text, generated,
+    return _replace(r"<!-- generated:(?P<name>[\w-]+) -->\n.*?<!-- /generated -->", text, sections(catalogue),
                     lambda name, indent, body: f"<!-- generated:{name} -->\n{body}\n<!-- /generated -->")
 
 
@@ -89,12 +88,13 @@ def update_form(text: str, catalogue: Catalogue) -> str:
     def block(name: str, indent: str, body: str) -> str:
         items = "".join(f"{indent}- {item}\n" for item in body.splitlines())
         return f"{indent}# generated:{name} (make docs)\n{items}{indent}# /generated"
-    return _replace(r"^( *)# generated:([\w-]+) \(make docs\)\n.*?^ *# /generated", text, options, block, indented=True)
+    return _replace(r"^(?P<indent> *)# generated:(?P<name>[\w-]+) \(make docs\)\n.*?^ *# /generated", text, options, block)
 
 
-def _replace(pattern: str, text: str, generated: dict[str, str], write, indented: bool = False) -> str:
+def _replace(pattern: str, text: str, generated: dict[str, str], write) -> str:
+    """Each block `pattern` finds (groups `name`, and `indent` where the block is indented) written anew."""
     def replace(match: re.Match) -> str:
-        indent, name = (match.group(1), match.group(2)) if indented else ("", match.group(1))
+        name, indent = match.group("name"), match.groupdict().get("indent") or ""
         if name not in generated:
             raise KeyError(f"unknown generated section '{name}'")
         return write(name, indent, generated[name])

@@ -168,13 +168,13 @@ class _Builder:
         stem = r.region_stem(region_id)
 
         def body(ctx: Context) -> str:
-            # shown by hub.js to a reader whom the language menu of an untranslated resource sent here
-            arrived = f'<p class="hub-note hub-untranslated" hidden>{esc(self.t("arrived_untranslated"))}</p>'
-            intro = arrived + f'<div class="hub-intro">{clean(markdown_html(text.intro))}</div>'
+            intro = f'<div class="hub-intro">{clean(markdown_html(text.intro))}</div>'
             if text_lang != self.lang:
                 intro = (f'<div class="hub-fallback" lang="{text_lang}">'
                          f'<p class="hub-note" lang="{self.lang}">{esc(self.t("shown_in_english"))}</p>{intro}</div>')
-            parts = [intro, f'<div class="hub-count"><p>{esc(self.t("resources_count", count=len(resources)))}</p></div>']
+            # shown by hub.js to a reader whom the language menu of an untranslated resource sent here
+            arrived = f'<p class="hub-note hub-untranslated" hidden>{esc(self.t("arrived_untranslated"))}</p>'
+            parts = [arrived + intro, f'<div class="hub-count"><p>{esc(self.t("resources_count", count=len(resources)))}</p></div>']
             events = upcoming_events(self.cat, region_id)
             if events:
                 parts.append(_section(self.t("upcoming_events"), self.card_list(events[:GROUP_SIZE], ctx)))

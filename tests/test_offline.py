@@ -144,6 +144,7 @@ def test_browsing_search_and_languages_work_from_disk(unzipped):
             page.locator(".md-select a[hreflang=id]").first.evaluate("a => a.click()")
         assert page.url.endswith(f"{ROOT_FOLDER}/id/regions/south-africa.html?untranslated")
         assert page.locator(".hub-untranslated").is_visible(), "the region page says why the reader is there"
+        assert page.locator(".hub-untranslated").evaluate("n => n.closest('[lang]').lang") == "id", "in Indonesian"
         page.goto((unzipped / "id" / "regions" / "south-africa.html").as_uri())
         assert not page.locator(".hub-untranslated").is_visible(), "and only then"
         page.goto((unzipped / "search" / "index.html").as_uri() + "?q=coal")
