@@ -223,14 +223,34 @@ def test_scripts_render_with_system_fonts(real_site):
         assert fonts["th"] - fonts["en"], "Thai text is drawn with a font that has Thai letters"
 
 
-def test_untranslated_region_descriptions_are_marked_as_english(real_site, catalogue):
-    """Screen readers and hyphenation need the language of each text, name and description apart."""
+def test_every_region_is_described_in_every_language(real_site, catalogue):
+    """The region tiles of each language's home page, and the description that search engines and
+    link previews show, read in that language, with or without a translated introduction."""
     for lang in LANGS[1:]:
         home = main_html(read(real_site, prefix(lang)))
         for region in catalogue.regions.values():
             description, text_lang = region.description_in(lang)
-            marked = f'<span lang="en">{description}</span>'.replace("'", "&#x27;")
-            assert (marked in home.replace("&#39;", "&#x27;")) == (text_lang == "en"), (lang, region.id)
+            assert text_lang == lang, (lang, region.id, "add a description under regions: in locales")
+            assert f'<span class="hub-tile__text">{description}</span>' in home.replace("&#x27;", "'"), (lang, region.id)
+            page = read(real_site, f"{prefix(lang)}regions/{region.id}/")
+            assert f'<meta name="description" content="{description}">' in page.replace("&#x27;", "'"), (lang, region.id)
+
+
+def test_an_untranslated_region_description_is_marked_as_english(catalogue):
+    """Screen readers and hyphenation need the language of each text: where a language has no
+    description of a region, the English one is shown and marked."""
+    from copy import deepcopy
+
+    from catalogue.pages import generate
+    from catalogue.urls import UrlStyle
+
+    changed = deepcopy(catalogue)
+    changed.regions["south-africa"].labels["es"].pop("description")
+    home = next(p for p in generate(changed, UrlStyle()) if p.lang == "es" and p.stem == "index").body
+    english = changed.regions["south-africa"].texts["en"].description
+    assert f'<span lang="en">{english}</span>' in home.replace("&#x27;", "'")
+    spanish = changed.regions["indonesia"].description_in("es")[0]
+    assert f'<span class="hub-tile__text">{spanish}</span>' in home
 
 
 def test_text_in_another_language_than_the_page_says_which(real_site, catalogue):
