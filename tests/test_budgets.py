@@ -44,3 +44,14 @@ def test_no_page_asks_another_host_for_anything(measured):
     for name, page in measured.items():
         assert page["offsite_requests"] == 0, (name, page["offsite_urls"])
         assert page["failed_requests"] == [], name
+
+
+def test_the_hubs_own_scripts_and_styles_arrive_without_their_comments(real_site):
+    """Comments are for whoever maintains the files; every reader's first visit would pay for them."""
+    import gzip
+
+    for name in ("hub.js", "search-offline.js", "hub.css"):
+        source = (ROOT / "content" / "assets" / name).read_text(encoding="utf-8")
+        served = (real_site / "assets" / name).read_text(encoding="utf-8")
+        assert "/*" in source and "/*" not in served and "\n  " not in served, name
+        assert len(gzip.compress(served.encode())) < 0.8 * len(gzip.compress(source.encode())), name
