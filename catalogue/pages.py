@@ -238,10 +238,16 @@ class _Builder:
                          f'<dt>{esc(self.t("label_group"))}</dt><dd>{ctx.term(group)}</dd>'
                          f'<dt>{esc(self.t("label_website"))}</dt><dd>{r.external_link(org.website, org.short_name, ctx)}</dd></dl>')
                 ack = self.acknowledgement(org, "p")
-                return f'<div class="hub-org">{logo(org, ctx)}<p class="hub-lead" lang="en">{esc(org.description)}</p>{facts}{ack}</div>'
+                return (f'<div class="hub-org">{logo(org, ctx)}{self.english_note("description_in_english")}'
+                        f'<p class="hub-lead" lang="en">{esc(org.description)}</p>{facts}{ack}</div>')
 
             name = self.cat.organisation_name(org, self.lang)[0]
             yield from self.paginated(r.organisation_stem(org.id), name, org.description, items, "organisation", before)
+
+    def english_note(self, key: str) -> str:
+        """Says that the text after it is English, on a page in another language: organisations
+        describe themselves in English (partners.yml)."""
+        return "" if self.lang == "en" else f'<p class="hub-note">{esc(self.t(key))}</p>'
 
     def acknowledgement(self, org, tag: str) -> str:
         """A donor's funding acknowledgement in the page's language, or marked with its own."""
@@ -259,7 +265,7 @@ class _Builder:
             return (f'<li class="hub-org-entry">{logo(org, ctx)}<a href="{esc(ctx.href(r.organisation_stem(org.id)))}">{ctx.in_lang(*self.cat.organisation_name(org, ctx.lang))}</a> '
                     f'<span class="hub-count">({esc(self.t("resources_count", count=counts[org.id]))})</span>'
                     f'<span class="hub-term__text" lang="en">{esc(org.description)}</span>{ack}</li>')
-        parts = []
+        parts = [self.english_note("descriptions_in_english")]
         for role in ("implementing-partner", "donor", "circle-of-friends"):
             members = [o for o in self.cat.organisations.values() if o.role == role]
             if role == "implementing-partner":
@@ -271,7 +277,7 @@ class _Builder:
                 parts.append(_section(self.t("role_plural_" + role), f'<ul class="hub-orgs">{"".join(entry(o) for o in members)}</ul>'))
             else:
                 parts.append(_section(self.t("role_plural_" + role), _empty(self.t("empty_" + role))))
-        return "\n\n".join(parts)
+        return "\n\n".join(part for part in parts if part)
 
     # -- search ----------------------------------------------------------------------------------
 

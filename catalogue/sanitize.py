@@ -31,7 +31,7 @@ SCHEMES = {"http", "https", "mailto"}
 # look up. A contributor's element with one of them would come first in the page and be taken for
 # it: a hidden <p id="__config"> would tell the scripts where to load code from.
 # tests/test_hostile_input.py checks the list against built pages and hub.js.
-RESERVED_IDS = {"hub-search-page", "hub-search-box", "hub-search-q", "hub-search-suggest", "hub-newsletter-email"}
+RESERVED_IDS = {"hub-content", "hub-search-page", "hub-search-box", "hub-search-q", "hub-search-suggest", "hub-newsletter-email"}
 RESERVED_PREFIX = "__"  # Material's own: __config, __drawer, __search, __toc...
 _EXTERNAL = re.compile(r'<a (?P<attrs>[^>]*?)href="(?P<href>(?:https?:)?//[^"]+)"(?P<rest>[^>]*)>')  # //host: another site too
 

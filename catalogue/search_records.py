@@ -72,7 +72,8 @@ def records(catalogue: Catalogue, style: UrlStyle, bundle_size: int = BUNDLE_SIZ
                 language=lang,
                 # the page is in the reader's language even where its introduction is not: no badge
                 meta={"title": text.name, "kind": t("search_kind_region"), "lang": lang},
-                filters={"region": [text.name], TEXT_LANGUAGE: [text_lang]},
+                # no region filter: the filters list resources, and count what the region's page counts
+                filters={TEXT_LANGUAGE: [text_lang]},
                 sort={"date": UNDATED},
             ))
         for org in catalogue.organisations.values():
@@ -83,7 +84,7 @@ def records(catalogue: Catalogue, style: UrlStyle, bundle_size: int = BUNDLE_SIZ
                 content=f"{'. '.join(names)}. {org.description}",
                 language=lang,
                 meta={"title": name, "kind": t("search_kind_organisation"), "lang": name_lang},
-                filters={"partner": [org.short_name], TEXT_LANGUAGE: ["en"]},
+                filters={TEXT_LANGUAGE: ["en"]},  # as regions: the filters list resources
                 sort={"date": UNDATED},
             ))
     return out
@@ -111,7 +112,7 @@ def _resource_record(catalogue: Catalogue, resource: Resource, lang: str, t: Tra
             "type": [type_label],
             "partner": [catalogue.organisations[x].short_name for x in resource.partners],
             "language": [t.language_name(code) for code in resource.languages],
-            "year": [str(resource.date.year)],
+            "year": [str(resource.shown_date().year)],  # the year the card shows: an event's own
             TEXT_LANGUAGE: [version.lang],
         },
         sort={"date": resource.date.isoformat()},

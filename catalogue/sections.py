@@ -10,22 +10,26 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from .render import Context, esc
+from .render import Context, esc, external_link
 
 MARKER = re.compile(r"(?:<p>)?\s*<!--\s*hub:([a-z-]+)\s*-->\s*(?:</p>)?")
 
 
-def newsletter(settings: dict[str, Any] | None, ctx: Context) -> str:
-    """A plain form posting to the mailing-list provider configured in mkdocs.yml; nothing if none is."""
+def newsletter(settings: dict[str, Any] | None, ctx: Context, online: str | None = None) -> str:
+    """A plain form posting to the mailing-list provider configured in mkdocs.yml; nothing if none is.
+    With `online`, the page's address on the web (the offline copy), a link there instead: a copy
+    opened from disk cannot post a form, and the reader would land on a browser error."""
     if not settings or not settings.get("action"):
         return ""
     t = ctx.t
+    heading = f'<h2 id="newsletter">{esc(t("newsletter_title"))}</h2><p>{esc(t("newsletter_intro"))}</p>'
+    if online:
+        return f'<div class="hub-newsletter">{heading}<p>{external_link(online + "#newsletter", t("newsletter_online"), ctx)}</p></div>'
     hidden = "".join(f'<input type="hidden" name="{esc(k)}" value="{esc(v)}">' for k, v in (settings.get("hidden") or {}).items())
     field = esc(settings.get("email_field", "email"))
     return (
         f'<form class="hub-newsletter" action="{esc(settings["action"])}" method="{esc(settings.get("method", "post"))}">'
-        f'<h2 id="newsletter">{esc(t("newsletter_title"))}</h2><p>{esc(t("newsletter_intro"))}</p>'
-        f'<label for="hub-newsletter-email">{esc(t("newsletter_email"))}</label> '
+        f'{heading}<label for="hub-newsletter-email">{esc(t("newsletter_email"))}</label> '
         f'<input id="hub-newsletter-email" type="email" name="{field}" required autocomplete="email"> {hidden}'
         f'<button class="md-button md-button--primary" type="submit">{esc(t("newsletter_submit"))}</button>'
         f'<p class="hub-newsletter__privacy">{esc(t("newsletter_privacy"))}</p></form>'
@@ -49,11 +53,12 @@ def contributing_guide(repository: str, ctx: Context) -> str:
             f'{esc(ctx.t("contributing_guide"))}</a></p>')
 
 
-def fill(html: str, extra: dict[str, Any], ctx: Context) -> str:
-    """Replace every marker with its block; an unknown marker is an error, not a silent gap."""
+def fill(html: str, extra: dict[str, Any], ctx: Context, online: str | None = None) -> str:
+    """Replace every marker with its block; an unknown marker is an error, not a silent gap.
+    `online`: the page's address on the web, when building the offline copy."""
     repository = (extra.get("repository") or "").rstrip("/")
     blocks: dict[str, Callable[[], str]] = {
-        "newsletter": lambda: newsletter(extra.get("newsletter"), ctx),
+        "newsletter": lambda: newsletter(extra.get("newsletter"), ctx, online),
         "suggest-links": lambda: suggest_links(repository, ctx),
         "contributing-guide": lambda: contributing_guide(repository, ctx),
     }

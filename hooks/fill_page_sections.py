@@ -2,7 +2,8 @@
 
 Events: on_page_content at priority -50, after hooks/sanitise_content.py (0) has cleaned the
 page: the blocks hold a form and links built from mkdocs.yml `extra`, not contributor text.
-An unknown marker stops the build with the page's name.
+An unknown marker stops the build with the page's name. In the offline copy, the newsletter
+block links to the page online instead of posting a form from disk.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
 import hubsite
+from catalogue.metadata import stem_of
 from catalogue.render import Context
 from catalogue.sections import fill
 
@@ -22,7 +24,10 @@ def on_page_content(html, page, config, files):
     catalogue = hubsite.catalogue(config)
     lang = getattr(page.file, "locale", None) or catalogue.default_language
     ctx = Context(catalogue, lang, page.url, hubsite.url_style(config, catalogue))
+    online = None  # the offline copy links to the page on the web for what needs a connection
+    if config.extra.get("offline"):
+        online = hubsite.site(config, catalogue).page(stem_of(page.file.src_uri, catalogue.languages), lang)
     try:
-        return fill(html, dict(config.extra), ctx)
+        return fill(html, dict(config.extra), ctx, online)
     except KeyError as err:
         raise Abort(f"{page.file.src_uri}: {err.args[0]}") from None

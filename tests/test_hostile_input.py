@@ -143,7 +143,8 @@ def test_the_ids_the_pages_own_are_the_ones_the_sanitiser_keeps_from_contributor
         article = re.search(r"<article.*?</article>", html, re.S).group(0)
         owned |= set(re.findall(r'\bid="([^"]+)"', html.replace(article, "")))  # the theme's parts
         owned |= set(re.findall(r'<label for="([^"]+)"', html))  # and its forms' fields
-    assert {"__config", "hub-search-page", "hub-search-box", "hub-newsletter-email"} <= owned, owned
+        owned |= set(re.findall(r'<a href="#(hub-[^"]+)" class="md-skip">', html))  # and the skip link's target
+    assert {"__config", "hub-search-page", "hub-search-box", "hub-newsletter-email", "hub-content"} <= owned, owned
     assert all(i.startswith(RESERVED_PREFIX) or i in RESERVED_IDS for i in owned), owned - RESERVED_IDS
     assert all(f'id="{i}"' not in clean(f'<p id="{i}">x</p>') for i in owned)
     assert clean('<h2 id="hub-level-finance">x</h2>') == '<h2 id="hub-level-finance">x</h2>', "other ids stay"

@@ -159,3 +159,70 @@ def test_a_listing_card_names_the_readers_zone_briefly(real_site):
         assert re.search(r"your time: Dec 10, 2023, 11:00\s?AM.12:30\s?PM \(GMT\+1\)$",
                          card.locator(".hub-local-time").inner_text()), card.inner_text()
         context.close()
+
+
+@pytest.mark.parametrize("path", ["", "es/library/", "th/regions/thailand/", "about/", "resources/coronel-path-after-coal-power/",
+                                  "mn/search/", "404.html"])
+def test_every_page_has_one_skip_link_to_its_text(real_site, path):
+    html = read(real_site, path)
+    skips = re.findall(r'<a href="#([^"]+)" class="md-skip">\s*([^<]+?)\s*</a>', html)
+    assert len(skips) == 1, skips
+    target, label = skips[0]
+    assert f'id="{target}"' in html and label
+
+
+def test_the_language_menu_marks_the_page_language(real_site):
+    for prefix in LANGUAGES:
+        menu = re.search(r'<ul class="md-select__list">.*?</ul>', read(real_site, prefix + "regions/"), re.S).group(0)
+        current = re.findall(r'hreflang="(\w+)"[^>]*aria-current="page"', menu)
+        assert current == [prefix.strip("/") or "en"], (prefix, current)
+
+
+@pytest.mark.browser
+def test_a_keyboard_reaches_the_text_and_the_menu_on_a_phone(real_site):
+    """On a narrow screen Material's menu button is a label no key reaches, and the links of the
+    closed drawer sit in the Tab order, unseen."""
+    with serve(real_site) as url, browser() as chromium:
+        page = chromium.new_context(bypass_csp=True, viewport={"width": 390, "height": 844}).new_page()  # wait_for_function
+        page.goto(url + "es/library/")
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.classList.contains('md-skip')")
+        page.keyboard.press("Enter")
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.closest('article') !== null"), "the skip link leads to the text"
+
+        page.goto(url + "es/library/")
+        reached = []
+        for _ in range(12):
+            page.keyboard.press("Tab")
+            reached.append(page.evaluate("""() => { const e = document.activeElement;
+                return [e.tagName, e.getAttribute('for') || '', e.closest('.md-sidebar--primary') !== null]; }"""))
+        assert not [r for r in reached if r[2]], "no link of the closed drawer gets the keyboard"
+        assert ["LABEL", "__drawer", False] in reached, "the menu button does"
+        page.focus('label.md-header__button[for="__drawer"]')
+        page.keyboard.press("Enter")
+        page.wait_for_function("document.activeElement.closest('.md-sidebar--primary') !== null")
+        assert page.evaluate("document.getElementById('__drawer').checked")
+        assert page.get_attribute('label.md-header__button[for="__drawer"]', "aria-expanded") == "true"
+        page.keyboard.press("Escape")
+        assert not page.evaluate("document.getElementById('__drawer').checked")
+        assert page.evaluate("document.activeElement.getAttribute('for')") == "__drawer"
+        page.keyboard.press("Space")
+        assert page.evaluate("document.getElementById('__drawer').checked"), "Space opens it too"
+        page.keyboard.press("Escape")
+
+        page.set_viewport_size({"width": 320, "height": 640})
+        page.goto(url + "mn/")
+        assert page.is_hidden(".md-header__title"), "no name cut to one letter and an ellipsis"
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+@pytest.mark.browser
+def test_the_newsletter_field_can_be_seen(real_site):
+    with serve(real_site) as url, browser() as chromium:
+        page = chromium.new_page(viewport={"width": 390, "height": 844})
+        page.goto(url + "es/about/")
+        field = page.evaluate("""() => { const e = document.getElementById('hub-newsletter-email'), s = getComputedStyle(e);
+            return [parseFloat(s.borderTopWidth), e.getBoundingClientRect().height, e.getBoundingClientRect().width, parseFloat(s.fontSize)]; }""")
+        border, height, width, font = field
+        assert border >= 1 and height >= 24 and width >= 200 and font >= 16, field

@@ -363,3 +363,14 @@ def test_the_search_hint_fits_the_box_on_a_phone(real_site):
             page.goto(url + prefix(lang))
             needed, room = page.evaluate(measure)
             assert needed <= room, (lang, needed, room)
+
+
+def test_english_organisation_descriptions_say_so_on_other_languages_pages(real_site, catalogue):
+    """Organisations describe themselves in English: a reader of another language is told why."""
+    for lang in LANGS:
+        t = catalogue.translator(lang)
+        page = main_html(read(real_site, f"{prefix(lang)}organisations/giz/"))
+        directory = main_html(read(real_site, f"{prefix(lang)}organisations/"))
+        note, notes = t("description_in_english"), t("descriptions_in_english")
+        assert (f'<p class="hub-note">{note}</p><p class="hub-lead" lang="en">' in page.replace("&#x27;", "'")) == (lang != "en"), lang
+        assert (f'<p class="hub-note">{notes}</p>' in directory.replace("&#x27;", "'")) == (lang != "en"), lang

@@ -69,6 +69,16 @@ def test_the_copy_points_to_the_online_hub_for_feeds_and_newer_copies(unzipped, 
     assert '<form class="hub-search-form" role="search" action="index.html">' in search, "not a folder listing"
 
 
+def test_the_newsletter_sign_up_leads_to_the_online_page(unzipped, offline_zip):
+    """A form posted from a copy on disk ends on a browser error page: the copy links to the web."""
+    with zipfile.ZipFile(offline_zip) as archive:
+        online = json.loads(archive.read(f"{ROOT_FOLDER}/MANIFEST.json"))["online"]
+    for prefix, address in (("", "about/"), ("es/", "es/about/")):
+        html = (unzipped / prefix / "about.html").read_text(encoding="utf-8")
+        assert "<form" not in html.split('class="hub-newsletter"')[0][-200:] and 'type="email"' not in html
+        assert f'<a class="hub-external" href="{online}{address}#newsletter"' in html, prefix
+
+
 @pytest.mark.browser
 def test_offline_search_matches_words_keeps_the_full_text_and_marks_what_matched(unzipped):
     data = (unzipped / "search" / "offline-en.js").read_text(encoding="utf-8")
@@ -94,6 +104,34 @@ def test_offline_search_matches_words_keeps_the_full_text_and_marks_what_matched
     assert found["regiones"] == ["Región | La <mark>región</mark> del Biobío."], found["regiones"]
     assert found["communities"] == ["Community | A <mark>community</mark> plan."], found["communities"]
     assert [f.split(" | ")[0] for f in found["mines"]] == ["Mine"], "not 'minister', nor Spanish 'mina'"
+
+
+@pytest.mark.browser
+def test_offline_search_reads_other_languages_whole_text_and_ranks_accents_as_typed(unzipped):
+    """A Spanish reader's copy finds a word deep in an English text, as the English page does;
+    Vietnamese "mỏ" (mine) comes before "mở" (open); punctuation alone finds nothing."""
+    def record(title, href, lang, content, date=""):
+        return {"meta": {"title": title, "href": href}, "filters": {"text": [lang]}, "content": content, "date": date}
+    own = [record("Mỏ than", "vi/a.html", "vi", "Mỏ than Quảng Ninh."),
+           record("Mở rộng", "vi/b.html", "vi", "Mở rộng lưới điện.", "9"),  # newer: first if accents were ignored
+           record("Retraining plan", "r.html", "en", "Retraining plan. A short summary.")]
+    english = [record("Retraining plan", "r.html", "en", "Retraining plan. A short summary. Overburden dumps are reforested.")]
+    with browser() as chromium:
+        page = chromium.new_page(bypass_csp=True)  # the test adds the script and evaluates its own
+        page.goto((unzipped / "index.html").as_uri())
+        page.add_script_tag(path=str(unzipped / "assets" / "search-offline.js"))
+        found = page.evaluate("""async ([own, english]) => {
+            const engine = window.hubOfflineSearch({records: own}, {en: {records: english}});
+            const run = async (q) => Promise.all((await engine.search(q, {})).results.map(async r => (await r.data()).meta.title));
+            return [await run("overburden"), await run("mỏ"), await run('"'), await run("")];
+        }""", [own, english])
+        assert found[0] == ["Retraining plan"]
+        assert found[1] == ["Mỏ than", "Mở rộng"]
+        assert found[2] == [] and len(found[3]) == 3
+
+        page.goto((unzipped / "es" / "search" / "index.html").as_uri() + "?q=overburden")
+        page.wait_for_selector(".hub-results li")
+        assert "Mae Moh" in page.inner_text(".hub-results"), "the English text, searched from the Spanish page"
 
 
 def test_nothing_in_the_copy_loads_from_another_host(unzipped):

@@ -73,6 +73,10 @@ def test_results_date_events_by_when_they_happen_as_cards_do(catalogue):
     launch = catalogue.by_slug("hub-launch-cop28")
     assert launch.date != launch.start.date()
     assert found["resources/hub-launch-cop28/"] == catalogue.translator("en").date(launch.start.date())
+    years = {r.url: r.filters.get("year") for r in records(catalogue, UrlStyle("en", True)) if r.language == "en"}
+    events = [e for e in catalogue.resources if e.is_event]
+    assert any(e.start.year != e.date.year for e in events), "the sample has an event announced the year before"
+    assert all(years[f"{e.path_stem}/"] == [str(e.shown_date().year)] for e in events), "the year filter is the card's"
 
 
 def test_pagefind_loads_only_when_the_reader_starts_to_search(page, site_url):
@@ -81,6 +85,9 @@ def test_pagefind_loads_only_when_the_reader_starts_to_search(page, site_url):
     page.goto(site_url + "regions/colombia/")
     page.wait_for_load_state("networkidle")
     assert not [u for u in requests if "/pagefind/" in u]
+    page.focus("#hub-search-box")  # a tap into the box, by mistake on a metered connection
+    page.wait_for_timeout(300)
+    assert not [u for u in requests if "/pagefind/" in u], "nothing downloads before the reader types"
     page.fill("#hub-search-box", "Guajira")
     page.wait_for_selector(".hub-search__list li")
     assert any(u.endswith("/pagefind/pagefind.js") for u in requests)
@@ -182,17 +189,19 @@ def test_filters_alone_list_resources(page, site_url, catalogue):
     assert page.inner_text(".hub-search-status") == f"{news} results"
 
 
-def test_browsing_by_a_filter_lists_as_many_as_the_filter_counts(page, site_url):
-    """The region's own page carries no date; it must not drop out of a list sorted by date."""
+def test_browsing_by_a_filter_lists_as_many_as_the_filter_counts_and_the_region_page(page, site_url, real_site):
+    """Filters list resources: a region's count is its page's, and its page is not one of them."""
     page.goto(site_url + "search/?region=South%20Africa")
     wait_results(page)
     facet = page.locator('.hub-facet[data-facet="region"] label', has_text="South Africa").inner_text()
     counted = re.search(r"[(](\d+)[)]", facet).group(1)
     assert page.inner_text(".hub-search-status") == f"{counted} results"
+    on_the_page = re.search(r'<div class="hub-count"><p>(\d+) resources</p></div>', read(real_site, "regions/south-africa/"))
+    assert on_the_page.group(1) == counted
     while page.is_visible(".hub-more"):
         page.click(".hub-more")
     page.wait_for_function(f"document.querySelectorAll('.hub-results li').length === {counted}")  # the last batch loads
-    assert "South Africa" in titles(page)
+    assert "South Africa" not in titles(page)
 
 
 def test_on_a_phone_a_filtered_link_shows_results_first_and_names_its_filters(chromium, site_url):
@@ -266,3 +275,19 @@ def test_without_javascript_the_search_page_says_so_and_links_to_browsing(real_s
     for target in ("../regions/", "../topics/", "../types/", "../library/"):
         assert f'href="{target}"' in noscript
     assert '<form class="hub-search" role="search" action="../search/"' in read(real_site, "regions/")
+
+
+def test_the_keyboard_stays_where_the_reader_left_it_in_the_filters(page, site_url):
+    """Choosing a filter redraws the options: the keyboard must not fall back to the top of the page."""
+    page.goto(site_url + "search/?q=coal")
+    wait_results(page)
+    page.click("details.hub-facets > summary")
+    box = page.locator('.hub-facet[data-facet="region"] input[value="Colombia"]')
+    box.focus()
+    page.keyboard.press("Space")
+    page.wait_for_url(re.compile(r"region=Colombia"))
+    page.wait_for_function("document.activeElement.value === 'Colombia' && document.activeElement.checked")
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none", "focus is visible"
+    page.click(".hub-facets__clear")
+    page.wait_for_function("!location.search.includes('region=')")
+    page.wait_for_function("document.activeElement.matches('details.hub-facets > summary')")

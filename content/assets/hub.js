@@ -45,10 +45,21 @@
     });
   }
 
+  // The offline copy: this language's records, and the files of the languages other records are
+  // written in, which hold their whole text (read from disk, they cost no download).
   function loadOffline() {
+    var data = function () { return window.__hubSearchData; };
     return script("assets/search-offline.js").then(function () {
       return script("search/offline-" + lang + ".js");
-    }).then(function () { return window.hubOfflineSearch(window.__hubSearchData[lang]); });
+    }).then(function () {
+      var others = {};
+      data()[lang].records.forEach(function (r) { (r.filters.text || []).forEach(function (l) { if (l !== lang) others[l] = 1; }); });
+      return Promise.all(Object.keys(others).map(function (l) { return script("search/offline-" + l + ".js"); }));
+    }).then(function () {
+      var texts = {};
+      Object.keys(data()).forEach(function (l) { if (l !== lang) texts[l] = data()[l]; });
+      return window.hubOfflineSearch(data()[lang], texts);
+    });
   }
 
   function el(tag, attrs, children) {
@@ -157,8 +168,12 @@
         });
       }).catch(function () { if (id === current) show([el("p", { role: "status" }, [form.dataset.error])]); });
     }
-    input.addEventListener("focus", function () { pagefind(); }, { once: true });
-    input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(update, 200); });
+    // the engine loads with the first letter typed (it arrives while the reader types on): a tap
+    // into the box by mistake costs nothing
+    input.addEventListener("input", function () {
+      if (input.value.trim()) pagefind();
+      clearTimeout(timer); timer = setTimeout(update, 200);
+    });
     form.addEventListener("keydown", function (e) {
       if (e.key === "Escape") { close(); input.focus(); }
       var links = Array.prototype.slice.call(box.querySelectorAll("a"));
@@ -216,6 +231,10 @@
     }
 
     function facets(counts, selected) {
+      // the options are made anew: the keyboard stays on the one just used, or on the panel's
+      // summary when the button that had it goes away
+      var had = document.activeElement;
+      var kept = had && had.type === "checkbox" && root_.contains(had) ? [had.name, had.value] : null;
       FACETS.forEach(function (name) {
         var set = root_.querySelector('.hub-facet[data-facet="' + name + '"]');
         var values = Object.keys(counts[name] || {});
@@ -232,6 +251,11 @@
       });
       clear.hidden = !Object.keys(selected).length;
       counted = true;
+      var again = kept && Array.prototype.find.call(root_.querySelectorAll(".hub-facet input"), function (box) {
+        return box.name === kept[0] && box.value === kept[1];
+      });
+      if (again) again.focus();
+      else if (had === clear && clear.hidden) panel.querySelector("summary").focus();
     }
 
     function showMore() {
@@ -295,6 +319,7 @@
     clear.addEventListener("click", function () { write({ query: input.value.trim(), filters: {}, all: state().all }, true); run(); });
     root_.querySelector(".hub-facets__done").addEventListener("click", function () {
       panel.open = false;
+      panel.querySelector("summary").focus({ preventScroll: true });  // the results follow it
       var header = document.querySelector(".md-header");  // sticky: it would hide what scrolls under it
       window.scrollTo(0, panel.getBoundingClientRect().top + window.scrollY - (header ? header.offsetHeight : 0));
     });
@@ -368,6 +393,31 @@
     });
   }
 
+  // Material's menu button (narrow screens) is a <label>: no keyboard reaches it. It becomes a
+  // button: Material's own keys click a focused label on Enter; Space does too here. Opening
+  // moves into the drawer, and Escape closes it.
+  function drawer(toggle, button) {
+    button.tabIndex = 0;
+    button.setAttribute("role", "button");
+    button.setAttribute("aria-expanded", "false");
+    button.addEventListener("keydown", function (e) {
+      if (e.key === " ") { e.preventDefault(); button.click(); }
+    });
+    toggle.addEventListener("change", function () {
+      button.setAttribute("aria-expanded", String(toggle.checked));
+      var first = toggle.checked && document.querySelector(".md-sidebar--primary a");
+      if (first) setTimeout(function () { first.focus(); }, 50);  // once it is visible
+    });
+    document.addEventListener("keydown", function (e) {
+      if (e.key !== "Escape" || !toggle.checked) return;
+      toggle.checked = false;
+      toggle.dispatchEvent(new Event("change"));
+      button.focus();
+    });
+  }
+
+  var menu = document.querySelector('label.md-header__button[for="__drawer"]');
+  if (menu && document.getElementById("__drawer")) drawer(document.getElementById("__drawer"), menu);
   localTimes();
   document.querySelectorAll("form.hub-search").forEach(header);
   var searchPage = document.getElementById("hub-search-page");

@@ -91,9 +91,18 @@
     return s.replace(/[&<>"]/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c]; });
   }
 
-  function Engine(data) {
+  // `texts`: the other languages' records. This language's file holds the title and summary of
+  // what is written in another (as the online index does, to keep it small); on disk the whole
+  // text costs nothing to read, so it comes from the file of the language it is written in.
+  function Engine(data, texts) {
+    var whole = {};
+    Object.keys(texts || {}).forEach(function (l) {
+      texts[l].records.forEach(function (r) { if ((r.filters.text || [])[0] === l) whole[r.meta.href] = r.content; });
+    });
     this.records = data.records.map(function (r) {
-      return { meta: r.meta, filters: r.filters, text: r.content, folded: fold(r.meta.title + " " + r.content),
+      var text = (whole[r.meta.href] || "").length > r.content.length ? whole[r.meta.href] : r.content;
+      var all = r.meta.title + " " + text;
+      return { meta: r.meta, filters: r.filters, text: text, folded: fold(all), exact: all.toLowerCase(),
         title: fold(r.meta.title), date: r.date };
     });
   }
@@ -116,13 +125,17 @@
 
   Engine.prototype.search = function (query, options) {
     var terms = query ? words(query) : [];
+    if (query && query.trim() && !terms.length) return Promise.resolve({ results: [], filters: {} });  // only punctuation
+    // a word as typed, accents and all, ranks first: Vietnamese "mỏ" (mine) before "mở" (open)
+    var typed = query ? query.toLowerCase().split(/\s+/).filter(Boolean) : [];
     var filters = (options && options.filters) || {};
     var found = this.records.filter(function (r) {
       if (!terms.every(function (t) { return find(r.folded, t); })) return false;
       return Object.keys(filters).every(function (name) { return matches(r.filters[name] || [], filters[name]); });
     });
     var scored = found.map(function (r) {
-      var score = terms.reduce(function (s, t) { return s + (find(r.title, t) ? 3 : 1); }, 0);
+      var score = terms.reduce(function (s, t) { return s + (find(r.title, t) ? 3 : 1); }, 0)
+        + typed.filter(function (w) { return r.exact.indexOf(w) >= 0; }).length * 2;
       return { r: r, score: score };
     });
     scored.sort(function (a, b) {
@@ -136,5 +149,5 @@
     return Promise.resolve({ results: results, filters: this.count(found) });
   };
 
-  window.hubOfflineSearch = function (data) { return new Engine(data); };
+  window.hubOfflineSearch = function (data, texts) { return new Engine(data, texts); };
 })();
