@@ -295,7 +295,8 @@ class _Builder:
             f'<div class="hub-search-page" id="hub-search-page" data-lang="{esc(self.lang)}" '
             f'data-results="{esc(self.t.plural_json("search_results"))}" data-none="{esc(self.t("search_none"))}" '
             f'data-error="{esc(self.t("search_error"))}" data-start="{esc(self.t("search_start"))}">'
-            f'<form class="hub-search-form" role="search" action="{esc(ctx.href("search/index"))}">'
+            f'<form class="hub-search-form" role="search" aria-label="{esc(self.t("search_title"))}" '  # not the header's name
+            f'action="{esc(ctx.href("search/index"))}">'
             f'<label for="hub-search-q">{esc(self.t("search_label"))}</label> '
             f'<input id="hub-search-q" name="q" type="search" autocomplete="off"> '
             f'<button class="md-button md-button--primary" type="submit">{esc(self.t("search_button"))}</button></form>'

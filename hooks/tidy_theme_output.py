@@ -7,6 +7,8 @@ static-i18n (-100) has built every language, trims the assets.
 
 - Material puts autocomplete="off" on its hidden checkbox toggles (not allowed on checkboxes),
   and a table-of-contents label for a "__toc" checkbox that only pages in the nav have.
+- The <article> that holds the page's text gets the id the skip link of overrides/main.html
+  leads to: an element with content, which screen readers (and axe's skip-link rule) need.
 
 - Material's bundle fetches `sitemap.xml` next to every `<link rel="alternate">` in the head
   (hreflang translations, feeds) to remap its language links: with per-page alternates that
@@ -35,6 +37,7 @@ import hubsite
 ALTERNATE_PREFETCH = "ui({document$:ct});"  # mkdocs-material 9.8.2
 TOGGLE = re.compile(r'(<input class="md-toggle"[^>]*?) autocomplete="off"')
 TOC_LABEL = '<label class="md-nav__title" for="__toc">'
+ARTICLE = '<article class="md-content__inner md-typeset">'
 
 
 @event_priority(-90)
@@ -48,7 +51,7 @@ def on_post_template(output_content, template_name, config):
 
 
 def _tidy(output: str) -> str:
-    output = TOGGLE.sub(r"\1", output)
+    output = TOGGLE.sub(r"\1", output).replace(ARTICLE, ARTICLE[:-1] + ' id="hub-content">', 1)
     if TOC_LABEL in output and 'id="__toc"' not in output:
         start = output.index(TOC_LABEL)
         end = output.index("</label>", start)

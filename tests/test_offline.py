@@ -66,7 +66,7 @@ def test_the_copy_points_to_the_online_hub_for_feeds_and_newer_copies(unzipped, 
     footer = html[html.index("hub-footer__offline"):]
     assert f'<a class="hub-external" href="{online}"' in footer
     search = (unzipped / "search" / "index.html").read_text(encoding="utf-8")
-    assert '<form class="hub-search-form" role="search" action="index.html">' in search, "not a folder listing"
+    assert '<form class="hub-search-form" role="search" aria-label="Search" action="index.html">' in search, "not a folder listing"
 
 
 def test_the_newsletter_sign_up_leads_to_the_online_page(unzipped, offline_zip):

@@ -48,7 +48,7 @@ def test_html_is_valid_on_every_kind_of_page_in_every_language(real_site):
 
 
 @pytest.mark.browser
-def test_no_serious_accessibility_violation_on_any_kind_of_page(real_site):
+def test_no_accessibility_violation_on_any_kind_of_page(real_site):
     need(AXE, "axe")
     axe = AXE.read_text(encoding="utf-8")
     found = []
@@ -59,7 +59,7 @@ def test_no_serious_accessibility_violation_on_any_kind_of_page(real_site):
             page.add_script_tag(content=axe)
             report = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
             for violation in report["violations"]:
-                if violation["impact"] in ("serious", "critical"):
+                if violation["impact"] in ("moderate", "serious", "critical"):  # as Lighthouse counts them
                     targets = [n["target"] for n in violation["nodes"]][:3]
                     found.append(f"{path}: {violation['id']} ({violation['impact']}): {violation['help']} {targets}")
     assert found == []
