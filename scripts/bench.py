@@ -97,7 +97,7 @@ in seconds):
                              header_box: {bytes, requests, by_kind}, offsite_requests}
     search.plain            {index_bytes, index_gzip_bytes, loaded_on_first_visit}
     lighthouse              null, or {hub|plain: {home|region|resource: {performance,
-                             accessibility, best-practices, metrics}}}
+                             accessibility, best-practices, failed (the audits that cost points), metrics}}}
     budgets                 [{name, value, limit, unit, pass, note}]
 """
 
@@ -739,6 +739,10 @@ def run_lighthouse(hub_site: Path, plain_site: Path, pages: dict[str, str], work
                 scores = {key: round(cat["score"] * 100) if cat.get("score") is not None else None
                           for key, cat in data["categories"].items()}
                 audits = data.get("audits", {})
+                # what cost points: the audits that count in a score and did not pass
+                scored = {key: audit["score"] for key, audit in audits.items() if audit.get("score") is not None}
+                scores["failed"] = sorted({ref["id"] for cat in data["categories"].values() for ref in cat["auditRefs"]
+                                           if ref.get("weight") and scored.get(ref["id"], 1) < 1})
                 scores["metrics"] = {key: audits.get(key, {}).get("numericValue") for key in
                                      ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time",
                                       "cumulative-layout-shift", "speed-index")}
@@ -860,7 +864,8 @@ def report(result: dict) -> str:
                     add(f"{site + ' ' + kind:<24}  error: {scores['error'][:60]}")
                 else:
                     add(f"{site + ' ' + kind:<24}{scores.get('performance')!s:>13}{scores.get('accessibility')!s:>15}"
-                        f"{scores.get('best-practices')!s:>16}")
+                        f"{scores.get('best-practices')!s:>16}"
+                        + (f"  not passed: {', '.join(scores['failed'])}" if site == "hub" and scores.get("failed") else ""))
     add("")
     add("budgets:")
     for row in result["budgets"]:

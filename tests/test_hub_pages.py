@@ -196,19 +196,23 @@ def test_a_keyboard_reaches_the_text_and_the_menu_on_a_phone(real_site):
         for _ in range(12):
             page.keyboard.press("Tab")
             reached.append(page.evaluate("""() => { const e = document.activeElement;
-                return [e.tagName, e.getAttribute('for') || '', e.closest('.md-sidebar--primary') !== null]; }"""))
+                return [e.tagName, e.className, e.closest('.md-sidebar--primary') !== null]; }"""))
         assert not [r for r in reached if r[2]], "no link of the closed drawer gets the keyboard"
-        assert ["LABEL", "__drawer", False] in reached, "the menu button does"
-        page.focus('label.md-header__button[for="__drawer"]')
+        assert [r for r in reached if r[0] == "BUTTON" and "hub-menu" in r[1]], "the menu button does"
+        assert page.evaluate("document.querySelector('button.hub-menu').textContent.trim()") == "Navegación", "its name"
+        page.focus("button.hub-menu")
         page.keyboard.press("Enter")
         page.wait_for_function("document.activeElement.closest('.md-sidebar--primary') !== null")
         assert page.evaluate("document.getElementById('__drawer').checked")
-        assert page.get_attribute('label.md-header__button[for="__drawer"]', "aria-expanded") == "true"
+        assert page.get_attribute("button.hub-menu", "aria-expanded") == "true"
         page.keyboard.press("Escape")
         assert not page.evaluate("document.getElementById('__drawer').checked")
-        assert page.evaluate("document.activeElement.getAttribute('for')") == "__drawer"
+        assert page.evaluate("document.activeElement.classList.contains('hub-menu')")
         page.keyboard.press("Space")
         assert page.evaluate("document.getElementById('__drawer').checked"), "Space opens it too"
+        page.keyboard.press("Escape")
+        page.click("button.hub-menu")
+        assert page.evaluate("document.getElementById('__drawer').checked"), "and a tap"
         page.keyboard.press("Escape")
 
         page.set_viewport_size({"width": 320, "height": 640})

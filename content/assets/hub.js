@@ -393,16 +393,14 @@
     });
   }
 
-  // Material's menu button (narrow screens) is a <label>: no keyboard reaches it. It becomes a
-  // button: Material's own keys click a focused label on Enter; Space does too here. Opening
+  // Material's menu button (narrow screens) is a <label> for the drawer's checkbox: no keyboard
+  // reaches it, and a screen reader hears no button. With scripts it becomes a button; opening
   // moves into the drawer, and Escape closes it.
-  function drawer(toggle, button) {
-    button.tabIndex = 0;
-    button.setAttribute("role", "button");
-    button.setAttribute("aria-expanded", "false");
-    button.addEventListener("keydown", function (e) {
-      if (e.key === " ") { e.preventDefault(); button.click(); }
-    });
+  function drawer(toggle, label) {
+    var button = el("button", { type: "button", class: label.className + " hub-menu", "aria-expanded": "false" });
+    label.childNodes.forEach(function (n) { button.append(n.cloneNode(true)); });
+    label.replaceWith(button);
+    button.addEventListener("click", function () { toggle.click(); });
     toggle.addEventListener("change", function () {
       button.setAttribute("aria-expanded", String(toggle.checked));
       var first = toggle.checked && document.querySelector(".md-sidebar--primary a");
@@ -410,8 +408,7 @@
     });
     document.addEventListener("keydown", function (e) {
       if (e.key !== "Escape" || !toggle.checked) return;
-      toggle.checked = false;
-      toggle.dispatchEvent(new Event("change"));
+      toggle.click();
       button.focus();
     });
   }
