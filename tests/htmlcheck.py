@@ -55,7 +55,7 @@ def read(site: Path, url_path: str) -> str:
 
 def main_html(html: str) -> str:
     """The article of a Material page, without header, nav and footer."""
-    match = re.search(r'<article class="md-content__inner[^"]*">(.*?)</article>', html, re.S)
+    match = re.search(r'<article class="md-content__inner[^"]*"[^>]*>(.*?)</article>', html, re.S)
     assert match, "no article in page"
     return match.group(1)
 

@@ -274,7 +274,7 @@ def test_without_javascript_the_search_page_says_so_and_links_to_browsing(real_s
     assert "Search needs JavaScript" in noscript
     for target in ("../regions/", "../topics/", "../types/", "../library/"):
         assert f'href="{target}"' in noscript
-    assert '<form class="hub-search" role="search" action="../search/"' in read(real_site, "regions/")
+    assert '<form class="hub-search" role="search" aria-label="Search the hub" action="../search/"' in read(real_site, "regions/")
 
 
 def test_the_keyboard_stays_where_the_reader_left_it_in_the_filters(page, site_url):
