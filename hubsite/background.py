@@ -15,6 +15,7 @@ import atexit
 import multiprocessing
 import os
 import shutil
+import signal
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -46,6 +47,10 @@ class Job:
             writer.close()
 
     def _child(self, writer) -> None:
+        # Ended from outside (a failed build cancels its jobs; the build's own exit ends them), the
+        # work still unwinds, so that its temporary folders go too: some are in RAM (/dev/shm),
+        # which nothing else empties until the machine restarts.
+        signal.signal(signal.SIGTERM, _unwind)
         try:
             writer.send((None, self.work(self.folder)))
         except Abort as err:
@@ -76,6 +81,10 @@ class Job:
             self.process.terminate()
             self.process.join()
         shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def _unwind(signum, frame) -> None:
+    raise SystemExit(128 + signum)
 
 
 _jobs: dict[str, Job] = {}
