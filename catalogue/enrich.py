@@ -57,8 +57,12 @@ def past_events(catalogue: Catalogue) -> list[Resource]:
 
 
 def is_past(event: Resource, today: dt.date) -> bool:
-    last = event.end or event.start
-    return _day(last) < today
+    return last_day(event) < today
+
+
+def last_day(event: Resource) -> dt.date:
+    """The event's last day, in its own zone."""
+    return _day(event.end or event.start)
 
 
 def _day(moment: dt.date | dt.datetime) -> dt.date:

@@ -11,6 +11,7 @@ from html import escape
 from urllib.parse import urlsplit
 
 from .address import Site
+from .enrich import is_past, last_day
 from .model import Catalogue, Resource, Term
 from .strings import Translator, utc_offset
 from .urls import UrlStyle, links_from, relative
@@ -166,12 +167,16 @@ def event_when_text(event: Resource, t: Translator) -> str:
 
 
 def event_when(event: Resource, ctx: Context) -> str:
-    """The event's time for a page; hub.js adds the time in the reader's zone."""
+    """The event's time for a page; hub.js adds the time in the reader's zone, and says that an
+    event still to come when the hub was built has ended, to a reader who opens the page later
+    (an offline copy can be months old)."""
     start, end = event.start, event.end
+    over = "" if is_past(event, ctx.catalogue.today) else \
+        f' data-last-day="{last_day(event).isoformat()}" data-ended="{esc(ctx.t("event_ended"))}"'
     if event.all_day:
-        return f'<time datetime="{start.isoformat()}">{esc(event_when_text(event, ctx.t))}</time>'
+        return f'<time datetime="{start.isoformat()}"{over}>{esc(event_when_text(event, ctx.t))}</time>'
     return (f'<time class="hub-event-time" datetime="{start.isoformat()}" data-end="{end.isoformat() if end else ""}" '
-            f'data-zone="{esc(event.timezone)}" data-local="{esc(ctx.t("event_local_time"))}">'
+            f'data-zone="{esc(event.timezone)}" data-local="{esc(ctx.t("event_local_time"))}"{over}>'
             f'{esc(event_when_text(event, ctx.t))}</time>')
 
 

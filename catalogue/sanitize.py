@@ -19,7 +19,7 @@ ATTRIBUTES = {
     "a": {"href", "hreflang", "download"},
     "img": {"src", "alt", "width", "height", "loading", "decoding", "srcset", "sizes"},
     "source": {"srcset", "type", "media", "sizes"},
-    "time": {"datetime", "data-end", "data-zone", "data-local"},  # read as text by hub.js for local times
+    "time": {"datetime", "data-end", "data-zone", "data-local", "data-last-day", "data-ended"},  # read as text by hub.js (local times, ended events)
     "abbr": {"title"},
     "td": {"colspan", "rowspan", "align"},
     "th": {"colspan", "rowspan", "align", "scope"},

@@ -161,6 +161,36 @@ def test_a_listing_card_names_the_readers_zone_briefly(real_site):
         context.close()
 
 
+@pytest.mark.browser
+def test_an_event_that_ended_after_the_build_says_so(real_site):
+    """An offline copy can be months old: an event listed as upcoming then is over by the time it
+    is read, by the reader's calendar; until its last day it is not."""
+    import datetime as dt
+
+    from catalogue.enrich import last_day, upcoming_events
+    from conftest import BUILD_DATE_EPOCH
+
+    built = dt.datetime.fromtimestamp(int(BUILD_DATE_EPOCH), dt.UTC)
+    event = upcoming_events(load(ROOT, today=built.date()))[0]
+    end = last_day(event)
+    with serve(real_site) as url, browser() as chromium:
+        context = chromium.new_context(timezone_id="Europe/Berlin", locale="en-US")
+        page = context.new_page()
+        for day, ended in ((end, False), (end + dt.timedelta(days=1), True)):
+            page.clock.set_fixed_time(dt.datetime.combine(day, dt.time(12), dt.UTC))
+            page.goto(url + "events/")
+            card = page.locator(".hub-card", has_text=event.title).first
+            assert (card.locator(".hub-ended").count() == 1) == ended, (day, card.inner_text())
+            if ended:
+                assert "this event has ended" in card.inner_text() and card.locator(".hub-local-time").count() == 0
+        page.goto(url + event.path_stem + "/")  # the event's own page too
+        assert page.locator(".hub-facts .hub-ended").inner_text().strip() == "· this event has ended"
+        past = page.locator(".hub-card", has_text="COP 28")  # over at the build already: listed as past, no note
+        page.goto(url + "events/")
+        assert past.first.locator(".hub-ended").count() == 0
+        context.close()
+
+
 @pytest.mark.parametrize("path", ["", "es/library/", "th/regions/thailand/", "about/", "resources/coronel-path-after-coal-power/",
                                   "mn/search/", "404.html"])
 def test_every_page_has_one_skip_link_to_its_text(real_site, path):

@@ -354,9 +354,21 @@
     return date.getTimezoneOffset() === -ahead;
   }
 
+  // An event still to come when the hub was built may be over when the page is read (an offline
+  // copy can be months old): it says so, by the reader's calendar, and needs no "your time".
+  function endedEvents() {
+    var now = new Date();
+    var today = [now.getFullYear(), now.getMonth() + 1, now.getDate()].map(function (n) { return String(n).padStart(2, "0"); }).join("-");
+    document.querySelectorAll("time[data-last-day]").forEach(function (node) {
+      if (node.dataset.lastDay >= today) return;
+      node.dataset.over = "";
+      node.after(el("strong", { class: "hub-ended" }, [" · " + node.dataset.ended]));
+    });
+  }
+
   function localTimes() {
     var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    document.querySelectorAll("time.hub-event-time[data-zone]").forEach(function (node) {
+    document.querySelectorAll("time.hub-event-time[data-zone]:not([data-over])").forEach(function (node) {
       if (node.dataset.zone === zone || node.nextElementSibling && node.nextElementSibling.classList.contains("hub-local-time")) return;
       var start = new Date(node.getAttribute("datetime"));
       var end = node.dataset.end ? new Date(node.dataset.end) : null;
@@ -415,6 +427,7 @@
 
   var menu = document.querySelector('label.md-header__button[for="__drawer"]');
   if (menu && document.getElementById("__drawer")) drawer(document.getElementById("__drawer"), menu);
+  endedEvents();
   localTimes();
   document.querySelectorAll("form.hub-search").forEach(header);
   var searchPage = document.getElementById("hub-search-page");
