@@ -9,6 +9,8 @@ static-i18n (-100) has built every language, trims the assets.
   and a table-of-contents label for a "__toc" checkbox that only pages in the nav have.
 - The <article> that holds the page's text gets the id the skip link of overrides/main.html
   leads to: an element with content, which screen readers (and axe's skip-link rule) need.
+  Material's own skip link, which only pages with headings get and which leads past the title
+  and the facts to the first heading of the text, is taken out.
 
 - Material's bundle fetches `sitemap.xml` next to every `<link rel="alternate">` in the head
   (hreflang translations, feeds) to remap its language links: with per-page alternates that
@@ -38,6 +40,7 @@ ALTERNATE_PREFETCH = "ui({document$:ct});"  # mkdocs-material 9.8.2
 TOGGLE = re.compile(r'(<input class="md-toggle"[^>]*?) autocomplete="off"')
 TOC_LABEL = '<label class="md-nav__title" for="__toc">'
 ARTICLE = '<article class="md-content__inner md-typeset">'
+MATERIAL_SKIP = re.compile(r'(<div data-md-component="skip">).*?(</div>)', re.S)
 
 
 @event_priority(-90)
@@ -52,6 +55,7 @@ def on_post_template(output_content, template_name, config):
 
 def _tidy(output: str) -> str:
     output = TOGGLE.sub(r"\1", output).replace(ARTICLE, ARTICLE[:-1] + ' id="hub-content">', 1)
+    output = MATERIAL_SKIP.sub(r"\1\2", output, count=1)
     if TOC_LABEL in output and 'id="__toc"' not in output:
         start = output.index(TOC_LABEL)
         end = output.index("</label>", start)

@@ -198,7 +198,7 @@ def test_every_page_has_one_skip_link_to_its_text(real_site, path):
     skips = re.findall(r'<a href="#([^"]+)" class="md-skip">\s*([^<]+?)\s*</a>', html)
     assert len(skips) == 1, skips
     target, label = skips[0]
-    assert f'id="{target}"' in html and label
+    assert target == "hub-content" and '<article class="md-content__inner md-typeset" id="hub-content">' in html and label
 
 
 def test_the_language_menu_marks_the_page_language(real_site):
@@ -235,6 +235,8 @@ def test_a_keyboard_reaches_the_text_and_the_menu_on_a_phone(real_site):
         page.wait_for_function("document.activeElement.closest('.md-sidebar--primary') !== null")
         assert page.evaluate("document.getElementById('__drawer').checked")
         assert page.get_attribute("button.hub-menu", "aria-expanded") == "true"
+        assert page.evaluate("document.querySelector('.md-content').inert && document.querySelector('.md-header').inert"), \
+            "the page behind the open drawer takes no keyboard"
         page.keyboard.press("Escape")
         assert not page.evaluate("document.getElementById('__drawer').checked")
         assert page.evaluate("document.activeElement.classList.contains('hub-menu')")
@@ -245,6 +247,9 @@ def test_a_keyboard_reaches_the_text_and_the_menu_on_a_phone(real_site):
         assert page.evaluate("document.getElementById('__drawer').checked"), "and a tap"
         page.keyboard.press("Escape")
 
+        assert not page.evaluate("document.querySelector('.md-content').inert")
+        page.set_viewport_size({"width": 1280, "height": 800})
+        assert page.is_hidden("button.hub-menu"), "where the sidebar shows, no menu button"
         page.set_viewport_size({"width": 320, "height": 640})
         page.goto(url + "mn/")
         assert page.is_hidden(".md-header__title"), "no name cut to one letter and an ellipsis"

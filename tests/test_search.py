@@ -291,3 +291,23 @@ def test_the_keyboard_stays_where_the_reader_left_it_in_the_filters(page, site_u
     page.click(".hub-facets__clear")
     page.wait_for_function("!location.search.includes('region=')")
     page.wait_for_function("document.activeElement.matches('details.hub-facets > summary')")
+
+
+def test_more_results_takes_the_keyboard_to_the_first_new_one(page, site_url):
+    page.goto(site_url + "search/?q=coal")
+    wait_results(page)
+    assert page.is_hidden(".md-header .hub-search"), "one search box on the search page"
+    page.focus(".hub-more")
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.querySelectorAll('.hub-results li').length > 10")
+    page.wait_for_function("document.activeElement.closest('.hub-results li') !== null")
+    assert page.evaluate("[...document.querySelectorAll('.hub-results li')].indexOf(document.activeElement.closest('li'))") == 10
+
+
+def test_the_header_box_tells_a_screen_reader_what_it_found(page, site_url):
+    page.goto(site_url)
+    box = page.locator("#hub-search-box")
+    box.fill("Mpumalanga")
+    page.wait_for_selector(".hub-search__list li")
+    assert box.get_attribute("aria-expanded") == "true"
+    assert re.fullmatch(r"\d+ results?", page.inner_text(".hub-search__live")), "said by the live region that was there"

@@ -145,13 +145,15 @@
   function header(form) {
     var input = form.querySelector("input");
     var box = form.querySelector(".hub-search__suggest");
+    var live = form.querySelector(".hub-search__live");
     var timer = null;
     var current = 0;
     function close() { box.hidden = true; input.setAttribute("aria-expanded", "false"); }
-    function show(children) {
+    function show(children, said) {
       box.replaceChildren.apply(box, children);
       box.hidden = false;
       input.setAttribute("aria-expanded", "true");
+      if (live) live.textContent = said;
     }
     function update() {
       var query = input.value.trim();
@@ -160,13 +162,12 @@
       pagefind().then(function (pf) { return search(pf, query, {}, false); }).then(function (found) {
         return Promise.all(found.results.slice(0, 5).map(function (r) { return r.data(); })).then(function (data) {
           if (id !== current) return;
-          var status = el("p", { class: "hub-search__status", role: "status" },
-            [(found.total ? plural(form.dataset.results, found.total) : form.dataset.none) + (found.partial ? " " + partialNote(form.dataset) : "")]);
+          var said = (found.total ? plural(form.dataset.results, found.total) : form.dataset.none) + (found.partial ? " " + partialNote(form.dataset) : "");
           var list = el("ul", { class: "hub-search__list" }, data.map(function (d) { return card(d, false); }));
           var all = el("a", { class: "hub-search__all", href: form.action + "?q=" + encodeURIComponent(query) }, [form.dataset.all]);
-          show([status, list, all]);
+          show([el("p", { class: "hub-search__status" }, [said]), list, all], said);
         });
-      }).catch(function () { if (id === current) show([el("p", { role: "status" }, [form.dataset.error])]); });
+      }).catch(function () { if (id === current) show([el("p", {}, [form.dataset.error])], form.dataset.error); });
     }
     // the engine loads with the first letter typed (it arrives while the reader types on): a tap
     // into the box by mistake costs nothing
@@ -260,10 +261,13 @@
 
     function showMore() {
       var batch = results.slice(shown, shown + PAGE);
+      var asked = document.activeElement === more;  // by keyboard or tap: the reader goes on reading there
       shown += batch.length;
       more.hidden = shown >= results.length;
       return Promise.all(batch.map(function (r) { return r.data(); })).then(function (data) {
-        data.forEach(function (d) { list.append(card(d, true)); });
+        var cards = data.map(function (d) { return card(d, true); });
+        cards.forEach(function (c) { list.append(c); });
+        if (asked && cards.length) cards[0].querySelector("a").focus();
       });
     }
 
@@ -415,6 +419,9 @@
     button.addEventListener("click", function () { toggle.click(); });
     toggle.addEventListener("change", function () {
       button.setAttribute("aria-expanded", String(toggle.checked));
+      // behind the open drawer, the page takes neither the keyboard nor a screen reader's cursor
+      document.querySelectorAll(".md-header, .md-content, .md-sidebar--secondary, .md-footer, [data-md-component=announce]")
+        .forEach(function (part) { part.inert = toggle.checked; });
       var first = toggle.checked && document.querySelector(".md-sidebar--primary a");
       if (first) setTimeout(function () { first.focus(); }, 50);  // once it is visible
     });
