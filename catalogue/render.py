@@ -237,7 +237,8 @@ def resource_header(resource: Resource, ctx: Context) -> str:
     rows.append((t("label_published"), _time(resource.date, ctx)))
     if resource.authors:
         rows.append((t("label_authors"), ctx.in_lang(", ".join(resource.authors), resource.lang)))
-    rows.append((t("label_languages"), esc(", ".join(t.language_name(c) for c in resource.languages))))
+    # each language by its own name, marked as written in it: a screen reader says "Español" in Spanish
+    rows.append((t("label_languages"), ", ".join(ctx.in_lang(t.language_name(c), c) for c in resource.languages)))
     body = "".join(f"<dt>{esc(k)}</dt><dd>{v}</dd>" for k, v in rows)
     version = resource.version(ctx.lang)
     note = ""
@@ -265,9 +266,10 @@ def resource_footer(resource: Resource, ctx: Context) -> str:
         parts.append(f'<ul class="hub-actions">{"".join(actions)}</ul>')
     if resource.files:
         items = "".join(
-            f'<li><a href="{esc(ctx.href_file(f.path))}" download>{ctx.in_lang(f.title, f.language or resource.lang)}</a> '
+            # the size inside the link, so that a list of links says it too
+            f'<li><a href="{esc(ctx.href_file(f.path))}" download>{ctx.in_lang(f.title, f.language or resource.lang)} '
             f'<span class="hub-size">({esc(f.path.rsplit(".", 1)[-1].upper())}, {esc(t.size(f.size))}'
-            f'{", " + esc(t.language_name(f.language)) if f.language else ""})</span></li>'
+            f'{", " + ctx.in_lang(t.language_name(f.language), f.language) if f.language else ""})</span></a></li>'
             for f in resource.files)
         parts.append(f'<h2 id="hub-downloads">{esc(t("downloads"))}</h2><ul class="hub-downloads">{items}</ul>')
     others = [v for lang, v in resource.versions.items() if lang != ctx.lang]

@@ -266,8 +266,10 @@ def test_text_in_another_language_than_the_page_says_which(real_site, catalogue)
     assert f'<dd><span lang="en">{dialogue.location}</span></dd>' in main_html(read(real_site, f"es/{dialogue.path_stem}/"))
     dataset = catalogue.by_slug("coal-region-skills-mapping-dataset-sample")
     html = main_html(read(real_site, f"es/{dataset.path_stem}/"))
-    assert f'download=""><span lang="en">{dataset.files[0].title}</span></a>' in html  # titled in its own language
-    assert f'download="">{dataset.files[1].title}</a>' in html
+    assert f'download=""><span lang="en">{dataset.files[0].title}</span> <span class="hub-size">' in html  # titled in its own language
+    assert f'download="">{dataset.files[1].title} <span class="hub-size">' in html
+    assert re.search(r'<span class="hub-size">\(CSV, [^)]*<span lang="en">English</span>\)</span></a>', html), "the size is in the link"
+    assert '<dd><span lang="en">English</span>, Español</dd>' in html or '<dd>Español, <span lang="en">English</span></dd>' in html
     assert f'<span lang="en">{", ".join(dataset.authors)}</span>' in html
     directory = main_html(read(real_site, "es/organisations/"))
     assert ">Ministerio Federal de Economía y Protección del Clima de Alemania</a>" in directory, "its Spanish name"
