@@ -340,9 +340,13 @@
   // years). A language the browser cannot format (Chromium has no Mongolian) gets numbers and the
   // zone's id, not English words.
   var known = window.Intl && Intl.DateTimeFormat.supportedLocalesOf([lang]).length > 0;
+  // 2027-03-10, by the reader's calendar
+  function isoDay(date) {
+    return [date.getFullYear(), date.getMonth() + 1, date.getDate()].map(function (n) { return String(n).padStart(2, "0"); }).join("-");
+  }
   function day(date) {
     if (known) return date.toLocaleDateString(lang + "-u-ca-gregory", { day: "numeric", month: "short", year: "numeric" });
-    return [date.getFullYear(), date.getMonth() + 1, date.getDate()].map(function (n) { return String(n).padStart(2, "0"); }).join("-");
+    return isoDay(date);
   }
   function hour(date) {
     if (known) return date.toLocaleTimeString(lang + "-u-ca-gregory", { hour: "numeric", minute: "2-digit" });
@@ -361,8 +365,7 @@
   // An event still to come when the hub was built may be over when the page is read (an offline
   // copy can be months old): it says so, by the reader's calendar, and needs no "your time".
   function endedEvents() {
-    var now = new Date();
-    var today = [now.getFullYear(), now.getMonth() + 1, now.getDate()].map(function (n) { return String(n).padStart(2, "0"); }).join("-");
+    var today = isoDay(new Date());
     document.querySelectorAll("time[data-last-day]").forEach(function (node) {
       if (node.dataset.lastDay >= today) return;
       node.dataset.over = "";
