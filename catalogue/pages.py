@@ -5,6 +5,7 @@ MkDocs adapter writes them into the docs folder before files are collected."""
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -345,9 +346,31 @@ def _section(title: str, content: str, more: tuple[str, str] | None = None) -> s
 
 def _data_links(ctx: Context, files: list[tuple[str, str, str]]) -> str:
     """Links to the hub's data files (site-relative path, label, media type) for those who want the
-    listing in a spreadsheet, a calendar program or their own code."""
-    links = " · ".join(f'<a href="{esc(ctx.href_file(path))}" type="{media}">{esc(label)}</a>' for path, label, media in files)
+    listing in a spreadsheet, a calendar program or their own code. Each says its size, which is
+    known once the files are written: a marker holds its place (fill_data_sizes)."""
+    links = " · ".join(f'<a href="{esc(ctx.href_file(path))}" type="{media}">{esc(label)}{size_marker(path)}</a>'
+                       for path, label, media in files)
     return f'<p class="hub-data">{links}</p>'
+
+
+_SIZE_MARKER = re.compile(r"<!-- hub:size ([\w./-]+) -->")
+
+
+def size_marker(path: str) -> str:
+    return f"<!-- hub:size {path} -->"
+
+
+def fill_data_sizes(html: str, size_of: Callable[[str], int | None], t) -> str:
+    """Put each data file's size where size_marker left its place, in the page's language (`t`);
+    a file that was not written loses its marker and says nothing."""
+    def size(match: re.Match) -> str:
+        num_bytes = size_of(match.group(1))
+        return "" if num_bytes is None else f' <span class="hub-size">({esc(t.size(num_bytes))})</span>'
+    return _SIZE_MARKER.sub(size, html)
+
+
+def has_size_markers(html: str) -> bool:
+    return "<!-- hub:size " in html
 
 
 def _empty(text: str) -> str:

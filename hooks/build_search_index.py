@@ -75,7 +75,10 @@ def _index(catalogue: Catalogue, style: UrlStyle, bundle_size: int, folder: Path
                 for path in output.glob(pattern):
                     path.unlink()
             stabilise(output)
-            shutil.copytree(output, folder / "pagefind" / bundle_folder(bundle), dirs_exist_ok=True)
+            # copyfile, not copytree's copy2: a web folder needs no copied permissions, times or
+            # extended attributes, three system calls fewer for each of its 6,000 files at N = 1,000
+            shutil.copytree(output, folder / "pagefind" / bundle_folder(bundle), dirs_exist_ok=True,
+                            copy_function=shutil.copyfile)
 
 
 @contextmanager

@@ -8,6 +8,10 @@ on_pre_build starts writing the files from `catalogue.feeds`, `ics`, `api` and `
 a second process (hubsite.background), and on_post_build (-200, once, after static-i18n (-100)
 has built every language) moves them into the site. The offline build writes them too: they
 are plain files, and their addresses lead to the online hub.
+
+Pages that link to a data file (the library, the events) say its size, which is known only once
+the file is written: on_post_page notes the pages that hold size markers (catalogue.pages,
+in every language build, whichever process builds it), and on_post_build fills them in.
 """
 
 from __future__ import annotations
@@ -25,7 +29,10 @@ from catalogue.citations import write_citations
 from catalogue.feeds import write_feeds
 from catalogue.ics import write_calendars
 from catalogue.model import Catalogue
+from catalogue.pages import fill_data_sizes, has_size_markers
 from hubsite import background
+
+SIZED_PAGES = "pages with data file sizes"  # (path in the site, language) of each
 
 
 @event_priority(90)
@@ -46,10 +53,31 @@ def on_pre_build(config):
         background.start("data", partial(_write, catalogue, hubsite.site(config, catalogue)), config.site_dir)
 
 
+def on_post_page(output, page, config):
+    if has_size_markers(output):
+        lang = getattr(page.file, "locale", None) or hubsite.catalogue(config).default_language
+        hubsite.gathered(SIZED_PAGES).add((page.file.dest_uri, lang))
+    return output
+
+
 @event_priority(-200)
 def on_post_build(config):
     if hubsite.all_languages_built(config):
         background.collect("data", config.site_dir)
+        _fill_sizes(Path(config.site_dir), hubsite.catalogue(config))
+
+
+def _fill_sizes(site: Path, catalogue: Catalogue) -> None:
+    def size_of(path: str) -> int | None:
+        file = site / path
+        return file.stat().st_size if file.is_file() else None
+
+    pages = hubsite.gathered(SIZED_PAGES)
+    for dest, lang in sorted(pages):
+        page = site / dest
+        page.write_text(fill_data_sizes(page.read_text(encoding="utf-8"), size_of, catalogue.translator(lang)),
+                        encoding="utf-8")
+    pages.clear()
 
 
 def _write(catalogue: Catalogue, site: address.Site, folder: Path) -> None:

@@ -590,3 +590,21 @@ def test_the_library_and_events_pages_lead_to_the_data_files(real_site):
             block = re.search(r'<p class="hub-data">(.*?)</p>', page.read_text(encoding="utf-8")).group(1)
             targets = {resolve(real_site, page, a["href"]).relative_to(real_site).as_posix() for a in parse(block).links}
             assert targets == wanted, (lang, stem, targets)
+
+
+def test_each_data_file_link_says_the_size_of_the_file_in_the_page_language(real_site, catalogue):
+    """A reader paying for every megabyte sees what the spreadsheet or the calendar will cost."""
+    from htmlcheck import resolve
+
+    for lang in LANGUAGES:
+        t = catalogue.translator(lang)
+        for stem in ("library/", "events/"):
+            page = real_site / prefix(lang) / stem / "index.html"
+            html = page.read_text(encoding="utf-8")
+            assert "hub:size" not in html, (lang, stem, "a size marker was left")
+            block = re.search(r'<p class="hub-data">(.*?)</p>', html).group(1)
+            links = re.findall(r'<a href="([^"]+)"[^>]*>(.*?)</a>', block)
+            assert links
+            for href, text in links:
+                size = resolve(real_site, page, href).stat().st_size
+                assert text.endswith(f'<span class="hub-size">({t.size(size)})</span>'), (lang, href, text)

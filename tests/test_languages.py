@@ -187,7 +187,22 @@ def test_language_switcher_works_by_keyboard(real_site):
     with serve(real_site) as url, browser() as chromium:
         page = chromium.new_page()
         page.goto(url + "regions/chile/")
-        page.focus(".md-select button")
+        button = page.locator(".md-select button")
+        button.focus()
+        assert button.get_attribute("aria-expanded") == "false"
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.closest('.md-select') === null"), \
+            "the links of the closed menu are not in the Tab order"
+        button.focus()
+        page.keyboard.press("Enter")
+        assert button.get_attribute("aria-expanded") == "true"
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.getAttribute('hreflang')") == "en"
+        page.keyboard.press("Escape")
+        assert button.get_attribute("aria-expanded") == "false"
+        assert page.evaluate("document.activeElement.matches('.md-select button')"), "Escape goes back to the button"
+        page.locator(".md-select__link[hreflang=es]").wait_for(state="hidden", timeout=2000)
+        page.keyboard.press("Space")
         for _ in range(10):  # Tab through the language list to Español
             page.keyboard.press("Tab")
             if page.evaluate("document.activeElement.getAttribute('hreflang')") == "es":

@@ -435,6 +435,30 @@
     });
   }
 
+  // Material's language menu opens while anything in it has the keyboard, so its six links sit in
+  // the Tab order of every page, and nothing tells a screen reader whether it is open. With scripts
+  // it is a disclosure: the button opens and closes it and says which it is, Escape closes it, and
+  // a closed menu's links take no keyboard (hub.css). A mouse still opens it by pointing at it.
+  function languageMenu(select) {
+    var button = select.querySelector("button");
+    if (!button) return;
+    function show(open) {
+      select.classList.toggle("hub-select--open", open);
+      button.setAttribute("aria-expanded", String(open));
+    }
+    select.classList.add("hub-select");
+    show(false);
+    button.addEventListener("click", function () { show(!select.classList.contains("hub-select--open")); });
+    select.addEventListener("keydown", function (e) {
+      if (e.key !== "Escape" || !select.classList.contains("hub-select--open")) return;
+      show(false);
+      button.focus();
+    });
+    select.addEventListener("focusout", function (e) { if (e.relatedTarget && !select.contains(e.relatedTarget)) show(false); });
+    document.addEventListener("click", function (e) { if (!select.contains(e.target)) show(false); });
+  }
+
+  document.querySelectorAll(".md-header .md-select").forEach(languageMenu);
   var menu = document.querySelector('label.md-header__button[for="__drawer"]');
   if (menu && document.getElementById("__drawer")) drawer(document.getElementById("__drawer"), menu);
   endedEvents();
