@@ -92,9 +92,11 @@ class _Builder:
     # -- listings ----------------------------------------------------------------------------
 
     def paginated(self, stem: str, title: str, description: str, resources: list[Resource], kind: str,
-                  before: Callable[[Context], str] = lambda ctx: "", section: str = "") -> Iterator[GeneratedPage]:
+                  before: Callable[[Context], str] = lambda ctx: "", section: str = "",
+                  title_lang: str = "") -> Iterator[GeneratedPage]:
         """A listing split into pages of PAGE_SIZE; `before` opens the first page only. With a
-        `section`, the list sits under that heading on every page and its cards are a level lower."""
+        `section`, the list sits under that heading on every page and its cards are a level lower.
+        A title in another language than the page's (`title_lang`) is marked as such in the heading."""
         pages = max(1, -(-len(resources) // PAGE_SIZE))
         for number in range(1, pages + 1):
             chunk = resources[(number - 1) * PAGE_SIZE: number * PAGE_SIZE]
@@ -102,6 +104,11 @@ class _Builder:
 
             def body(ctx: Context, chunk=chunk, number=number) -> str:
                 head = before(ctx) if number == 1 else ""
+                if title_lang and title_lang != self.lang:  # the theme would write the heading unmarked
+                    marked = ctx.in_lang(title, title_lang)
+                    heading = marked if number == 1 else esc(self.t(
+                        "page_title_numbered", title="\0", page=self.t.number(number))).replace("\0", marked)
+                    head = f"<h1>{heading}</h1>{head}"
                 count = f'<div class="hub-count"><p>{esc(self.t("resources_count", count=len(resources)))}</p></div>'
                 cards = self.card_list(chunk, ctx, level=3 if section else 2)
                 listing = _section(section, count + cards) if section else f"{count}\n\n{cards}"
@@ -242,8 +249,9 @@ class _Builder:
                 return (f'<div class="hub-org">{logo(org, ctx)}{self.english_note("description_in_english")}'
                         f'<p class="hub-lead" lang="en">{esc(org.description)}</p>{facts}{ack}</div>')
 
-            name = self.cat.organisation_name(org, self.lang)[0]
-            yield from self.paginated(r.organisation_stem(org.id), name, org.description, items, "organisation", before)
+            name, name_lang = self.cat.organisation_name(org, self.lang)
+            yield from self.paginated(r.organisation_stem(org.id), name, org.description, items, "organisation", before,
+                                      title_lang=name_lang)
 
     def english_note(self, key: str) -> str:
         """Says that the text after it is English, on a page in another language: organisations

@@ -262,8 +262,9 @@ def resource_footer(resource: Resource, ctx: Context) -> str:
     if resource.is_event and resource.start:
         calendar = ctx.href_file(ics.path(resource))
         actions.append(f'<li><a href="{esc(calendar)}" download>{esc(t("add_to_calendar"))}</a></li>')
-    if actions:
-        parts.append(f'<ul class="hub-actions">{"".join(actions)}</ul>')
+    if actions:  # under a heading of their own, or a screen reader takes them for the text's last section
+        parts.append(f'<h2 class="hub-visually-hidden">{esc(t("actions_heading"))}</h2>'
+                     f'<ul class="hub-actions">{"".join(actions)}</ul>')
     if resource.files:
         items = "".join(
             # the size inside the link, so that a list of links says it too

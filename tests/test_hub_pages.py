@@ -265,3 +265,34 @@ def test_the_newsletter_field_can_be_seen(real_site):
             return [parseFloat(s.borderTopWidth), e.getBoundingClientRect().height, e.getBoundingClientRect().width, parseFloat(s.fontSize)]; }""")
         border, height, width, font = field
         assert border >= 1 and height >= 24 and width >= 200 and font >= 16, field
+
+
+def test_an_organisation_named_in_another_language_has_its_heading_marked(real_site, catalogue, monkeypatch):
+    """GIZ's name is German on every page: a screen reader must read it with a German voice."""
+    for prefix in LANGUAGES:
+        html = read(real_site, prefix + "organisations/giz/")
+        assert re.findall(r"<h1>(.*?)</h1>", html) == [
+            '<span lang="de">Deutsche Gesellschaft für Internationale Zusammenarbeit (GIZ) GmbH</span>'], prefix
+        assert re.findall(r"<h1>(.*?)</h1>", read(real_site, prefix + "organisations/ilo/")) == [
+            catalogue.organisation_name(catalogue.organisations["ilo"], prefix.strip("/") or "en")[0]], \
+            "names in the page's language keep the theme's heading"
+
+    from catalogue import pages
+    from catalogue.urls import UrlStyle
+
+    monkeypatch.setattr(pages, "PAGE_SIZE", 1)  # a second page of GIZ's listing
+    second = next(p for p in pages.generate(catalogue, UrlStyle())
+                  if p.lang == "es" and p.stem == "organisations/giz/page/2")
+    heading = re.search(r"<h1>(.*?)</h1>", second.body).group(1)
+    assert heading == ('<span lang="de">Deutsche Gesellschaft für Internationale Zusammenarbeit (GIZ) GmbH</span>, '
+                       "página 2")
+
+
+def test_the_links_under_a_resource_have_a_heading_for_screen_readers(real_site, catalogue):
+    """Without one, "Read the original" and "Register" would sit under the text's last heading."""
+    from catalogue.urls import UrlStyle
+
+    translated = next(r for r in catalogue.resources if r.url and "es" in r.versions)
+    for res, lang, heading in ((translated, "en", "Links"), (translated, "es", "Enlaces")):
+        html = read(real_site, UrlStyle().page(res.path_stem, lang))
+        assert f'<h2 class="hub-visually-hidden">{heading}</h2><ul class="hub-actions">' in html, (res.slug, lang)
