@@ -297,9 +297,15 @@ class _Builder:
         browse = ", ".join(f'<a href="{esc(ctx.href(stem))}">{esc(self.t(key))}</a>' for stem, key in (
             ("regions/index", "regions_title"), ("topics/index", "topics_title"), ("types/index", "types_title"),
             ("organisations/index", "organisations_title"), ("library/index", "library_title")))
-        facets = "".join(
-            f'<fieldset class="hub-facet" data-facet="{name}" hidden><legend>{esc(self.t("facet_" + name))}</legend>'
-            f'<div class="hub-facet__options"></div></fieldset>' for name in FILTERS)
+        # each language is named in itself (Translator.language_name): hub.js marks the names with these codes
+        codes = sorted({code for res in self.cat.resources for code in res.languages})
+        names = esc(json.dumps({self.t.language_name(code): code for code in codes}, ensure_ascii=False))
+
+        def facet(name: str) -> str:
+            langs = f' data-langs="{names}"' if name == "language" else ""
+            return (f'<fieldset class="hub-facet" data-facet="{name}"{langs} hidden><legend>{esc(self.t("facet_" + name))}'
+                    f'</legend><div class="hub-facet__options"></div></fieldset>')
+        facets = "".join(facet(name) for name in FILTERS)
         return (
             f'<div class="hub-search-page" id="hub-search-page" data-lang="{esc(self.lang)}" '
             f'data-results="{esc(self.t.plural_json("search_results"))}" data-none="{esc(self.t("search_none"))}" '

@@ -311,3 +311,16 @@ def test_the_header_box_tells_a_screen_reader_what_it_found(page, site_url):
     page.wait_for_selector(".hub-search__list li")
     assert box.get_attribute("aria-expanded") == "true"
     assert re.fullmatch(r"\d+ results?", page.inner_text(".hub-search__live")), "said by the live region that was there"
+
+
+def test_language_filters_are_marked_with_the_language_they_are_written_in(page, site_url):
+    """The language facet names each language in itself: "English" on a Thai page is English."""
+    page.goto(site_url + "th/search/?q=coal")
+    wait_results(page)
+    page.locator("details.hub-facets > summary").click()
+    page.wait_for_selector('.hub-facet[data-facet="language"] .hub-facet__option')
+    options = page.evaluate("""() => [...document.querySelectorAll('.hub-facet[data-facet="language"] .hub-facet__option')]
+        .map(o => [o.querySelector('input').value, (o.querySelector('span[lang]') || {}).lang || null])""")
+    marks = dict(options)
+    assert marks["English"] == "en" and marks["ไทย"] is None, options
+    assert all(mark for name, mark in options if name != "ไทย"), options

@@ -238,6 +238,7 @@
       var kept = had && had.type === "checkbox" && root_.contains(had) ? [had.name, had.value] : null;
       FACETS.forEach(function (name) {
         var set = root_.querySelector('.hub-facet[data-facet="' + name + '"]');
+        var langs = JSON.parse(set.dataset.langs || "{}"); // languages, each named in itself
         var values = Object.keys(counts[name] || {});
         (selected[name] || []).forEach(function (v) { if (values.indexOf(v) < 0) values.push(v); });
         values.sort(function (a, b) { return name === "year" ? b.localeCompare(a) : a.localeCompare(b, lang); });
@@ -245,7 +246,8 @@
           var box = el("input", { type: "checkbox", name: name, value: v });
           box.checked = (selected[name] || []).indexOf(v) >= 0;
           var count = (counts[name] || {})[v] || 0;
-          return el("label", { class: "hub-facet__option" }, [box, " " + v + " ", el("span", { class: "hub-count" }, ["(" + count.toLocaleString(lang) + ")"])]);
+          var label = langs[v] && langs[v] !== lang ? el("span", { lang: langs[v] }, [v]) : v;
+          return el("label", { class: "hub-facet__option" }, [box, " ", label, " ", el("span", { class: "hub-count" }, ["(" + count.toLocaleString(lang) + ")"])]);
         });
         set.querySelector(".hub-facet__options").replaceChildren.apply(set.querySelector(".hub-facet__options"), options);
         set.hidden = !options.length;
