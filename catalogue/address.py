@@ -17,6 +17,8 @@ from .urls import UrlStyle
 class Site:
     url: str  # site_url, e.g. https://jet-cr-hub.example.org/ (or with a sub-folder)
     default_language: str = "en"
+    # ((language, its word for "sample"), …) when the content is sample data (mkdocs.yml extra.sample_content)
+    sample_marks: tuple[tuple[str, str], ...] = ()
 
     def __post_init__(self) -> None:
         parts = urlsplit(self.url)
@@ -42,6 +44,15 @@ class Site:
 
     def page(self, stem: str, lang: str) -> str:
         return self.at(UrlStyle(self.default_language).page(stem, lang))
+
+    def title(self, text: str, lang: str) -> str:
+        """A title in a file read away from the site (a feed reader, a calendar, a reference manager, a
+        spreadsheet), where the pages' sample notice is not seen: sample data says so in the title,
+        in the title's language `lang` (else the default language)."""
+        if not self.sample_marks:
+            return text
+        marks = dict(self.sample_marks)
+        return f"[{marks.get(lang) or marks[self.default_language]}] {text}"
 
     def prefix(self, lang: str) -> str:
         """The folder of a language's tree: '' for the default language, 'es/' for Spanish."""

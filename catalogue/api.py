@@ -60,7 +60,7 @@ def resource_record(catalogue: Catalogue, resource: Resource, site: Site) -> dic
                    "size": f.size, "format": f.path.rsplit(".", 1)[-1].lower()} for f in resource.files],
         "event": _event(resource, site),
         "page": site.page(resource.path_stem, resource.lang),
-        "versions": {lang: {"title": v.title, "summary": v.summary, "page": site.page(resource.path_stem, lang),
+        "versions": {lang: {"title": site.title(v.title, lang), "summary": v.summary, "page": site.page(resource.path_stem, lang),
                             "bibtex": site.at(citations.path(resource, lang, site, "bib")),
                             "ris": site.at(citations.path(resource, lang, site, "ris"))}
                      for lang, v in resource.versions.items()},
@@ -141,7 +141,8 @@ def csv_text(catalogue: Catalogue, site: Site) -> str:
         record = resource_record(catalogue, resource, site)
         event = record["event"] or {}
         row = {
-            "slug": resource.slug, "type": resource.type, "title": resource.title, "summary": resource.summary,
+            "slug": resource.slug, "type": resource.type, "title": site.title(resource.title, resource.lang),
+            "summary": resource.summary,
             "date": record["date"], "original_language": resource.lang, "languages": resource.languages,
             "translations": [lang for lang in resource.versions if lang != resource.lang],
             "regions": resource.regions, "region_names": [r["name"] for r in record["regions"]],

@@ -57,7 +57,7 @@ def citation(catalogue: Catalogue, resource: Resource, lang: str, site: Site) ->
     publishers = [org.short_name for org in catalogue.creators(resource)]
     return Citation(
         key=resource.slug if version.lang == resource.lang else f"{resource.slug}-{version.lang}",
-        type_id=resource.type, names=list(resource.authors) or publishers, title=version.title,
+        type_id=resource.type, names=list(resource.authors) or publishers, title=site.title(version.title, version.lang),
         date=resource.date.isoformat(), container=t("site_name"), publishers=publishers,
         url=site.page(resource.path_stem, version.lang), lang=version.lang, summary=version.summary,
         keywords=[catalogue.topics[x].text("label", version.lang)[0] for x in resource.topics],

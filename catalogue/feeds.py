@@ -110,7 +110,7 @@ def _entry(catalogue: Catalogue, resource: Resource, lang: str, site: Site) -> E
     url = site.page(resource.path_stem, version.lang)
     entry = ET.Element(f"{{{ATOM}}}entry", {XML_LANG: version.lang} if version.lang != lang else {})
     _text(entry, "id", url)
-    _text(entry, "title", version.title, type="text")
+    _text(entry, "title", site.title(version.title, version.lang), type="text")
     _link(entry, "alternate", url, "text/html", hreflang=version.lang)
     _text(entry, "published", timestamp(resource.date))
     _text(entry, "updated", timestamp(resource.date))

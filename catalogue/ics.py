@@ -63,7 +63,7 @@ def vevent(event: Resource, site: Site, stamp: dt.date) -> list[str]:
         lines.append("DTEND" + _moment(last + dt.timedelta(days=1), ""))
     elif event.end:
         lines.append("DTEND" + _moment(event.end, event.timezone))
-    lines += [f"SUMMARY{lang}:{_text(original.title)}", f"DESCRIPTION{lang}:{_text(original.summary)}"]
+    lines += [f"SUMMARY{lang}:{_text(site.title(original.title, original.lang))}", f"DESCRIPTION{lang}:{_text(original.summary)}"]
     if event.location:
         lines.append(f"LOCATION{lang}:{_text(event.location)}")
     lines += [f"URL:{site.page(event.path_stem, original.lang)}", "STATUS:CONFIRMED", "END:VEVENT"]
@@ -165,6 +165,7 @@ def write_calendars(catalogue: Catalogue, site: Site, folder: Path) -> int:
     found = events(catalogue)
     (folder / FOLDER).mkdir(parents=True, exist_ok=True)
     for event in found:
-        (folder / path(event)).write_bytes(calendar([event], site, f"{t('site_name')}: {event.original.title}", catalogue.today))
+        (folder / path(event)).write_bytes(calendar([event], site, f"{t('site_name')}: {site.title(event.original.title, event.original.lang)}",
+                                                       catalogue.today))
     (folder / ALL_EVENTS).write_bytes(calendar(found, site, f"{t('site_name')}: {t('events_title')}", catalogue.today))
     return len(found) + 1

@@ -15,10 +15,11 @@ from .render import Context, esc, external_link
 MARKER = re.compile(r"(?:<p>)?\s*<!--\s*hub:([a-z-]+)\s*-->\s*(?:</p>)?")
 
 
-def newsletter(settings: dict[str, Any] | None, ctx: Context, online: str | None = None) -> str:
+def newsletter(settings: dict[str, Any] | None, ctx: Context, online: str | None = None, sample: bool = False) -> str:
     """A plain form posting to the mailing-list provider configured in mkdocs.yml; nothing if none is.
     With `online`, the page's address on the web (the offline copy), a link there instead: a copy
-    opened from disk cannot post a form, and the reader would land on a browser error."""
+    opened from disk cannot post a form, and the reader would land on a browser error. A `sample`
+    hub (extra.sample_content) posts to a placeholder, and says so instead of the privacy promise."""
     if not settings or not settings.get("action"):
         return ""
     t = ctx.t
@@ -32,7 +33,7 @@ def newsletter(settings: dict[str, Any] | None, ctx: Context, online: str | None
         f'{heading}<label for="hub-newsletter-email">{esc(t("newsletter_email"))}</label> '
         f'<input id="hub-newsletter-email" type="email" name="{field}" required autocomplete="email"> {hidden}'
         f'<button class="md-button md-button--primary" type="submit">{esc(t("newsletter_submit"))}</button>'
-        f'<p class="hub-newsletter__privacy">{esc(t("newsletter_privacy"))}</p></form>'
+        f'<p class="hub-newsletter__privacy">{esc(t("newsletter_sample" if sample else "newsletter_privacy"))}</p></form>'
     )
 
 
@@ -58,7 +59,7 @@ def fill(html: str, extra: dict[str, Any], ctx: Context, online: str | None = No
     `online`: the page's address on the web, when building the offline copy."""
     repository = (extra.get("repository") or "").rstrip("/")
     blocks: dict[str, Callable[[], str]] = {
-        "newsletter": lambda: newsletter(extra.get("newsletter"), ctx, online),
+        "newsletter": lambda: newsletter(extra.get("newsletter"), ctx, online, bool(extra.get("sample_content"))),
         "suggest-links": lambda: suggest_links(repository, ctx),
         "contributing-guide": lambda: contributing_guide(repository, ctx),
     }

@@ -37,7 +37,9 @@ def search_bundle_size(config) -> int:
 
 
 def site(config, catalogue: Catalogue) -> Site:
-    return Site(config.site_url, catalogue.default_language)
+    marks = tuple((lang, catalogue.translator(lang)("sample_mark")) for lang in catalogue.languages) \
+        if config.extra.get("sample_content") else ()
+    return Site(config.site_url, catalogue.default_language, marks)
 
 
 def all_languages_built(config) -> bool:

@@ -32,6 +32,13 @@ SITE_URL = mkdocs_config()["site_url"]
 HOST = urlsplit(SITE_URL).hostname
 LANGUAGES = ("en", "es", "id", "vi", "th", "mn")
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+# The sample content says it is sample in every title read away from the site (feeds, calendars,
+# citations, data files), in the title's language; the pages have their notice instead.
+SAMPLE_WORDS = {"en": "Sample", "es": "Ejemplo", "id": "Contoh", "vi": "Mẫu", "th": "ตัวอย่าง", "mn": "Жишээ"}
+
+
+def marked(title: str, lang: str = "en") -> str:
+    return f"[{SAMPLE_WORDS[lang]}] {title}" if mkdocs_config()["extra"].get("sample_content") else title
 XHTML = "{http://www.w3.org/1999/xhtml}"
 
 
@@ -77,7 +84,7 @@ def test_every_feed_parses_and_lists_the_catalogue_in_the_readers_language(real_
             assert len(feed.entries) == len(resources), (lang, path)
             for entry, res in zip(feed.entries, resources, strict=True):
                 version = res.versions.get(lang) or res.original
-                assert entry.title == version.title and entry.summary.endswith(version.summary)
+                assert entry.title == marked(version.title, version.lang) and entry.summary.endswith(version.summary)
                 if res.is_event and res.start:  # when and where come first: the reader cannot see the page
                     assert entry.summary.startswith(f"{event_when_text(res, catalogue.translator(version.lang))} · "), entry.summary
                     assert (version.location or res.location) in entry.summary, "the place as that language names it"
@@ -136,7 +143,7 @@ def test_each_event_calendar_has_the_front_matter_times_and_zones(real_site, cat
         cal = icalendar.Calendar.from_ical(data)
         (event,) = cal.walk("VEVENT")
         assert str(event["UID"]) == f"{res.slug}@{HOST}"
-        assert str(event["SUMMARY"]) == res.title and str(event["DESCRIPTION"]) == res.summary
+        assert str(event["SUMMARY"]) == marked(res.title, res.lang) and str(event["DESCRIPTION"]) == res.summary
         assert str(event["LOCATION"]) == res.location
         assert str(event["URL"]) == page_url(res, res.lang)
         # the build's date: a later build's copy of a changed event supersedes the imported one
@@ -237,7 +244,7 @@ def test_resources_json_matches_its_published_schema_and_the_catalogue(real_site
         assert record["date"] == res.date.isoformat() and record["authors"] == res.authors
         assert set(record["versions"]) == set(res.versions)
         for lang, version in record["versions"].items():
-            assert version["title"] == res.versions[lang].title
+            assert version["title"] == marked(res.versions[lang].title, lang)
             assert local_file(real_site, version["page"]).is_file()
             assert local_file(real_site, version["bibtex"]).is_file()
             assert local_file(real_site, version["ris"]).is_file()
@@ -280,7 +287,7 @@ def test_csv_has_one_row_per_resource_with_lists_joined(real_site, catalogue):
     rows = list(csv.DictReader(raw.decode("utf-8-sig").splitlines()))
     assert len(rows) == len(catalogue.resources)
     for row, res in zip(rows, catalogue.resources, strict=True):
-        assert row["slug"] == res.slug and row["title"] == res.title and row["date"] == res.date.isoformat()
+        assert row["slug"] == res.slug and row["title"] == marked(res.title, res.lang) and row["date"] == res.date.isoformat()
         assert row["regions"].split(";") == res.regions and row["topics"].split(";") == res.topics
         assert row["page"] == page_url(res, res.lang)
 
@@ -305,20 +312,21 @@ def test_resource_pages_suggest_a_citation_and_offer_bibtex_and_ris(real_site, c
     res = catalogue.by_slug("iki-jet-annual-review-2025")
     html = main_html(read(real_site, f"{res.path_stem}/"))
     citation = re.search(r'<p class="hub-citation">(.*?)</p>', html).group(1)
-    assert citation == (f"{', '.join(res.authors)} ({res.date.year}). {res.title}. JET Coal Regions Knowledge Hub. "
+    assert citation == (f"{', '.join(res.authors)} ({res.date.year}). {marked(res.title)}. JET Coal Regions Knowledge Hub. "
                         f"{page_url(res, 'en')}")
     links = {a["href"] for a in parse(html).links}
     assert {f"../../citations/{res.slug}.bib", f"../../citations/{res.slug}.ris"} <= links
     bib = (real_site / "citations" / f"{res.slug}.bib").read_text(encoding="utf-8")
     assert bib.startswith(f"@techreport{{{res.slug},") and bib.count("{") == bib.count("}")
-    assert f"title = {{{{{res.title}}}}}" in bib and f"url = {{{page_url(res, 'en')}}}" in bib
+    assert f"title = {{{{{marked(res.title)}}}}}" in bib and f"url = {{{page_url(res, 'en')}}}" in bib
     ris = (real_site / "citations" / f"{res.slug}.ris").read_bytes().decode("utf-8")
     lines = ris.split("\r\n")
-    assert lines[0] == "TY  - RPRT" and lines[-2] == "ER  - " and f"TI  - {res.title}" in lines
+    assert lines[0] == "TY  - RPRT" and lines[-2] == "ER  - " and f"TI  - {marked(res.title)}" in lines
     translated = catalogue.by_slug("coronel-path-after-coal-power")
     es = main_html(read(real_site, f"es/{translated.path_stem}/"))
     assert translated.versions["es"].title in es and "Centro de Conocimiento JET" in es
-    assert (real_site / "es/citations" / f"{translated.slug}.bib").is_file()
+    bib = (real_site / "es/citations" / f"{translated.slug}.bib").read_text(encoding="utf-8")
+    assert f"title = {{{{{marked(translated.versions['es'].title, 'es')}}}}}" in bib
 
 
 # -- page metadata ---------------------------------------------------------------------------
@@ -512,9 +520,9 @@ def test_hostile_titles_are_escaped_everywhere_they_are_written(hostile_site):
     assert json_ld[0]["name"] == HOSTILE and og["og:title"] == [HOSTILE]
     for page in ("", "es/"):
         feed = feedparser.parse((hostile_site / page / "feeds/all.xml").read_bytes())
-        assert not feed.bozo and {e.title for e in feed.entries} == {HOSTILE, HOSTILE_EVENT}
+        assert not feed.bozo and {e.title for e in feed.entries} == {marked(HOSTILE), marked(HOSTILE_EVENT)}
     records = {r["slug"]: r for r in api(hostile_site, "resources.json")["resources"]}
-    assert records["hostile"]["versions"]["en"]["title"] == HOSTILE
+    assert records["hostile"]["versions"]["en"]["title"] == marked(HOSTILE)
 
 
 def test_hostile_event_survives_calendar_escaping_and_a_daylight_saving_change(hostile_site):
@@ -524,7 +532,7 @@ def test_hostile_event_survives_calendar_escaping_and_a_daylight_saving_change(h
     data = (hostile_site / "calendar/hostile-event.ics").read_bytes()
     check_lines(data)
     (event,) = icalendar.Calendar.from_ical(data).walk("VEVENT")
-    assert str(event["SUMMARY"]) == HOSTILE_EVENT and str(event["LOCATION"]) == "Berlin; Germany, and online"
+    assert str(event["SUMMARY"]) == marked(HOSTILE_EVENT) and str(event["LOCATION"]) == "Berlin; Germany, and online"
     assert event["DTSTART"].dt.utcoffset() == dt.timedelta(hours=1), "before the change to summer time"
     assert event["DTEND"].dt.utcoffset() == dt.timedelta(hours=2), "after it"
 
@@ -608,3 +616,15 @@ def test_each_data_file_link_says_the_size_of_the_file_in_the_page_language(real
             for href, text in links:
                 size = resolve(real_site, page, href).stat().st_size
                 assert text.endswith(f'<span class="hub-size">({t.size(size)})</span>'), (lang, href, text)
+
+
+def test_only_sample_content_is_marked_as_sample_in_files_read_away_from_the_site(catalogue):
+    from types import SimpleNamespace
+
+    import hubsite
+
+    sample = hubsite.site(SimpleNamespace(site_url=SITE_URL, extra={"sample_content": True}), catalogue)
+    assert sample.title("Mine closure plan", "es") == "[Ejemplo] Mine closure plan"
+    assert sample.title("Plano de fechamento", "pt") == "[Sample] Plano de fechamento", "no word in Portuguese: English"
+    real = hubsite.site(SimpleNamespace(site_url=SITE_URL, extra={}), catalogue)
+    assert real.title("Mine closure plan", "es") == "Mine closure plan"

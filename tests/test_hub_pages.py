@@ -9,7 +9,7 @@ import pytest
 
 from browser import browser, serve
 from catalogue.load import load
-from conftest import ROOT, make_repo, mkdocs_config, run_build, write
+from conftest import ROOT, make_repo, mkdocs_config, resource, run_build, write
 from htmlcheck import main_html, parse, read, text
 
 LANGUAGES = ("", "es/", "id/", "vi/", "th/", "mn/")
@@ -91,8 +91,22 @@ def test_newsletter_form_posts_to_the_configured_provider(real_site):
     assert form and form.group(1) == settings["newsletter"]["action"] and form.group(2) == "post"
     assert f'type="email" name="{settings["newsletter"]["email_field"]}" required' in form.group(3)
     assert 'type="hidden" name="list" value="jet-cr-hub"' in form.group(3)
-    assert "used only to send the newsletter" in form.group(3)
+    assert "not connected to a mailing list yet" in form.group(3), "the sample hub promises no newsletter"
+    assert "used only to send the newsletter" not in form.group(3)
     assert '<form class="hub-newsletter"' in read(real_site, "es/about/")
+
+
+def test_a_hub_with_real_content_makes_its_privacy_promise_and_marks_nothing_as_sample(tmp_path):
+    root = make_repo(tmp_path / "repo", {"sample-report.md": resource(title="A real report")})
+    config = (root / "mkdocs.yml").read_text()
+    write(root / "mkdocs.yml", re.sub(r"\n  sample_content: true[^\n]*\n(\s+#[^\n]*\n)*", "\n", config))
+    result = run_build(root)
+    assert result.returncode == 0, result.stderr
+    html = read(root / "site", "about/")
+    assert "used only to send the newsletter" in html and "not connected to a mailing list" not in html
+    assert "hub-notice" not in html, "no sample notice"
+    feed = (root / "site" / "feeds/all.xml").read_text(encoding="utf-8")
+    assert "<title type=\"text\">A real report</title>" in feed and "[Sample]" not in feed
 
 
 def test_newsletter_form_is_hidden_when_not_configured(tmp_path):
