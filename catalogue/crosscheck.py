@@ -18,7 +18,7 @@ from .ids import normalise, suggest
 from .model import Attachment, Catalogue, Resource
 from .problems import FIX_HINT, ProblemList
 from .template import BODY_HINT
-from .text import DIRECTION
+from .text import DIRECTION, anchors
 
 PLACEHOLDER = BODY_HINT.splitlines()[0]  # the text the scaffold writes
 PLACEHOLDER_PROBLEM = "this is the scaffold's placeholder; replace it with a few paragraphs on the resource"
@@ -51,6 +51,7 @@ def check_resources(root: Path, catalogue: Catalogue, problems: ProblemList,
     """Check the catalogue's resources, and what is checkable of those the schema rejected."""
     vocab = vocabularies(catalogue)
     titles: dict[tuple[str, str], str] = {}
+    generated = _generated_pages(catalogue)
     for resource, failed in [(r, Failed()) for r in catalogue.resources] + list(rejected):
         doc = resource.meta["_doc"]
         where = resource.original.path
@@ -68,7 +69,7 @@ def check_resources(root: Path, catalogue: Catalogue, problems: ProblemList,
             _check_event(resource, problems, failed)
         for version in resource.versions.values():
             check_body(version.body, version.body_line, version.path, problems)
-            check_links(root, version.body, version.body_line, version.path, problems)
+            check_links(root, version.body, version.body_line, version.path, problems, generated)
             if PLACEHOLDER in version.body:
                 line = version.body_line + version.body[:version.body.index(PLACEHOLDER)].count("\n")
                 problems.add(version.path, line, "body", PLACEHOLDER_PROBLEM)
@@ -87,6 +88,17 @@ def check_resources(root: Path, catalogue: Catalogue, problems: ProblemList,
         for text in region.texts.values():
             check_body(text.intro, text.body_line, text.path, problems)
     content_files.check(root, problems)
+
+
+def _generated_pages(catalogue: Catalogue) -> frozenset[str]:
+    """The pages the build will write (regions, listings…), which links may name before they exist.
+    Known from the vocabularies; content whose other problems keep it from being listed is left out."""
+    from .pages import generated_sources  # pages build on what is checked here
+
+    try:
+        return generated_sources(catalogue)
+    except (KeyError, AttributeError, TypeError, ValueError):  # a vocabulary with problems of its own, reported
+        return frozenset()
 
 
 PLAIN_TEXT_KEYS = ("title", "summary", "location")  # shown as written: no Markdown, no HTML
@@ -322,27 +334,77 @@ def _prose(text: str, first_line: int):
             yield first_line + offset, line
 
 
-LOCAL_LINK = re.compile(r"\]\(\s*<?(?P<target>(?![a-zA-Z][a-zA-Z0-9+.-]*:|/|#)[^)\s>]+)")
+# Links to the hub's own pages and files: Markdown links and images, reference definitions, raw <a href>
+_LOCAL = r"(?P<target>(?![a-zA-Z][a-zA-Z0-9+.-]*:|//)[^)\s>\"']+)"
+LOCAL_LINKS = (re.compile(r"\]\(\s*<?" + _LOCAL), re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?" + _LOCAL),
+               re.compile(r"<a\b[^>]*?\bhref\s*=\s*[\"']?" + _LOCAL, re.IGNORECASE))
 
 
-def check_links(root: Path, text: str, first_line: int, where: str, problems: ProblemList) -> None:
-    """Links and images to files of the hub must point at a file that exists: the strict build
-    would stop on them anyway, with a message that names neither the line nor the fix."""
-    if not LOCAL_LINK.search(text):
-        return  # most texts link only to other sites
+def check_links(root: Path, text: str, first_line: int, where: str, problems: ProblemList,
+                generated: frozenset[str] = frozenset()) -> None:
+    """Links and images to pages and files of the hub must lead to something that exists, and a
+    '#part' of a page to one of its headings: the strict build would stop on them anyway, with a
+    message that names neither the line nor the fix. `generated`: the pages the build writes
+    (listings, regions…), as paths under content/."""
+    if "](" not in text and "]:" not in text and "href" not in text.lower():
+        return  # most texts link nowhere
     folder = (root / where).parent
-    content = (root / "content").resolve()
     for number, line in _prose(text, first_line):
-        for match in LOCAL_LINK.finditer(line):
-            target = match.group("target").split("#")[0].split("?")[0]
-            if not target or target.endswith("/"):
-                continue  # a page address (../name/), resolved by the site, not by a file
-            path = (folder / unquote(target)).resolve()
-            if not path.is_file():
-                shown = path.relative_to(root.resolve()).as_posix() if path.is_relative_to(root.resolve()) else target
-                problems.add(where, number, "body", f"the link '{target}' leads to {shown}, which does not exist; the path "
-                             f"is relative to this file: a resource beside it is 'name.md', a file under content/files/ is "
-                             f"'{os.path.relpath(content / 'files', folder.resolve())}/name.pdf'")
+        for pattern in LOCAL_LINKS:
+            for match in pattern.finditer(line):
+                problem = _link_problem(root, folder, text, match.group("target"), generated)
+                if problem:
+                    problems.add(where, number, "body", problem)
+
+
+def _link_problem(root: Path, folder: Path, text: str, target: str, generated: frozenset[str]) -> str | None:
+    content = (root / "content").resolve()
+    files = os.path.relpath(content / "files", folder.resolve())
+    address, _, anchor = target.split("?")[0].partition("#")
+    address = unquote(address)
+    if address.startswith("/"):
+        instead = os.path.relpath(content / address.strip("/"), folder.resolve()) + ("" if "." in address else ".md")
+        return (f"the link '{target}' starts with '/', which leads to the web server's root, not the hub's: write it "
+                f"relative to this file, e.g. '{instead}'")
+    if not address:
+        if anchor and anchor not in anchors(text):
+            return f"the link '#{anchor}' names no heading of this page; {_anchor_hint(anchors(text))}"
+        return None
+    path = (folder / address).resolve()
+    inside = path.relative_to(content).as_posix() if path.is_relative_to(content) else None
+    if address.endswith("/"):
+        page = path.with_suffix(".md") if path.name else path
+        if inside is not None and (page.is_file() or f"{inside.rstrip('/')}.md" in generated):
+            return f"the link '{target}' is a web address; link to the page's file instead: '{address.rstrip('/')}.md'"
+        return (f"the link '{target}' leads to a folder; link to a page ('name.md') or a file "
+                f"('{files}/name.pdf') instead")
+    if path.is_file():
+        if anchor and path.suffix == ".md":
+            found = _anchors_of(path)
+            if anchor not in found:
+                return f"the page '{address}' has no heading with the anchor '#{anchor}'; {_anchor_hint(found)}"
+        return None
+    if inside is not None and inside in generated:
+        return None  # a listing or region page: the build writes it
+    shown = path.relative_to(root.resolve()).as_posix() if path.is_relative_to(root.resolve()) else address
+    return (f"the link '{address}' leads to {shown}, which does not exist; the path is relative to this file: a "
+            f"resource beside it is 'name.md', a file under content/files/ is '{files}/name.pdf'")
+
+
+def _anchor_hint(found: set[str]) -> str:
+    if not found:
+        return "it has no headings to link to: link to the page without '#…'"
+    names = sorted(found)
+    return "its anchors are " + ", ".join(f"'#{name}'" for name in names[:8]) + (", …" if len(names) > 8 else "")
+
+
+def _anchors_of(path: Path) -> set[str]:
+    from .frontmatter import FrontMatterError, read
+
+    try:
+        return anchors(read(path.read_bytes(), require_front_matter=False).body)
+    except (OSError, FrontMatterError):
+        return set()  # reported where that file is checked
 
 
 def check_body(text: str, first_line: int, where: str, problems: ProblemList) -> None:

@@ -44,6 +44,13 @@ def _score(a: Resource, b: Resource) -> tuple:
     return (-shared, abs((a.date - b.date).days))
 
 
+def by_shown_date(catalogue: Catalogue) -> list[Resource]:
+    """Every resource by the date its card shows (an event's first day, else its publication), newest
+    first: the order of listings. By publication date alone, as the catalogue is kept (feeds, search
+    bundles), the events of a listing looked out of order."""
+    return sorted(catalogue.resources, key=lambda r: (r.shown_date(), r.sort_key()), reverse=True)
+
+
 def upcoming_events(catalogue: Catalogue, region: str | None = None) -> list[Resource]:
     """Events that have not ended by the build date, soonest first."""
     events = [r for r in catalogue.resources if r.is_event and r.start is not None and not is_past(r, catalogue.today)

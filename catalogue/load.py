@@ -13,6 +13,9 @@ import re
 from pathlib import Path
 from typing import Any
 
+from babel import Locale, UnknownLocaleError
+from babel.core import get_global
+
 from . import schema
 from .crosscheck import Failed, check_body, check_resources, check_text_fields, unknown_id, vocabularies
 from .frontmatter import Document, FrontMatterError, parse_yaml, read
@@ -144,7 +147,25 @@ def _load_locales(root: Path, problems: ProblemList) -> tuple[list[str], dict[st
         if data and not isinstance(data[0], dict):
             problems.add(f"{LOCALES_DIR}/{code}.yml", 1, "-", "must be a set of 'key: value' entries")
         strings[code] = data[0] if data and isinstance(data[0], dict) else {}
+        _check_format_locale(code, strings[code], data[1] if data else {}, problems)
     return languages, strings
+
+
+def _check_format_locale(code: str, data: dict, lines: dict[tuple, int], problems: ProblemList) -> None:
+    """`format_locale: en_GB` writes dates, times and numbers as that variety of the language does."""
+    value = data.get("format_locale")
+    if value is None:
+        return
+    try:
+        fits = isinstance(value, str) and Locale.parse(value).language == code
+    except (ValueError, TypeError, UnknownLocaleError):
+        fits = False
+    if not fits:
+        example = Locale.parse(get_global("likely_subtags").get(code, code))
+        problems.add(f"{LOCALES_DIR}/{code}.yml", lines.get(("format_locale",), 1), "format_locale",
+                     f"{value!r} is not a locale of this language; write it like {code}_{example.territory or 'GB'} "
+                     "(language, underscore, country), or remove the line")
+        del data["format_locale"]
 
 
 def _load_vocabulary(root: Path, strings: dict[str, dict], problems: ProblemList) -> tuple[dict, dict, dict]:

@@ -63,8 +63,9 @@ def head(catalogue: Catalogue, page: Page, site: Site, offline: bool = False) ->
     found = catalogue.version_at(page.src_uri)
     title = t("site_name") if page.kind == "home" else page.title
     og = [("og:type", "article" if found else "website"), ("og:site_name", t("site_name")), ("og:title", title),
-          ("og:description", page.description), ("og:url", canonical), ("og:locale", og_locale(page.lang))]
-    og += [("og:locale:alternate", og_locale(lang)) for lang in page.translations if lang != page.lang]
+          ("og:description", page.description), ("og:url", canonical), ("og:locale", og_locale(t.format_locale))]
+    og += [("og:locale:alternate", og_locale(catalogue.translator(lang).format_locale))
+           for lang in page.translations if lang != page.lang]
     if found:
         og.append(("article:published_time", found[0].date.isoformat()))
         data = resource_data(catalogue, found[0], found[1], site)
@@ -81,10 +82,12 @@ def head(catalogue: Catalogue, page: Page, site: Site, offline: bool = False) ->
 
 
 @functools.cache
-def og_locale(lang: str) -> str:
-    """Open Graph's language_TERRITORY, from CLDR's likely subtags: es -> es_ES, vi -> vi_VN."""
-    likely = Locale.parse(get_global("likely_subtags").get(lang, lang))
-    return f"{lang}_{likely.territory}" if likely.territory else lang
+def og_locale(locale: str) -> str:
+    """Open Graph's language_TERRITORY: en_GB as it is, else from CLDR's likely subtags: es -> es_ES."""
+    if "_" in locale:
+        return locale
+    likely = Locale.parse(get_global("likely_subtags").get(locale, locale))
+    return f"{locale}_{likely.territory}" if likely.territory else locale
 
 
 def json_ld(data: dict[str, Any]) -> str:

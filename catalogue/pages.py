@@ -13,7 +13,7 @@ from functools import cached_property
 
 from . import render as r
 from .api import RESOURCES_CSV, RESOURCES_JSON
-from .enrich import past_events, upcoming_events
+from .enrich import by_shown_date, past_events, upcoming_events
 from .ics import ALL_EVENTS
 from .model import Catalogue, Resource
 from .render import Context, esc
@@ -53,6 +53,11 @@ class GeneratedPage:
         return "\n".join(lines) + BODY_MARKER + "\n"
 
 
+def generated_sources(catalogue: Catalogue) -> frozenset[str]:
+    """The Markdown files the build writes under content/, in every language: links may lead to them."""
+    return frozenset(page.filename(catalogue.default_language) for page in generate(catalogue, UrlStyle()))
+
+
 def generate(catalogue: Catalogue, style: UrlStyle) -> list[GeneratedPage]:
     """Every generated page of the site, for every language."""
     pages: list[GeneratedPage] = []
@@ -67,6 +72,7 @@ class _Builder:
         self.cat, self.style, self.lang = catalogue, style, lang
         self.t = Context(catalogue, lang, "", style).t
         self.cards = r.CardCache(catalogue, lang, style)
+        self.listed = by_shown_date(catalogue)
 
     def card_list(self, resources: list[Resource], ctx: Context, level: int = 3) -> str:
         return r.card_list(resources, ctx, level, self.cards)
@@ -85,7 +91,7 @@ class _Builder:
         yield from self.organisations()
         data = [(RESOURCES_CSV, self.t("data_csv"), "text/csv"), (RESOURCES_JSON, self.t("data_json"), "application/json")]
         yield from self.paginated("library/index", self.t("library_title"), self.t("library_description"),
-                                  self.cat.resources, "library", lambda ctx: _data_links(ctx, data))
+                                  self.listed, "library", lambda ctx: _data_links(ctx, data))
         yield from self.events()
         yield self.page("search/index", self.t("search_title"), self.t("search_description"), self.search, "search")
 
@@ -118,7 +124,8 @@ class _Builder:
 
     def home(self) -> GeneratedPage:
         def body(ctx: Context) -> str:
-            latest = self.cat.resources[:HOME_LATEST]
+            # what is out already: the events still to come have their own section below
+            latest = [res for res in self.listed if res.shown_date() <= self.cat.today][:HOME_LATEST]
             events = upcoming_events(self.cat)[:3]
             return "\n\n".join([
                 f'<h1>{esc(self.t("site_name"))}</h1>',
@@ -169,7 +176,7 @@ class _Builder:
     def region(self, region_id: str) -> Iterator[GeneratedPage]:
         region = self.cat.regions[region_id]
         text, text_lang = region.text(self.lang)
-        resources = [res for res in self.cat.resources if region_id in res.regions]
+        resources = [res for res in self.listed if region_id in res.regions]
         by_type: dict[str, list[Resource]] = {t: [] for t in self.cat.types}
         for res in resources:
             by_type[res.type].append(res)
@@ -217,7 +224,7 @@ class _Builder:
         yield self.page("topics/index", self.t("topics_title"), self.t("topics_description"),
                         lambda ctx: self.term_list(ctx, "topics"), "topics")
         for topic in self.cat.topics.values():
-            items = [res for res in self.cat.resources if topic.id in res.topics]
+            items = [res for res in self.listed if topic.id in res.topics]
             description = topic.text("description", self.lang)[0]
             yield from self.paginated(r.topic_stem(topic.id), topic.text("label", self.lang)[0], description, items, "topic",
                                       before=lambda ctx, d=description: f'<div class="hub-lead"><p>{esc(d)}</p></div>')
@@ -228,7 +235,7 @@ class _Builder:
         for type_id, term in self.cat.types.items():
             if type_id == "event":
                 continue  # the events page lists them, upcoming first
-            items = [res for res in self.cat.resources if res.type == type_id]
+            items = [res for res in self.listed if res.type == type_id]
             description = term.text("description", self.lang)[0]
             yield from self.paginated(r.type_stem(type_id), term.text("plural", self.lang)[0], description, items,
                                       "news" if type_id == "news" else "type",
@@ -238,7 +245,7 @@ class _Builder:
         yield self.page("organisations/index", self.t("organisations_title"), self.t("organisations_description"),
                         self.directory, "organisations")
         for org in self.cat.organisations.values():
-            items = [res for res in self.cat.resources if org.id in res.partners]
+            items = [res for res in self.listed if org.id in res.partners]
             group = self.cat.groups[org.group]
 
             def before(ctx: Context, org=org, group=group) -> str:

@@ -15,7 +15,9 @@ class Translator:
         self.lang = lang
         self._own = strings.get(lang, {}).get("ui", {}) or {}
         self._english = strings.get("en", {}).get("ui", {}) or {}
-        self._locale = Locale.parse(lang)
+        # dates, times and numbers as this variety of the language writes them (locales/<lang>.yml
+        # `format_locale`, e.g. en_GB: the hub's English is British), else as CLDR's default does
+        self._locale = Locale.parse(str(strings.get(lang, {}).get("format_locale") or lang))
         self.language_names = {code: (data.get("name") or code) for code, data in strings.items()}
         self._formatted: dict[tuple[str, Any], str] = {}  # Babel's formatting, once per value: pages repeat dates
 
@@ -27,6 +29,11 @@ class Translator:
         if count is not None:
             values["count"] = self.number(count)
         return str(text).format(**values) if values else str(text)
+
+    @property
+    def format_locale(self) -> str:
+        """The locale of dates, times and numbers: 'en_GB', or 'es' where the language's default serves."""
+        return str(self._locale)
 
     def lookup(self, key: str) -> Any:
         if key in self._own:

@@ -12,6 +12,17 @@ EXTENSIONS = ["tables", "attr_list", "def_list"]
 DIRECTION = re.compile("[\u202a-\u202e\u2066-\u2069]")  # bidirectional embeddings, overrides and isolates
 
 
+# The extensions of mkdocs.yml `markdown_extensions` (tests/test_contributing.py keeps them alike):
+# the anchors of a page are the ids its Markdown renders to, as MkDocs checks links to them.
+PAGE_EXTENSIONS = ["toc", "tables", "attr_list", "admonition", "def_list"]
+_ID = re.compile(r'\sid="([^"]+)"')
+
+
+def anchors(text: str) -> set[str]:
+    """The ids a page's Markdown gives its headings and elements: what '#anchor' in a link can name."""
+    return set(_ID.findall(markdown.markdown(text, extensions=PAGE_EXTENSIONS)))
+
+
 def markdown_html(text: str) -> str:
     """HTML of a Markdown text embedded in a generated page (the caller sanitises it)."""
     return markdown.markdown(text, extensions=EXTENSIONS)

@@ -93,3 +93,22 @@ def test_the_drawer_marks_only_the_page_it_is_on(real_site, lang):
     assert 'href="../../about/"' in _drawer(region) and 'href="../about/"' not in _drawer(region)
     labels = {"": "Navigation", "es/": "Navegación", "th/": "ตัวนำทาง"}  # Material's own strings
     assert f'aria-label="{labels[lang]}" data-md-level="0"' in about
+
+
+def test_listings_are_in_the_order_of_the_dates_their_cards_show(real_site, catalogue):
+    """An event's card shows the day it takes place; a list ordered by the day it was announced
+    looked shuffled. Listings go by the date shown, newest first; the home page's latest leave out
+    the events still to come, which have their own section."""
+    import re
+
+    def shown(html: str) -> list[str]:
+        cards = re.findall(r'<p class="hub-card__meta">.*?<time datetime="([^"]+)"', html)
+        return [day[:10] for day in cards]
+
+    for path in ("library/", "library/page/2/", "es/topics/decent-work/", "types/report/"):
+        days = shown(main_html(read(real_site, path)))
+        assert len(days) > 3 and days == sorted(days, reverse=True), (path, days)
+    home = main_html(read(real_site, ""))
+    latest = home[:home.index("<h2>Upcoming events")]
+    today = catalogue.today.isoformat()
+    assert all(day <= today for day in shown(latest)), shown(latest)

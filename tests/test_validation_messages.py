@@ -132,6 +132,20 @@ CASES = [
     ("image that is not there", "x.md", resource() + "\n![Panels](../images/panels.webp)\n", 12, "body",
      "a file under content/files/ is '../files/name.pdf'"),
     ("file over 1 MB", "x.md", resource() + "word " * 220_000, 1, "-", "the limit is 1,000,000"),
+    ("link from the server's root", "x.md", resource() + "\nSee [the list](/files/guide.pdf).\n", 12, "body",
+     "starts with '/', which leads to the web server's root, not the hub's: write it relative to this file, "
+     "e.g. '../files/guide.pdf'"),
+    ("link to a heading that is not there", "x.md", resource() + "\nSee [it](good.md#no-such-part).\n", 12, "body",
+     "the page 'good.md' has no heading with the anchor '#no-such-part'"),
+    ("link to a heading of the page that is not there", "x.md", resource() + "\n## Steps\n\nSee [below](#step).\n", 14,
+     "body", "the link '#step' names no heading of this page; its anchors are '#steps'"),
+    ("link to a page's web address", "x.md", resource() + "\nSee [it](good/).\n", 12, "body",
+     "is a web address; link to the page's file instead: 'good.md'"),
+    ("link to a folder", "x.md", resource() + "\nSee [files](../files/).\n", 12, "body", "leads to a folder"),
+    ("reference link to a missing file", "x.md", resource() + "\nSee [the plan][p].\n\n[p]: ../files/plan.pdf\n", 14,
+     "body", "the link '../files/plan.pdf' leads to content/files/plan.pdf, which does not exist"),
+    ("HTML link to a missing file", "x.md", resource() + '\n<a href="../files/plan.pdf">plan</a>\n', 12, "body",
+     "the link '../files/plan.pdf' leads to content/files/plan.pdf, which does not exist"),
 ]
 
 
@@ -291,3 +305,34 @@ def test_the_build_leaves_a_contributors_file_in_a_generated_folder_alone(tmp_pa
     generated = write(tmp_path / "regions" / "old.md", "---\nhub_page: \"region\"\n---\n")
     write_pages(tmp_path, [], "en")
     assert mine.is_file() and not generated.exists()
+
+
+@pytest.mark.parametrize("value", ["xx_YY", "es_ES", "[en_GB]"])
+def test_a_wrong_format_locale_gets_a_located_message(tmp_path, value):
+    root = make_repo(tmp_path, {"good.md": GOOD})
+    english = root / "locales" / "en.yml"
+    text = english.read_text(encoding="utf-8")
+    text = "\n".join(line for line in text.split("\n") if not line.startswith("format_locale:"))
+    write(english, text.replace("name: English\n", f"name: English\nformat_locale: {value}\n", 1))
+    line = text.split("\n").index("name: English") + 2
+    _, problems = collect(root)
+    assert [(p.path, p.line, p.field) for p in problems.sorted()] == [("locales/en.yml", line, "format_locale")], \
+        [str(p) for p in problems.sorted()]
+    assert "write it like en_US (language, underscore, country)" in problems.sorted()[0].message
+
+
+def test_links_to_pages_the_build_writes_and_to_existing_headings_pass(tmp_path):
+    body = ("\nSee [Chile](../regions/chile.md), [skills](../topics/skills.md), [the library](../library/index.md), "
+            "[GIZ](../organisations/giz.md), [its steps](good.md#steps) and [below](#notes).\n\n## Notes\n\nText.\n")
+    root = make_repo(tmp_path, {"good.md": GOOD + "\n## Steps\n\nFirst.\n", "x.md": resource() + body})
+    _, problems = collect(root)
+    assert [str(p) for p in problems.sorted()] == []
+
+
+def test_headings_are_read_with_the_sites_markdown_extensions():
+    """A link's '#part' is checked against the ids the site's own Markdown gives the page."""
+    from catalogue.text import PAGE_EXTENSIONS
+    from conftest import mkdocs_config
+
+    names = [e if isinstance(e, str) else next(iter(e)) for e in mkdocs_config()["markdown_extensions"]]
+    assert sorted(names) == sorted(PAGE_EXTENSIONS)

@@ -341,17 +341,18 @@
   // Dates in the Gregorian calendar, as the page prints them (a Thai browser would count Buddhist
   // years). A language the browser cannot format (Chromium has no Mongolian) gets numbers and the
   // zone's id, not English words.
-  var known = window.Intl && Intl.DateTimeFormat.supportedLocalesOf([lang]).length > 0;
+  var formats = searchBox.locale || lang; // the page's way of writing dates and times: en-GB for the English pages
+  var known = window.Intl && Intl.DateTimeFormat.supportedLocalesOf([formats]).length > 0;
   // 2027-03-10, by the reader's calendar
   function isoDay(date) {
     return [date.getFullYear(), date.getMonth() + 1, date.getDate()].map(function (n) { return String(n).padStart(2, "0"); }).join("-");
   }
   function day(date) {
-    if (known) return date.toLocaleDateString(lang + "-u-ca-gregory", { day: "numeric", month: "short", year: "numeric" });
+    if (known) return date.toLocaleDateString(formats + "-u-ca-gregory", { day: "numeric", month: "short", year: "numeric" });
     return isoDay(date);
   }
   function hour(date) {
-    if (known) return date.toLocaleTimeString(lang + "-u-ca-gregory", { hour: "numeric", minute: "2-digit" });
+    if (known) return date.toLocaleTimeString(formats + "-u-ca-gregory", { hour: "numeric", minute: "2-digit" });
     return String(date.getHours()).padStart(2, "0") + ":" + String(date.getMinutes()).padStart(2, "0");
   }
 
@@ -386,7 +387,7 @@
       if (end) text += end.toDateString() === start.toDateString() ? "–" + hour(end) : " – " + day(end) + ", " + hour(end);
       // a listing's card keeps to a short zone name ("GMT+1"); the event's own page spells it out
       var style = node.closest(".hub-card") ? "short" : "long";
-      var name = known && new Intl.DateTimeFormat(lang, { timeZoneName: style }).formatToParts(start)
+      var name = known && new Intl.DateTimeFormat(formats, { timeZoneName: style }).formatToParts(start)
         .filter(function (p) { return p.type === "timeZoneName"; }).map(function (p) { return p.value; })[0] || zone;
       var label = (node.dataset.local || "{time}").replace("{time}", text + " (" + name + ")");
       node.after(el("span", { class: "hub-local-time" }, [" · " + label]));
