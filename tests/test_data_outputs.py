@@ -381,9 +381,9 @@ def test_event_json_ld_has_times_place_and_attendance_mode(real_site, catalogue)
 def test_translations_are_announced_to_open_graph(real_site, catalogue):
     res = catalogue.by_slug("coronel-path-after-coal-power")
     _, og = metadata(real_site, f"{res.path_stem}/")
-    assert og["og:locale"] == ["en_US"] and og["og:locale:alternate"] == ["es_ES"]
+    assert og["og:locale"] == ["en_GB"] and og["og:locale:alternate"] == ["es_ES"]
     _, og = metadata(real_site, f"es/{res.path_stem}/")
-    assert og["og:locale"] == ["es_ES"] and og["og:locale:alternate"] == ["en_US"]
+    assert og["og:locale"] == ["es_ES"] and og["og:locale:alternate"] == ["en_GB"]
 
 
 def test_alternate_links_stay_on_the_hub_and_translations_are_absolute(real_site):

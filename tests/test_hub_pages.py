@@ -124,7 +124,7 @@ def test_launch_event_is_in_the_sample_content(real_site, catalogue):
     launch = catalogue.by_slug("hub-launch-cop28")
     assert launch.start.isoformat() == "2023-12-10T14:00:00+04:00" and launch.timezone == "Asia/Dubai"
     page = text(main_html(read(real_site, "resources/hub-launch-cop28/")))
-    assert "Dec 10, 2023, 2:00" in page and "(UTC+04:00, Asia/Dubai)" in page
+    assert "10 Dec 2023, 14:00" in page and "(UTC+04:00, Asia/Dubai)" in page
     assert "Watch the recording" in page and "Register" not in page, "a past event offers its recording"
 
 
@@ -145,8 +145,8 @@ def test_event_time_in_the_readers_zone_keeps_the_pages_calendar_and_language(re
 
 @pytest.mark.browser
 @pytest.mark.parametrize("zone, expected", [
-    ("Europe/Berlin", re.compile(r"your time: Dec 10, 2023, 11:00\s?AM.12:30\s?PM \(Central European Standard Time\)")),
-    ("America/Bogota", re.compile(r"your time: Dec 10, 2023, 5:00\s?AM.6:30\s?AM \(Colombia Standard Time\)")),
+    ("Europe/Berlin", re.compile(r"your time: 10 Dec 2023, 11:00.12:30 \(Central European Standard Time\)")),
+    ("America/Bogota", re.compile(r"your time: 10 Dec 2023, 05:00.06:30 \(Colombia Standard Time\)")),
     ("Asia/Dubai", None),
     ("Asia/Muscat", None),  # another zone, the same clock: UTC+4
 ])
@@ -170,7 +170,7 @@ def test_a_listing_card_names_the_readers_zone_briefly(real_site):
         page = context.new_page()
         page.goto(url + "events/")
         card = page.locator(".hub-card", has_text="COP 28").first
-        assert re.search(r"your time: Dec 10, 2023, 11:00\s?AM.12:30\s?PM \(GMT\+1\)$",
+        assert re.search(r"your time: 10 Dec 2023, 11:00.12:30 \(CET\)$",
                          card.locator(".hub-local-time").inner_text()), card.inner_text()
         context.close()
 

@@ -52,7 +52,8 @@ def titles(page) -> list[str]:
 
 
 def wait_results(page):
-    page.wait_for_function("document.querySelector('.hub-search-status').textContent.length > 0")
+    """Until the search has answered: not "Searching…", which it says while the index downloads."""
+    page.wait_for_function("(t => t.length > 0 && !t.endsWith('…'))(document.querySelector('.hub-search-status').textContent)")
 
 
 def test_index_holds_only_resources_regions_and_organisations(real_site, catalogue):
@@ -128,7 +129,7 @@ def test_results_show_type_regions_date_and_highlighted_excerpt(page, site_url):
     page.wait_for_selector(".hub-results li")
     first = page.query_selector(".hub-results li")
     meta = first.query_selector(".hub-card__meta").inner_text()
-    assert re.search(r"^[A-Z][\w ]+ · [\w ,]+ · \w{3} \d{1,2}, \d{4}$", meta), meta
+    assert re.search(r"^[A-Z][\w ]+ · [\w ,]+ · \d{1,2} \w{3} \d{4}$", meta), meta  # British English dates
     assert first.query_selector(".hub-result__excerpt mark").inner_text().lower().startswith("cooperative")
 
 
@@ -159,12 +160,12 @@ def test_filters_narrow_combine_live_in_the_url_and_survive_reload(page, site_ur
     colombia_count = int(re.search(r"\((\d+)\)", region.inner_text()).group(1))
     region.locator("input").check()
     page.wait_for_url(re.compile(r"region=Colombia"))
-    page.wait_for_function(f"!document.querySelector('.hub-search-status').textContent.startsWith('{total} ')")
+    page.wait_for_function(f"(t => !t.startsWith('{total} ') && !t.endsWith('…'))(document.querySelector('.hub-search-status').textContent)")
     narrowed = int(page.inner_text(".hub-search-status").split()[0])
     assert narrowed == colombia_count < total
     page.locator('.hub-facet[data-facet="type"] label', has_text="Event").locator("input").check()
     page.wait_for_url(re.compile(r"type=Event"))
-    page.wait_for_function(f"!document.querySelector('.hub-search-status').textContent.startsWith('{narrowed} ')")
+    page.wait_for_function(f"(t => !t.startsWith('{narrowed} ') && !t.endsWith('…'))(document.querySelector('.hub-search-status').textContent)")
     both = int(page.inner_text(".hub-search-status").split()[0])
     assert 0 < both < narrowed
     shown = titles(page)
@@ -199,8 +200,10 @@ def test_browsing_by_a_filter_lists_as_many_as_the_filter_counts_and_the_region_
     on_the_page = re.search(r'<div class="hub-count"><p>(\d+) resources</p></div>', read(real_site, "regions/south-africa/"))
     assert on_the_page.group(1) == counted
     while page.is_visible(".hub-more"):
+        before = page.locator(".hub-results li").count()
         page.click(".hub-more")
-    page.wait_for_function(f"document.querySelectorAll('.hub-results li').length === {counted}")  # the last batch loads
+        page.wait_for_function(f"document.querySelectorAll('.hub-results li').length > {before}")
+    assert page.locator(".hub-results li").count() == int(counted)
     assert "South Africa" not in titles(page)
 
 
@@ -324,3 +327,50 @@ def test_language_filters_are_marked_with_the_language_they_are_written_in(page,
     marks = dict(options)
     assert marks["English"] == "en" and marks["ไทย"] is None, options
     assert all(mark for name, mark in options if name != "ไทย"), options
+
+
+def test_a_dropped_connection_is_reported_and_the_next_search_recovers(chromium, site_url):
+    """Pagefind keeps a part of the index that failed to download as if it were empty: without care,
+    the reader would read "No results" now and after the connection is back."""
+    context = chromium.new_context(bypass_csp=True)
+    page = context.new_page()
+    error = "Search could not be loaded. Check your connection and try again."
+    page.route("**/pagefind/index/*", lambda route: route.abort("internetdisconnected"))
+    page.goto(site_url + "search/?q=coal")
+    page.wait_for_function(f"document.querySelector('.hub-search-status').textContent === {error!r}")
+    assert page.locator(".hub-results li").count() == 0
+    page.unroute("**/pagefind/index/*")
+    page.fill("#hub-search-q", "coal mine")
+    page.press("#hub-search-q", "Enter")
+    page.wait_for_selector(".hub-results li")
+    found = page.inner_text(".hub-search-status")
+    assert found.endswith("results") or "result" in found, found
+
+    # "More results" that cannot be downloaded says so, and the same button brings the same results later
+    first = titles(page)
+    assert page.is_visible(".hub-more") and len(first) == 10
+    page.route("**/pagefind/fragment/*", lambda route: route.abort("internetdisconnected"))
+    page.click(".hub-more")
+    page.wait_for_function(f"document.querySelector('.hub-search-status').textContent === {error!r}")
+    assert len(titles(page)) == 10 and page.is_visible(".hub-more")
+    page.unroute("**/pagefind/fragment/*")
+    page.click(".hub-more")
+    page.wait_for_function("document.querySelectorAll('.hub-results li').length > 10")
+    fresh = context.new_page()
+    fresh.goto(site_url + "search/?q=coal%20mine")
+    fresh.wait_for_selector(".hub-results li")
+    fresh.click(".hub-more")
+    fresh.wait_for_function("document.querySelectorAll('.hub-results li').length > 10")
+    assert titles(page) == titles(fresh), "no result was skipped"
+    context.close()
+
+
+def test_filters_that_would_find_nothing_cannot_be_ticked(page, site_url):
+    page.goto(site_url + "search/?q=Mongolia")
+    wait_results(page)
+    page.locator("details.hub-facets > summary").click()
+    page.wait_for_selector(".hub-facet__option")
+    options = page.evaluate("""() => [...document.querySelectorAll('.hub-facet__option')].map(o =>
+        [o.textContent.trim(), o.querySelector('input').disabled])""")
+    assert any(label.endswith("(0)") for label, _ in options), "the sample has values without hits for this query"
+    assert all(disabled == label.endswith("(0)") for label, disabled in options), options

@@ -55,7 +55,7 @@ def page(site_url):
 
 
 def status(page) -> str:
-    page.wait_for_function("document.querySelector('.hub-search-status').textContent.length > 0")
+    page.wait_for_function("(t => t.length > 0 && !t.endsWith('…'))(document.querySelector('.hub-search-status').textContent)")
     return page.inner_text(".hub-search-status")
 
 

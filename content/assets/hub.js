@@ -36,6 +36,38 @@
     return loading;
   }
 
+  // Pagefind keeps a part of the index whose download failed (a dropped connection) as if it were
+  // empty: that search, and every later one that needs the part, would say "No results". A failed
+  // request is noted; the search then reports the connection, and the next one starts a fresh engine.
+  var engineNumber = 0, brokenEngine = -1;  // a request that fails breaks the engine it was made for
+  if (!offline && window.fetch) {
+    var fetchFirst = window.fetch;
+    window.fetch = function (input) {
+      var request = fetchFirst.apply(this, arguments);
+      if (String((input && input.url) || input).indexOf("/pagefind/") < 0) return request;
+      var made = engineNumber;
+      function fail() { brokenEngine = Math.max(brokenEngine, made); }
+      return request.then(function (r) { if (!r.ok) fail(); return r; }, function (e) { fail(); throw e; });
+    };
+  }
+  function trusted(value) {
+    if (brokenEngine === engineNumber) throw new Error("a part of the search index could not be downloaded");
+    return value;
+  }
+  // After any failure the engine is dropped: the next search starts afresh (from the browser's cache).
+  function reset() {
+    var engine = loading;
+    engineNumber++; loading = null; older = null; complete = bundles.count < 2;
+    if (engine) engine.then(function (pf) { return pf.destroy && pf.destroy(); }).catch(function () {});
+  }
+
+  // "Searching…" where results will show, when they take long enough to be waited for (on a slow
+  // connection the engine and the index take seconds); `cancel` when they are there.
+  function waiting(say) {
+    var timer = setTimeout(say, 300);
+    return function () { clearTimeout(timer); };
+  }
+
   function script(src) {
     return new Promise(function (resolve, reject) {
       var tag = el("script", { src: new URL(src, root).href });
@@ -159,15 +191,17 @@
       var query = input.value.trim();
       var id = ++current;
       if (!query) return close();
-      pagefind().then(function (pf) { return search(pf, query, {}, false); }).then(function (found) {
-        return Promise.all(found.results.slice(0, 5).map(function (r) { return r.data(); })).then(function (data) {
+      var done = waiting(function () { if (id === current) show([el("p", { class: "hub-search__status" }, [form.dataset.loading])], form.dataset.loading); });
+      pagefind().then(function (pf) { return search(pf, query, {}, false); }).then(trusted).then(function (found) {
+        return Promise.all(found.results.slice(0, 5).map(function (r) { return r.data(); })).then(trusted).then(function (data) {
+          done();
           if (id !== current) return;
           var said = (found.total ? plural(form.dataset.results, found.total) : form.dataset.none) + (found.partial ? " " + partialNote(form.dataset) : "");
           var list = el("ul", { class: "hub-search__list" }, data.map(function (d) { return card(d, false); }));
           var all = el("a", { class: "hub-search__all", href: form.action + "?q=" + encodeURIComponent(query) }, [form.dataset.all]);
           show([el("p", { class: "hub-search__status" }, [said]), list, all], said);
         });
-      }).catch(function () { if (id === current) show([el("p", {}, [form.dataset.error])], form.dataset.error); });
+      }).catch(function () { done(); reset(); if (id === current) show([el("p", {}, [form.dataset.error])], form.dataset.error); });
     }
     // the engine loads with the first letter typed (it arrives while the reader types on): a tap
     // into the box by mistake costs nothing
@@ -246,6 +280,7 @@
           var box = el("input", { type: "checkbox", name: name, value: v });
           box.checked = (selected[name] || []).indexOf(v) >= 0;
           var count = (counts[name] || {})[v] || 0;
+          box.disabled = !count && !box.checked;  // it would only lead to "No results"
           var label = langs[v] && langs[v] !== lang ? el("span", { lang: langs[v] }, [v]) : v;
           return el("label", { class: "hub-facet__option" }, [box, " ", label, " ", el("span", { class: "hub-count" }, ["(" + count.toLocaleString(lang) + ")"])]);
         });
@@ -261,19 +296,32 @@
       else if (had === clear && clear.hidden) panel.querySelector("summary").focus();
     }
 
-    function showMore() {
-      var batch = results.slice(shown, shown + PAGE);
+    // The next `size` results (a page); `from`: the first of them that is new to the reader. While a
+    // batch is on its way, another tap on the button waits for it rather than fetching it twice.
+    var pending = null;
+    function showMore(size, from) {
+      if (pending && pending.id === current) return pending;
+      var batch = results.slice(shown, shown + (size || PAGE));
       var asked = document.activeElement === more;  // by keyboard or tap: the reader goes on reading there
-      shown += batch.length;
-      more.hidden = shown >= results.length;
-      return Promise.all(batch.map(function (r) { return r.data(); })).then(function (data) {
+      var id = current;
+      var loaded = Promise.all(batch.map(function (r) { return r.data(); })).then(trusted).then(function (data) {
+        if (id !== current) return;  // a newer search has replaced these results
+        shown += batch.length;
+        more.hidden = shown >= results.length;
         var cards = data.map(function (d) { return card(d, true); });
         cards.forEach(function (c) { list.append(c); });
-        if (asked && cards.length) cards[0].querySelector("a").focus();
+        var first = cards[from || 0];
+        if (asked && first) first.querySelector("a").focus();
       });
+      pending = loaded;
+      pending.id = id;
+      function settled() { if (pending === loaded) pending = null; }
+      loaded.then(settled, settled);
+      return loaded;
     }
 
-    function run() {
+    // `keep`: how many results to show at once (a search run again after a failed "More results")
+    function run(keep, from) {
       var s = state();
       var id = ++current;
       var filtered = Object.keys(s.filters).length > 0;
@@ -287,27 +335,28 @@
         status.textContent = root_.dataset.start;
         if (!panel.open) return; // nothing to download until the reader searches or opens the filters
       }
+      var done = waiting(function () { if (id === current) status.textContent = searchBox.loading; });
       pagefind().then(function (pf) {
         if (!s.query && !filtered) {
           return Promise.resolve(s.all ? everything(pf) : null).then(function () {
             return pf.filters();
-          }).then(function (all) {
+          }).then(trusted).then(function (all) {
             if (id === current) facets(all, s.filters);
           });
         }
         var filters = Object.keys(s.filters).reduce(function (f, k) { f[k] = { any: s.filters[k] }; return f; }, {});
-        return search(pf, s.query, filters, panel.open, s.all).then(function (found) {
+        return search(pf, s.query, filters, panel.open, s.all).then(trusted).then(function (found) {
           if (id !== current) return;
           results = found.results; shown = 0; list.replaceChildren();
           if (panel.open) facets(found.filters, s.filters);
           widen.hidden = !found.partial;
           widen.textContent = plural(searchBox.everything, bundles.total);
-          return showMore().then(function () {  // announced once the results are there to read
+          return showMore(keep, from).then(function () {  // announced once the results are there to read
             status.textContent = (found.total ? plural(root_.dataset.results, found.total) : root_.dataset.none)
               + (found.partial ? " " + partialNote(searchBox) : "");
           });
         });
-      }).catch(function () { if (id === current) status.textContent = root_.dataset.error; });
+      }).then(done, function () { done(); reset(); if (id === current) status.textContent = root_.dataset.error; });
     }
 
     var typing = null;
@@ -330,15 +379,22 @@
       window.scrollTo(0, panel.getBoundingClientRect().top + window.scrollY - (header ? header.offsetHeight : 0));
     });
     widen.addEventListener("click", function () { write({ query: input.value.trim(), filters: chosen(), all: true }, true); run(); });
-    more.addEventListener("click", function () { showMore(); });
-    window.addEventListener("popstate", run);
+    // Results whose text failed to download stay failed in that engine: the next try searches again
+    // with a fresh one and shows as many results, plus the page asked for.
+    var stale = false;
+    more.addEventListener("click", function () {
+      if (stale) { stale = false; return run(shown + PAGE, shown); }
+      showMore().catch(function () { reset(); stale = true; status.textContent = root_.dataset.error; });
+    });
+    window.addEventListener("popstate", function () { run(); });
     run();
   }
 
   /* ---- event times in the reader's own time zone ---- */
   // The page shows an event's time as announced, in the venue's zone; readers elsewhere also
   // see it in theirs, which only their browser knows.
-  // Dates in the Gregorian calendar, as the page prints them (a Thai browser would count Buddhist
+  // Dates in the Gregorian calendar, in CLDR's medium date and short time, as the page prints them
+  // (catalogue/strings.py) (a Thai browser would count Buddhist
   // years). A language the browser cannot format (Chromium has no Mongolian) gets numbers and the
   // zone's id, not English words.
   var formats = searchBox.locale || lang; // the page's way of writing dates and times: en-GB for the English pages
@@ -348,11 +404,11 @@
     return [date.getFullYear(), date.getMonth() + 1, date.getDate()].map(function (n) { return String(n).padStart(2, "0"); }).join("-");
   }
   function day(date) {
-    if (known) return date.toLocaleDateString(formats + "-u-ca-gregory", { day: "numeric", month: "short", year: "numeric" });
+    if (known) return date.toLocaleDateString(formats + "-u-ca-gregory", { dateStyle: "medium" });
     return isoDay(date);
   }
   function hour(date) {
-    if (known) return date.toLocaleTimeString(formats + "-u-ca-gregory", { hour: "numeric", minute: "2-digit" });
+    if (known) return date.toLocaleTimeString(formats + "-u-ca-gregory", { timeStyle: "short" });
     return String(date.getHours()).padStart(2, "0") + ":" + String(date.getMinutes()).padStart(2, "0");
   }
 
