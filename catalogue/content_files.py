@@ -6,7 +6,7 @@ build machine), and only documents, data and images that a browser does not run:
 XML or script file served from the hub's address could act as the hub, and GitHub Pages sends
 no Content-Security-Policy header to stop it. Images must be light enough for a slow connection
 and small enough in pixels for a phone to open. The hub's own stylesheet, scripts and logos
-under content/assets/ are code, reviewed as code.
+under content/assets/ are code, reviewed as code; its images are held to the same weight.
 """
 
 from __future__ import annotations
@@ -38,12 +38,17 @@ def check(root: Path, problems: ProblemList) -> None:
                                  "put the file itself here")
             dirs[:] = sorted(d for d in dirs if not (here / d).is_symlink())
             place = here.relative_to(root)
-            if folder != "content" or place == OWN_CODE or OWN_CODE in place.parents:
+            if folder != "content":
                 continue
+            own = place == OWN_CODE or OWN_CODE in place.parents
             for name in sorted(files):
                 path = here / name
-                if not name.startswith(".") and not path.is_symlink():
+                if name.startswith(".") or path.is_symlink():
+                    continue
+                if not own:
                     _check_file(path, path.relative_to(root).as_posix(), problems)
+                elif path.suffix.lower() in IMAGES:  # a logo is downloaded by readers like any image
+                    _check_image(path, path.relative_to(root).as_posix(), problems)
 
 
 def _check_file(path: Path, where: str, problems: ProblemList) -> None:
@@ -59,6 +64,10 @@ def _check_file(path: Path, where: str, problems: ProblemList) -> None:
                      "Offer documents as PDF, Word, OpenDocument, spreadsheets, CSV or text, images as PNG, JPEG, "
                      "WebP, GIF or AVIF, or link to the file with 'url'")
         return
+    _check_image(path, where, problems)
+
+
+def _check_image(path: Path, where: str, problems: ProblemList) -> None:
     bytes_ = path.stat().st_size
     if bytes_ > MAX_IMAGE_BYTES:
         problems.add(where, 0, "-", f"the image is {bytes_ // 1000} KB; the limit is {MAX_IMAGE_BYTES // 1000} KB. "

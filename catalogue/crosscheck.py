@@ -14,7 +14,7 @@ from babel import Locale, UnknownLocaleError
 
 from . import content_files
 from .frontmatter import Document
-from .ids import normalise, suggest
+from .ids import labels, normalise, suggest
 from .model import Attachment, Catalogue, Resource
 from .problems import FIX_HINT, ProblemList
 from .template import BODY_HINT
@@ -32,7 +32,7 @@ def vocabularies(catalogue: Catalogue) -> dict[str, dict[str, str]]:
         "type": {k: t.label for k, t in catalogue.types.items()},
         "region": {k: r.name for k, r in catalogue.regions.items()},
         "topic": {k: t.label for k, t in catalogue.topics.items()},
-        "partner": {k: o.short_name for k, o in catalogue.organisations.items()},
+        "partner": {k: (o.short_name, o.name) for k, o in catalogue.organisations.items()},  # 'ILO' or its full name
     }
 
 
@@ -50,7 +50,8 @@ def check_resources(root: Path, catalogue: Catalogue, problems: ProblemList,
                     rejected: list[tuple[Resource, Failed]] = ()) -> None:
     """Check the catalogue's resources, and what is checkable of those the schema rejected."""
     vocab = vocabularies(catalogue)
-    titles: dict[tuple[str, str], str] = {}
+    titles: dict[tuple[str, str], tuple[str, int, str]] = {}
+    addresses: dict[str, tuple[str, int, str]] = {}
     generated = _generated_pages(catalogue)
     for resource, failed in [(r, Failed()) for r in catalogue.resources] + list(rejected):
         doc = resource.meta["_doc"]
@@ -76,18 +77,30 @@ def check_resources(root: Path, catalogue: Catalogue, problems: ProblemList,
         if not failed.has("files"):
             resource.files = list(_check_files(root, resource, problems))
         for version in resource.versions.values():
-            key = (version.lang, version.title.casefold())
             if not version.title:
                 continue  # missing or not text: the schema said so
-            if key in titles:
-                problems.add(version.path, doc.line_of("title") if version.lang == resource.lang else 2, "title",
-                             f"the same title is used by {titles[key]}; is this a duplicate? Otherwise make the title distinct")
-            else:
-                titles[key] = version.path
+            line = doc.line_of("title") if version.lang == resource.lang else 2
+            _once(titles, (version.lang, version.title.casefold()), (version.path, line, "title"), problems,
+                  "the same title is used by {other}; is this a duplicate? Otherwise make the title distinct")
+        if isinstance(resource.url, str) and resource.url:
+            _once(addresses, resource.url.rstrip("/"), (where, doc.line_of("url"), "url"), problems,
+                  "{other} links to the same original; is this the same publication? A publication has one page "
+                  "here, with its translations and attachments")
     for region in catalogue.regions.values():
         for text in region.texts.values():
             check_body(text.intro, text.body_line, text.path, problems)
     content_files.check(root, problems)
+
+
+def _once(seen: dict, key, place: tuple[str, int, str], problems: ProblemList, message: str) -> None:
+    """A value two files must not share: reported on both, each naming the other, so that whichever
+    file a pull request changed shows the problem."""
+    if key not in seen:
+        seen[key] = place
+        return
+    first = seen[key]
+    problems.add(*place, message.format(other=first[0]))
+    problems.add(*first, message.format(other=place[0]))
 
 
 def _generated_pages(catalogue: Catalogue) -> frozenset[str]:
@@ -136,11 +149,18 @@ def unknown_id(key: str, value: str, known: dict[str, str]) -> str:
     joined = str(value).split(" - ")  # '- a' and a '- b' indented further read as one item 'a - b'
     if len(joined) > 1 and all(part in known for part in joined):
         return f"'{value}' reads as one item because the '- ' lines are not indented alike; start every '- ' in the same column"
+    listed = [part.strip() for part in str(value).split(",")]
+    if len(listed) > 1 and all(suggest(part, known) for part in listed):
+        ids = ", ".join(suggest(part, known) for part in listed)
+        return f"'{value}' reads as one value; put several in square brackets: {key}: [{ids}]"
     hint = suggest(str(value), known)
     if hint:
-        fixable = normalise(str(value)).replace("-", "") in (hint.replace("-", ""), normalise(known[hint]).replace("-", ""))
+        spellings = {hint.replace("-", "")} | {normalise(name).replace("-", "") for name in labels(known[hint])}
+        fixable = normalise(str(value)).replace("-", "") in spellings
         return f"{message}; did you mean '{hint}'?" + (f" ({FIX_HINT})" if fixable else "")
-    return f"{message}; use one of {', '.join(known)} (defined in {where[key]})"
+    new = {"partner": "; an organisation that is not listed needs an entry in partners.yml first (CONTRIBUTING.md: "
+                      "'Adding a region, an organisation, a type or a topic'), or ask for one in your pull request"}
+    return f"{message}; use one of {', '.join(known)} (defined in {where[key]}){new.get(key, '')}"
 
 
 def is_language(code: str) -> bool:
@@ -184,6 +204,12 @@ def _check_event(resource: Resource, problems: ProblemList, failed: Failed) -> N
             problems.add(where, doc.line_of("end"), "end", "write start and end the same way: both as dates (all-day) or both as date-times")
         elif (end < start) if resource.all_day else (end <= start):
             problems.add(where, doc.line_of("end"), "end", f"the event ends ({meta['end']}) before it starts ({meta['start']}); check both")
+    if start is not None and isinstance(resource.date, dt.date) and not failed.has("date"):
+        first_day = start.date() if isinstance(start, dt.datetime) else start
+        if first_day < resource.date:  # a year mistyped, in one or the other: the event would be listed as long past
+            problems.add(where, doc.line_of("start"), "start",
+                         f"the event starts ({first_day}) before it was announced ('date: {resource.date}'); check "
+                         "the years. 'date' is the day the event was announced (for a past event added later, its first day)")
     if isinstance(resource.timezone, str) and resource.timezone and not failed.has("timezone"):
         zone = time_zone(resource.timezone)
         if zone is None:

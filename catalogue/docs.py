@@ -71,6 +71,7 @@ def form_options(catalogue: Catalogue) -> dict[str, list[str]]:
     return {
         "types": [t.id for t in catalogue.types.values()],
         "regions": [f"label: {r.id} ({r.name})" for r in catalogue.regions.values()],
+        "topics": [f"label: {t.id} ({t.label})" for t in catalogue.topics.values()],
         "translation-languages": [f"{c} ({catalogue.strings[c].get('name', c)})" for c in catalogue.languages[1:]],
     }
 

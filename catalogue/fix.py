@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from . import schema
-from .ids import normalise, suggest
+from .ids import labels, normalise, suggest
 from .template import yaml_value
 
 KEY_LINE = re.compile(r"^(?P<key>[A-Za-z_][\w-]*):(?P<rest>.*)$")
@@ -123,6 +123,6 @@ def _fix_one(value: str, known: dict[str, str] | None) -> str:
     if norm.replace("-", "") in squashed:  # spacing only: 'Viet Nam' -> 'vietnam'
         return squashed[norm.replace("-", "")]
     by_label = suggest(value, known)
-    if by_label and normalise(known[by_label]) == norm:
+    if by_label and norm in {normalise(name) for name in labels(known[by_label])}:
         return by_label
     return value

@@ -7,6 +7,7 @@ tree so that each key and list item keeps its line number for error messages.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -92,6 +93,55 @@ def decode(raw: bytes) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+_KEY = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)[ \t]*:[ \t]*(?P<value>.*)$")
+CURLY_QUOTES = "“”‘’„«»"
+
+
+def _plain_advice(lines: list[str], index: int) -> tuple[int, str, str]:
+    """(the line's index, its key, what to do) for a line YAML could not read, in words for someone who has never
+    heard of YAML: most such lines are a title or summary with a colon, a quote or a bracket in it."""
+    keyed = [(at, _KEY.match(lines[at])) for at in (index - 1, index) if 0 <= at < len(lines)]
+    keyed = [(at, found) for at, found in keyed if found]
+    if not keyed:
+        return index, "-", ("this line could not be read; check quotes, colons and indentation on this line or the one "
+                     "before (text containing ': ' needs quotes)")
+    # the parser often points at the line after the mistake: the line before, when it looks wrong
+    for at, found in keyed:
+        advice = _advice(found.group("key"), found.group("value").strip())
+        if advice:
+            return at, found.group("key"), advice
+    at, found = keyed[-1]
+    key, value = found.group("key"), found.group("value").strip()
+    return at, key, (f"the value of '{key}' could not be read; check quotes, colons and indentation on this line or the "
+                 f"one before (text containing ': ' needs quotes: {_quoted(key, value)})")
+
+
+def _quoted(key: str, value: str) -> str:
+    """The line as it would read in quotes: double ones, or single ones around text with a double quote."""
+    text = value.strip(CURLY_QUOTES + "\"' ")
+    return f"{key}: '{text.replace(chr(39), chr(39) * 2)}'" if '"' in text else f'{key}: "{text}"'
+
+
+def _advice(key: str, value: str) -> str | None:
+    if any(mark in value for mark in CURLY_QUOTES):
+        return (f"the value is in curly quotes (“ ” or ‘ ’), which word processors put in; only straight quotes "
+                f"(\" or ') hold text together: retype them, e.g. {_quoted(key, value)}")
+    quote = value[:1]
+    if quote in ("'", '"') and value.count(quote) > 2:
+        other = '"' if quote == "'" else "'"
+        return (f"the value starts with a quote ({quote}) and has another inside it; put it in the other kind of "
+                f"quotes: {key}: {other}{value[1:].rstrip(quote)}{other}")
+    if quote in "[{" and not value.endswith("]" if quote == "[" else "}"):
+        if key in ("region", "topic", "partner", "authors", "language", "type"):
+            return f"the list is not closed; write it as {key}: [first, second]"
+        return f"a value that starts with '{quote}' is read as a list; if it is text, put it in quotes: {_quoted(key, value)}"
+    if quote and quote not in "'\"" and (": " in value or value.endswith(":")):
+        return f"the text after '{key}:' contains ': ', which would start a new key; put the whole value in quotes: {_quoted(key, value)}"
+    if quote and quote in "@`%&*!|>":
+        return f"a value may not start with '{quote}'; put it in quotes: {_quoted(key, value)}"
+    return None
+
+
 def parse_yaml(text: str, first_line: int = 1, loader: type = LOADER) -> tuple[Any, dict[tuple, int]]:
     """Parse YAML text into plain values and a map of value paths to file lines."""
     offset = first_line - 1
@@ -112,8 +162,8 @@ def parse_yaml(text: str, first_line: int = 1, loader: type = LOADER) -> tuple[A
         if "'\\t'" in problem:
             raise FrontMatterError(line, "-", "a tab is used for indentation here; YAML needs spaces: replace the tab "
                                    "with spaces") from None
-        raise FrontMatterError(line, "-", f"the front matter is not valid YAML ({problem}); check quotes, colons and indentation "
-                               "on this line or the one before (text containing ': ' needs quotes)") from None
+        at, field_name, advice = _plain_advice(text.split("\n"), mark.line if mark else 0)
+        raise FrontMatterError(at + 1 + offset, field_name, f"{advice} (YAML: {problem})") from None
     except yaml.YAMLError as err:
         raise FrontMatterError(first_line, "-", f"the front matter is not valid YAML ({err})") from None
     except RecursionError:

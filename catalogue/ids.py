@@ -14,13 +14,20 @@ def normalise(value: str) -> str:
     return re.sub(r"[\s_]+", "-", text.strip().lower()).strip("-")
 
 
-def suggest(value: str, known: dict[str, str] | Iterable[str]) -> str | None:
+Label = str | tuple[str, ...]  # an id's names: an organisation has a short one and a full one
+
+
+def labels(label: Label) -> tuple[str, ...]:
+    return (label,) if isinstance(label, str) else tuple(label)
+
+
+def suggest(value: str, known: dict[str, Label] | Iterable[str]) -> str | None:
     """The id closest to `value`, comparing ids and (for dicts) their labels."""
     candidates = dict(known) if isinstance(known, dict) else {k: k for k in known}
     norm = normalise(value)
     if norm in candidates:
         return norm
-    by_label = {normalise(label): key for key, label in candidates.items()}
+    by_label = {normalise(name): key for key, label in candidates.items() for name in labels(label)}
     if norm in by_label:
         return by_label[norm]
     squashed = {k.replace("-", ""): k for k in candidates}

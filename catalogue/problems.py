@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from html import escape
 
 FIX_HINT = "make fix repairs this"  # for problems catalogue.fix repairs on its own
 
@@ -34,9 +35,10 @@ def github_summary(problems: list[Problem]) -> str:
     if not problems:
         return "### Content check\n\nNo problems found.\n"
     def cell(text: str) -> str:
-        return text.replace("|", "\\|")  # a bar would end the table cell
+        # GitHub renders the summary as Markdown with HTML: '<script>' in a message would vanish
+        return escape(text, quote=False).replace("|", "\\|")  # a bar would end the table cell
 
-    rows = [f"| `{p.path}` | {p.line or ''} | `{p.field}` | {cell(p.message)} |" for p in problems]
+    rows = [f"| `{p.path}` | {p.line or 'whole file'} | `{p.field}` | {cell(p.message)} |" for p in problems]
     count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
     return (f"### Content check: {count}\n\nRun `make validate` to see them on your computer; `make fix` repairs "
             "ids written with capitals or spaces, and key order.\n\n| File | Line | Field | What to do |\n|---|---|---|---|\n" + "\n".join(rows) + "\n")

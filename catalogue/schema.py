@@ -57,11 +57,22 @@ def _extra_keys(error: ValidationError) -> list[str]:
     return sorted(k for k in error.instance if k not in allowed)
 
 
+# Words contributors use for a key by another name (the spelling is too far off for a close match)
+OTHER_NAMES = {"link": "url", "links": "url", "website": "url", "web": "url", "source": "url",
+               "organisation": "partner", "organization": "partner", "organisations": "partner",
+               "organizations": "partner", "partners": "partner", "publisher": "partner",
+               "country": "region", "countries": "region", "regions": "region",
+               "topics": "topic", "tags": "topic", "theme": "topic", "themes": "topic", "kind": "type",
+               "author": "authors", "abstract": "summary", "description": "summary",
+               "published": "date", "lang": "language", "languages": "language", "attachments": "files"}
+
+
 def _unknown_key(name: str, path: tuple, key: str) -> str:
     from difflib import get_close_matches
 
     known = list(_schema_at(name, path).get("properties", {}))
-    hint = get_close_matches(key, known, n=1, cutoff=0.6)
+    other = OTHER_NAMES.get(key.lower())
+    hint = [other] if other in known else get_close_matches(key, known, n=1, cutoff=0.6)
     if hint:
         return f"unknown key '{key}'; did you mean '{hint[0]}'?"
     if name == "translation":

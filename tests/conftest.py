@@ -17,6 +17,18 @@ BUILD_DATE_EPOCH = "1795824000"  # 2026-11-28 00:00 UTC: "today" for every test 
 COPIED = ("mkdocs.yml", "hooks", "overrides", "locales", "schema", "partners.yml", "content/assets")
 HAND_WRITTEN = ("content/about*.md", "content/contribute*.md")  # pages the nav names
 
+
+def pytest_sessionstart(session):
+    """Most tests build or read the hub's own content. With a problem in it (a pull request's new
+    resource, say), say so once, as `make validate` does, instead of a traceback in every test."""
+    from catalogue.load import collect
+
+    _, problems = collect(ROOT)
+    if problems:
+        pytest.exit("The content has problems, so the tests cannot run; fix these first (make validate shows them "
+                    "too):\n" + "\n".join(str(p) for p in problems.sorted()), returncode=1)
+
+
 RESOURCE = """\
 ---
 title: {title}

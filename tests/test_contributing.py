@@ -132,7 +132,8 @@ def test_fix_repairs_what_is_safe_and_says_so(tmp_path):
     messy = (
         "---\n# why this matters\nsummary: A sample summary that is long enough for the schema.   \n"
         "title: Fix me please\ntype: [Report]\nregion: [South Africa, Viet Nam]  # two regions\n"
-        "topic: [Skills]\npartner: ILO\ndate: 2025-01-01\n---\nBody stays.  \n"
+        "topic: [Skills]\npartner: [ILO, Deutsche Gesellschaft für Internationale Zusammenarbeit (GIZ) GmbH]\n"
+        "date: 2025-01-01\n---\nBody stays.  \n"
     )
     root = make_repo(tmp_path, {"fixme.md": messy})
     before = run(VALIDATE, root)
@@ -143,6 +144,7 @@ def test_fix_repairs_what_is_safe_and_says_so(tmp_path):
     for change in ("removed trailing spaces in the front matter", "type: a single id needs no list; wrote report",
                    "region: 'South Africa' -> 'south-africa'", "region: 'Viet Nam' -> 'vietnam'",
                    "topic: 'Skills' -> 'skills'", "partner: 'ILO' -> 'ilo'",
+                   "partner: 'Deutsche Gesellschaft für Internationale Zusammenarbeit (GIZ) GmbH' -> 'giz'",
                    "put the keys in the usual order (title, type, region, topic, partner, date, summary)"):
         assert f"content/resources/fixme.md: fixed: {change}" in lines
     text = (root / "content/resources/fixme.md").read_text()

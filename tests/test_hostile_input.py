@@ -221,6 +221,10 @@ def test_images_are_sized_lazy_and_heavy_ones_refused(tmp_path):
     write(root / "content/files/huge.png", _png(2000, 2000) + b"\0" * 310_000)
     _, problems = collect(root)
     assert any(p.path == "content/files/huge.png" and "the limit is 300 KB" in p.message for p in problems.sorted())
+    write(root / "content/assets/logos/heavy-logo.png", _png(400, 120) + b"\0" * 310_000)
+    _, problems = collect(root)
+    assert any(p.path == "content/assets/logos/heavy-logo.png" and "the limit is 300 KB" in p.message
+               for p in problems.sorted()), "a logo is an image readers download too"
 
 
 def test_only_inert_files_are_published_and_links_are_refused(tmp_path):

@@ -82,3 +82,13 @@ def test_usage_errors_exit_two(repo):
 def test_validator_checks_the_real_repository():
     result = subprocess.run([sys.executable, SCRIPT], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stdout
+
+
+def test_the_summary_shows_tags_named_in_a_message_as_text():
+    """GitHub renders the job summary as Markdown with HTML: '<script>' would vanish from the sentence."""
+    from catalogue.problems import Problem, github_summary
+
+    summary = github_summary([Problem("content/resources/x.md", 12, "body", "raw <script> is not allowed | ever"),
+                              Problem("content/files/big.png", 0, "-", "the image is 720 KB")])
+    assert "| `content/resources/x.md` | 12 | `body` | raw &lt;script&gt; is not allowed \\| ever |" in summary
+    assert "| `content/files/big.png` | whole file | `-` | the image is 720 KB |" in summary

@@ -28,8 +28,16 @@ CASES = [
     ("only whitespace", "x.md", "  \n\n", 1, "-", "the file is empty"),
     ("no front matter", "x.md", "# Title\n\nText.\n", 1, "-", "no front matter"),
     ("unclosed fence", "x.md", "---\ntitle: Something\ntype: report\n", 1, "-", "is not closed"),
-    ("broken flow list", "x.md", "---\ntitle: T\nregion: [colombia\n---\n", 3, "-", "not valid YAML"),
-    ("colon in plain text", "x.md", "---\ntitle: Coal: the end\n---\n", 2, "-", "text containing ': ' needs quotes"),
+    ("broken flow list", "x.md", "---\ntitle: T\nregion: [colombia\n---\n", 3, "region",
+     "the list is not closed; write it as region: [first, second]"),
+    ("colon in plain text", "x.md", "---\ntitle: Coal: the end\n---\n", 2, "title",
+     "the text after 'title:' contains ': ', which would start a new key; put the whole value in quotes: title: \"Coal: the end\""),
+    ("curly quotes from a word processor", "x.md", "---\ntitle: “Coal: the end”\n---\n", 2, "title",
+     "the value is in curly quotes (“ ” or ‘ ’), which word processors put in; only straight quotes"),
+    ("a quote inside quotes", "x.md", "---\ntitle: 'Workers' voices: Quang Ninh'\n---\n", 2, "title",
+     "put it in the other kind of quotes: title: \"Workers' voices: Quang Ninh\""),
+    ("a title that starts with a bracket", "x.md", "---\ntitle: [Draft] Mine plan\n---\n", 2, "title",
+     "a value that starts with '[' is read as a list; if it is text, put it in quotes: title: \"[Draft] Mine plan\""),
     ("tab indentation", "x.md", "---\ntitle: T\nregion:\n\t- colombia\n---\n", 4, "-", "replace the tab with spaces"),
     ("front matter is a list", "x.md", "---\n- title\n- type\n---\n", 2, "-", "must be a set of 'key: value' lines, not a list"),
     ("front matter is text", "x.md", "---\njust some words\n---\n", 2, "-", "not text"),
@@ -101,6 +109,16 @@ CASES = [
      9, "start", "does not match Asia/Ho_Chi_Minh, which is at UTC+07:00"),
     ("misspelt time zone", "x.md", EVENT.format(event="start: 2026-03-10\ntimezone: Asia/Ho_Chi_Mihn\nlocation: Hanoi\n"),
      10, "timezone", "did you mean 'Asia/Ho_Chi_Minh'?"),
+    ("event year mistyped", "x.md", EVENT.format(event="start: 2025-03-10\nlocation: Hanoi\n"), 9, "start",
+     "the event starts (2025-03-10) before it was announced ('date: 2026-01-10'); check the years"),
+    ("several regions without brackets", "x.md", resource(region="vietnam, Indonesia"), 4, "region",
+     "'vietnam, Indonesia' reads as one value; put several in square brackets: region: [vietnam, indonesia]"),
+    ("an organisation by its full name", "x.md", resource().replace("partner: [ilo]", "partner: [International Labour Organization]"),
+     6, "partner", "is not an organisation; did you mean 'ilo'? (make fix repairs this)"),
+    ("an organisation not in partners.yml", "x.md", resource().replace("partner: [ilo]", "partner: [cosatu]"), 6, "partner",
+     "needs an entry in partners.yml first (CONTRIBUTING.md: 'Adding a region, an organisation, a type or a topic')"),
+    ("a key by another name", "x.md", resource(extra="link: https://example.org/report\n"), 9, "link",
+     "unknown key 'link'; did you mean 'url'?"),
     ("start on a report", "x.md", resource(extra="start: 2026-03-10\n"), 9, "start", "only events have 'start'"),
     ("missing attachment", "x.md", resource(extra="files:\n  - path: files/nothing.pdf\n"), 10, "files.path", "no file at content/files/nothing.pdf"),
     ("attachment outside content", "x.md", resource(extra="files:\n  - path: ../../partners.yml\n"), 10, "files.path", "points outside content/"),
@@ -336,3 +354,16 @@ def test_headings_are_read_with_the_sites_markdown_extensions():
 
     names = [e if isinstance(e, str) else next(iter(e)) for e in mkdocs_config()["markdown_extensions"]]
     assert sorted(names) == sorted(PAGE_EXTENSIONS)
+
+
+def test_a_duplicate_is_reported_on_both_files_whichever_was_added(tmp_path):
+    """A pull request's annotations show on the files it changed: the copy may sort first or last."""
+    root = make_repo(tmp_path, {"good.md": GOOD + "", "aaa-copy.md": resource(title="A valid neighbour"),
+                                "same-original.md": resource(title="Another name", extra="url: https://example.org/report/\n"),
+                                "original.md": resource(title="The first name", extra="url: https://example.org/report\n")})
+    _, problems = collect(root)
+    found = {(p.path, p.field) for p in problems.sorted()}
+    assert found == {("content/resources/good.md", "title"), ("content/resources/aaa-copy.md", "title"),
+                     ("content/resources/same-original.md", "url"), ("content/resources/original.md", "url")}, found
+    message = next(p.message for p in problems.sorted() if p.path == "content/resources/original.md")
+    assert message.startswith("content/resources/same-original.md links to the same original; is this the same publication?")
