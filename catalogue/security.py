@@ -66,8 +66,14 @@ def headers_file(csp: str) -> str:
         "  X-Content-Type-Options: nosniff\n"
         "  Referrer-Policy: strict-origin-when-cross-origin\n"
         "  Permissions-Policy: camera=(), microphone=(), geolocation=(), interest-cohort=()\n"
-        "/assets/javascripts/*\n  Cache-Control: public, max-age=31536000, immutable\n"
-        "/assets/stylesheets/*\n  Cache-Control: public, max-age=31536000, immutable\n"
-        "/assets/*\n  Cache-Control: public, max-age=86400\n"
-        "/pagefind/*\n  Cache-Control: public, max-age=86400\n"
+        + "".join(f"{path}\n  Cache-Control: {policy}\n" for path, policy in CACHING)
     )
+
+
+# One rule for each path: hosts apply every rule that matches, and two Cache-Control values would
+# conflict. Material's files carry a hash in their names, and the hub's own a ?v= of theirs (see
+# hooks/tidy_theme_output.py): kept a year. Pagefind's files keep their names from build to build.
+FOREVER, A_DAY = "public, max-age=31536000, immutable", "public, max-age=86400"
+CACHING = (("/assets/javascripts/*", FOREVER), ("/assets/stylesheets/*", FOREVER), ("/assets/hub.js", FOREVER),
+           ("/assets/hub.css", FOREVER), ("/assets/search-offline.js", A_DAY), ("/assets/images/*", A_DAY),
+           ("/assets/logos/*", A_DAY), ("/pagefind/*", A_DAY))

@@ -21,10 +21,15 @@ static-i18n (-100) has built every language, trims the assets.
   searches with Pagefind), are deleted.
 - The hub's own scripts and styles (content/assets/*.js, *.css) are minified: their comments
   are for whoever maintains them, and every reader's first visit was 3 KB (gzip) heavier with them.
+- Pages ask for hub.js and hub.css with a version (`?v=` and the start of their SHA-256), so
+  that a browser may keep them a year (site/_headers) and still fetches a new one the day it
+  changes. Material's own files have a hash in their names already. The offline copy, read
+  from disk, needs none.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 import shutil
 from pathlib import Path
@@ -43,6 +48,20 @@ ARTICLE = '<article class="md-content__inner md-typeset">'
 MATERIAL_SKIP = re.compile(r'(<div data-md-component="skip">).*?(</div>)', re.S)
 
 
+OWN_ASSETS = ("hub.js", "hub.css")
+_OWN_ASSET = re.compile(r'((?:src|href)="(?:[^"]*/)?assets/(hub\.(?:js|css)))"')
+_versions: dict[str, str] = {}
+
+
+def on_config(config):
+    _versions.clear()
+    if not config.extra.get("offline"):
+        for name in OWN_ASSETS:
+            source = Path(config.docs_dir) / "assets" / name
+            if source.is_file():
+                _versions[name] = hashlib.sha256(source.read_bytes()).hexdigest()[:10]
+
+
 @event_priority(-90)
 def on_post_page(output, page, config):
     return _tidy(output)
@@ -54,6 +73,9 @@ def on_post_template(output_content, template_name, config):
 
 
 def _tidy(output: str) -> str:
+    if _versions:
+        output = _OWN_ASSET.sub(lambda m: f'{m.group(1)}?v={_versions[m.group(2)]}"' if m.group(2) in _versions
+                                else m.group(0), output)
     output = TOGGLE.sub(r"\1", output).replace(ARTICLE, ARTICLE[:-1] + ' id="hub-content">', 1)
     output = MATERIAL_SKIP.sub(r"\1\2", output, count=1)
     if TOC_LABEL in output and 'id="__toc"' not in output:

@@ -73,6 +73,31 @@ def test_every_page_has_a_content_security_policy(real_site):
     assert "Content-Security-Policy: default-src 'self'" in headers and "frame-ancestors 'none'" in headers
 
 
+def test_each_file_has_one_caching_rule_and_the_hubs_own_change_address_with_their_content(real_site):
+    """Hosts apply every _headers rule that matches: two Cache-Control values for one file would
+    conflict. What is kept a year must change its address when it changes."""
+    import hashlib
+    from fnmatch import fnmatchcase
+
+    rules, path = [], None
+    for line in (real_site / "_headers").read_text().splitlines():
+        if line.startswith("/"):
+            path = line
+        elif line.strip().startswith("Cache-Control:"):
+            rules.append((path, line.split(":", 1)[1].strip()))
+    for file in real_site.rglob("*"):
+        if file.is_file():
+            address = "/" + file.relative_to(real_site).as_posix()
+            matching = [rule for rule in rules if fnmatchcase(address, rule[0])]
+            assert len(matching) <= 1, (address, matching)
+    kept = {path for path, policy in rules if "immutable" in policy}
+    assert {"/assets/hub.js", "/assets/hub.css"} <= kept
+    page = (real_site / "resources/hub-launch-cop28/index.html").read_text(encoding="utf-8")
+    for name in ("hub.js", "hub.css"):
+        version = hashlib.sha256((ROOT / "content/assets" / name).read_bytes()).hexdigest()[:10]
+        assert f'assets/{name}?v={version}"' in page, name
+
+
 @pytest.mark.browser
 def test_the_policy_blocks_nothing_the_site_needs(real_site):
     with serve(real_site) as url, browser() as chromium:
