@@ -7,6 +7,8 @@ static-i18n (-100) has built every language, trims the assets.
 
 - Material puts autocomplete="off" on its hidden checkbox toggles (not allowed on checkboxes),
   and a table-of-contents label for a "__toc" checkbox that only pages in the nav have.
+- Without a palette in mkdocs.yml (the colours are in hub.css), Material still writes a script
+  that restores a reader's palette choice, which the hub does not offer: it is taken out.
 - The <article> that holds the page's text gets the id the skip link of overrides/main.html
   leads to: an element with content, which screen readers (and axe's skip-link rule) need.
   Material's own skip link, which only pages with headings get and which leads past the title
@@ -45,6 +47,7 @@ ALTERNATE_PREFETCH = "ui({document$:ct});"  # mkdocs-material 9.8.2
 TOGGLE = re.compile(r'(<input class="md-toggle"[^>]*?) autocomplete="off"')
 TOC_LABEL = '<label class="md-nav__title" for="__toc">'
 ARTICLE = '<article class="md-content__inner md-typeset">'
+PALETTE_CHOICE = re.compile(r'\s*<script>var palette=__md_get\("__palette"\).*?</script>', re.S)
 MATERIAL_SKIP = re.compile(r'(<div data-md-component="skip">).*?(</div>)', re.S)
 
 
@@ -78,6 +81,7 @@ def _tidy(output: str) -> str:
                                 else m.group(0), output)
     output = TOGGLE.sub(r"\1", output).replace(ARTICLE, ARTICLE[:-1] + ' id="hub-content">', 1)
     output = MATERIAL_SKIP.sub(r"\1\2", output, count=1)
+    output = PALETTE_CHOICE.sub("", output, count=1)
     if TOC_LABEL in output and 'id="__toc"' not in output:
         start = output.index(TOC_LABEL)
         end = output.index("</label>", start)

@@ -55,3 +55,11 @@ def test_the_hubs_own_scripts_and_styles_arrive_without_their_comments(real_site
         served = (real_site / "assets" / name).read_text(encoding="utf-8")
         assert "/*" in source and "/*" not in served and "\n  " not in served, name
         assert len(gzip.compress(served.encode())) < 0.8 * len(gzip.compress(source.encode())), name
+
+
+def test_pages_load_no_palette_stylesheet_or_script(real_site):
+    """The hub's colours are in hub.css: Material's palette stylesheet (2 KB gzip, render-blocking)
+    and its script that restores a palette choice the hub does not offer would be weight for nothing."""
+    for path in ("index.html", "resources/hub-launch-cop28/index.html", "th/regions/thailand/index.html", "404.html"):
+        html = (real_site / path).read_text(encoding="utf-8")
+        assert "palette." not in html and "__palette" not in html, path
