@@ -350,6 +350,9 @@ def _check_nesting(text: str, first_line: int, where: str, problems: ProblemList
             return  # once is enough: the next lines are as deep
 
 
+CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")  # `<script>`, shown as typed
+
+
 def _prose(text: str, first_line: int):
     """(file line, line) of a Markdown text, leaving out code samples, which are shown as written."""
     in_code = False
@@ -448,7 +451,9 @@ def check_body(text: str, first_line: int, where: str, problems: ProblemList) ->
                          "from other sites); save the image under content/files/ and link to that file")
         if not _MAY_BE_ACTIVE.search(line):
             continue  # every pattern below needs one of these, or an entity that decodes to one
-        for match in ACTIVE_TAGS.finditer(line):
+        # a tag named in a code span is shown as typed (the sanitiser would strip a real one anyway);
+        # attributes are checked on the whole line, where a code span could hide a quote
+        for match in ACTIVE_TAGS.finditer(CODE_SPAN.sub(" ", line) if "`" in line else line):
             tag = match.group(1).lower()
             hint = INSTEAD.get(tag, "forms and form fields are not allowed; link to the form on its own site instead")
             problems.add(where, number, "body", f"raw <{tag}> is not allowed in content: {hint}")

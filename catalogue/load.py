@@ -19,8 +19,9 @@ from babel.core import get_global
 from . import schema
 from .crosscheck import Failed, check_body, check_resources, check_text_fields, unknown_id, vocabularies
 from .frontmatter import Document, FrontMatterError, parse_yaml, read
+from .ids import suggest
 from .model import Catalogue, Organisation, Region, RegionText, Resource, Term, Version
-from .problems import ContentError, ProblemList
+from .problems import FIX_HINT, ContentError, ProblemList
 from .write import is_generated
 
 RESOURCES_DIR = "content/resources"
@@ -116,6 +117,12 @@ def schema_failures(name: str, value: Any, where: str, lines: Document | dict, p
         failed.add(path or ("-",))
         if vocab and path and path[0] in vocab and "is not an id" in message:
             message = unknown_id(path[0], value_at(value, path), vocab[path[0]])
+        one = value.get(path[0]) if vocab and len(path) == 1 and path[0] in vocab and isinstance(value, dict) else None
+        if isinstance(one, list) and len(one) == 1 and isinstance(one[0], str) and one[0] not in vocab[path[0]] \
+                and suggest(one[0], vocab[path[0]]):
+            # 'type: [Case Study]': the id, not the label, is what goes without brackets
+            message = (f"takes one value, not a list; write it without brackets, as an id: "
+                       f"{path[0]}: {suggest(one[0], vocab[path[0]])} ({FIX_HINT})")
         line = lines.line_of(*path) if isinstance(lines, Document) else _line(lines, path)
         problems.add(where, line, field_name, message)
     return failed

@@ -119,6 +119,8 @@ CASES = [
      "needs an entry in partners.yml first (CONTRIBUTING.md: 'Adding a region, an organisation, a type or a topic')"),
     ("a key by another name", "x.md", resource(extra="link: https://example.org/report\n"), 9, "link",
      "unknown key 'link'; did you mean 'url'?"),
+    ("a type's name in brackets", "x.md", resource(type="[Case Study]"), 3, "type",
+     "takes one value, not a list; write it without brackets, as an id: type: case-study (make fix repairs this)"),
     ("start on a report", "x.md", resource(extra="start: 2026-03-10\n"), 9, "start", "only events have 'start'"),
     ("missing attachment", "x.md", resource(extra="files:\n  - path: files/nothing.pdf\n"), 10, "files.path", "no file at content/files/nothing.pdf"),
     ("attachment outside content", "x.md", resource(extra="files:\n  - path: ../../partners.yml\n"), 10, "files.path", "points outside content/"),
@@ -367,3 +369,11 @@ def test_a_duplicate_is_reported_on_both_files_whichever_was_added(tmp_path):
                      ("content/resources/same-original.md", "url"), ("content/resources/original.md", "url")}, found
     message = next(p.message for p in problems.sorted() if p.path == "content/resources/original.md")
     assert message.startswith("content/resources/same-original.md links to the same original; is this the same publication?")
+
+
+def test_tags_written_as_code_are_shown_not_refused(tmp_path):
+    """Markdown shows a code span as typed: a page about web pages may name `<script>`."""
+    body = "\nUse `<script>` tags carefully, and never ``<iframe src=x>``.\n"
+    root = make_repo(tmp_path, {"x.md": resource() + body, "y.md": resource(title="Other") + "\nBad `x` <script>go()</script>\n"})
+    _, problems = collect(root)
+    assert [(p.path, p.line) for p in problems.sorted()] == [("content/resources/y.md", 12)], problems.sorted()
