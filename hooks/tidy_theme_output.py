@@ -52,7 +52,6 @@ MATERIAL_SKIP = re.compile(r'(<div data-md-component="skip">).*?(</div>)', re.S)
 
 
 OWN_ASSETS = ("hub.js", "hub.css")
-_OWN_ASSET = re.compile(r'((?:src|href)="(?:[^"]*/)?assets/(hub\.(?:js|css)))"')
 _versions: dict[str, str] = {}
 
 
@@ -76,9 +75,9 @@ def on_post_template(output_content, template_name, config):
 
 
 def _tidy(output: str) -> str:
-    if _versions:
-        output = _OWN_ASSET.sub(lambda m: f'{m.group(1)}?v={_versions[m.group(2)]}"' if m.group(2) in _versions
-                                else m.group(0), output)
+    for name, version in _versions.items():  # "assets/hub.js" on the home page, "../assets/hub.js" below it
+        for start in ('"', "/"):
+            output = output.replace(f'{start}assets/{name}"', f'{start}assets/{name}?v={version}"')
     output = TOGGLE.sub(r"\1", output).replace(ARTICLE, ARTICLE[:-1] + ' id="hub-content">', 1)
     output = MATERIAL_SKIP.sub(r"\1\2", output, count=1)
     output = PALETTE_CHOICE.sub("", output, count=1)

@@ -62,7 +62,7 @@
   }
 
   // "Searching…" where results will show, when they take long enough to be waited for (on a slow
-  // connection the engine and the index take seconds); `cancel` when they are there.
+  // connection the engine and the index take seconds); the function returned stops it.
   function waiting(say) {
     var timer = setTimeout(say, 300);
     return function () { clearTimeout(timer); };
