@@ -214,3 +214,6 @@ def test_every_online_page_offers_the_copy_with_size_date_and_checksum(real_site
         footer = html[html.index("hub-footer__offline"):]
         assert f"downloads/{ZIP_NAME}" in footer and digest in footer
         assert re.search(r"ZIP, \d+([.,]\d)? MB, [^)]*2026", footer), footer[:300]
+    english = (real_site / "index.html").read_text(encoding="utf-8")
+    assert "all languages, built " in english and "; unzip it, then open index.html)" in english, \
+        "what the reader gets, and how to open it, before a download of megabytes"
