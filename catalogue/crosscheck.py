@@ -392,7 +392,8 @@ def _link_problem(root: Path, folder: Path, text: str, target: str, generated: f
     address, _, anchor = target.split("?")[0].partition("#")
     address = unquote(address)
     if address.startswith("/"):
-        instead = os.path.relpath(content / address.strip("/"), folder.resolve()) + ("" if "." in address else ".md")
+        page = address.strip("/") or "index"  # '/' is the home page
+        instead = os.path.relpath(content / page, folder.resolve()) + ("" if "." in page else ".md")
         return (f"the link '{target}' starts with '/', which leads to the web server's root, not the hub's: write it "
                 f"relative to this file, e.g. '{instead}'")
     if not address:
