@@ -163,6 +163,15 @@ def unknown_id(key: str, value: str, known: dict[str, str]) -> str:
     return f"{message}; use one of {', '.join(known)} (defined in {where[key]}){new.get(key, '')}"
 
 
+def calendar_date_problem(value: str) -> str:
+    """For a YYYY-MM-DD that is no date; day and month swapped is the usual cause."""
+    message = f"'{value}' is not a real calendar date; write YYYY-MM-DD"
+    parts = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value)
+    if parts and int(parts[2]) > 12 and 1 <= int(parts[3]) <= 12:
+        message += f", the month second: {parts[1]}-{parts[3]}-{parts[2]}?"
+    return message
+
+
 def is_language(code: str) -> bool:
     try:
         Locale.parse(code)
@@ -287,7 +296,7 @@ def check_value(catalogue: Catalogue, key: str, value: object) -> list[str]:
         try:
             dt.date.fromisoformat(str(value))
         except ValueError:
-            messages.append(f"'{value}' is not a real calendar date; write YYYY-MM-DD")
+            messages.append(calendar_date_problem(str(value)))
     return [m.replace(f" ({FIX_HINT})", "") for m in messages]  # nothing is written yet: nothing to repair
 
 
@@ -437,12 +446,22 @@ def _anchors_of(path: Path) -> set[str]:
         return set()  # reported where that file is checked
 
 
+TOP_HEADING = re.compile(r"^ {0,3}#(?!#)")  # Python-Markdown needs no space: '#1 priority' is a heading too
+UNDESCRIBED_IMAGE = re.compile(r"!\[\s*\]\(")
+
+
 def check_body(text: str, first_line: int, where: str, problems: ProblemList) -> None:
     """Refuse in contributor Markdown what would run code in readers' browsers, mislead them about
-    where a link leads, show them a broken image, or hold the build for minutes."""
+    where a link leads, show them a broken image or none at all, or hold the build for minutes."""
     _check_nesting(text, first_line, where, problems)
     _check_brackets(text, first_line, where, problems)
     for number, line in _prose(text, first_line):
+        if TOP_HEADING.match(line):  # the theme would show it instead of the title, as the page's name
+            problems.add(where, number, "body", "the title is the page's only '#' heading; start headings in the text "
+                         "with '##'")
+        if UNDESCRIBED_IMAGE.search(line):
+            problems.add(where, number, "body", "the image needs a few words between its brackets for readers who "
+                         "cannot see it, e.g. ![Coal jobs by year in Cesar](../files/chart.png)")
         for shown, target in SHOWN_ADDRESS.findall(line):
             if urlsplit(shown).hostname != urlsplit(target).hostname:
                 problems.add(where, number, "body", f"the link shows {shown} but leads to {urlsplit(target).hostname}; "

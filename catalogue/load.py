@@ -17,7 +17,8 @@ from babel import Locale, UnknownLocaleError
 from babel.core import get_global
 
 from . import schema
-from .crosscheck import Failed, check_body, check_resources, check_text_fields, unknown_id, vocabularies
+from .crosscheck import (Failed, calendar_date_problem, check_body, check_resources, check_text_fields, unknown_id,
+                         vocabularies)
 from .frontmatter import Document, FrontMatterError, parse_yaml, read
 from .ids import suggest
 from .model import Catalogue, Organisation, Region, RegionText, Resource, Term, Version
@@ -273,6 +274,11 @@ def _check_name(root: Path, path: Path, languages: list[str], problems: ProblemL
                      f"(or .<language>.md for a translation), e.g. '{suggestion}'")
         return None
     lang = match.group("lang")
+    base, _, code = match.group("slug").rpartition("-")
+    if not lang and code in languages[1:] and path.with_name(f"{base}.md").is_file():
+        problems.add(where, 0, "-", f"a translation is named {base}.{code}.md, with a dot, so that it joins "
+                     f"{base}.md: rename this file")
+        return None
     if lang and lang not in languages:
         problems.add(where, 0, "-", f"'.{lang}.md' is not a language of the hub; use one of "
                      f"{', '.join('.' + code + '.md' for code in languages[1:])}")
@@ -432,5 +438,5 @@ def _parse_date(value: str, where: str, doc: Document, key: str, problems: Probl
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        problems.add(where, doc.line_of(key), key, f"'{value}' is not a real calendar date; write YYYY-MM-DD")
+        problems.add(where, doc.line_of(key), key, calendar_date_problem(value))
         return None
