@@ -17,8 +17,15 @@ from babel import Locale, UnknownLocaleError
 from babel.core import get_global
 
 from . import schema
-from .crosscheck import (Failed, calendar_date_problem, check_body, check_resources, check_text_fields, unknown_id,
-                         vocabularies)
+from .crosscheck import (
+    Failed,
+    calendar_date_problem,
+    check_body,
+    check_resources,
+    check_text_fields,
+    unknown_id,
+    vocabularies,
+)
 from .frontmatter import Document, FrontMatterError, parse_yaml, read
 from .ids import suggest
 from .model import Catalogue, Organisation, Region, RegionText, Resource, Term, Version
