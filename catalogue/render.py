@@ -153,8 +153,8 @@ def _time(value: dt.date, ctx: Context) -> str:
 
 
 def event_when_text(event: Resource, t: Translator) -> str:
-    """'10 Dec 2023, 14:00–15:30 (UTC+04:00, Asia/Dubai)' in the event's own zone, as the organisers
-    wrote it; '10 Dec 2023 – 11 Dec 2023' for days."""
+    """'10 Dec 2023, 14:00–15:30 (UTC+04:00, Dubai)' in the event's own zone, as the organisers wrote
+    it, the zone named by its city in the reader's language; '10 Dec 2023 – 11 Dec 2023' for days."""
     start, end = event.start, event.end
     if event.all_day:
         return t.date(start) + (f" – {t.date(end)}" if end and end != start else "")
@@ -162,7 +162,7 @@ def event_when_text(event: Resource, t: Translator) -> str:
     if end:
         same_day = end.date() == start.date()
         text += f"–{t.time(end)}" if same_day else f" – {t.date(end)}, {t.time(end)}"
-    zone = f", {event.timezone}" if event.timezone else ""
+    zone = f", {t.zone_city(event.timezone)}" if event.timezone else ""
     return f"{text} ({utc_offset(start)}{zone})"
 
 

@@ -65,6 +65,19 @@ class Translator:
     def time(self, value: dt.datetime) -> str:
         return format_time(value, format="short", locale=self._locale)
 
+    def zone_city(self, zone: str) -> str:
+        """The city a time zone is named after, as this language writes it ('Asia/Ho_Chi_Minh' ->
+        'Ho Chi Minh City', 'นครโฮจิมินห์'); the zone's id where CLDR has no city for it."""
+        key = ("zone", zone)
+        if key not in self._formatted:
+            from babel.dates import get_timezone, get_timezone_location
+
+            try:
+                self._formatted[key] = get_timezone_location(get_timezone(zone), locale=self._locale, return_city=True)
+            except (LookupError, ValueError):
+                self._formatted[key] = zone
+        return self._formatted[key]
+
     def size(self, num_bytes: int) -> str:
         key = ("size", num_bytes)
         if key not in self._formatted:

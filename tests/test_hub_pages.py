@@ -124,7 +124,7 @@ def test_launch_event_is_in_the_sample_content(real_site, catalogue):
     launch = catalogue.by_slug("hub-launch-cop28")
     assert launch.start.isoformat() == "2023-12-10T14:00:00+04:00" and launch.timezone == "Asia/Dubai"
     page = text(main_html(read(real_site, "resources/hub-launch-cop28/")))
-    assert "10 Dec 2023, 14:00" in page and "(UTC+04:00, Asia/Dubai)" in page
+    assert "10 Dec 2023, 14:00" in page and "(UTC+04:00, Dubai)" in page
     assert "Watch the recording" in page and "Register" not in page, "a past event offers its recording"
 
 

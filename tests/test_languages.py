@@ -91,6 +91,10 @@ def test_dates_are_written_the_way_each_language_writes_them(real_site, catalogu
     for lang, date in expected.items():
         html = main_html(read(real_site, prefix(lang) + "events/"))
         assert date in text(html), (lang, date)
+    # the organisers' zone, named by its city as each language writes it
+    cities = {"en": "Dubai", "es": "Dubái", "vi": "Dubai", "id": "Dubai", "th": "ดูไบ", "mn": "Дубай"}
+    for lang, city in cities.items():
+        assert f"(UTC+04:00, {city})" in text(main_html(read(real_site, prefix(lang) + "events/"))), (lang, city)
 
 
 def test_translated_resource_is_listed_in_its_language_and_others_get_a_badge(real_site, catalogue):
