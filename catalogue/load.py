@@ -61,9 +61,10 @@ def collect(root: Path, today: dt.date | None = None) -> tuple[Catalogue | None,
     """Load what can be loaded and list every problem found."""
     root = Path(root)
     problems = ProblemList()
-    languages, strings = _load_locales(root, problems)
+    languages, strings, locale_lines = _load_locales(root, problems)
     types, topics, groups = _load_vocabulary(root, strings, problems)
     organisations = _load_organisations(root, groups, problems)
+    _check_organisation_ids(strings, locale_lines, organisations, problems)
     regions = _load_regions(root, languages, problems)
     for region in regions.values():  # names and descriptions translated without a whole region file
         region.labels = {lang: (data.get("regions") or {}).get(region.id) or {} for lang, data in strings.items()}
@@ -148,7 +149,8 @@ def _line(line_map: dict[tuple, int], path: tuple) -> int:
     return line_map.get(path, 1)
 
 
-def _load_locales(root: Path, problems: ProblemList) -> tuple[list[str], dict[str, dict]]:
+def _load_locales(root: Path, problems: ProblemList) -> tuple[list[str], dict[str, dict], dict[str, dict]]:
+    """The languages, each one's texts, and the lines of those texts (for messages)."""
     loaded = read_yaml_file(root, root / LOCALES_DIR / "languages.yml", problems)
     languages = loaded[0] if loaded else ["en"]
     if not (isinstance(languages, list) and languages and all(isinstance(c, str) and re.fullmatch(r"[a-z]{2}", c) for c in languages)):
@@ -157,13 +159,30 @@ def _load_locales(root: Path, problems: ProblemList) -> tuple[list[str], dict[st
     if languages[0] != "en":
         problems.add(f"{LOCALES_DIR}/languages.yml", 1, "-", "English (en) must come first: it is the default language")
     strings: dict[str, dict] = {}
+    lines: dict[str, dict] = {}
     for code in languages:
         data = read_yaml_file(root, root / LOCALES_DIR / f"{code}.yml", problems)
         if data and not isinstance(data[0], dict):
             problems.add(f"{LOCALES_DIR}/{code}.yml", 1, "-", "must be a set of 'key: value' entries")
         strings[code] = data[0] if data and isinstance(data[0], dict) else {}
-        _check_format_locale(code, strings[code], data[1] if data else {}, problems)
-    return languages, strings
+        lines[code] = data[1] if data else {}
+        _check_format_locale(code, strings[code], lines[code], problems)
+    return languages, strings, lines
+
+
+ORGANISATION_SECTIONS = ("organisations", "organisation_descriptions", "acknowledgements")  # keyed by partners.yml ids
+
+
+def _check_organisation_ids(strings: dict[str, dict], lines: dict[str, dict], organisations: dict,
+                            problems: ProblemList) -> None:
+    """A misspelt id in a language's organisation texts would leave that text unused, unseen."""
+    for code, data in strings.items():
+        for section in ORGANISATION_SECTIONS:
+            entries = data.get(section)
+            for org_id in entries if isinstance(entries, dict) else {}:
+                if org_id not in organisations:
+                    problems.add(f"{LOCALES_DIR}/{code}.yml", lines[code].get((section, org_id), 1), f"{section}.{org_id}",
+                                 unknown_id("partner", str(org_id), {k: o.short_name for k, o in organisations.items()}))
 
 
 def _check_format_locale(code: str, data: dict, lines: dict[tuple, int], problems: ProblemList) -> None:

@@ -172,7 +172,8 @@ def page_data(catalogue: Catalogue, page: Page, stem: str, title: str, url: str,
         return {**base, "@type": "Place", "@id": url, "name": text.name, "description": text.description}
     if page.kind == "organisation":
         org = catalogue.organisations[parts[1]]
-        return {**base, **_organisation(catalogue, org.id), "description": org.description, "mainEntityOfPage": url,
+        description = catalogue.organisation_description(org, page.lang)[0]
+        return {**base, **_organisation(catalogue, org.id), "description": description, "mainEntityOfPage": url,
                 **({"logo": site.at(org.logo)} if org.logo else {})}
     return {**base, "@type": "CollectionPage" if page.kind in LISTINGS else "WebPage", "name": title,
             "inLanguage": page.lang, "isPartOf": _website(catalogue, page.lang, site)}

@@ -219,6 +219,12 @@ class Catalogue:
         own = (self.strings.get(lang, {}).get("organisations") or {}).get(org.id)
         return (own, lang) if own else (org.name, org.name_language)
 
+    def organisation_description(self, org: Organisation, lang: str) -> tuple[str, str]:
+        """(an organisation's one-line description, its language): from locales/<lang>.yml
+        `organisation_descriptions:` when translated, else partners.yml's English."""
+        own = (self.strings.get(lang, {}).get("organisation_descriptions") or {}).get(org.id)
+        return (own, lang) if own else (org.description, "en")
+
     def acknowledgement(self, org: Organisation, lang: str) -> tuple[str, str]:
         """(a donor's funding acknowledgement, its language): from locales/<lang>.yml when translated."""
         own = (self.strings.get(lang, {}).get("acknowledgements") or {}).get(org.id)

@@ -253,17 +253,20 @@ class _Builder:
                          f'<dt>{esc(self.t("label_group"))}</dt><dd>{ctx.term(group)}</dd>'
                          f'<dt>{esc(self.t("label_website"))}</dt><dd>{r.external_link(org.website, org.short_name, ctx)}</dd></dl>')
                 ack = self.acknowledgement(org, "p")
-                return (f'<div class="hub-org">{logo(org, ctx)}{self.english_note("description_in_english")}'
-                        f'<p class="hub-lead" lang="en">{esc(org.description)}</p>{facts}{ack}</div>')
+                text, text_lang = self.cat.organisation_description(org, self.lang)
+                return (f'<div class="hub-org">{logo(org, ctx)}{self.english_note("description_in_english", [text_lang])}'
+                        f'<p class="hub-lead"{_lang_attr(text_lang, self.lang)}>{esc(text)}</p>{facts}{ack}</div>')
 
             name, name_lang = self.cat.organisation_name(org, self.lang)
-            yield from self.paginated(r.organisation_stem(org.id), name, org.description, items, "organisation", before,
+            description = self.cat.organisation_description(org, self.lang)[0]
+            yield from self.paginated(r.organisation_stem(org.id), name, description, items, "organisation", before,
                                       title_lang=name_lang)
 
-    def english_note(self, key: str) -> str:
-        """Says that the text after it is English, on a page in another language: organisations
-        describe themselves in English (partners.yml)."""
-        return "" if self.lang == "en" else f'<p class="hub-note">{esc(self.t(key))}</p>'
+    def english_note(self, key: str, text_langs: list[str]) -> str:
+        """Says that the text after it is English, on a page in another language, where a description
+        in partners.yml has no translation in locales/<lang>.yml yet."""
+        shown = "en" in text_langs and self.lang != "en"
+        return f'<p class="hub-note">{esc(self.t(key))}</p>' if shown else ""
 
     def acknowledgement(self, org, tag: str) -> str:
         """A donor's funding acknowledgement in the page's language, or marked with its own."""
@@ -278,10 +281,12 @@ class _Builder:
         counts = Counter(p for res in self.cat.resources for p in res.partners)
         def entry(org) -> str:
             ack = self.acknowledgement(org, "span")
+            text, text_lang = self.cat.organisation_description(org, self.lang)
             return (f'<li class="hub-org-entry">{logo(org, ctx)}<a href="{esc(ctx.href(r.organisation_stem(org.id)))}">{ctx.in_lang(*self.cat.organisation_name(org, ctx.lang))}</a> '
                     f'<span class="hub-count">({esc(self.t("resources_count", count=counts[org.id]))})</span>'
-                    f'<span class="hub-term__text" lang="en">{esc(org.description)}</span>{ack}</li>')
-        parts = [self.english_note("descriptions_in_english")]
+                    f'<span class="hub-term__text"{_lang_attr(text_lang, self.lang)}>{esc(text)}</span>{ack}</li>')
+        langs = [self.cat.organisation_description(org, self.lang)[1] for org in self.cat.organisations.values()]
+        parts = [self.english_note("descriptions_in_english", langs)]
         for role in ("implementing-partner", "donor", "circle-of-friends"):
             members = [o for o in self.cat.organisations.values() if o.role == role]
             if role == "implementing-partner":
@@ -392,6 +397,10 @@ def fill_data_sizes(html: str, size_of: Callable[[str], int | None], t) -> str:
 
 def has_size_markers(html: str) -> bool:
     return "<!-- hub:size " in html
+
+
+def _lang_attr(text_lang: str, page_lang: str) -> str:
+    return "" if text_lang == page_lang else f' lang="{esc(text_lang)}"'
 
 
 def _empty(text: str) -> str:

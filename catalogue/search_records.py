@@ -79,12 +79,13 @@ def records(catalogue: Catalogue, style: UrlStyle, bundle_size: int = BUNDLE_SIZ
         for org in catalogue.organisations.values():
             name, name_lang = catalogue.organisation_name(org, lang)
             names = dict.fromkeys((name, org.name, org.short_name))  # found by its name in any of them
+            description, description_lang = catalogue.organisation_description(org, lang)
             out.append(Record(
                 url=style.page(organisation_stem(org.id), lang),
-                content=f"{'. '.join(names)}. {org.description}",
+                content=f"{'. '.join(names)}. {description}",
                 language=lang,
                 meta={"title": name, "kind": t("search_kind_organisation"), "lang": name_lang},
-                filters={TEXT_LANGUAGE: ["en"]},  # as regions: the filters list resources
+                filters={TEXT_LANGUAGE: [description_lang]},  # as regions: the filters list resources
                 sort={"date": UNDATED},
             ))
     return out

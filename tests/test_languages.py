@@ -386,12 +386,31 @@ def test_the_search_hint_fits_the_box_on_a_phone(real_site):
             assert needed <= room, (lang, needed, room)
 
 
-def test_english_organisation_descriptions_say_so_on_other_languages_pages(real_site, catalogue):
-    """Organisations describe themselves in English: a reader of another language is told why."""
+def test_organisation_descriptions_are_in_the_readers_language_or_say_they_are_english(real_site, catalogue):
+    """A reader of another language reads an organisation's description in it where locales/<lang>.yml
+    has one (organisation_descriptions:); where not, the English one is marked and the page says why."""
+    giz = catalogue.organisations["giz"]
     for lang in LANGS:
         t = catalogue.translator(lang)
-        page = main_html(read(real_site, f"{prefix(lang)}organisations/giz/"))
-        directory = main_html(read(real_site, f"{prefix(lang)}organisations/"))
-        note, notes = t("description_in_english"), t("descriptions_in_english")
-        assert (f'<p class="hub-note">{note}</p><p class="hub-lead" lang="en">' in page.replace("&#x27;", "'")) == (lang != "en"), lang
-        assert (f'<p class="hub-note">{notes}</p>' in directory.replace("&#x27;", "'")) == (lang != "en"), lang
+        text, text_lang = catalogue.organisation_description(giz, lang)
+        page = main_html(read(real_site, f"{prefix(lang)}organisations/giz/")).replace("&#x27;", "'")
+        marked = "" if text_lang == lang else f' lang="{text_lang}"'
+        assert f'<p class="hub-lead"{marked}>{text}</p>' in page, lang
+        assert (t("description_in_english") in page) == (text_lang != lang), lang
+        assert lang == "en" or text_lang == lang, f"{lang}: GIZ's description is not translated"
+
+    import copy
+
+    from catalogue import pages
+    from catalogue.urls import UrlStyle
+
+    untranslated = copy.copy(catalogue)
+    untranslated.strings = {code: {k: v for k, v in data.items() if k != "organisation_descriptions"}
+                            for code, data in catalogue.strings.items()}
+    untranslated._translators = {}
+    spanish = next(p for p in pages.generate(untranslated, UrlStyle()) if p.lang == "es" and p.stem == "organisations/giz")
+    t = untranslated.translator("es")
+    assert f'<p class="hub-note">{t("description_in_english")}</p><p class="hub-lead" lang="en">{giz.description}' \
+        in spanish.body.replace("&#x27;", "'")
+    directory = next(p for p in pages.generate(untranslated, UrlStyle()) if p.lang == "es" and p.stem == "organisations/index")
+    assert t("descriptions_in_english") in directory.body.replace("&#x27;", "'")

@@ -385,3 +385,18 @@ def test_tags_written_as_code_are_shown_not_refused(tmp_path):
     root = make_repo(tmp_path, {"x.md": resource() + body, "y.md": resource(title="Other") + "\nBad `x` <script>go()</script>\n"})
     _, problems = collect(root)
     assert [(p.path, p.line) for p in problems.sorted()] == [("content/resources/y.md", 12)], problems.sorted()
+
+
+def test_a_misspelt_organisation_in_a_language_file_gets_a_located_message(tmp_path):
+    root = make_repo(tmp_path, {"good.md": GOOD})
+    spanish = root / "locales" / "es.yml"
+    text = spanish.read_text(encoding="utf-8")
+    assert '\n  dg-intpa: "Cofinancia' in text
+    before, found, after = text.rpartition('\n  dg-intpa: "Cofinancia')  # in organisation_descriptions, the last section
+    text = before + found.replace("dg-intpa", "dg-inpta") + after
+    write(spanish, text)
+    _, problems = collect(root)
+    line = before.count("\n") + 2
+    assert [str(p) for p in problems.sorted() if p.path == "locales/es.yml"] == [
+        f"locales/es.yml:{line}: organisation_descriptions.dg-inpta: 'dg-inpta' is not an organisation; "
+        "did you mean 'dg-intpa'?"]
