@@ -1,6 +1,7 @@
 """Safe repairs of front matter, done on the text so that comments and layout survive.
 
-Repaired: ids written with capitals or spaces ('South Africa' -> 'south-africa'), a single id
+Repaired: keys written with capitals ('Title:' -> 'title:'), ids written with capitals or
+spaces ('South Africa' -> 'south-africa'), a single id
 written as a list for a key that takes one id (`type: [report]`), keys out of the schema's
 order, and trailing spaces in the front matter. Anything else is left to the contributor,
 with the validator's message saying how.
@@ -44,10 +45,13 @@ def fix_text(text: str, vocab: dict[str, dict[str, str]]) -> Fixed:
     if stripped != head:
         changes.append("removed trailing spaces in the front matter")
     blocks = _blocks(stripped)
+    order = list(schema.fields("resource"))
+    for block in blocks:
+        if block.key not in order and block.key.lower() in order:  # 'Title:' is 'title:' misspelt
+            _rename_key(block, block.key.lower(), changes)
     for block in blocks:
         if block.key in vocab or block.key == "language":
             _fix_ids(block, vocab, changes)
-    order = list(schema.fields("resource"))
     keyed = [b for b in blocks if b.key]
     ranked = sorted(keyed, key=lambda b: order.index(b.key) if b.key in order else len(order))
     if [b.key for b in ranked] != [b.key for b in keyed]:
@@ -57,6 +61,13 @@ def fix_text(text: str, vocab: dict[str, dict[str, str]]) -> Fixed:
     if not changes:
         return Fixed(text)
     return Fixed(bom + newline.join([lines[0]] + new_head + lines[end:]), changes)
+
+
+def _rename_key(block: _Block, key: str, changes: list[str]) -> None:
+    at = next(i for i, line in enumerate(block.lines) if KEY_LINE.match(line))
+    block.lines[at] = key + block.lines[at][len(block.key):]
+    changes.append(f"key '{block.key}' -> '{key}'")
+    block.key = key
 
 
 @dataclass

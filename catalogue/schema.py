@@ -74,7 +74,8 @@ def _unknown_key(name: str, path: tuple, key: str) -> str:
     other = OTHER_NAMES.get(key.lower())
     hint = [other] if other in known else get_close_matches(key, known, n=1, cutoff=0.6)
     if hint:
-        return f"unknown key '{key}'; did you mean '{hint[0]}'?"
+        repaired = f" ({FIX_HINT})" if hint[0] == key.lower() else ""  # catalogue.fix writes 'Title' as 'title'
+        return f"unknown key '{key}'; did you mean '{hint[0]}'?{repaired}"
     if name == "translation":
         return (f"a translation may only set {', '.join(known)}; '{key}' is inherited from the original, "
                 "so remove it here (change it in the original if it is wrong)")

@@ -203,3 +203,14 @@ def test_a_new_region_reaches_the_issue_form_with_make_docs():
     fresh = yaml.safe_load(docs.update_form(form, catalogue))
     regions = next(item for item in fresh["body"] if item.get("id") == "region")["attributes"]["options"]
     assert {"label": "poland (Poland)"} in regions and len(regions) == len(catalogue.regions)
+
+
+def test_fix_writes_keys_in_lower_case_where_they_belong(tmp_path):
+    """'Title:' is not read as the title: the check says so, and fix writes it as the key it is."""
+    capital = resource(title="Capital keys").replace("title: Capital keys", "Title: Capital keys")
+    root = make_repo(tmp_path, {"capital.md": capital})
+    assert run(VALIDATE, root).returncode == 1
+    result = run(VALIDATE, root, "--fix")
+    assert "content/resources/capital.md: fixed: key 'Title' -> 'title'" in result.stdout.splitlines(), result.stdout
+    assert result.returncode == 0, result.stdout
+    assert (root / "content/resources/capital.md").read_text().startswith("---\ntitle: Capital keys\n")
