@@ -32,8 +32,13 @@ def vocabularies(catalogue: Catalogue) -> dict[str, dict[str, str]]:
         "type": {k: t.label for k, t in catalogue.types.items()},
         "region": {k: r.name for k, r in catalogue.regions.items()},
         "topic": {k: t.label for k, t in catalogue.topics.items()},
-        "partner": {k: (o.short_name, o.name) for k, o in catalogue.organisations.items()},  # 'ILO' or its full name
+        "partner": organisation_labels(catalogue.organisations),
     }
+
+
+def organisation_labels(organisations: dict) -> dict[str, tuple[str, str]]:
+    """id -> the names a contributor may write instead: 'ILO' or its full name."""
+    return {k: (o.short_name, o.name) for k, o in organisations.items()}
 
 
 class Failed(set):
@@ -149,10 +154,9 @@ def unknown_id(key: str, value: str, known: dict[str, str]) -> str:
     joined = str(value).split(" - ")  # '- a' and a '- b' indented further read as one item 'a - b'
     if len(joined) > 1 and all(part in known for part in joined):
         return f"'{value}' reads as one item because the '- ' lines are not indented alike; start every '- ' in the same column"
-    listed = [part.strip() for part in str(value).split(",")]
-    if len(listed) > 1 and all(suggest(part, known) for part in listed):
-        ids = ", ".join(suggest(part, known) for part in listed)
-        return f"'{value}' reads as one value; put several in square brackets: {key}: [{ids}]"
+    listed = [suggest(part.strip(), known) for part in str(value).split(",")]
+    if len(listed) > 1 and all(listed):
+        return f"'{value}' reads as one value; put several in square brackets: {key}: [{', '.join(listed)}]"
     hint = suggest(str(value), known)
     if hint:
         spellings = {hint.replace("-", "")} | {normalise(name).replace("-", "") for name in labels(known[hint])}
@@ -406,8 +410,9 @@ def _link_problem(root: Path, folder: Path, text: str, target: str, generated: f
         return (f"the link '{target}' starts with '/', which leads to the web server's root, not the hub's: write it "
                 f"relative to this file, e.g. '{instead}'")
     if not address:
-        if anchor and anchor not in anchors(text):
-            return f"the link '#{anchor}' names no heading of this page; {_anchor_hint(anchors(text))}"
+        own = anchors(text) if anchor else set()
+        if anchor and anchor not in own:
+            return f"the link '#{anchor}' names no heading of this page; {_anchor_hint(own)}"
         return None
     path = (folder / address).resolve()
     inside = path.relative_to(content).as_posix() if path.is_relative_to(content) else None

@@ -23,6 +23,7 @@ from .crosscheck import (
     check_body,
     check_resources,
     check_text_fields,
+    organisation_labels,
     unknown_id,
     vocabularies,
 )
@@ -127,11 +128,10 @@ def schema_failures(name: str, value: Any, where: str, lines: Document | dict, p
         if vocab and path and path[0] in vocab and "is not an id" in message:
             message = unknown_id(path[0], value_at(value, path), vocab[path[0]])
         one = value.get(path[0]) if vocab and len(path) == 1 and path[0] in vocab and isinstance(value, dict) else None
-        if isinstance(one, list) and len(one) == 1 and isinstance(one[0], str) and one[0] not in vocab[path[0]] \
-                and suggest(one[0], vocab[path[0]]):
-            # 'type: [Case Study]': the id, not the label, is what goes without brackets
-            message = (f"takes one value, not a list; write it without brackets, as an id: "
-                       f"{path[0]}: {suggest(one[0], vocab[path[0]])} ({FIX_HINT})")
+        if isinstance(one, list) and len(one) == 1 and isinstance(one[0], str) and one[0] not in vocab[path[0]]:
+            hint = suggest(one[0], vocab[path[0]])
+            if hint:  # 'type: [Case Study]': the id, not the label, is what goes without brackets
+                message = f"takes one value, not a list; write it without brackets, as an id: {path[0]}: {hint} ({FIX_HINT})"
         line = lines.line_of(*path) if isinstance(lines, Document) else _line(lines, path)
         problems.add(where, line, field_name, message)
     return failed
@@ -182,7 +182,7 @@ def _check_organisation_ids(strings: dict[str, dict], lines: dict[str, dict], or
             for org_id in entries if isinstance(entries, dict) else {}:
                 if org_id not in organisations:
                     problems.add(f"{LOCALES_DIR}/{code}.yml", lines[code].get((section, org_id), 1), f"{section}.{org_id}",
-                                 unknown_id("partner", str(org_id), {k: o.short_name for k, o in organisations.items()}))
+                                 unknown_id("partner", str(org_id), organisation_labels(organisations)))
 
 
 def _check_format_locale(code: str, data: dict, lines: dict[tuple, int], problems: ProblemList) -> None:

@@ -216,19 +216,20 @@ class Catalogue:
     def organisation_name(self, org: Organisation, lang: str) -> tuple[str, str]:
         """(an organisation's full name, its language): its official name in `lang` from
         locales/<lang>.yml where it has one, else the name in partners.yml."""
-        own = (self.strings.get(lang, {}).get("organisations") or {}).get(org.id)
-        return (own, lang) if own else (org.name, org.name_language)
+        return self._in_language("organisations", org, lang, (org.name, org.name_language))
 
     def organisation_description(self, org: Organisation, lang: str) -> tuple[str, str]:
-        """(an organisation's one-line description, its language): from locales/<lang>.yml
-        `organisation_descriptions:` when translated, else partners.yml's English."""
-        own = (self.strings.get(lang, {}).get("organisation_descriptions") or {}).get(org.id)
-        return (own, lang) if own else (org.description, "en")
+        """(an organisation's one-line description, its language), translated or partners.yml's English."""
+        return self._in_language("organisation_descriptions", org, lang, (org.description, "en"))
 
     def acknowledgement(self, org: Organisation, lang: str) -> tuple[str, str]:
-        """(a donor's funding acknowledgement, its language): from locales/<lang>.yml when translated."""
-        own = (self.strings.get(lang, {}).get("acknowledgements") or {}).get(org.id)
-        return (own, lang) if own else (org.acknowledgement, "en")
+        """(a donor's funding acknowledgement, its language), translated or partners.yml's English."""
+        return self._in_language("acknowledgements", org, lang, (org.acknowledgement, "en"))
+
+    def _in_language(self, section: str, org: Organisation, lang: str, default: tuple[str, str]) -> tuple[str, str]:
+        """An organisation's text from `section` of locales/<lang>.yml, else `default` (text, language)."""
+        own = (self.strings.get(lang, {}).get(section) or {}).get(org.id)
+        return (own, lang) if own else default
 
     def by_slug(self, slug: str) -> Resource:
         return next(r for r in self.resources if r.slug == slug)

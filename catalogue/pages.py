@@ -273,8 +273,7 @@ class _Builder:
         if not org.acknowledgement:
             return ""
         text, text_lang = self.cat.acknowledgement(org, self.lang)
-        marked = "" if text_lang == self.lang else f' lang="{text_lang}"'
-        return f'<{tag} class="hub-ack"{marked}>{esc(text)}</{tag}>'
+        return f'<{tag} class="hub-ack"{_lang_attr(text_lang, self.lang)}>{esc(text)}</{tag}>'
 
     def directory(self, ctx: Context) -> str:
         """Organisations by role; implementing partners by the stakeholder group they represent."""

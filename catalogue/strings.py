@@ -54,13 +54,17 @@ class Translator:
 
         return format_decimal(value, locale=self._locale)
 
+    def _once(self, kind: str, value: Any, make) -> str:
+        """Babel's formatting of `value`, made once per translator."""
+        key = (kind, value)
+        if key not in self._formatted:
+            self._formatted[key] = make(value)
+        return self._formatted[key]
+
     def date(self, value: dt.date | str) -> str:
         """A date as this language writes it; accepts ISO text (as templates have it)."""
-        key = ("date", value)
-        if key not in self._formatted:
-            day = dt.date.fromisoformat(value) if isinstance(value, str) else value
-            self._formatted[key] = format_date(day, format="medium", locale=self._locale)
-        return self._formatted[key]
+        return self._once("date", value, lambda v: format_date(dt.date.fromisoformat(v) if isinstance(v, str) else v,
+                                                               format="medium", locale=self._locale))
 
     def time(self, value: dt.datetime) -> str:
         return format_time(value, format="short", locale=self._locale)
@@ -68,21 +72,18 @@ class Translator:
     def zone_city(self, zone: str) -> str:
         """The city a time zone is named after, as this language writes it ('Asia/Ho_Chi_Minh' ->
         'Ho Chi Minh City', 'นครโฮจิมินห์'); the zone's id where CLDR has no city for it."""
-        key = ("zone", zone)
-        if key not in self._formatted:
-            from babel.dates import get_timezone, get_timezone_location
+        return self._once("zone", zone, self._zone_city)
 
-            try:
-                self._formatted[key] = get_timezone_location(get_timezone(zone), locale=self._locale, return_city=True)
-            except (LookupError, ValueError):
-                self._formatted[key] = zone
-        return self._formatted[key]
+    def _zone_city(self, zone: str) -> str:
+        from babel.dates import get_timezone, get_timezone_location
+
+        try:
+            return get_timezone_location(get_timezone(zone), locale=self._locale, return_city=True)
+        except (LookupError, ValueError):
+            return zone
 
     def size(self, num_bytes: int) -> str:
-        key = ("size", num_bytes)
-        if key not in self._formatted:
-            self._formatted[key] = self._size(num_bytes)
-        return self._formatted[key]
+        return self._once("size", num_bytes, self._size)
 
     def _size(self, num_bytes: int) -> str:
         from babel.numbers import format_decimal

@@ -12,7 +12,7 @@ EXTENSIONS = ["tables", "attr_list", "def_list"]
 DIRECTION = re.compile("[\u202a-\u202e\u2066-\u2069]")  # bidirectional embeddings, overrides and isolates
 
 
-# The extensions of mkdocs.yml `markdown_extensions` (tests/test_contributing.py keeps them alike):
+# The extensions of mkdocs.yml `markdown_extensions` (tests/test_validation_messages.py keeps them alike):
 # the anchors of a page are the ids its Markdown renders to, as MkDocs checks links to them.
 PAGE_EXTENSIONS = ["toc", "tables", "attr_list", "admonition", "def_list"]
 _ID = re.compile(r'\sid="([^"]+)"')
