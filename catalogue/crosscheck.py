@@ -15,7 +15,8 @@ from babel import Locale, UnknownLocaleError
 from . import content_files
 from .frontmatter import Document
 from .ids import labels, normalise, suggest
-from .model import Attachment, Catalogue, Resource
+from .markup import heading_levels, removed_markup
+from .model import Attachment, Catalogue, Resource, Version
 from .problems import FIX_HINT, ProblemList
 from .template import BODY_HINT
 from .text import DIRECTION, anchors
@@ -24,6 +25,7 @@ PLACEHOLDER = BODY_HINT.splitlines()[0]  # the text the scaffold writes
 PLACEHOLDER_PROBLEM = "this is the scaffold's placeholder; replace it with a few paragraphs on the resource"
 EVENT_ONLY = ("start", "end", "timezone", "location", "registration", "livestream", "recording")
 MAX_ATTACHMENT_BYTES = 50_000_000
+LEEWAY = dt.timedelta(days=1)  # a date written east of the build's clock may be its tomorrow
 
 
 def vocabularies(catalogue: Catalogue) -> dict[str, dict[str, str]]:
@@ -73,14 +75,23 @@ def check_resources(root: Path, catalogue: Catalogue, problems: ProblemList,
                              f"'{code}' is not an ISO 639-1 language code; use codes such as en, es, id, vi, th, mn")
         if not failed.has("type"):
             _check_event(resource, problems, failed)
+        if isinstance(resource.date, dt.date) and not failed.has("date") and resource.date > catalogue.today + LEEWAY:
+            published = "announced (its own days go in 'start')" if resource.is_event else "published"
+            problems.add(where, doc.line_of("date"), "date", f"'date: {resource.date}' is after today ({catalogue.today}); "
+                         f"'date' is the day the resource was {published}: check the year")
+        original = resource.versions.get(resource.lang)
         for version in resource.versions.values():
             check_body(version.body, version.body_line, version.path, problems)
+            if original is not None and version is not original and _copied(version, original):
+                problems.add(version.path, version.body_line, "body", f"the summary and the text are those of the "
+                             f"original ({original.path}), unchanged; translate them, or delete this file: where a "
+                             "language has no translation, its readers are shown the original")
             check_links(root, version.body, version.body_line, version.path, problems, generated)
             if PLACEHOLDER in version.body:
                 line = version.body_line + version.body[:version.body.index(PLACEHOLDER)].count("\n")
                 problems.add(version.path, line, "body", PLACEHOLDER_PROBLEM)
-        if not failed.has("files"):
-            resource.files = list(_check_files(root, resource, problems))
+        if ("files",) not in failed:
+            resource.files = list(_check_files(root, resource, problems, failed))
         for version in resource.versions.values():
             if not version.title:
                 continue  # missing or not text: the schema said so
@@ -257,10 +268,20 @@ def _hint(key: str) -> str:
             "location": "write the place, 'online', or both"}[key]
 
 
-def _check_files(root: Path, resource: Resource, problems: ProblemList):
+def _copied(version: Version, original: Version) -> bool:
+    """Whether a translation's summary and text are the original's, give or take spacing."""
+    def same(a: object, b: object) -> bool:
+        return isinstance(a, str) and isinstance(b, str) and " ".join(a.split()) == " ".join(b.split())
+    return same(version.summary, original.summary) and same(version.body, original.body)
+
+
+def _check_files(root: Path, resource: Resource, problems: ProblemList, failed: Failed):
+    """The attachments that exist; an entry the schema refused has its message, and the others are still checked."""
     doc, where = resource.meta["_doc"], resource.original.path
     content = (root / "content").resolve()
     for index, entry in enumerate(resource.meta.get("files", [])):
+        if failed.has("files", index):
+            continue
         line = doc.line_of("files", index, "path")
         target = (content / entry["path"]).resolve()
         if not target.is_relative_to(content) or entry["path"].startswith("/"):
@@ -451,7 +472,6 @@ def _anchors_of(path: Path) -> set[str]:
         return set()  # reported where that file is checked
 
 
-TOP_HEADING = re.compile(r"^ {0,3}#(?!#)")  # Python-Markdown needs no space: '#1 priority' is a heading too
 UNDESCRIBED_IMAGE = re.compile(r"!\[\s*\]\(")
 
 
@@ -460,10 +480,17 @@ def check_body(text: str, first_line: int, where: str, problems: ProblemList) ->
     where a link leads, show them a broken image or none at all, or hold the build for minutes."""
     _check_nesting(text, first_line, where, problems)
     _check_brackets(text, first_line, where, problems)
-    for number, line in _prose(text, first_line):
-        if TOP_HEADING.match(line):  # the theme would show it instead of the title, as the page's name
+    prose = list(_prose(text, first_line))
+    for number, level, previous in heading_levels(prose):
+        if level == 1:  # the theme would show it instead of the title, as the page's name
             problems.add(where, number, "body", "the title is the page's only '#' heading; start headings in the text "
                          "with '##'")
+        elif level > previous + 1:
+            after = "the title" if previous == 1 else f"a level-{previous} heading ('{'#' * previous}')"
+            problems.add(where, number, "body", f"this heading skips a level: it is '{'#' * level}' right after {after}; "
+                         f"make it '{'#' * (previous + 1)}' (screen readers list a page by its headings, and a skipped "
+                         "level sounds like a missing section)")
+    for number, line in prose:
         if UNDESCRIBED_IMAGE.search(line):
             problems.add(where, number, "body", "the image needs a few words between its brackets for readers who "
                          "cannot see it, e.g. ![Coal jobs by year in Cesar](../files/chart.png)")
@@ -482,6 +509,8 @@ def check_body(text: str, first_line: int, where: str, problems: ProblemList) ->
             tag = match.group(1).lower()
             hint = INSTEAD.get(tag, "forms and form fields are not allowed; link to the form on its own site instead")
             problems.add(where, number, "body", f"raw <{tag}> is not allowed in content: {hint}")
+        for message in removed_markup(CODE_SPAN.sub(" ", line) if "`" in line else line):
+            problems.add(where, number, "body", message)
         for match in EVENT_HANDLER.finditer(line):
             problems.add(where, number, "body", f"the attribute '{match.group(1) or match.group(2)}' runs script and is not "
                          "allowed; remove it")

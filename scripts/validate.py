@@ -91,6 +91,9 @@ def main(argv: list[str] | None = None) -> int:
     checked = f"{len(wanted)} file{'s' if len(wanted) != 1 else ''}" if wanted else "the repository"
     if found:
         print(f"{len(found)} problem{'s' if len(found) != 1 else ''} found in {checked}.")
+        if os.environ.get("MAKELEVEL"):  # run by make, which adds a line of its own that reads like a crash
+            print(f"Fix {'it' if len(found) == 1 else 'them'} and run the check again. make's own line below, ending in 'Error 1', only repeats that the "
+                  "check found problems.")
         return 1
     print(f"No problems found in {checked}.")
     return 0

@@ -12,6 +12,8 @@ SCRIPT = str(ROOT / "scripts" / "validate.py")
 
 
 def run(root, *args, env=None):
+    if env is None:  # as typed in a terminal, also when the tests themselves run under make
+        env = {k: v for k, v in os.environ.items() if k != "MAKELEVEL"}
     return subprocess.run([sys.executable, SCRIPT, "--root", str(root), *args], capture_output=True, text=True, cwd=root,
                           env=env)
 
@@ -34,6 +36,15 @@ def test_problems_are_listed_then_counted_and_exit_one(repo):
         "2 problems found in the repository.",
     ]
     assert "Traceback" not in result.stderr
+
+
+def test_under_make_the_last_line_explains_makes_error_line(repo):
+    write(repo / "content/resources/bad.md", resource(title="Bad one", region="[viet-nam]"))
+    result = run(repo, env=dict(os.environ, MAKELEVEL="1"))
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[-2:] == [
+        "1 problem found in the repository.",
+        "Fix it and run the check again. make's own line below, ending in 'Error 1', only repeats that the check found problems."]
 
 
 def test_paths_limit_the_report_to_those_files(repo):

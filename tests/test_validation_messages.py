@@ -172,6 +172,20 @@ CASES = [
     ("link to a folder", "x.md", resource() + "\nSee [files](../files/).\n", 12, "body", "leads to a folder"),
     ("reference link to a missing file", "x.md", resource() + "\nSee [the plan][p].\n\n[p]: ../files/plan.pdf\n", 14,
      "body", "the link '../files/plan.pdf' leads to content/files/plan.pdf, which does not exist"),
+    ("a heading that skips a level", "x.md", resource() + "\n## Findings\n\nText.\n\n#### Detail\n\nMore.\n", 16, "body",
+     "this heading skips a level: it is '####' right after a level-2 heading ('##'); make it '###'"),
+    ("a first heading below level two", "x.md", resource() + "\n### Background\n\nText.\n", 12, "body",
+     "it is '###' right after the title; make it '##'"),
+    ("a heading underlined with '='", "x.md", resource() + "\nFindings\n========\n\nText.\n", 12, "body",
+     "the title is the page's only '#' heading"),
+    ("a style attribute", "x.md", resource() + '\n<p style="color: red">Key finding</p>\n', 12, "body",
+     "the attribute 'style' of <p> is removed from the page; the hub's own styles apply to every page: remove it"),
+    ("a font tag", "x.md", resource() + '\nA <font color="red">key</font> finding.\n', 12, "body",
+     "<font> is removed from the page; the hub's own styles apply to every page: remove the tag (its text stays)"),
+    ("a link target in an attribute list", "x.md", resource() + '\n[The plan](https://example.org/plan){: target="_blank"}\n',
+     12, "body", "the attribute 'target' is removed from the page; readers choose where a link opens"),
+    ("a date in the future", "x.md", resource(date="2062-05-01"), 7, "date",
+     "'date: 2062-05-01' is after today"),
     ("HTML link to a missing file", "x.md", resource() + '\n<a href="../files/plan.pdf">plan</a>\n', 12, "body",
      "the link '../files/plan.pdf' leads to content/files/plan.pdf, which does not exist"),
 ]
@@ -400,3 +414,53 @@ def test_a_misspelt_organisation_in_a_language_file_gets_a_located_message(tmp_p
     assert [str(p) for p in problems.sorted() if p.path == "locales/es.yml"] == [
         f"locales/es.yml:{line}: organisation_descriptions.dg-inpta: 'dg-inpta' is not an organisation; "
         "did you mean 'dg-intpa'?"]
+
+
+def test_markup_the_page_keeps_and_headings_in_order_pass(tmp_path):
+    body = """
+## Context
+
+Text with an <abbr title="Just Energy Transition Partnership">JETP</abbr> and a [link](https://example.org){: hreflang=es }.
+
+### Detail {: #detail .note }
+
+| Year | Jobs |
+|---|---|
+| 2024 | <span lang="es">dos mil</span> |
+
+#### Smaller
+
+## Back up a level
+
+Paragraph.
+
+---
+
+After a rule. A tag shown as code: `<font color=red>`.
+
+    <font> in an indented code block
+"""
+    root = make_repo(tmp_path, {"x.md": resource() + body})
+    _, problems = collect(root)
+    assert not problems.sorted(), problems.sorted()
+
+
+def test_an_untranslated_copy_is_refused(tmp_path):
+    copy = "---\ntitle: Một báo cáo mẫu\nsummary: A sample summary that is long enough for the schema.\n---\nBody of A valid neighbour.\n"
+    partly = "---\ntitle: Un informe\nsummary: Un resumen de muestra lo bastante largo.\n---\nBody of A valid neighbour.\n"
+    root = make_repo(tmp_path, {"good.md": GOOD, "good.vi.md": copy, "good.es.md": partly})
+    _, problems = collect(root)
+    assert [str(p) for p in problems.sorted()] == [
+        "content/resources/good.vi.md:5: body: the summary and the text are those of the original "
+        "(content/resources/good.md), unchanged; translate them, or delete this file: where a language has no "
+        "translation, its readers are shown the original"]
+
+
+def test_a_malformed_attachment_does_not_hide_the_others(tmp_path):
+    files = "files:\n  - title: The plan\n  - path: files/nothing.pdf\n"
+    root = make_repo(tmp_path, {"x.md": resource(extra=files)})
+    _, problems = collect(root)
+    assert [(p.line, p.field, p.message.split(";")[0]) for p in problems.sorted()] == [
+        (10, "files.path", "missing required key"),
+        (11, "files.path", "no file at content/files/nothing.pdf"),
+    ]
