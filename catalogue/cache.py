@@ -12,6 +12,7 @@ catalogue that check produced (`current`). Per page, it cost n² stats: 80 s at 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from pathlib import Path
 
 from .enrich import enrich
@@ -31,6 +32,22 @@ def fingerprint(root: Path) -> tuple:
             st = file.stat()
             stats.append((file.as_posix(), st.st_size, st.st_mtime_ns))
     return tuple(stats)
+
+
+def digest(root: Path, code: tuple[Path, ...] = (), *settings: object) -> str:
+    """A short hash of every source file's bytes, of the code folders' Python files and of the
+    settings given: what a build's output is made from. It names output that readers' browsers
+    keep (the search index's entry), so it errs towards changing: any edit changes it."""
+    sha = hashlib.sha256(repr(settings).encode("utf-8"))
+    files = []
+    for name in SOURCES:
+        path = root / name
+        files += [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else []
+    for folder in code:
+        files += sorted(folder.glob("*.py"))
+    for file in files:
+        sha.update(file.as_posix().encode("utf-8") + b"\0" + file.read_bytes())
+    return sha.hexdigest()[:16]
 
 
 def load_cached(root: Path, today: dt.date | None = None) -> Catalogue:

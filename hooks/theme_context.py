@@ -86,13 +86,14 @@ def not_found(catalogue, style, root: str) -> list[dict[str, str]]:
     return out
 
 
-def search_bundles(catalogue, config) -> dict[str, int]:
+def search_bundles(catalogue, config) -> dict[str, int | str]:
     """How the search index is split (catalogue.search_records), for hub.js: the offline copy's
     engine holds every record in one piece."""
     total, size = len(catalogue.resources), hubsite.search_bundle_size(config)
     if config.extra.get("offline"):
-        return {"count": 1, "newest": total, "total": total}
-    return {"count": bundle_count(total, size), "newest": min(size, total), "total": total}
+        return {"count": 1, "newest": total, "total": total, "tag": ""}
+    return {"count": bundle_count(total, size), "newest": min(size, total), "total": total,
+            "tag": hubsite.search_tag(config, catalogue)}
 
 
 def acknowledgements(catalogue, lang: str) -> list[dict[str, str]]:

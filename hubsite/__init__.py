@@ -6,10 +6,12 @@ The only place besides hooks/ that knows about MkDocs; the catalogue itself does
 
 from __future__ import annotations
 
+from importlib.metadata import version
 from pathlib import Path
 
+import catalogue as catalogue_module
 from catalogue.address import Site
-from catalogue.cache import current, load_cached
+from catalogue.cache import current, digest, load_cached
 from catalogue.model import Catalogue
 from catalogue.search_records import BUNDLE_SIZE
 from catalogue.urls import UrlStyle
@@ -34,6 +36,23 @@ def search_bundle_size(config) -> int:
     """Resources per search bundle (catalogue.search_records); mkdocs.yml may set
     extra.search_bundle_size, which the tests do to see several bundles with few resources."""
     return int(config.extra.get("search_bundle_size") or BUNDLE_SIZE)
+
+
+def search_tag(config, catalogue: Catalogue) -> str:
+    """A name for this build's search index, which hub.js gives Pagefind (`metaCacheTag`): the
+    browser then keeps the index's entry file instead of asking for it again on every page that
+    searches, one round trip less on a slow connection. It changes with anything that could
+    change the index: the sources, the code that turns them into records, the settings, Pagefind."""
+    settings = (catalogue.today, catalogue.languages, config.use_directory_urls, search_bundle_size(config),
+                version("pagefind"), version("pagefind_bin_extended"))
+    if _search_tag.get("catalogue") is not catalogue or _search_tag.get("settings") != settings:
+        hooks = {Path(module.__file__).parent for module in config.hooks.values()}
+        code = (Path(__file__).parent, Path(catalogue_module.__file__).parent, *sorted(hooks))
+        _search_tag.update(catalogue=catalogue, settings=settings, tag=digest(root(config), code, *settings))
+    return _search_tag["tag"]
+
+
+_search_tag: dict = {}  # the last build's: its catalogue, settings and tag
 
 
 def site(config, catalogue: Catalogue) -> Site:

@@ -25,13 +25,13 @@ def require_chromium() -> None:
         pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)")
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):  # keep test output readable
         pass
 
 
 @contextmanager
-def serve(directory: Path, mount: str = "", handler: type = _QuietHandler):
+def serve(directory: Path, mount: str = "", handler: type = QuietHandler):
     """Serve `directory` on 127.0.0.1; with `mount`, under that sub-folder (like GitHub project pages)."""
     root = directory
     if mount:

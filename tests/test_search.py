@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from browser import browser, serve, watch
+from browser import QuietHandler, browser, serve, watch
 from catalogue.load import load
 from conftest import ROOT
 from htmlcheck import read
@@ -363,6 +363,43 @@ def test_a_dropped_connection_is_reported_and_the_next_search_recovers(chromium,
     fresh.wait_for_function("document.querySelectorAll('.hub-results li').length > 10")
     assert titles(page) == titles(fresh), "no result was skipped"
     context.close()
+
+
+class _CachingHandler(QuietHandler):
+    """Lets the browser keep what is not a page for an hour, as hosts do (see _headers), and notes
+    every request that reaches the server."""
+    asked: list[str] = []
+
+    def end_headers(self):
+        if not self.path.split("?")[0].endswith((".html", "/")):
+            self.send_header("Cache-Control", "public, max-age=3600")
+        super().end_headers()
+
+    def do_GET(self):
+        self.asked.append(self.path)
+        super().do_GET()
+
+
+def test_the_next_page_searches_without_asking_again_for_the_index_entry(chromium, real_site):
+    """Pagefind asks for its entry file on every page that searches, with a new time stamp each time
+    so that no cache keeps it: a round trip before every first search (half a second on slow 3G).
+    Named after this build's index (data-tag), the browser keeps it like the index's other parts."""
+    _CachingHandler.asked = []
+    with serve(real_site, handler=_CachingHandler) as url:
+        context = chromium.new_context()
+        page = context.new_page()
+        page.goto(url)
+        tag = page.get_attribute("form.hub-search", "data-tag")
+        assert re.fullmatch(r"[0-9a-f]{16}", tag)
+        page.fill("#hub-search-box", "coal")
+        page.wait_for_selector(".hub-search__list li")
+        page.goto(url + "regions/colombia/")
+        page.fill("#hub-search-box", "Guajira")
+        page.wait_for_selector(".hub-search__list li")
+        context.close()
+    entries = [path for path in _CachingHandler.asked if "pagefind-entry.json" in path]
+    assert entries == [f"/pagefind/pagefind-entry.json?ts={tag}"]
+    assert sum("/pagefind/pagefind.js" in path for path in _CachingHandler.asked) == 1
 
 
 def test_filters_that_would_find_nothing_cannot_be_ticked(page, site_url):

@@ -12,7 +12,7 @@ import pytest
 
 from browser import browser, serve, watch
 from catalogue.load import load
-from conftest import make_repo, resource, run_build
+from conftest import make_repo, resource, run_build, write
 
 pytestmark = pytest.mark.browser
 
@@ -100,3 +100,22 @@ def test_the_header_box_says_what_it_searched(page, site_url):
     page.wait_for_selector(".hub-search__list li")
     assert page.inner_text(".hub-search__status") == f"{BUNDLE} results Matches among the {BUNDLE} newest resources."
     assert len(page.query_selector_all(".hub-search__list li")) == 5
+
+
+def test_the_index_name_changes_with_any_source_or_code_and_only_then(tmp_path):
+    """hubsite.search_tag names the index after catalogue.cache.digest: a browser keeps the entry
+    file under that name, so a name that stayed while the index changed would break search."""
+    from catalogue.cache import digest
+
+    root = make_repo(tmp_path / "repo", {"a.md": resource(title="First")})
+    code = tmp_path / "code"
+    write(code / "records.py", "X = 1\n")
+    first = digest(root, (code,), "setting")
+    assert digest(root, (code,), "setting") == first
+    path = root / "content" / "resources" / "a.md"
+    path.write_text(path.read_text().replace("First", "Fir5t"))  # same size
+    assert digest(root, (code,), "setting") != first
+    changed = digest(root, (code,), "setting")
+    write(code / "records.py", "X = 2\n")
+    assert digest(root, (code,), "setting") != changed
+    assert digest(root, (code,), "other setting") != digest(root, (code,), "setting")

@@ -27,13 +27,22 @@
     if (!loading) {
       loading = offline ? loadOffline() : import(new URL("pagefind/pagefind.js", root).href).then(function (pf) {
         // noWorker: searching a bundle takes milliseconds, and the worker script is 12 KB more to load
-        return pf.options({ basePath: new URL("pagefind/", root).href, excerptLength: 24, noWorker: true }).then(function () {
+        return pf.options(tagged({ basePath: new URL("pagefind/", root).href, excerptLength: 24, noWorker: true })).then(function () {
           return pf.init();
         }).then(function () { return pf; });
       });
       loading.catch(function () { loading = null; });
     }
     return loading;
+  }
+
+  // The build names its index (data-tag): Pagefind then asks for the index's entry file under that
+  // name, which the browser keeps, instead of asking the server again on every page that searches.
+  // After a failure the name is dropped, in case what the browser kept is what failed.
+  var tag = searchBox.tag || "";
+  function tagged(options) {
+    if (tag) options.metaCacheTag = tag;
+    return options;
   }
 
   // Pagefind keeps a part of the index whose download failed (a dropped connection) as if it were
@@ -57,7 +66,7 @@
   // After any failure the engine is dropped: the next search starts afresh (from the browser's cache).
   function reset() {
     var engine = loading;
-    engineNumber++; loading = null; older = null; complete = bundles.count < 2;
+    engineNumber++; loading = null; older = null; complete = bundles.count < 2; tag = "";
     if (engine) engine.then(function (pf) { return pf.destroy && pf.destroy(); }).catch(function () {});
   }
 
@@ -122,7 +131,7 @@
   function everything(pf) {
     if (!older) {
       var merging = [];
-      for (var b = 1; b < bundles.count; b++) merging.push(pf.mergeIndex(new URL("pagefind/older-" + b + "/", root).href));
+      for (var b = 1; b < bundles.count; b++) merging.push(pf.mergeIndex(new URL("pagefind/older-" + b + "/", root).href, tagged({})));
       older = Promise.all(merging).then(function () { complete = true; });
       older.catch(function () { older = null; });
     }
