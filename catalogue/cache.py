@@ -23,15 +23,16 @@ SOURCES = ("content/resources", "content/files", "regions", "locales", "schema",
 _cache: dict[tuple, Catalogue] = {}
 
 
-def fingerprint(root: Path) -> tuple:
-    stats = []
+def source_files(root: Path) -> list[Path]:
+    files = []
     for name in SOURCES:
         path = root / name
-        files = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else []
-        for file in files:
-            st = file.stat()
-            stats.append((file.as_posix(), st.st_size, st.st_mtime_ns))
-    return tuple(stats)
+        files += [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else []
+    return files
+
+
+def fingerprint(root: Path) -> tuple:
+    return tuple((file.as_posix(), (st := file.stat()).st_size, st.st_mtime_ns) for file in source_files(root))
 
 
 def digest(root: Path, code: tuple[Path, ...] = (), *settings: object) -> str:
@@ -39,13 +40,7 @@ def digest(root: Path, code: tuple[Path, ...] = (), *settings: object) -> str:
     settings given: what a build's output is made from. It names output that readers' browsers
     keep (the search index's entry), so it errs towards changing: any edit changes it."""
     sha = hashlib.sha256(repr(settings).encode("utf-8"))
-    files = []
-    for name in SOURCES:
-        path = root / name
-        files += [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else []
-    for folder in code:
-        files += sorted(folder.glob("*.py"))
-    for file in files:
+    for file in source_files(root) + [file for folder in code for file in sorted(folder.glob("*.py"))]:
         sha.update(file.as_posix().encode("utf-8") + b"\0" + file.read_bytes())
     return sha.hexdigest()[:16]
 
