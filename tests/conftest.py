@@ -13,6 +13,7 @@ import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+PREFIXES = ("", "es/", "id/", "vi/", "th/", "mn/")  # where each language's pages are, default first
 BUILD_DATE_EPOCH = "1795824000"  # 2026-11-28 00:00 UTC: "today" for every test build
 COPIED = ("mkdocs.yml", "hooks", "overrides", "locales", "schema", "partners.yml", "content/assets")
 HAND_WRITTEN = ("content/about*.md", "content/contribute*.md")  # pages the nav names

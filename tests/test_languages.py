@@ -7,7 +7,7 @@ import re
 import pytest
 
 from catalogue.load import load
-from conftest import ROOT
+from conftest import PREFIXES, ROOT
 from htmlcheck import main_html, parse, read, resolve, text
 
 LANGS = ["en", "es", "id", "vi", "th", "mn"]
@@ -355,6 +355,27 @@ def test_search_keeps_its_query_across_languages_and_marks_english_excerpts(real
         with page.expect_navigation():
             page.locator(".md-select__link[hreflang=th]").click()
         assert page.url.endswith("/th/search/?q=coal")
+
+
+@pytest.mark.browser
+def test_the_language_menu_stays_on_the_screen_where_its_button_is_last_in_the_header(real_site):
+    """The search page hides the header's search box, which leaves the language button at the
+    right edge: a menu centred under it ran off a phone's screen and cut "Bahasa Indonesia"."""
+    from browser import browser, serve
+
+    with serve(real_site) as url, browser() as chromium:
+        for width, height in ((360, 740), (1280, 800)):
+            page = chromium.new_context(bypass_csp=True, viewport={"width": width, "height": height}).new_page()  # wait_for_function
+            for prefix in PREFIXES:
+                page.goto(url + prefix + "search/?q=coal")
+                page.click(".md-header .md-select .md-header__button")
+                page.wait_for_function("getComputedStyle(document.querySelector('.md-select__inner')).opacity === '1'")
+                box = page.locator(".md-select__inner").bounding_box()
+                assert 0 <= box["x"] and box["x"] + box["width"] <= width, (prefix, width, box)
+                assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), (prefix, width)
+                facets, summary = (page.locator(sel).bounding_box() for sel in (".hub-facets", ".hub-facets > summary"))
+                assert facets["height"] <= summary["height"] + 4, "closed, the filters box is as tall as its summary"
+            page.close()
 
 
 @pytest.mark.browser
