@@ -84,7 +84,9 @@ def records(catalogue: Catalogue, style: UrlStyle, bundle_size: int = BUNDLE_SIZ
                 url=style.page(organisation_stem(org.id), lang),
                 content=f"{'. '.join(names)}. {description}",
                 language=lang,
-                meta={"title": name, "kind": t("search_kind_organisation"), "lang": name_lang},
+                # the page is in the reader's language: no badge; the name may be in another (title_lang)
+                meta={"title": name, "kind": t("search_kind_organisation"), "lang": lang,
+                      **({"title_lang": name_lang} if name_lang != lang else {})},
                 filters={TEXT_LANGUAGE: [description_lang]},  # as regions: the filters list resources
                 sort={"date": UNDATED},
             ))

@@ -402,6 +402,20 @@ def test_the_next_page_searches_without_asking_again_for_the_index_entry(chromiu
     assert sum("/pagefind/pagefind.js" in path for path in _CachingHandler.asked) == 1
 
 
+def test_an_organisation_page_in_the_readers_language_has_no_language_badge(page, site_url):
+    """Its page is in Thai, even where its name is English or German: the badge would say otherwise."""
+    page.goto(site_url + "th/search/?q=Wuppertal")
+    wait_results(page)
+    result = page.locator(".hub-result", has=page.locator("a[href$='/th/organisations/wuppertal/']"))
+    assert result.count() == 1
+    assert result.locator(".hub-badge").count() == 0 and result.locator("a[hreflang]").count() == 0
+    assert result.locator(".hub-result__title a").get_attribute("lang") == "en", "its name is read as English"
+    page.goto(site_url + "th/search/?q=GIZ")
+    wait_results(page)
+    giz = page.locator(".hub-result__title a[href$='/th/organisations/giz/']")
+    assert giz.get_attribute("lang") == "de" and giz.get_attribute("hreflang") is None
+
+
 def test_filters_that_would_find_nothing_cannot_be_ticked(page, site_url):
     page.goto(site_url + "search/?q=Mongolia")
     wait_results(page)

@@ -170,6 +170,8 @@
       link.setAttribute("hreflang", data.meta.lang);
       link.setAttribute("lang", data.meta.lang);
       title.append(" ", el("abbr", { class: "hub-badge hub-badge--lang", lang: data.meta.lang }, [data.meta.lang.toUpperCase()]));
+    } else if (data.meta.title_lang && data.meta.title_lang !== lang) {
+      link.setAttribute("lang", data.meta.title_lang); // a page in the reader's language with a name in another
     }
     var item = el("li", { class: "hub-result" }, [el("p", { class: "hub-card__meta" }, [meta]), title]);
     if (big) {
