@@ -113,6 +113,12 @@ def test_header_box_works_by_keyboard(page, site_url):
     page.focus("#hub-search-box")
     page.keyboard.type("Mpumalanga")
     page.wait_for_selector(".hub-search__list li")
+    page.keyboard.press("Escape")
+    assert page.is_hidden(".hub-search__suggest")
+    assert page.input_value("#hub-search-box") == "Mpumalanga", "Escape closes the list and keeps what was typed"
+    page.keyboard.press("ArrowDown")
+    page.keyboard.type(" ")  # typing again brings the list back
+    page.wait_for_selector(".hub-search__list li")
     page.keyboard.press("ArrowDown")
     assert page.evaluate("document.activeElement.closest('.hub-search__list') !== null")
     page.keyboard.press("Escape")

@@ -221,7 +221,10 @@
       clearTimeout(timer); timer = setTimeout(update, 200);
     });
     form.addEventListener("keydown", function (e) {
-      if (e.key === "Escape") { close(); input.focus(); }
+      if (e.key === "Escape") {
+        if (!box.hidden) e.preventDefault(); // closes the list; the browser would also empty the box
+        close(); input.focus();
+      }
       var links = Array.prototype.slice.call(box.querySelectorAll("a"));
       var at = links.indexOf(document.activeElement);
       if (e.key === "ArrowDown" && !box.hidden && links.length) { e.preventDefault(); links[Math.min(at + 1, links.length - 1)].focus(); }
