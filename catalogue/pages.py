@@ -91,7 +91,7 @@ class _Builder:
         yield from self.organisations()
         data = [(RESOURCES_CSV, self.t("data_csv"), "text/csv"), (RESOURCES_JSON, self.t("data_json"), "application/json")]
         yield from self.paginated("library/index", self.t("library_title"), self.t("library_description"),
-                                  self.listed, "library", lambda ctx: _data_links(ctx, data))
+                                  self.listed, "library", lambda ctx: self.library_search(ctx) + _data_links(ctx, data))
         yield from self.events()
         yield self.page("search/index", self.t("search_title"), self.t("search_description"), self.search, "search")
 
@@ -121,6 +121,10 @@ class _Builder:
                 return "\n\n".join(x for x in (head, listing, r.pagination(stem, number, pages, ctx)) if x)
 
             yield self.page(r.page_stem(stem, number), page_title, description, body, kind)
+
+    def library_search(self, ctx: Context) -> str:
+        """The way to the search page's filters, which a reader of the library would not guess."""
+        return f'<p><a href="{esc(ctx.href("search/index"))}">{esc(self.t("library_search"))}</a></p>'
 
     def home(self) -> GeneratedPage:
         def body(ctx: Context) -> str:

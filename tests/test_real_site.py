@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from html import escape
 
 import pytest
 
@@ -61,6 +63,15 @@ def test_library_lists_everything_across_its_pages(real_site, catalogue):
         html = main_html(read(real_site, "library/" if number == 1 else f"library/page/{number}/"))
         seen += [a["href"] for a in parse(html).links if "/resources/" in a["href"]]
     assert len(seen) == len(catalogue.resources)
+
+
+def test_the_library_leads_to_the_filters_in_each_language(real_site, catalogue):
+    """The filters are on the search page; nothing else on the library said so."""
+    for lang in catalogue.languages:
+        prefix = "" if lang == catalogue.default_language else f"{lang}/"
+        link = re.compile(r'<a href="([^"]*)">' + re.escape(escape(catalogue.translator(lang)("library_search"))) + "</a>")
+        assert link.findall(main_html(read(real_site, f"{prefix}library/"))) == ["../search/"], lang
+        assert not link.findall(main_html(read(real_site, f"{prefix}library/page/2/"))), "the first page only"
 
 
 def test_every_resource_page_has_its_metadata(real_site, catalogue):
