@@ -422,6 +422,29 @@ def test_an_organisation_page_in_the_readers_language_has_no_language_badge(page
     assert giz.get_attribute("lang") == "de" and giz.get_attribute("hreflang") is None
 
 
+def test_coming_back_from_a_result_shows_as_many_results_where_the_reader_was(page, site_url):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(site_url + "search/?q=coal")
+    wait_results(page)
+    for count in (20, 30):
+        page.click(".hub-more")
+        page.wait_for_function(f"document.querySelectorAll('.hub-results li').length === {count}")
+    chosen = page.locator(".hub-results li").nth(25).locator(".hub-result__title a")
+    title = chosen.inner_text()
+    chosen.scroll_into_view_if_needed()
+    before = page.evaluate("window.scrollY")
+    chosen.click()
+    page.wait_for_url(re.compile(r"/resources/"))
+    page.go_back()
+    page.wait_for_function("document.querySelectorAll('.hub-results li').length === 30")
+    page.wait_for_function(f"Math.abs(window.scrollY - {before}) < 5")
+    assert title in page.locator(".hub-results li").nth(25).inner_text()
+
+    page.click(".hub-facets > summary")  # opening the filters counts them, and keeps the results
+    page.wait_for_selector(".hub-facet:not([hidden]) input")
+    assert page.locator(".hub-results li").count() == 30
+
+
 def test_filters_that_would_find_nothing_cannot_be_ticked(page, site_url):
     page.goto(site_url + "search/?q=Mongolia")
     wait_results(page)

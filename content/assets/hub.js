@@ -334,8 +334,9 @@
       return loaded;
     }
 
-    // `keep`: how many results to show at once (a search run again after a failed "More results")
-    function run(keep, from) {
+    // `keep`: how many results to show at once (a search run again after a failed "More results", or
+    // one the reader comes back to); `then`: what to do once they are shown
+    function run(keep, from, then) {
       var s = state();
       var id = ++current;
       var filtered = Object.keys(s.filters).length > 0;
@@ -368,10 +369,24 @@
           return showMore(keep, from).then(function () {  // announced once the results are there to read
             status.textContent = (found.total ? plural(root_.dataset.results, found.total) : root_.dataset.none)
               + (found.partial ? " " + partialNote(searchBox) : "");
+            if (then && id === current) then();
           });
         });
       }).then(done, function () { done(); reset(); if (id === current) status.textContent = root_.dataset.error; });
     }
+
+    // A reader who opens a result and comes back finds as many results as they had, where they were:
+    // the history entry keeps the count (and, as they leave, the scroll position) for the next visit.
+    function remember() {
+      if (shown) history.replaceState({ shown: shown, y: window.scrollY }, "", location.href);
+    }
+    function restore(saved) {
+      if (!saved || !saved.shown) return run();
+      run(saved.shown, 0, function () { if (saved.y) window.scrollTo(0, saved.y); });
+    }
+    if ("scrollRestoration" in history) history.scrollRestoration = "manual";  // the results are not there yet
+    list.addEventListener("click", remember);
+    window.addEventListener("pagehide", remember);
 
     var typing = null;
     form.addEventListener("submit", function (e) { e.preventDefault(); write(fromForm(), true); run(); });
@@ -384,7 +399,7 @@
       write(fromForm(), true);
       run();
     });
-    panel.addEventListener("toggle", function () { if (panel.open && !counted) run(); });
+    panel.addEventListener("toggle", function () { if (panel.open && !counted) run(shown > PAGE ? shown : 0); });
     clear.addEventListener("click", function () { write({ query: input.value.trim(), filters: {}, all: state().all }, true); run(); });
     root_.querySelector(".hub-facets__done").addEventListener("click", function () {
       panel.open = false;
@@ -400,8 +415,8 @@
       if (stale) { stale = false; return run(shown + PAGE, shown); }
       showMore().catch(function () { reset(); stale = true; status.textContent = root_.dataset.error; });
     });
-    window.addEventListener("popstate", function () { run(); });
-    run();
+    window.addEventListener("popstate", function (e) { restore(e.state); });
+    restore(history.state);
   }
 
   /* ---- event times in the reader's own time zone ---- */
