@@ -324,7 +324,7 @@ class _Builder:
         return (
             f'<div class="hub-search-page" id="hub-search-page" data-lang="{esc(self.lang)}" '
             f'data-results="{esc(self.t.plural_json("search_results"))}" data-none="{esc(self.t("search_none"))}" '
-            f'data-error="{esc(self.t("search_error"))}" data-start="{esc(self.t("search_start"))}">'
+            f'data-start="{esc(self.t("search_start"))}">'
             f'<form class="hub-search-form" role="search" aria-label="{esc(self.t("search_title"))}" '  # not the header's name
             f'action="{esc(ctx.href("search/index"))}">'
             f'<label for="hub-search-q">{esc(self.t("search_label"))}</label> '

@@ -6,6 +6,7 @@ import hashlib
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -14,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from browser import browser
+from catalogue.load import load
 from catalogue.offline import ROOT_FOLDER, ZIP_NAME
 from conftest import BUILD_DATE_EPOCH, ROOT
 from htmlcheck import broken_links, parse
@@ -203,6 +205,24 @@ def test_browsing_search_and_languages_work_from_disk(unzipped):
         page.fill("#hub-search-box", "Mpumalanga")
         page.wait_for_selector(".hub-search__list li")
         assert network == [], f"requests to the network: {network}"
+
+
+def test_a_copy_missing_its_search_data_says_how_to_open_it(unzipped, tmp_path):
+    """Opened from inside the zip (Windows extracts only the page), the search data is not there:
+    the reader needs to know how to open the copy, not to check a connection they may not have."""
+    copy = tmp_path / "copy"
+    shutil.copytree(unzipped, copy)
+    for data in (copy / "search").glob("offline-th*.js"):
+        data.unlink()
+    with browser() as chromium:
+        page = chromium.new_page()
+        page.goto((copy / "th" / "search" / "index.html").as_uri() + "?q=ลำปาง")
+        expected = load(ROOT).translator("th")("search_error_offline")
+        page.wait_for_function(f"document.querySelector('.hub-search-status').textContent === {expected!r}")
+        page.goto((copy / "th" / "index.html").as_uri())
+        page.fill("#hub-search-box", "ลำปาง")
+        page.wait_for_selector(".hub-search__suggest:not([hidden])")
+        assert page.inner_text(".hub-search__suggest").strip() == expected
 
 
 def test_every_online_page_offers_the_copy_with_size_date_and_checksum(real_site):

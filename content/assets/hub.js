@@ -372,7 +372,7 @@
             if (then && id === current) then();
           });
         });
-      }).then(done, function () { done(); reset(); if (id === current) status.textContent = root_.dataset.error; });
+      }).then(done, function () { done(); reset(); if (id === current) status.textContent = searchBox.error; });
     }
 
     // A reader who opens a result and comes back finds as many results as they had, where they were:
@@ -413,7 +413,7 @@
     var stale = false;
     more.addEventListener("click", function () {
       if (stale) { stale = false; return run(shown + PAGE, shown); }
-      showMore().catch(function () { reset(); stale = true; status.textContent = root_.dataset.error; });
+      showMore().catch(function () { reset(); stale = true; status.textContent = searchBox.error; });
     });
     window.addEventListener("popstate", function (e) { restore(e.state); });
     restore(history.state);
