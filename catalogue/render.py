@@ -258,7 +258,10 @@ def resource_footer(resource: Resource, ctx: Context) -> str:
     for key in ("registration", "livestream", "recording"):
         url = getattr(resource, key)
         if url and not (key == "registration" and not _upcoming(resource, ctx)):
-            actions.append(f"<li>{external_link(url, t('event_' + key), ctx)}</li>")
+            # registration closes with the event, also on a page built before (an offline copy read
+            # months later): hub.js hides it after the day in data-until
+            until = f' data-until="{last_day(resource).isoformat()}"' if key == "registration" else ""
+            actions.append(f"<li{until}>{external_link(url, t('event_' + key), ctx)}</li>")
     if resource.is_event and resource.start:
         calendar = ctx.href_file(ics.path(resource))
         actions.append(f'<li><a href="{esc(calendar)}" download>{esc(t("add_to_calendar"))}</a></li>')

@@ -20,6 +20,7 @@ ATTRIBUTES = {
     "img": {"src", "alt", "width", "height", "loading", "decoding", "srcset", "sizes"},
     "source": {"srcset", "type", "media", "sizes"},
     "time": {"datetime", "data-end", "data-zone", "data-local", "data-last-day", "data-ended"},  # read as text by hub.js (local times, ended events)
+    "li": {"data-until"},  # an event's registration link, hidden by hub.js once the event is over
     "abbr": {"title"},
     "td": {"colspan", "rowspan", "align"},
     "th": {"colspan", "rowspan", "align", "scope"},

@@ -200,6 +200,13 @@ def test_an_event_that_ended_after_the_build_says_so(real_site):
         past = page.locator(".hub-card", has_text="COP 28")  # over at the build already: listed as past, no note
         page.goto(url + "events/")
         assert past.first.locator(".hub-ended").count() == 0
+
+        registered = next(e for e in upcoming_events(load(ROOT, today=built.date())) if e.registration)
+        link = page.locator(f'.hub-actions a[href="{registered.registration}"]')
+        for day, open_ in ((last_day(registered), True), (last_day(registered) + dt.timedelta(days=1), False)):
+            page.clock.set_fixed_time(dt.datetime.combine(day, dt.time(12), dt.UTC))
+            page.goto(url + registered.path_stem + "/")
+            assert link.is_visible() == open_, ("registration closes with the event", day)
         context.close()
 
 

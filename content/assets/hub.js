@@ -459,6 +459,7 @@
       node.dataset.over = "";
       node.after(el("strong", { class: "hub-ended" }, [" · " + node.dataset.ended]));
     });
+    document.querySelectorAll("li[data-until]").forEach(function (item) { item.hidden = item.dataset.until < today; });
   }
 
   function localTimes() {
