@@ -269,6 +269,14 @@ def test_a_keyboard_reaches_the_text_and_the_menu_on_a_phone(real_site):
         assert not page.evaluate("document.querySelector('.md-content').inert")
         page.set_viewport_size({"width": 1280, "height": 800})
         assert page.is_hidden("button.hub-menu"), "where the sidebar shows, no menu button"
+        for prefix in PREFIXES:  # beside the search box, the short name, whole
+            page.set_viewport_size({"width": 360, "height": 740})
+            page.goto(url + prefix)
+            name = page.locator(".md-header__topic").first.locator(".md-ellipsis")
+            assert name.inner_text().strip() == "JET-CR", prefix
+            assert name.evaluate("n => n.scrollWidth <= n.clientWidth"), f"{prefix}: the short name is cut"
+            page.set_viewport_size({"width": 800, "height": 740})
+            assert name.inner_text().strip() == load(ROOT).translator(prefix.strip("/") or "en")("site_name"), prefix
         page.set_viewport_size({"width": 320, "height": 640})
         page.goto(url + "mn/")
         assert page.is_hidden(".md-header__title"), "no name cut to one letter and an ellipsis"
