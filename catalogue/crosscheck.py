@@ -15,6 +15,7 @@ from babel import Locale, UnknownLocaleError
 from . import content_files
 from .frontmatter import Document
 from .ids import labels, normalise, suggest
+from .markup import ACTIVE_TAGS as ACTIVE_TAG_NAMES
 from .markup import heading_levels, removed_markup
 from .model import Attachment, Catalogue, Resource, Version
 from .problems import FIX_HINT, ProblemList
@@ -325,8 +326,7 @@ def check_value(catalogue: Catalogue, key: str, value: object) -> list[str]:
     return [m.replace(f" ({FIX_HINT})", "") for m in messages]  # nothing is written yet: nothing to repair
 
 
-ACTIVE_TAGS = re.compile(r"<\s*(script|style|iframe|frame|object|embed|form|input|button|textarea|select|link|meta|base|svg|math)\b",
-                         re.IGNORECASE)
+ACTIVE_TAGS = re.compile(r"<\s*(" + "|".join(ACTIVE_TAG_NAMES) + r")\b", re.IGNORECASE)
 EVENT_HANDLER = re.compile(r"<[a-z][^>]*?\s(on[a-z]+)\s*=|\{:?[^}]*?(?<![\w-])(on[a-z]+)\s*=\s*[\"']",  # <a on…=>, {: on…="…"}
                            re.IGNORECASE)
 BAD_URL = re.compile(r"(?:\]\(\s*<?|^\s*\[[^\]]+\]:\s*<?|(?:href|src|action|formaction|xlink:href)\s*=\s*[\"']?|<)"

@@ -20,8 +20,9 @@ ATTRIBUTE = re.compile(r"""(?P<name>[^\s"'=<>/]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^
 ATTR_LIST = re.compile(r"""\{:?[ ]*(?P<attrs>(?:[#.][\w-]+|[\w:-]+=(?:"[^"]*"|'[^']*'|[^\s}]+)|[ ]+)+)\}""")
 ANYWHERE = set(ATTRIBUTES["*"])
 ANY_ELEMENT = set().union(*ATTRIBUTES.values())
-KEPT_ELSEWHERE = {"script", "style", "iframe", "frame", "object", "embed", "form", "input", "button", "textarea",
-                  "select", "link", "meta", "base", "svg", "math", "option"}  # refused with their own message
+# Tags that could run code or change the page around them: refused outright (catalogue.crosscheck)
+ACTIVE_TAGS = ("script", "style", "iframe", "frame", "object", "embed", "form", "input", "button", "textarea", "select",
+               "link", "meta", "base", "svg", "math")
 REMOVED_HINTS = {
     "style": "the hub's own styles apply to every page: remove it",
     "font": "the hub's own styles apply to every page: remove the tag (its text stays)",
@@ -37,8 +38,8 @@ def removed_markup(line: str) -> Iterator[str]:
     attributes that could run code are refused elsewhere, with their own message."""
     for match in RAW_TAG.finditer(line):
         tag = match.group("tag").lower()
-        if tag in KEPT_ELSEWHERE:
-            continue
+        if tag in ACTIVE_TAGS:
+            continue  # refused with its own message
         if tag not in TAGS:
             yield f"<{tag}> is removed from the page; " + REMOVED_HINTS.get(tag, "remove the tag (its text stays), or "
                                                                             "write the text in Markdown")

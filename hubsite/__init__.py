@@ -6,6 +6,7 @@ The only place besides hooks/ that knows about MkDocs; the catalogue itself does
 
 from __future__ import annotations
 
+from functools import cache
 from importlib.metadata import version
 from pathlib import Path
 
@@ -44,7 +45,7 @@ def search_tag(config, catalogue: Catalogue) -> str:
     searches, one round trip less on a slow connection. It changes with anything that could
     change the index: the sources, the code that turns them into records, the settings, Pagefind."""
     settings = (catalogue.today, catalogue.languages, config.use_directory_urls, search_bundle_size(config),
-                version("pagefind"), version("pagefind_bin_extended"))
+                *_pagefind_versions())
     if _search_tag.get("catalogue") is not catalogue or _search_tag.get("settings") != settings:
         hooks = {Path(module.__file__).parent for module in config.hooks.values()}
         code = (Path(__file__).parent, Path(catalogue_module.__file__).parent, *sorted(hooks))
@@ -53,6 +54,11 @@ def search_tag(config, catalogue: Catalogue) -> str:
 
 
 _search_tag: dict = {}  # the last build's: its catalogue, settings and tag
+
+
+@cache
+def _pagefind_versions() -> tuple[str, str]:
+    return version("pagefind"), version("pagefind_bin_extended")  # each reads the installed packages' metadata
 
 
 def site(config, catalogue: Catalogue) -> Site:
