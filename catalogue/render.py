@@ -98,10 +98,12 @@ def card(resource: Resource, ctx: Context, level: int = 3) -> str:
     type_term = ctx.catalogue.types[resource.type]
     badge = "" if lang == ctx.lang else " " + lang_badge(lang, ctx)
     lang_attr = "" if lang == ctx.lang else f' lang="{esc(lang)}" hreflang="{esc(lang)}"'
-    when = event_when(resource, ctx) if resource.is_event and resource.start else _time(resource.date, ctx)
+    event = resource.is_event and resource.start
+    when = event_when(resource, ctx) if event else _time(resource.date, ctx)
     return (
         f'<li class="hub-card">'
-        f'<p class="hub-card__meta"><span class="hub-type">{ctx.term(type_term)}</span> · {when} · {region_links(resource, ctx)}</p>'
+        f'<p class="hub-card__meta"><span class="hub-type">{ctx.term(type_term)}</span> · {when} · {region_links(resource, ctx)}'
+        f'{event_time_line(resource, ctx) if event else ""}</p>'
         f'<h{level} class="hub-card__title"><a href="{esc(href)}"{lang_attr}>{esc(version.title)}</a>{badge}</h{level}>'
         f'<p class="hub-card__summary"{"" if lang == ctx.lang else f" lang={chr(34)}{esc(lang)}{chr(34)}"}>{esc(version.summary)}</p>'
         f"</li>"
@@ -158,12 +160,24 @@ def event_when_text(event: Resource, t: Translator) -> str:
     start, end = event.start, event.end
     if event.all_day:
         return t.date(start) + (f" – {t.date(end)}" if end and end != start else "")
+    zone = f", {t.zone_city(event.timezone)}" if event.timezone else ""
+    return f"{_from_to(start, end, t)} ({utc_offset(start)}{zone})"
+
+
+def _from_to(start: dt.datetime, end: dt.datetime | None, t: Translator) -> str:
+    """'10 Dec 2023, 14:00–15:30', or with both dates when it ends on another day, as the clock of
+    the moments given reads."""
     text = f"{t.date(start)}, {t.time(start)}"
     if end:
         same_day = end.date() == start.date()
         text += f"–{t.time(end)}" if same_day else f" – {t.date(end)}, {t.time(end)}"
-    zone = f", {t.zone_city(event.timezone)}" if event.timezone else ""
-    return f"{text} ({utc_offset(start)}{zone})"
+    return text
+
+
+def event_utc_text(event: Resource, t: Translator) -> str:
+    """'UTC: 10 Dec 2023, 10:00–11:30': the line hub.js turns into the reader's own time."""
+    utc = dt.UTC
+    return t("event_utc_time", time=_from_to(event.start.astimezone(utc), event.end and event.end.astimezone(utc), t))
 
 
 def event_when(event: Resource, ctx: Context) -> str:
@@ -178,6 +192,15 @@ def event_when(event: Resource, ctx: Context) -> str:
     return (f'<time class="hub-event-time" datetime="{start.isoformat()}" data-end="{end.isoformat() if end else ""}" '
             f'data-zone="{esc(event.timezone)}" data-local="{esc(ctx.t("event_local_time"))}"{over}>'
             f'{esc(event_when_text(event, ctx.t))}</time>')
+
+
+def event_time_line(event: Resource, ctx: Context) -> str:
+    """A line of its own, after event_when's, with the time in UTC, where hub.js writes the reader's
+    own time. Written by the build, the line holds its place from the first paint: added later, it
+    pushed every card below it down (a layout shift of 0.16 on the library). '' for all-day events."""
+    if event.all_day:
+        return ""
+    return f'<span class="hub-local-time">{esc(event_utc_text(event, ctx.t))}</span>'
 
 
 def pagination(stem: str, page: int, pages: int, ctx: Context) -> str:
@@ -231,7 +254,7 @@ def resource_header(resource: Resource, ctx: Context) -> str:
         (t("label_organisations"), links([(ctx.href(organisation_stem(x)), esc(cat.organisations[x].short_name)) for x in resource.partners])),
     ]
     if resource.is_event and resource.start:
-        rows.append((t("label_when"), event_when(resource, ctx)))
+        rows.append((t("label_when"), event_when(resource, ctx) + event_time_line(resource, ctx)))
         if resource.location:
             rows.append((t("label_where"), ctx.in_lang(*resource.place(ctx.lang))))
     rows.append((t("label_published"), _time(resource.date, ctx)))

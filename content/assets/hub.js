@@ -465,7 +465,10 @@
   function localTimes() {
     var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
     document.querySelectorAll("time.hub-event-time[data-zone]:not([data-over])").forEach(function (node) {
-      if (node.dataset.zone === zone || node.nextElementSibling && node.nextElementSibling.classList.contains("hub-local-time")) return;
+      // the line after the time holds it in UTC (catalogue/render.py); the reader's own time replaces
+      // it, in place, so that nothing below moves
+      var line = node.parentNode.querySelector(".hub-local-time");
+      if (!line || node.dataset.zone === zone) return;
       var start = new Date(node.getAttribute("datetime"));
       var end = node.dataset.end ? new Date(node.dataset.end) : null;
       if (sameClock(node.getAttribute("datetime"), start) && (!end || sameClock(node.dataset.end, end))) return;
@@ -476,7 +479,7 @@
       var name = known && new Intl.DateTimeFormat(formats, { timeZoneName: style }).formatToParts(start)
         .filter(function (p) { return p.type === "timeZoneName"; }).map(function (p) { return p.value; })[0] || zone;
       var label = (node.dataset.local || "{time}").replace("{time}", text + " (" + name + ")");
-      node.after(el("span", { class: "hub-local-time" }, [" · " + label]));
+      line.textContent = label;
     });
   }
 
