@@ -307,7 +307,7 @@ class _Builder:
 
     def search(self, ctx: Context) -> str:
         """The search page: a form that works as a link target, facets filled in by hub.js."""
-        from .search_records import FILTERS
+        from .search_records import FILTERS, filter_labels
 
         browse = ", ".join(f'<a href="{esc(ctx.href(stem))}">{esc(self.t(key))}</a>' for stem, key in (
             ("regions/index", "regions_title"), ("topics/index", "topics_title"), ("types/index", "types_title"),
@@ -316,8 +316,13 @@ class _Builder:
         codes = sorted({code for res in self.cat.resources for code in res.languages})
         names = esc(json.dumps({self.t.language_name(code): code for code in codes}, ensure_ascii=False))
 
+        # value -> id of the filters that are words of this language: hub.js hands them to another
+        # language's search page as ids, which that page turns into its own words
+        ids = {name: esc(json.dumps({label: x for x, label in values.items()}, ensure_ascii=False))
+               for name, values in filter_labels(self.cat, self.lang).items()}
+
         def facet(name: str) -> str:
-            langs = f' data-langs="{names}"' if name == "language" else ""
+            langs = f' data-langs="{names}"' if name == "language" else f' data-ids="{ids[name]}"' if name in ids else ""
             return (f'<fieldset class="hub-facet" data-facet="{name}"{langs} hidden><legend>{esc(self.t("facet_" + name))}'
                     f'</legend><div class="hub-facet__options"></div></fieldset>')
         facets = "".join(facet(name) for name in FILTERS)

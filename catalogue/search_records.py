@@ -56,13 +56,23 @@ def bundle_folder(bundle: int) -> str:
     return "" if bundle == 0 else f"older-{bundle}/"
 
 
+def filter_labels(catalogue: Catalogue, lang: str) -> dict[str, dict[str, str]]:
+    """id -> value, in `lang`, of the filters whose values are words of a language; the others
+    (organisations' short names, languages named in themselves, years) read the same in all six.
+    The search page carries them, so that its filters go along to another language's."""
+    return {"region": {x: region.name_in(lang)[0] for x, region in catalogue.regions.items()},
+            "topic": {x: term.text("label", lang)[0] for x, term in catalogue.topics.items()},
+            "type": {x: term.text("label", lang)[0] for x, term in catalogue.types.items()}}
+
+
 def records(catalogue: Catalogue, style: UrlStyle, bundle_size: int = BUNDLE_SIZE) -> list[Record]:
     texts: dict[tuple[str, str], str] = {}  # (slug, lang) -> plain text, rendered once per version
     out: list[Record] = []
     for lang in catalogue.languages:
         t = Translator(catalogue.strings, lang)
+        labels = filter_labels(catalogue, lang)
         for number, resource in enumerate(catalogue.resources):  # newest first
-            out.append(_resource_record(catalogue, resource, lang, t, style, texts))
+            out.append(_resource_record(catalogue, resource, lang, t, style, texts, labels))
             out[-1].bundle = number // bundle_size
         for region in catalogue.regions.values():
             text, text_lang = region.text(lang)
@@ -94,13 +104,13 @@ def records(catalogue: Catalogue, style: UrlStyle, bundle_size: int = BUNDLE_SIZ
 
 
 def _resource_record(catalogue: Catalogue, resource: Resource, lang: str, t: Translator, style: UrlStyle,
-                     texts: dict[tuple[str, str], str]) -> Record:
+                     texts: dict[tuple[str, str], str], labels: dict[str, dict[str, str]]) -> Record:
     version = resource.version(lang)
     key = (resource.slug, version.lang)
     if key not in texts:
         texts[key] = plain_text(version.body, INDEXED_TEXT)
-    regions = [catalogue.regions[r].name_in(lang)[0] for r in resource.regions]
-    type_label = catalogue.types[resource.type].text("label", lang)[0]
+    regions = [labels["region"][r] for r in resource.regions]
+    type_label = labels["type"][resource.type]
     return Record(
         url=style.page(resource.path_stem, version.lang),
         # Full text in its own language's index; elsewhere title and summary find it, without
@@ -111,7 +121,7 @@ def _resource_record(catalogue: Catalogue, resource: Resource, lang: str, t: Tra
               "date": t.date(resource.shown_date()), "lang": version.lang},
         filters={
             "region": regions,
-            "topic": [catalogue.topics[x].text("label", lang)[0] for x in resource.topics],
+            "topic": [labels["topic"][x] for x in resource.topics],
             "type": [type_label],
             "partner": [catalogue.organisations[x].short_name for x in resource.partners],
             "language": [t.language_name(code) for code in resource.languages],

@@ -358,6 +358,27 @@ def test_search_keeps_its_query_across_languages_and_marks_english_excerpts(real
 
 
 @pytest.mark.browser
+def test_filters_go_along_to_another_languages_search_page_in_its_words(real_site):
+    from urllib.parse import parse_qs, urlsplit
+
+    from browser import browser, serve
+
+    with serve(real_site) as url, browser() as chromium:
+        page = chromium.new_context(bypass_csp=True, viewport={"width": 1280, "height": 900}).new_page()  # wait_for_function
+        page.goto(url + "search/?q=coal&region=South+Africa&partner=ILO")
+        page.wait_for_function("/^\\d+ result/.test(document.querySelector('.hub-search-status').textContent)")
+        found = page.inner_text(".hub-search-status").split()[0]
+        page.locator(".md-select").hover()
+        with page.expect_navigation():
+            page.locator(".md-select__link[hreflang=es]").click()
+        page.wait_for_function("/^\\d+ resultado/.test(document.querySelector('.hub-search-status').textContent)")
+        assert parse_qs(urlsplit(page.url).query) == {"q": ["coal"], "region": ["Sudáfrica"], "partner": ["ILO"]}
+        assert page.inner_text(".hub-search-status").split()[0] == found, "the same results, filtered the same way"
+        checked = page.eval_on_selector_all(".hub-facet input:checked", "boxes => boxes.map(b => b.value)")
+        assert sorted(checked) == ["ILO", "Sudáfrica"]
+
+
+@pytest.mark.browser
 def test_the_language_menu_stays_on_the_screen_where_its_button_is_last_in_the_header(real_site):
     """The search page hides the header's search box, which leaves the language button at the
     right edge: a menu centred under it ran off a phone's screen and cut "Bahasa Indonesia"."""

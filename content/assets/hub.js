@@ -495,13 +495,40 @@
     own.remove();
   }
 
-  // Another language's search page gets the query along (not the filters: their values are
-  // names in this page's language).
+  // Another language's search page gets the query and the filters along. Values that are words of
+  // this language (regions, topics, types) go as ids ("@chile"), which that page turns into its own
+  // words (data-ids, from catalogue/search_records.py); the others read the same in every language.
+  function facetIds(name) {
+    var set = document.querySelector('.hub-facet[data-facet="' + name + '"]');
+    return JSON.parse((set && set.dataset.ids) || "null");
+  }
   function keepQuery(link) {
     link.addEventListener("click", function () {
-      var q = new URLSearchParams(location.search).get("q");
-      if (q) link.href = link.href.split(/[?#]/)[0] + "?q=" + encodeURIComponent(q);
+      var params = new URLSearchParams(location.search), out = new URLSearchParams();
+      params.forEach(function (value, name) {
+        var ids = facetIds(name);
+        if (!ids) return out.append(name, value);
+        if (ids[value]) out.append(name, "@" + ids[value]);
+      });
+      if (out.toString()) link.href = link.href.split(/[?#]/)[0] + "?" + out;
     });
+  }
+  // Ids from another language's page become this page's words, in the address too.
+  function wordsForIds() {
+    var params = new URLSearchParams(location.search), changed = false;
+    FACETS.forEach(function (name) {
+      var ids = facetIds(name), values = params.getAll(name);
+      if (!ids || !values.some(function (v) { return v.charAt(0) === "@"; })) return;
+      var words = {};
+      Object.keys(ids).forEach(function (word) { words[ids[word]] = word; });
+      params.delete(name);
+      values.forEach(function (v) {
+        var word = v.charAt(0) === "@" ? words[v.slice(1)] : v;
+        if (word) params.append(name, word);
+      });
+      changed = true;
+    });
+    if (changed) history.replaceState(history.state, "", location.pathname + (params.toString() ? "?" + params : ""));
   }
 
   // Material's menu button (narrow screens) is a <label> for the drawer's checkbox: no keyboard
@@ -558,6 +585,7 @@
   document.querySelectorAll("form.hub-search").forEach(header);
   var searchPage = document.getElementById("hub-search-page");
   if (searchPage) {
+    wordsForIds();
     page(searchPage);
     document.querySelectorAll(".md-select__link").forEach(keepQuery);
   }
