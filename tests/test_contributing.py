@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 import subprocess
 import sys
+from pathlib import Path
 
 import yaml
 
 from catalogue.load import collect
-from conftest import ROOT, make_repo, resource
+from conftest import ROOT, make_repo, mkdocs_config, resource
 
 NEW = str(ROOT / "scripts" / "new_resource.py")
 VALIDATE = str(ROOT / "scripts" / "validate.py")
@@ -178,6 +180,17 @@ def test_contributing_guide_matches_the_schema_and_vocabularies():
     for needle in ("| `south-africa` | South Africa |", "| `coal-mine-closure` | Coal mine closure |",
                    "| `dg-intpa` |", "| `summary` | yes |", "timezone: Asia/Jakarta", "make serve"):
         assert needle in text
+
+
+def test_the_readme_maps_every_hook_and_catalogue_module():
+    """A maintainer finds where things live from the README's tables: a new module must join them."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    missing = [path.as_posix() for folder in ("hooks", "catalogue") for path in sorted((ROOT / folder).glob("*.py"))
+               if path.name != "__init__.py" and f"`{path.name}`" not in readme]
+    assert not missing, missing
+    hooks = [Path(path).name for path in mkdocs_config()["hooks"]]
+    listed = [name for name in re.findall(r"^\| `(\w+\.py)` \|", readme, re.M) if name in hooks]
+    assert listed == hooks, "the hooks' table follows mkdocs.yml's order"
 
 
 def test_drift_is_detected(tmp_path, monkeypatch):

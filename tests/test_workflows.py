@@ -217,7 +217,12 @@ def test_pull_request_workflow_validates_builds_tests_and_uploads_a_preview():
     assert any(run.strip() == "make site" for run in runs)
     assert any(run.strip() == "bash .ci/run" for run in runs)
     uploads = [step for _, step in steps(workflow) if step.get("uses", "").startswith("actions/upload-artifact@")]
-    assert uploads and uploads[0]["with"]["path"].rstrip("/") == "site"
+    # the preview is the offline copy's pages, which open from disk once unzipped (site/ would not)
+    assert uploads and uploads[0]["with"]["path"].rstrip("/") == "build/offline"
+    assert "build/offline" in (ROOT / "scripts" / "build_offline.py").read_text(), "where make site builds them"
+    tests = [step for job, step in steps(workflow) if job == "test"]
+    assert any(step.get("with", {}).get("fetch-depth") == 0 for step in tests), "the history dates the sitemap"
+    assert any("safe.directory" in step.get("run", "") for step in tests)
 
 
 def test_ci_installs_what_the_tests_need_then_runs_them():
