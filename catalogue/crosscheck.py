@@ -16,7 +16,7 @@ from . import content_files
 from .frontmatter import Document
 from .ids import labels, normalise, suggest
 from .markup import ACTIVE_TAGS as ACTIVE_TAG_NAMES
-from .markup import heading_levels, removed_markup
+from .markup import heading_levels, lists_under_text, removed_markup
 from .model import Attachment, Catalogue, Resource, Version
 from .problems import FIX_HINT, ProblemList
 from .template import BODY_HINT
@@ -490,6 +490,9 @@ def check_body(text: str, first_line: int, where: str, problems: ProblemList) ->
             problems.add(where, number, "body", f"this heading skips a level: it is '{'#' * level}' right after {after}; "
                          f"make it '{'#' * (previous + 1)}' (screen readers list a page by its headings, and a skipped "
                          "level sounds like a missing section)")
+    for number in lists_under_text(prose):
+        problems.add(where, number, "body", "this list starts right under a line of text: put an empty line before it, "
+                     "or the page shows it as part of that paragraph, dashes and all (GitHub's preview shows a list)")
     for number, line in prose:
         if UNDESCRIBED_IMAGE.search(line):
             problems.add(where, number, "body", "the image needs a few words between its brackets for readers who "

@@ -29,6 +29,8 @@ REMOVED_HINTS = {
     "target": "readers choose where a link opens, and links to other sites are marked as such: remove it",
 }
 
+LIST_ITEM = re.compile(r"^ {0,3}(?:[-*+]|1[.)])[ \t]+\S")  # a list that can start under text (CommonMark: '1.' only)
+ANY_LIST_ITEM = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+\S")
 ATX_HEADING = re.compile(r"^ {0,3}(?P<marks>#{1,6})(?!#)")  # no space needed: '#1 priority' is a heading too
 SETEXT_UNDERLINE = re.compile(r"^(?P<mark>=+|-+)[ \t]*$")
 
@@ -77,3 +79,20 @@ def heading_levels(lines: list[tuple[int, str]]) -> Iterator[tuple[int, int, int
             previous = level
         first_of_block = (number, line) if blank_before and line.strip() and level is None else None
         blank_before = not line.strip()
+
+
+def lists_under_text(lines: list[tuple[int, str]]) -> Iterator[int]:
+    """File lines of lists that start right under a line of text, with no empty line between: the
+    hub's Markdown reads them as more of that paragraph, dashes and all, while GitHub's preview,
+    which the contributor sees, shows a list. Once for each such block."""
+    opened_by_text, reported, previous = False, False, ""
+    for number, line in lines:
+        if not line.strip():
+            opened_by_text, reported, previous = False, False, ""
+            continue
+        if not previous:  # the first line of a block
+            opened_by_text = not ANY_LIST_ITEM.match(line) and not ATX_HEADING.match(line)
+        elif opened_by_text and not reported and LIST_ITEM.match(line) and not ATX_HEADING.match(previous):
+            reported = True
+            yield number
+        previous = line

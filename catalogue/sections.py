@@ -42,16 +42,15 @@ def suggest_links(repository: str, ctx: Context) -> str:
         return ""
     forms = (("suggest-resource.yml", "suggest_resource"), ("report-problem.yml", "report_problem"),
              ("request-translation.yml", "request_translation"))
-    items = "".join(f'<li><a href="{esc(repository)}/issues/new?template={name}" rel="noopener noreferrer" class="hub-external">'
-                    f'{esc(ctx.t(key))}</a></li>' for name, key in forms)
+    items = "".join(f'<li>{external_link(f"{repository}/issues/new?template={name}", ctx.t(key), ctx)}</li>'
+                    for name, key in forms)
     return f'<ul class="hub-suggest">{items}</ul>'
 
 
 def contributing_guide(repository: str, ctx: Context) -> str:
     if not repository:
         return ""
-    return (f'<p><a href="{esc(repository)}/blob/main/CONTRIBUTING.md" rel="noopener noreferrer" class="hub-external">'
-            f'{esc(ctx.t("contributing_guide"))}</a></p>')
+    return f'<p>{external_link(f"{repository}/blob/main/CONTRIBUTING.md", ctx.t("contributing_guide"), ctx)}</p>'
 
 
 def fill(html: str, extra: dict[str, Any], ctx: Context, online: str | None = None) -> str:

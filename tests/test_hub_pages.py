@@ -304,6 +304,63 @@ def test_a_keyboard_reaches_the_text_and_the_menu_on_a_phone(real_site):
 
 
 @pytest.mark.browser
+def test_what_an_accessibility_review_found_stays_fixed(real_site):
+    with serve(real_site) as url, browser() as chromium:
+        context = chromium.new_context(bypass_csp=True, viewport={"width": 360, "height": 740})  # wait_for_function
+        page = context.new_page()
+        # the drawer's closed panel (the page's contents on About) takes no keyboard
+        page.goto(url + "th/about/")
+        page.click("button.hub-menu")
+        page.wait_for_function("document.activeElement.closest('.md-sidebar--primary') !== null")
+        for _ in range(8):
+            page.keyboard.press("Tab")
+            hidden = page.evaluate("""() => { const e = document.activeElement;
+                return e.closest('.md-nav--secondary') !== null && getComputedStyle(e).visibility !== 'visible'; }""")
+            assert not hidden, "focus on a link no one can see"
+            assert page.evaluate("getComputedStyle(document.activeElement).visibility") == "visible"
+        page.keyboard.press("Escape")
+        # a focus ring that shows on the header's green: white, not the accent colour (1.2:1)
+        page.focus(".md-header .md-select .md-header__button")
+        assert page.evaluate("getComputedStyle(document.activeElement).outlineColor") == "rgb(255, 255, 255)"
+        # a target a finger can take: "clear all filters", long in Mongolian
+        page.goto(url + "mn/search/?q=coal&region=" + "Монгол%20Улс")
+        page.click(".hub-facets > summary")  # closed on a phone
+        page.wait_for_selector(".hub-facets__clear:not([hidden])")
+        assert page.locator(".hub-facets__clear").bounding_box()["height"] >= 24
+        # a region and a language do not share a name: "ไทย" is the language, the country "ประเทศไทย"
+        page.goto(url + "th/regions/")
+        names = page.eval_on_selector_all("article a, .md-select__link", "links => links.map(a => a.textContent.trim())")
+        assert names.count("ไทย") == 1 and "ประเทศไทย" in " ".join(names)
+        # the 404 page's message in the reader's language, which hub.js moves into a box of its own
+        # (test_languages.py), keeps its links underlined there
+        page.goto(url + "404.html")
+        own = page.evaluate("""() => { const box = document.createElement('div'); box.className = 'hub-not-found-own';
+            box.append(document.querySelector('.hub-not-found a').cloneNode(true));
+            document.querySelector('article').prepend(box);
+            return getComputedStyle(box.querySelector('a')).textDecorationLine; }""")
+        assert own == "underline", own
+        # the contribute page's links to GitHub say where they lead and that they need a connection
+        page.goto(url + "contribute/")
+        first = page.locator(".hub-suggest a").first
+        assert "(github.com)" in first.inner_text() and first.locator(".hub-external__note").count() == 1
+        context.close()
+
+        context = chromium.new_context(viewport={"width": 1280, "height": 800}, forced_colors="active", color_scheme="dark")
+        page = context.new_page()
+        page.goto(url + "search/?q=coal")
+        page.wait_for_selector(".hub-result__excerpt mark")
+        colours = page.evaluate("""() => { const s = getComputedStyle(document.querySelector('.hub-result__excerpt mark'));
+            return [s.backgroundColor, s.color]; }""")
+        assert colours[0] != colours[1] and "0.1" not in colours[0], colours
+        # a menu opened by pointing at it closes with Escape (WCAG 1.4.13)
+        page.hover(".md-header .md-select")
+        page.wait_for_function("getComputedStyle(document.querySelector('.md-select__inner')).visibility === 'visible'")
+        page.keyboard.press("Escape")
+        page.wait_for_function("getComputedStyle(document.querySelector('.md-select__inner')).visibility === 'hidden'")
+        context.close()
+
+
+@pytest.mark.browser
 def test_the_newsletter_field_can_be_seen(real_site):
     with serve(real_site) as url, browser() as chromium:
         page = chromium.new_page(viewport={"width": 390, "height": 844})

@@ -318,8 +318,10 @@ def test_the_header_box_tells_a_screen_reader_what_it_found(page, site_url):
     box = page.locator("#hub-search-box")
     box.fill("Mpumalanga")
     page.wait_for_selector(".hub-search__list li")
-    assert box.get_attribute("aria-expanded") == "true"
     assert re.fullmatch(r"\d+ results?", page.inner_text(".hub-search__live")), "said by the live region that was there"
+    assert box.get_attribute("aria-expanded") is None, "not an attribute a search field may carry (ARIA)"
+    label = page.locator("label[for=hub-search-box]").inner_text()
+    assert label == box.get_attribute("placeholder"), "named by the words it shows, as speech input users say them"
 
 
 def test_language_filters_are_marked_with_the_language_they_are_written_in(page, site_url):

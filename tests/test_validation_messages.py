@@ -184,6 +184,8 @@ CASES = [
      "<font> is removed from the page; the hub's own styles apply to every page: remove the tag (its text stays)"),
     ("a link target in an attribute list", "x.md", resource() + '\n[The plan](https://example.org/plan){: target="_blank"}\n',
      12, "body", "the attribute 'target' is removed from the page; readers choose where a link opens"),
+    ("a list right under a line of text", "x.md", resource() + "\n**Day one**\n- Opening\n- Panel\n", 13, "body",
+     "this list starts right under a line of text: put an empty line before it"),
     ("a date in the future", "x.md", resource(date="2062-05-01"), 7, "date",
      "'date: 2062-05-01' is after today"),
     ("HTML link to a missing file", "x.md", resource() + '\n<a href="../files/plan.pdf">plan</a>\n', 12, "body",
@@ -431,6 +433,15 @@ Text with an <abbr title="Just Energy Transition Partnership">JETP</abbr> and a 
 #### Smaller
 
 ## Back up a level
+- a list right under a heading
+- is a list
+
+1. numbered
+   - and nested
+2. items
+
+The plan was agreed in
+2025. A year later it was in force.
 
 Paragraph.
 

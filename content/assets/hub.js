@@ -191,11 +191,11 @@
     var live = form.querySelector(".hub-search__live");
     var timer = null;
     var current = 0;
-    function close() { box.hidden = true; input.setAttribute("aria-expanded", "false"); }
+    // no aria-expanded: a search field may not carry it; the live region says what was found
+    function close() { box.hidden = true; }
     function show(children, said) {
       box.replaceChildren.apply(box, children);
       box.hidden = false;
-      input.setAttribute("aria-expanded", "true");
       if (live) live.textContent = said;
     }
     function update() {
@@ -251,6 +251,8 @@
     var shown = 0;
     var current = 0;
     var counted = false; // the facets show counts for the state in the URL
+    // the status is a live region: the same words written again would be announced again
+    function say(text) { if (status.textContent !== text) status.textContent = text; }
 
     function state() {
       var params = new URLSearchParams(location.search);
@@ -347,10 +349,10 @@
       if (filtered && !narrow.matches) panel.open = true;
       if (!s.query && !filtered) {
         results = []; shown = 0; list.replaceChildren(); more.hidden = true; widen.hidden = true;
-        status.textContent = root_.dataset.start;
+        say(root_.dataset.start);
         if (!panel.open) return; // nothing to download until the reader searches or opens the filters
       }
-      var done = waiting(function () { if (id === current) status.textContent = searchBox.loading; });
+      var done = waiting(function () { if (id === current) say(searchBox.loading); });
       pagefind().then(function (pf) {
         if (!s.query && !filtered) {
           return Promise.resolve(s.all ? everything(pf) : null).then(function () {
@@ -367,12 +369,12 @@
           widen.hidden = !found.partial;
           widen.textContent = plural(searchBox.everything, bundles.total);
           return showMore(keep, from).then(function () {  // announced once the results are there to read
-            status.textContent = (found.total ? plural(root_.dataset.results, found.total) : root_.dataset.none)
-              + (found.partial ? " " + partialNote(searchBox) : "");
+            say((found.total ? plural(root_.dataset.results, found.total) : root_.dataset.none)
+              + (found.partial ? " " + partialNote(searchBox) : ""));
             if (then && id === current) then();
           });
         });
-      }).then(done, function () { done(); reset(); if (id === current) status.textContent = searchBox.error; });
+      }).then(done, function () { done(); reset(); if (id === current) say(searchBox.error); });
     }
 
     // A reader who opens a result and comes back finds as many results as they had, where they were:
@@ -413,7 +415,7 @@
     var stale = false;
     more.addEventListener("click", function () {
       if (stale) { stale = false; return run(shown + PAGE, shown); }
-      showMore().catch(function () { reset(); stale = true; status.textContent = searchBox.error; });
+      showMore().catch(function () { reset(); stale = true; say(searchBox.error); });
     });
     window.addEventListener("popstate", function (e) { restore(e.state); });
     restore(history.state);
@@ -573,6 +575,10 @@
       show(false);
       button.focus();
     });
+    document.addEventListener("keydown", function (e) {
+      if (e.key === "Escape" && select.matches(":hover")) select.classList.add("hub-select--dismissed");
+    });
+    select.addEventListener("mouseleave", function () { select.classList.remove("hub-select--dismissed"); });
     select.addEventListener("focusout", function (e) { if (e.relatedTarget && !select.contains(e.relatedTarget)) show(false); });
     document.addEventListener("click", function (e) { if (!select.contains(e.target)) show(false); });
   }
