@@ -467,8 +467,8 @@
   function localTimes() {
     var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
     document.querySelectorAll("time.hub-event-time[data-zone]:not([data-over])").forEach(function (node) {
-      // the line after the time holds it in UTC (catalogue/render.py); the reader's own time replaces
-      // it, in place, so that nothing below moves
+      // the time's own line (in its paragraph) holds it in UTC (catalogue/render.py); the reader's
+      // own time replaces it, in place, so that nothing below moves
       var line = node.parentNode.querySelector(".hub-local-time");
       if (!line || node.dataset.zone === zone) return;
       var start = new Date(node.getAttribute("datetime"));
@@ -508,7 +508,7 @@
     link.addEventListener("click", function () {
       var params = new URLSearchParams(location.search), out = new URLSearchParams();
       params.forEach(function (value, name) {
-        var ids = facetIds(name);
+        var ids = FACETS.indexOf(name) >= 0 ? facetIds(name) : null;
         if (!ids) return out.append(name, value);
         if (ids[value]) out.append(name, "@" + ids[value]);
       });
