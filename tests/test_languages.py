@@ -331,8 +331,12 @@ def test_the_missing_page_answers_in_the_language_of_the_address(real_site):
         page = chromium.new_page()
         page.goto(url + "es/no-existe/")
         own = page.locator("article .hub-not-found-own")
-        assert own.get_attribute("lang") == "es" and "Página no encontrada" in own.inner_text()
-        assert page.locator("article .hub-not-found-own + h1").count() == 1, "above the English message"
+        assert own.get_attribute("lang") == "es" and own.locator("h1").inner_text() == "Página no encontrada"
+        assert page.locator("article h1").count() == 1, "the reader's language is the page's heading"
+        assert page.locator("article .hub-not-found-own + h2").inner_text() == "Page not found", "then English"
+        assert page.title().startswith("Página no encontrada - ")
+        assert own.locator("a").count() == 2 and "underline" in own.locator("a").first.evaluate(
+            "a => getComputedStyle(a).textDecorationLine")
         page.goto(url + "missing/")
         assert page.locator(".hub-not-found-own").count() == 0
 

@@ -487,13 +487,19 @@
 
   // The one page a static host serves for every missing address, in whatever language the reader
   // was: the part in the language of the address they asked for moves to the top.
+  // The reader's part becomes the page's heading and title; the default language's follows, as a
+  // part of its own.
   function notFound(list) {
     var asked = location.pathname.slice(root.pathname.length).split("/")[0];
     var own = /^[a-z]{2,3}$/.test(asked) && list.querySelector('li[lang="' + asked + '"]');
     if (!own) return;
-    var box = el("div", { class: "hub-not-found-own", lang: asked });
-    own.childNodes.forEach(function (n) { box.append(n.cloneNode(true)); });
-    document.querySelector("article h1").before(box);
+    var heading = document.querySelector("article h1");
+    var name = own.querySelector("strong");
+    var text = el("p", {});
+    own.childNodes.forEach(function (n) { if (n !== name) text.append(n.cloneNode(true)); });
+    heading.before(el("div", { class: "hub-not-found-own", lang: asked }, [el("h1", {}, [name.textContent.trim()]), text]));
+    heading.replaceWith(el("h2", {}, [heading.textContent]));
+    document.title = name.textContent.trim() + document.title.slice(document.title.indexOf(" - "));
     own.remove();
   }
 
