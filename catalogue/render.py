@@ -176,8 +176,7 @@ def _from_to(start: dt.datetime, end: dt.datetime | None, t: Translator) -> str:
 
 def event_utc_text(event: Resource, t: Translator) -> str:
     """'UTC: 10 Dec 2023, 10:00–11:30': the line hub.js turns into the reader's own time."""
-    utc = dt.UTC
-    return t("event_utc_time", time=_from_to(event.start.astimezone(utc), event.end and event.end.astimezone(utc), t))
+    return t("event_utc_time", time=_from_to(event.start.astimezone(dt.UTC), event.end and event.end.astimezone(dt.UTC), t))
 
 
 def event_when(event: Resource, ctx: Context) -> str:
