@@ -318,7 +318,7 @@ def _check_name(root: Path, path: Path, languages: list[str], problems: ProblemL
 def _load_resources(root: Path, languages: list[str], vocab: dict, problems: ProblemList) -> list[tuple[Resource, Failed]]:
     base = root / RESOURCES_DIR
     if not base.is_dir():
-        problems.add(RESOURCES_DIR, 0, "-", "the folder of knowledge products is missing")
+        problems.add(RESOURCES_DIR, 0, "-", "the folder of resources is missing")
         return []
     parsed: dict[tuple[str, str | None], tuple[Path, Document, str]] = {}
     for path in sorted(base.rglob("*")):

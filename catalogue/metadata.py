@@ -62,7 +62,9 @@ def head(catalogue: Catalogue, page: Page, site: Site, offline: bool = False) ->
     canonical = site.page(stem, page.lang)
     found = catalogue.version_at(page.src_uri)
     title = t("site_name") if page.kind == "home" else page.title
-    og = [("og:type", "article" if found else "website"), ("og:site_name", t("site_name")), ("og:title", title),
+    # a link preview in a chat or a feed is read away from the page and its sample notice
+    og = [("og:type", "article" if found else "website"), ("og:site_name", t("site_name")),
+          ("og:title", site.title(title, page.lang)),
           ("og:description", page.description), ("og:url", canonical), ("og:locale", og_locale(t.format_locale))]
     og += [("og:locale:alternate", og_locale(catalogue.translator(lang).format_locale))
            for lang in page.translations if lang != page.lang]

@@ -35,7 +35,7 @@ def _files(site: Path) -> list[Path]:
 
 
 def manifest(site: Path, version: str, commit: str, built: dt.date, languages: list[str], counts: dict[str, int],
-             online: str = "") -> dict:
+             online: str = "", sample_notice: str = "") -> dict:
     files = _files(site)
     return {
         "name": "JET Coal Regions Knowledge Hub, offline copy",
@@ -44,6 +44,7 @@ def manifest(site: Path, version: str, commit: str, built: dt.date, languages: l
         "built": built.isoformat(),
         "open": "index.html",
         "online": online,
+        "sample_notice": sample_notice,  # set when the content is sample data (mkdocs.yml extra.sample_content)
         "languages": languages,
         "contents": counts,
         "files": len(files),
@@ -66,9 +67,10 @@ START = {
 
 def readme(info: dict) -> str:
     start = "\n\n".join(START[lang] for lang in info["languages"] if lang in START)
-    online = f"The hub online, where a newer copy may be: {info['online']}\n\n" if info.get("online") else ""
+    online = f"A newer copy may be online at {info['online']}\n\n" if info.get("online") else ""
+    sample = f"{info['sample_notice']}\n\n" if info.get("sample_notice") else ""
     return (
-        f"{info['name']}\n\nVersion {info['version']} ({info['commit']}), built {info['built']}.\n\n{start}\n\n"
+        f"{info['name']}\n\nVersion {info['version']} ({info['commit']}), built {info['built']}.\n\n{sample}{start}\n\n"
         "Everything works without a connection: pages, links, downloads, the language menu and search.\n"
         "Links marked with an arrow lead to other sites and need a connection.\n\n" + online + "What it holds: "
         + ", ".join(f"{n} {k}" for k, n in info["contents"].items()) + f"; languages: {', '.join(info['languages'])}.\n"

@@ -99,10 +99,11 @@ class _Builder:
 
     def paginated(self, stem: str, title: str, description: str, resources: list[Resource], kind: str,
                   before: Callable[[Context], str] = lambda ctx: "", section: str = "",
-                  title_lang: str = "") -> Iterator[GeneratedPage]:
+                  title_lang: str = "", counted: str = "resources_count") -> Iterator[GeneratedPage]:
         """A listing split into pages of PAGE_SIZE; `before` opens the first page only. With a
         `section`, the list sits under that heading on every page and its cards are a level lower.
-        A title in another language than the page's (`title_lang`) is marked as such in the heading."""
+        A title in another language than the page's (`title_lang`) is marked as such in the heading;
+        `counted` is the string that counts the list ("7 resources", "7 events")."""
         pages = max(1, -(-len(resources) // PAGE_SIZE))
         for number in range(1, pages + 1):
             chunk = resources[(number - 1) * PAGE_SIZE: number * PAGE_SIZE]
@@ -115,7 +116,7 @@ class _Builder:
                     heading = marked if number == 1 else esc(self.t(
                         "page_title_numbered", title="\0", page=self.t.number(number))).replace("\0", marked)
                     head = f"<h1>{heading}</h1>{head}"
-                count = f'<div class="hub-count"><p>{esc(self.t("resources_count", count=len(resources)))}</p></div>'
+                count = f'<div class="hub-count"><p>{esc(self.t(counted, count=len(resources)))}</p></div>'
                 cards = self.card_list(chunk, ctx, level=3 if section else 2)
                 listing = _section(section, count + cards) if section else f"{count}\n\n{cards}"
                 return "\n\n".join(x for x in (head, listing, r.pagination(stem, number, pages, ctx)) if x)
@@ -219,8 +220,9 @@ class _Builder:
         for type_id, items in by_type.items():
             if len(items) > GROUP_SIZE:
                 label = self.cat.types[type_id].text("plural", self.lang)[0]
-                yield from self.paginated(f"{stem}/{type_id}", self.t("region_type_title", type=label, region=text.name),
-                                          text.description, items, "region-type")
+                title = self.t("region_type_title", type=label, region=text.name)
+                # the region's description after the page's own title: each page's description is its own
+                yield from self.paginated(f"{stem}/{type_id}", title, f"{title}. {text.description}", items, "region-type")
 
     # -- topics, types, organisations -----------------------------------------------------------
 
@@ -362,7 +364,8 @@ class _Builder:
                                       else _empty(self.t("no_upcoming_events"))) \
             + _data_links(ctx, [(ALL_EVENTS, self.t("events_calendar"), "text/calendar")])
         yield from self.paginated("events/index", self.t("events_title"), self.t("events_description"),
-                                  past_events(self.cat), "events", before, section=self.t("past_events"))
+                                  past_events(self.cat), "events", before, section=self.t("past_events"),
+                                  counted="events_count")
 
 
 def logo(org, ctx: Context) -> str:

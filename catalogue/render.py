@@ -256,7 +256,8 @@ def resource_header(resource: Resource, ctx: Context) -> str:
         rows.append((t("label_when"), event_when(resource, ctx) + event_time_line(resource, ctx)))
         if resource.location:
             rows.append((t("label_where"), ctx.in_lang(*resource.place(ctx.lang))))
-    rows.append((t("label_published"), _time(resource.date, ctx)))
+    # an event's date is the day it was announced (the validator holds it before 'start')
+    rows.append((t("label_announced" if resource.is_event else "label_published"), _time(resource.date, ctx)))
     if resource.authors:
         rows.append((t("label_authors"), ctx.in_lang(", ".join(resource.authors), resource.lang)))
     # each language by its own name, marked as written in it: a screen reader says "Español" in Spanish

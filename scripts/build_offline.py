@@ -63,7 +63,8 @@ def main(argv: list[str] | None = None) -> int:
               "organisations": len(catalogue.organisations)}
     version = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
     built = build_date()
-    info = manifest(build_dir, version, commit(), built, catalogue.languages, counts, config.site_url)
+    sample = catalogue.translator(catalogue.default_language)("sample_notice") if config.extra.get("sample_content") else ""
+    info = manifest(build_dir, version, commit(), built, catalogue.languages, counts, config.site_url, sample)
     result = write_zip(build_dir, Path(args.dist) / ZIP_NAME, info, built)
     print(f"Offline copy: {Path(args.dist) / result.name}, {result.size / 1e6:.1f} MB, sha256 {result.sha256}")
     return 0

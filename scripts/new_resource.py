@@ -89,7 +89,7 @@ def ask(key: str, catalogue, read=input, write=print):
 
 
 def main(argv: list[str] | None = None, read=input, write=print) -> int:
-    parser = argparse.ArgumentParser(description="Create a new knowledge product under content/resources/.")
+    parser = argparse.ArgumentParser(description="Create a new resource (report, tool, event…) under content/resources/.")
     for key in ASKED + EVENT_ASKED:
         parser.add_argument(f"--{key}", action="append" if key in LIST_KEYS else "store",
                             help=f"{'repeat for several; ' if key in LIST_KEYS else ''}asked for when left out"

@@ -102,12 +102,16 @@ def test_events_page_splits_upcoming_and_past_with_offsets(fixture_site):
     upcoming, past = page.split("Past events")
     assert "Upcoming skills workshop" in upcoming and "(UTC+07:00, Ho Chi Minh City)" in upcoming
     assert "Past dialogue" in past and "Past dialogue" not in upcoming
+    assert past.strip().startswith("1 event "), "the list under 'Past events' counts events"
     headings = re.findall(r"<h([1-6])[^>]*>(.*?)</h\1>", main_html(read(fixture_site, "events/")), re.DOTALL)
     outline = [(int(level), text(title).strip()) for level, title in headings]
     assert (2, "Past events") in outline and (3, "Past dialogue") in outline, "past events sit under their heading"
     assert all(b[0] <= a[0] + 1 for a, b in pairwise(outline)), outline
     workshop = main_html(read(fixture_site, "resources/past-dialogue/"))
     assert "Watch the recording" in text(workshop)
+    terms = re.findall(r"<dt>(.*?)</dt>", workshop)
+    assert "Announced" in terms and "Published" not in terms, "an event's date is the day it was announced"
+    assert "<dt>Published</dt>" in main_html(read(fixture_site, "resources/mine-closure-report/"))
 
 
 def test_home_shows_latest_upcoming_and_regions(fixture_site):

@@ -351,7 +351,10 @@ def test_pages_describe_themselves_with_json_ld_and_open_graph(real_site, page, 
     json_ld, og = metadata(real_site, page)
     assert [item["@type"] for item in json_ld] == [schema_type]
     assert og["og:type"] == [og_type] and og["og:url"] == [SITE_URL + page]
-    assert og["og:title"][0] and og["og:description"][0] and og["og:site_name"][0]
+    sample = mkdocs_config()["extra"].get("sample_content")
+    assert og["og:title"][0].startswith(marked("", "es" if page.startswith("es/") else "en")), "a link preview says 'sample'"
+    assert og["og:description"][0] and og["og:site_name"][0]
+    assert ('<meta name="robots" content="noindex">' in read(real_site, page)) == bool(sample), "search engines skip samples"
     assert og["og:locale"][0].startswith("es_" if page.startswith("es/") else "en_")
     canonical = [a["href"] for a in parse(read(real_site, page)).links if a.get("rel") == "canonical"]
     assert canonical == [SITE_URL + page]
@@ -517,7 +520,7 @@ def test_hostile_titles_are_escaped_everywhere_they_are_written(hostile_site):
     assert "</ <!--" not in html and "</script><!--" not in html
     assert title_of(html) == f"{HOSTILE} - JET Coal Regions Knowledge Hub"
     json_ld, og = metadata(hostile_site, "resources/hostile/")
-    assert json_ld[0]["name"] == HOSTILE and og["og:title"] == [HOSTILE]
+    assert json_ld[0]["name"] == HOSTILE and og["og:title"] == [marked(HOSTILE)]
     for page in ("", "es/"):
         feed = feedparser.parse((hostile_site / page / "feeds/all.xml").read_bytes())
         assert not feed.bozo and {e.title for e in feed.entries} == {marked(HOSTILE), marked(HOSTILE_EVENT)}

@@ -103,6 +103,7 @@ def test_a_hub_with_real_content_makes_its_privacy_promise_and_marks_nothing_as_
     html = read(root / "site", "about/")
     assert "used only to send the newsletter" in html and "not connected to a mailing list" not in html
     assert "hub-notice" not in html, "no sample notice"
+    assert 'name="robots"' not in html and '<meta property="og:title" content="About the hub">' in html
     feed = (root / "site" / "feeds/all.xml").read_text(encoding="utf-8")
     assert "<title type=\"text\">A real report</title>" in feed and "[Sample]" not in feed
 

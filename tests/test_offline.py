@@ -53,7 +53,9 @@ def test_zip_holds_a_manifest_and_no_source_maps(offline_zip):
     assert "Extract the zip file first" in readme and "open index.html in this\nfolder" in readme
     for lang in manifest["languages"][1:]:  # how to open it, in every language of the hub
         assert f"{lang}/index.html" in readme, lang
-    assert f"The hub online, where a newer copy may be: {manifest['online']}" in readme
+    assert f"A newer copy may be online at {manifest['online']}\n" in readme
+    notice = "This is a demonstration of the hub with sample content"
+    assert manifest["sample_notice"].startswith(notice) and readme.count(notice) == 1, "sample data says so before it opens"
     assert manifest["online"].startswith("https://")
     web_only = {f"{ROOT_FOLDER}/{name}" for name in ("404.html", "_headers", "sitemap.xml", "sitemap.xml.gz")}
     assert not web_only & set(names), "files only a web server uses"
