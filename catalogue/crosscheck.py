@@ -15,8 +15,16 @@ from babel import Locale, UnknownLocaleError
 from . import content_files
 from .frontmatter import Document
 from .ids import labels, normalise, suggest
+from .lookalikes import retype_hint
 from .markup import ACTIVE_TAGS as ACTIVE_TAG_NAMES
-from .markup import heading_levels, lists_under_text, removed_markup
+from .markup import (
+    heading_levels,
+    lists_under_text,
+    pasted_layout,
+    removed_markup,
+    undescribed_images,
+    unreachable_links,
+)
 from .model import Attachment, Catalogue, Resource, Version
 from .problems import FIX_HINT, ProblemList
 from .template import BODY_HINT
@@ -261,7 +269,7 @@ def _zone_problem(name: str) -> str:
 
 
 def _moment_problem(value: object) -> str:
-    return f"'{value}' is not a date-time with UTC offset; {_hint('start')}"
+    return f"'{value}' is not a date-time with UTC offset; {_hint('start')}{retype_hint(value)}"
 
 
 def _hint(key: str) -> str:
@@ -286,7 +294,11 @@ def _check_files(root: Path, resource: Resource, problems: ProblemList, failed: 
         line = doc.line_of("files", index, "path")
         target = (content / entry["path"]).resolve()
         if not target.is_relative_to(content) or entry["path"].startswith("/"):
-            problems.add(where, line, "files.path", f"'{entry['path']}' points outside content/; store the file under content/files/")
+            # '../files/x.pdf' is how the text links to it; here, paths start inside content/
+            inside = entry["path"].lstrip("/").removeprefix("../").removeprefix("content/")
+            hint = (f"paths here start inside content/, not at this file: write {inside}" if (content / inside).is_file()
+                    else "store the file under content/files/ and write its path from there, e.g. files/report.pdf")
+            problems.add(where, line, "files.path", f"'{entry['path']}' points outside content/; {hint}")
             continue
         if not target.is_file():
             hint = (f"paths start inside content/: write {entry['path'].removeprefix('content/')}"
@@ -430,6 +442,10 @@ def _link_problem(root: Path, folder: Path, text: str, target: str, generated: f
         instead = os.path.relpath(content / page, folder.resolve()) + ("" if "." in page else ".md")
         return (f"the link '{target}' starts with '/', which leads to the web server's root, not the hub's: write it "
                 f"relative to this file, e.g. '{instead}'")
+    if "\\" in address:
+        return f"the link '{target}' uses '\\'; addresses on the web use '/': write '{target.replace(chr(92), '/')}'"
+    if address.lower().startswith("www."):
+        return f"the link '{target}' needs https:// in front, or it is read as a file of the hub: 'https://{target}'"
     if not address:
         own = anchors(text) if anchor else set()
         if anchor and anchor not in own:
@@ -490,6 +506,8 @@ def check_body(text: str, first_line: int, where: str, problems: ProblemList) ->
             problems.add(where, number, "body", f"this heading skips a level: it is '{'#' * level}' right after {after}; "
                          f"make it '{'#' * (previous + 1)}' (screen readers list a page by its headings, and a skipped "
                          "level sounds like a missing section)")
+    for number, message in pasted_layout(text, first_line):
+        problems.add(where, number, "body", message)
     for number in lists_under_text(prose):
         problems.add(where, number, "body", "this list starts right under a line of text: put an empty line before it, "
                      "or the page shows it as part of that paragraph, dashes and all (GitHub's preview shows a list)")
@@ -512,7 +530,8 @@ def check_body(text: str, first_line: int, where: str, problems: ProblemList) ->
             tag = match.group(1).lower()
             hint = INSTEAD.get(tag, "forms and form fields are not allowed; link to the form on its own site instead")
             problems.add(where, number, "body", f"raw <{tag}> is not allowed in content: {hint}")
-        for message in removed_markup(CODE_SPAN.sub(" ", line) if "`" in line else line):
+        shown = CODE_SPAN.sub(" ", line) if "`" in line else line
+        for message in (*removed_markup(shown), *unreachable_links(shown), *undescribed_images(shown)):
             problems.add(where, number, "body", message)
         for match in EVENT_HANDLER.finditer(line):
             problems.add(where, number, "body", f"the attribute '{match.group(1) or match.group(2)}' runs script and is not "

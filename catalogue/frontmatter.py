@@ -13,6 +13,8 @@ from typing import Any
 
 import yaml
 
+from .lookalikes import in_structure
+
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: ten times faster
 MAX_BYTES = 1_000_000  # larger Markdown files are refused: a knowledge product is a summary page
 FENCE = "---"
@@ -57,12 +59,22 @@ def read(raw: bytes, require_front_matter: bool = True) -> Document:
         if lines[index].rstrip() in (FENCE, "..."):
             yaml_text = "\n".join(lines[1:index])
             body = "\n".join(lines[index + 1:])
+            _check_lookalikes(lines[1:index])
             try:
                 meta, line_map = parse_yaml(yaml_text, first_line=2)
             except FrontMatterError as err:
                 raise _unclosed(lines[1:index], err) from None
             return Document(meta, body, index + 2, line_map, lines[1:index])
     raise FrontMatterError(1, "-", "the front matter that opens here is not closed: add a line '---' after the last field")
+
+
+def _check_lookalikes(head: list[str]) -> None:
+    """YAML reads a non-breaking space after 'title:' as part of the key, and blames the next line."""
+    key = "-"
+    for offset, line in enumerate(head):
+        if not line.isascii() and (found := in_structure(line)):
+            raise FrontMatterError(offset + 2, key if found[0] == "-" else found[0], found[1])  # a list item: its key's
+        key = line.split(":", 1)[0] if line[:1].isalpha() and ":" in line else key
 
 
 def _unclosed(head: list[str], err: FrontMatterError) -> FrontMatterError:

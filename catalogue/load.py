@@ -31,6 +31,7 @@ from .frontmatter import Document, FrontMatterError, parse_yaml, read
 from .ids import suggest
 from .model import Catalogue, Organisation, Region, RegionText, Resource, Term, Version
 from .problems import FIX_HINT, ContentError, ProblemList
+from .template import slugify
 from .write import is_generated
 
 RESOURCES_DIR = "content/resources"
@@ -295,7 +296,8 @@ def _check_name(root: Path, path: Path, languages: list[str], problems: ProblemL
         return None
     match = FILE_NAME.match(path.name)
     if not match:
-        suggestion = re.sub(r"[^a-z0-9.]+", "-", path.name.lower()).strip("-")
+        # 'Union report (1).es.md' -> 'union-report-1.es.md': each part of the name as the scaffold would write it
+        suggestion = ".".join(part for part in map(slugify, path.name.split(".")) if part)
         problems.add(where, 0, "-", "unsafe file name: use lowercase letters, digits and hyphens, then .md "
                      f"(or .<language>.md for a translation), e.g. '{suggestion}'")
         return None

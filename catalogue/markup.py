@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .sanitize import ATTRIBUTES, TAGS
+from .sanitize import ATTRIBUTES, SCHEMES, TAGS
 
 RAW_TAG = re.compile(r"<(?P<tag>[a-zA-Z][a-zA-Z0-9]*)(?P<attrs>\s[^<>]*)?/?>")
 ATTRIBUTE = re.compile(r"""(?P<name>[^\s"'=<>/]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?""")
@@ -29,6 +29,12 @@ REMOVED_HINTS = {
     "target": "readers choose where a link opens, and links to other sites are marked as such: remove it",
 }
 
+# Where a line names an address: a Markdown link or image, a reference definition, an HTML attribute
+LINK_TARGET = re.compile(r"""\]\(\s*<?(?P<link>[^)\s>]+)|^ {0,3}\[[^\]]+\]:\s*<?(?P<reference>[^\s>]+)"""
+                         r"""|\b(?:href|src)\s*=\s*["']?(?P<attribute>[^"'\s>]+)""", re.IGNORECASE)
+SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
+ON_THIS_COMPUTER = re.compile(r"[a-zA-Z]:[\\/]|\\\\|file:", re.IGNORECASE)  # C:\…, \\server\…, file:///…
+SCRIPT_SCHEMES = {"javascript", "data", "vbscript"}  # refused as script, with their own message
 LIST_ITEM = re.compile(r"^ {0,3}(?:[-*+]|1[.)])[ \t]+\S")  # a list that can start under text (CommonMark: '1.' only)
 ANY_LIST_ITEM = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+\S")
 ATX_HEADING = re.compile(r"^ {0,3}(?P<marks>#{1,6})(?!#)")  # no space needed: '#1 priority' is a heading too
@@ -54,6 +60,33 @@ def removed_markup(line: str) -> Iterator[str]:
             name = attribute.group("name").lower()
             if not name.startswith(("#", ".")):
                 yield from _removed_attribute(name, ANY_ELEMENT, "")
+
+
+def unreachable_links(line: str) -> Iterator[str]:
+    """A message for each address of the line that readers could not follow: a file on the
+    contributor's computer, or a scheme the sanitiser removes (the link would keep its text only)."""
+    for match in LINK_TARGET.finditer(line):
+        target = match.group("link") or match.group("reference") or match.group("attribute")
+        scheme = SCHEME.match(target)
+        if ON_THIS_COMPUTER.match(target):
+            yield (f"the link '{target}' leads to a file on your computer, which readers cannot open: copy the file "
+                   "into content/files/ and link to it from here, e.g. '../files/report.pdf'")
+        elif scheme and scheme.group(1).lower() not in SCHEMES | SCRIPT_SCHEMES:
+            kept = ", ".join(f"{name}:" for name in sorted(SCHEMES))
+            yield (f"links starting with '{scheme.group(1)}:' are removed from the page (only {kept} are kept); "
+                   "link to a web address instead")
+
+
+def undescribed_images(line: str) -> Iterator[str]:
+    """A message for each HTML <img> without words for readers who cannot see it."""
+    for match in RAW_TAG.finditer(line):
+        if match.group("tag").lower() != "img":
+            continue
+        alts = [a.group(0).partition("=") for a in ATTRIBUTE.finditer(match.group("attrs") or "")
+                if a.group("name").lower() == "alt"]
+        if not any(value.strip(" \"'") for _, _, value in alts):
+            yield ("this <img> needs a few words for readers who cannot see it: add alt=\"…\" to it, e.g. "
+                   "alt=\"Coal jobs by year in Cesar\", or write it as ![Coal jobs by year in Cesar](../files/chart.png)")
 
 
 def _removed_attribute(name: str, allowed: set[str], element: str) -> Iterator[str]:
@@ -96,3 +129,37 @@ def lists_under_text(lines: list[tuple[int, str]]) -> Iterator[int]:
             reported = True
             yield number
         previous = line
+
+
+WORD_BULLET = re.compile(r"^[ \t]*[•●▪◦‣·][ \t]")
+TAB_INDENTED = re.compile(r"^ {0,3}\t")  # four spaces are a code sample on purpose; a tab comes from a paste
+
+
+def pasted_layout(text: str, first_line: int) -> Iterator[tuple[int, str]]:
+    """(file line, message) for the layout a paste from a word processor brings, which Markdown
+    reads otherwise: its bullets ('•'), which stay text in one paragraph, and a paragraph indented
+    by a tab, which becomes a grey box of code. Once each: a pasted text repeats them."""
+    in_code, blank_before, in_list, told = False, True, False, set()
+    for offset, line in enumerate(text.split("\n")):
+        if line.lstrip().startswith(("```", "~~~")):
+            in_code = not in_code
+            continue
+        if in_code:
+            continue
+        if not line.strip():
+            blank_before = True
+            continue
+        indented = line.startswith((" " * 4, "\t")) or bool(TAB_INDENTED.match(line))
+        if not indented:  # a list item opens a list; a paragraph after an empty line closes it
+            in_list = bool(ANY_LIST_ITEM.match(line)) or (in_list and not blank_before)
+        if WORD_BULLET.match(line) and "bullet" not in told:
+            told.add("bullet")
+            yield first_line + offset, (f"this line starts with '{line.strip()[0]}', a word processor's bullet, which "
+                                        "the page shows as text: start each item with '- ' instead, and put an empty "
+                                        "line before the list")
+        elif TAB_INDENTED.match(line) and blank_before and not in_list and "indent" not in told:
+            told.add("indent")
+            yield first_line + offset, ("this paragraph is indented by a tab, so the page shows it as a grey box of "
+                                        "code: remove the indent (to show code on purpose, put a line ``` before and "
+                                        "after it)")
+        blank_before = False

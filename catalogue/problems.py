@@ -40,8 +40,11 @@ def github_summary(problems: list[Problem]) -> str:
 
     rows = [f"| `{p.path}` | {p.line or 'whole file'} | `{p.field}` | {cell(p.message)} |" for p in problems]
     count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
-    return (f"### Content check: {count}\n\nRun `make validate` to see them on your computer; `make fix` repairs "
-            "ids written with capitals or spaces, and key order.\n\n| File | Line | Field | What to do |\n|---|---|---|---|\n" + "\n".join(rows) + "\n")
+    return (f"### Content check: {count}\n\nEditing on GitHub: open each file below (**Files changed**, then the file's "
+            "**⋯** menu, **Edit file**), change the line named, and commit to the same branch; the checks run again. "
+            "With a copy on your computer: `make validate` lists the same problems, and `make fix` repairs ids written "
+            "with capitals or spaces, and key order.\n\n| File | Line | Field | What to do |\n|---|---|---|---|\n"
+            + "\n".join(rows) + "\n")
 
 
 @dataclass

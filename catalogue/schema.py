@@ -11,6 +11,7 @@ from typing import Any
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
+from .lookalikes import retype_hint
 from .problems import FIX_HINT
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
@@ -138,10 +139,13 @@ def explain(name: str, error: ValidationError) -> str:
     if kind == "maxLength":
         return f"is {len(value)} characters long; shorten it to at most {schema['maxLength']}"
     if kind == "minLength":
+        if tuple(error.absolute_path)[-1:] in (("start",), ("end",)):  # '16:00' for an end: the date is missing
+            return (f"'{value}' is not a date-time; write the date too, e.g. 2026-03-10T16:00:00+07:00 (date, 'T', time, "
+                    "UTC offset), or 2026-03-10 for an all-day event")
         return f"is too short ({len(value)} characters); write at least {schema['minLength']}"
     if kind == "pattern":
         if schema.get("pattern", "").startswith("^[0-9]{4}"):
-            return f"'{value}' is not a date; write it as YYYY-MM-DD, e.g. 2025-03-14"
+            return f"'{value}' is not a date; write it as YYYY-MM-DD, e.g. 2025-03-14{retype_hint(value)}"
         if schema.get("pattern") == "^[a-z]{2}$":
             return f"'{value}' is not a two-letter language code; use ISO 639-1 codes such as en, es, id, vi, th, mn"
         if "https?" in schema.get("pattern", "") or "https:" in schema.get("pattern", ""):

@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from catalogue.crosscheck import PLACEHOLDER_PROBLEM, check_value  # noqa: E402
+from catalogue.crosscheck import PLACEHOLDER_PROBLEM, check_value, parse_moment  # noqa: E402
 from catalogue.load import RESOURCES_DIR, collect  # noqa: E402
 from catalogue.template import BODY_HINT, front_matter, slugify  # noqa: E402
 
@@ -32,6 +33,7 @@ ASKED = ("title", "type", "region", "topic", "partner", "date", "summary", "url"
 EVENT_ASKED = ("start", "end", "timezone", "location")  # asked once the type is event
 OPTIONAL = ("url", "language", "authors", "end", "timezone")
 SEPARATOR = {"authors": ";"}  # names may hold commas
+SUGGESTED = re.compile(r"'(?P<typed>[^']*)' is not an? [\w ]+; did you mean '(?P<meant>[^']*)'\?")
 HINTS = {
     "date": " [YYYY-MM-DD, Enter for today]",
     "language": " [codes, e.g. en, es; Enter for en]",
@@ -70,11 +72,14 @@ def ask(key: str, catalogue, read=input, write=print):
         for number, (id_, label) in enumerate(options.items(), 1):
             write(f"  {number:>2}. {id_:<26} {label}")
     hint = HINTS.get(key, "").replace("today", dt.date.today().isoformat())
+    offered = None  # the answer with the ids the validator suggested, taken with Enter
     while True:
         try:
             answer = read(f"{key}{hint}: ")
         except EOFError:
             raise SystemExit(f"\nNo answer for '{key}'; nothing was written.") from None
+        if not answer.strip() and offered is not None:
+            return offered
         if not answer.strip():
             if key == "date":
                 return dt.date.today().isoformat()
@@ -86,6 +91,35 @@ def ask(key: str, catalogue, read=input, write=print):
             return value
         for problem in problems:
             write(f"  {key}: {problem}")
+        meant = {m["typed"]: m["meant"] for problem in problems if (m := SUGGESTED.search(problem))}
+        offered = None
+        if len(meant) == len(problems):  # every problem is a misspelt id: offer the repaired answer
+            offered = [meant.get(v, v) for v in value] if isinstance(value, list) else meant.get(value, value)
+            write(f"  Press Enter for {', '.join(offered) if isinstance(offered, list) else offered}, or type another answer.")
+
+
+def event_problem(key: str, value: object, values: dict) -> str | None:
+    """An event's start against its announcement date, its end against its start: what the
+    validator would refuse once the file is written, asked again while the answers are at hand."""
+    if key not in ("start", "end") or not isinstance(value, str):
+        return None
+    moment = parse_moment(value)
+    if key == "start" and moment is not None and values.get("date"):
+        day = moment.date() if isinstance(moment, dt.datetime) else moment
+        announced = dt.date.fromisoformat(str(values["date"]))
+        if day < announced:
+            if announced == dt.date.today():  # the default: a past event being recorded now
+                values["date"] = day.isoformat()
+                return None
+            return (f"the event starts ({day}) before the date you gave as the day it was announced ({announced}); "
+                    "check the year, or press Ctrl-C and start again with the earlier announcement date")
+    start = parse_moment(values["start"]) if isinstance(values.get("start"), str) else None
+    if key == "end" and moment is not None and start is not None:
+        if type(moment) is not type(start):
+            return "write the end as the start is written: both as dates (all-day) or both as date-times"
+        if moment < start or (moment == start and isinstance(moment, dt.datetime)):
+            return f"the event ends ({value}) before it starts ({values['start']}); check both"
+    return None
 
 
 def main(argv: list[str] | None = None, read=input, write=print) -> int:
@@ -119,6 +153,12 @@ def main(argv: list[str] | None = None, read=input, write=print) -> int:
             continue  # flags given: optional fields not named are left out
         else:
             value = ask(key, catalogue, read, write)
+            announced = values.get("date")
+            while key in EVENT_ASKED and (problem := event_problem(key, value, values)):
+                write(f"  {key}: {problem}")
+                value = ask(key, catalogue, read, write)
+            if values.get("date") != announced:
+                write(f"  date: set to {values['date']}, the day the event starts: it cannot be announced after it")
         if value not in (None, [], ""):
             values[key] = value
 

@@ -117,6 +117,33 @@ def test_scaffold_asks_an_event_for_its_time_and_place(tmp_path):
     assert catalogue.resources[0].authors == ["Sari, D.", "GIZ Indonesia team"]
 
 
+def test_scaffold_takes_a_suggested_id_and_checks_an_events_days_together(tmp_path):
+    root = make_repo(tmp_path)
+    answers = "\n".join([
+        "Mpumalanga forum on closures", "event",
+        "south afrca", "",  # misspelt: Enter takes the suggestion
+        "social-dialogue", "ituc",
+        "",  # date: today, but the event was last year
+        "A community forum on power station closures and local jobs.", "", "", "",
+        "2025-03-18T09:00:00+02:00",
+        "16:00",  # the end without its date
+        "2025-03-18T08:00:00+02:00",  # before the start
+        "2025-03-18T16:00:00+02:00", "", "eMalahleni, South Africa",
+    ]) + "\n"
+    result = run(NEW, root, stdin=answers)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "region: 'south afrca' is not a region; did you mean 'south-africa'?" in result.stdout
+    assert "Press Enter for south-africa, or type another answer." in result.stdout
+    assert "date: set to 2025-03-18, the day the event starts: it cannot be announced after it" in result.stdout
+    assert "end: '16:00' is not a date-time; write the date too" in result.stdout
+    assert "end: the event ends (2025-03-18T08:00:00+02:00) before it starts (2025-03-18T09:00:00+02:00)" in result.stdout
+    text = (root / "content/resources/mpumalanga-forum-on-closures.md").read_text()
+    for line in ("region: [south-africa]", "date: 2025-03-18", "end: 2025-03-18T16:00:00+02:00"):
+        assert f"\n{line}\n" in text, line
+    _, problems = collect(root)
+    assert [p.field for p in problems.sorted()] == ["body"], "only the placeholder text is left to replace"
+
+
 def test_scaffold_keeps_event_flags_to_events(tmp_path):
     result = run(NEW, make_repo(tmp_path), *FLAGS, "--start", "2027-03-02T09:00:00+07:00")
     assert result.returncode == 1

@@ -190,6 +190,33 @@ CASES = [
      "'date: 2062-05-01' is after today"),
     ("HTML link to a missing file", "x.md", resource() + '\n<a href="../files/plan.pdf">plan</a>\n', 12, "body",
      "the link '../files/plan.pdf' leads to content/files/plan.pdf, which does not exist"),
+    # what a paste from a word processor or a contributor's own computer brings
+    ("a link to a file on the contributor's computer", "x.md", resource() + "\nSee [the report](C:\\Users\\thandi\\report.pdf).\n",
+     12, "body", "the link 'C:\\Users\\thandi\\report.pdf' leads to a file on your computer, which readers cannot open: "
+     "copy the file into content/files/"),
+    ("a file: link", "x.md", resource() + "\n[this](file:///C:/Users/thandi/report.pdf)\n", 12, "body",
+     "leads to a file on your computer"),
+    ("a link the sanitiser removes", "x.md", resource() + "\nCall [the office](tel:+27123456).\n", 12, "body",
+     "links starting with 'tel:' are removed from the page (only http:, https:, mailto: are kept)"),
+    ("an HTML image without alt", "x.md", resource() + '\n<img src="../files/rally.png" width="300">\n', 12, "body",
+     'this <img> needs a few words for readers who cannot see it: add alt="…"'),
+    ("a path with backslashes", "x.md", resource() + "\nSee [the plan](..\\files\\plan.pdf).\n", 12, "body",
+     "the link '..\\files\\plan.pdf' uses '\\'; addresses on the web use '/': write '../files/plan.pdf'"),
+    ("a web address without https://", "x.md", resource() + "\nSee [NUM](www.num.org.za/report).\n", 12, "body",
+     "needs https:// in front, or it is read as a file of the hub: 'https://www.num.org.za/report'"),
+    ("a non-breaking space after a key", "x.md", resource().replace("title: Sample report", "title:\u00a0Sample report"), 2,
+     "title", "there is a non-breaking space after 'title:', which looks like a space"),
+    ("a non-breaking space before a list item", "x.md", resource().replace("topic: [skills]", "topic:\n\u00a0 - skills"), 6,
+     "topic", "there is a non-breaking space at the start of the line"),
+    ("a date with en dashes", "x.md", resource(date="2025\u201301\u201315"), 7, "date",
+     "it has an en dash (–) where a plain hyphen (-) belongs: retype the hyphens"),
+    ("an attachment path written as the text links it", "x.md", resource(extra="files:\n  - path: ../files/guide.pdf\n"),
+     10, "files.path", "points outside content/; store the file under content/files/ and write its path from there"),
+    ("a word processor's bullets", "x.md", resource() + "\nSteps:\n\n•\tMap the skills\n•\tTrain\n", 14, "body",
+     "this line starts with '•', a word processor's bullet"),
+    ("a paragraph indented with a tab", "x.md", resource() + "\n\tThe forum met in March.\n", 12, "body",
+     "this paragraph is indented by a tab, so the page shows it as a grey box of code"),
+    ("a copied file name", "union-report (1).md", resource(), 0, "-", "e.g. 'union-report-1.md'"),
 ]
 
 
