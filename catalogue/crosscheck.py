@@ -108,13 +108,25 @@ def check_resources(root: Path, catalogue: Catalogue, problems: ProblemList,
             _once(titles, (version.lang, version.title.casefold()), (version.path, line, "title"), problems,
                   "the same title is used by {other}; is this a duplicate? Otherwise make the title distinct")
         if isinstance(resource.url, str) and resource.url:
-            _once(addresses, resource.url.rstrip("/"), (where, doc.line_of("url"), "url"), problems,
+            _once(addresses, _same_address(resource.url), (where, doc.line_of("url"), "url"), problems,
                   "{other} links to the same original; is this the same publication? A publication has one page "
                   "here, with its translations and attachments")
     for region in catalogue.regions.values():
         for text in region.texts.values():
             check_body(text.intro, text.body_line, text.path, problems)
     content_files.check(root, problems)
+
+
+TRACKING = re.compile(r"^(?:utm_\w+|fbclid|gclid|mc_cid|mc_eid)$", re.IGNORECASE)
+
+
+def _same_address(url: str) -> str:
+    """What two links to one publication share: http or https, 'www.', a final '/' and the tracking
+    parameters of a newsletter or a social post (?utm_source=…) aside."""
+    parts = urlsplit(url.strip())
+    query = "&".join(q for q in parts.query.split("&") if q and not TRACKING.match(q.split("=", 1)[0]))
+    host = (parts.hostname or "").removeprefix("www.")
+    return f"{host}{parts.path.rstrip('/')}" + (f"?{query}" if query else "")
 
 
 def _once(seen: dict, key, place: tuple[str, int, str], problems: ProblemList, message: str) -> None:
@@ -182,8 +194,9 @@ def unknown_id(key: str, value: str, known: dict[str, str]) -> str:
         spellings = {hint.replace("-", "")} | {normalise(name).replace("-", "") for name in labels(known[hint])}
         fixable = normalise(str(value)).replace("-", "") in spellings
         return f"{message}; did you mean '{hint}'?" + (f" ({FIX_HINT})" if fixable else "")
-    new = {"partner": "; an organisation that is not listed needs an entry in partners.yml first (CONTRIBUTING.md: "
-                      "'Adding a region, an organisation, a type or a topic'), or ask for one in your pull request"}
+    new = {"partner": "; a publisher outside the project goes under 'authors', with here the partner who brings the "
+                      "resource to the hub; an organisation that joins the project needs an entry in partners.yml "
+                      "(CONTRIBUTING.md: 'Adding a region, an organisation, a type or a topic')"}
     return f"{message}; use one of {', '.join(known)} (defined in {where[key]}){new.get(key, '')}"
 
 

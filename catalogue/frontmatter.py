@@ -53,6 +53,9 @@ def read(raw: bytes, require_front_matter: bool = True) -> Document:
     if lines[0].rstrip() != FENCE:
         if not require_front_matter:
             return Document({}, text, 1, {(): 1})
+        if lines[0].lstrip().startswith(("```", "~~~")):  # the template copied with the guide's code fence
+            raise FrontMatterError(1, "-", f"the file starts with '{lines[0].strip()}', copied with the template: delete "
+                                   "that line and the matching ``` line, so that the file starts with '---'")
         raise FrontMatterError(1, "-", "no front matter: the file must start with a line '---', "
                                "then the fields (title: …), then another '---' line")
     for index in range(1, len(lines)):
@@ -97,8 +100,11 @@ def decode(raw: bytes) -> str:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
-        raise FrontMatterError(line, "-", "the file is not valid UTF-8 text (byte "
-                               f"0x{raw[err.start]:02x}); save it with UTF-8 encoding") from None
+        # Windows' own encoding is the usual cause: name the character the contributor typed
+        typed = raw[err.start:err.start + 1].decode("cp1252", errors="replace")
+        shown = f" ({typed} in Windows' encoding)" if typed.isprintable() and typed != "\ufffd" else ""
+        raise FrontMatterError(line, "-", f"the file is not valid UTF-8 text (byte 0x{raw[err.start]:02x}{shown}); save it "
+                               "with UTF-8 encoding (in Notepad: File, Save as, Encoding: UTF-8)") from None
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
         raise FrontMatterError(line, "-", "the file contains a NUL byte; is it a binary file saved as .md?")

@@ -58,7 +58,8 @@ CASES = [
      "the image needs a few words between its brackets for readers who cannot see it"),
     ("day and month swapped", "x.md", resource(date="2025-13-01"), 7, "date",
      "'2025-13-01' is not a real calendar date; write YYYY-MM-DD, the month second: 2025-01-13?"),
-    ("not UTF-8", "x.md", b"---\ntitle: Caf\xe9 workers\n---\n", 2, "-", "not valid UTF-8"),
+    ("not UTF-8", "x.md", b"---\ntitle: Caf\xe9 workers\n---\n", 2, "-",
+     "not valid UTF-8 text (byte 0xe9 (é in Windows' encoding)); save it with UTF-8 encoding (in Notepad:"),
     ("NUL byte", "x.md", "---\ntitle: a\x00b\n---\n", 2, "-", "NUL byte"),
     ("python tag", "x.md", "---\ntitle: !!python/object/apply:os.system [ls]\n---\n", 2, "-", "tags"),
     ("custom tag", "x.md", resource(extra="url: !include secrets.yml\n"), 9, "-", "tags"),
@@ -122,7 +123,7 @@ CASES = [
     ("an organisation by its full name", "x.md", resource().replace("partner: [ilo]", "partner: [International Labour Organization]"),
      6, "partner", "is not an organisation; did you mean 'ilo'? (make fix repairs this)"),
     ("an organisation not in partners.yml", "x.md", resource().replace("partner: [ilo]", "partner: [cosatu]"), 6, "partner",
-     "needs an entry in partners.yml first (CONTRIBUTING.md: 'Adding a region, an organisation, a type or a topic')"),
+     "a publisher outside the project goes under 'authors', with here the partner who brings the resource to the hub"),
     ("a key by another name", "x.md", resource(extra="link: https://example.org/report\n"), 9, "link",
      "unknown key 'link'; did you mean 'url'?"),
     ("a type's name in brackets", "x.md", resource(type="[Case Study]"), 3, "type",
@@ -217,6 +218,8 @@ CASES = [
     ("a paragraph indented with a tab", "x.md", resource() + "\n\tThe forum met in March.\n", 12, "body",
      "this paragraph is indented by a tab, so the page shows it as a grey box of code"),
     ("a copied file name", "union-report (1).md", resource(), 0, "-", "e.g. 'union-report-1.md'"),
+    ("the template with its code fence", "x.md", "```yaml\n" + resource() + "```\n", 1, "-",
+     "the file starts with '```yaml', copied with the template: delete that line and the matching ``` line"),
 ]
 
 
@@ -229,6 +232,16 @@ def test_each_malformed_input_gets_a_located_message(tmp_path, name, filename, c
     assert mine, f"no problem reported for {name}; got {problems.sorted()}"
     assert any(p.line == line and p.field == field and words in p.message for p in mine), \
         "\n".join(str(p) for p in mine)
+
+
+def test_one_original_is_one_publication_whatever_the_tracking_of_its_link(tmp_path):
+    root = make_repo(tmp_path, {
+        "good.md": resource(title="A valid neighbour", extra="url: https://example.org/report\n"),
+        "again.md": resource(title="Another title", extra="url: http://www.example.org/report/?utm_source=newsletter&utm_medium=email\n"),
+        "other.md": resource(title="A third title", extra="url: https://example.org/report?page=2\n")})
+    _, problems = collect(root)
+    assert [(p.path, p.field) for p in problems.sorted()] == [("content/resources/again.md", "url"),
+                                                             ("content/resources/good.md", "url")]
 
 
 def test_a_translation_may_not_change_inherited_metadata(tmp_path):
