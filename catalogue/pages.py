@@ -328,10 +328,18 @@ class _Builder:
             return (f'<fieldset class="hub-facet" data-facet="{name}"{langs} hidden><legend>{esc(self.t("facet_" + name))}'
                     f'</legend><div class="hub-facet__options"></div></fieldset>')
         facets = "".join(facet(name) for name in FILTERS)
+        # Where most resources are in another language, a reader with few results learns that their own
+        # words search titles, summaries and labels only: words of the resources' language find more.
+        own = sum(1 for res in self.cat.resources if self.lang in res.versions)
+        other = Counter(res.lang for res in self.cat.resources if self.lang not in res.versions).most_common(1)
+        few = ""
+        if other and own * 2 < len(self.cat.resources):
+            hint = self.t("search_few", language=self.t.language_name(other[0][0]))
+            few = f' data-few="{esc(hint)}"'
         return (
             f'<div class="hub-search-page" id="hub-search-page" data-lang="{esc(self.lang)}" '
             f'data-results="{esc(self.t.plural_json("search_results"))}" data-none="{esc(self.t("search_none"))}" '
-            f'data-start="{esc(self.t("search_start"))}">'
+            f'data-start="{esc(self.t("search_start"))}"{few}>'
             f'<form class="hub-search-form" role="search" aria-label="{esc(self.t("search_title"))}" '  # not the header's name
             f'action="{esc(ctx.href("search/index"))}">'
             f'<label for="hub-search-q">{esc(self.t("search_label"))}</label> '

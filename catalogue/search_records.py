@@ -111,17 +111,24 @@ def _resource_record(catalogue: Catalogue, resource: Resource, lang: str, t: Tra
         texts[key] = plain_text(version.body, INDEXED_TEXT)
     regions = [labels["region"][r] for r in resource.regions]
     type_label = labels["type"][resource.type]
+    topics = [labels["topic"][x] for x in resource.topics]
+    # its type, regions, topics and organisations in the reader's words: an Indonesian reader finds
+    # an English report by "batu bara" through its topic, and by the ILO's Indonesian name
+    names = dict.fromkeys(n for x in resource.partners for n in (catalogue.organisations[x].short_name,
+                                                                 catalogue.organisation_name(catalogue.organisations[x], lang)[0]))
+    terms = ". ".join((type_label, ", ".join(regions), ", ".join(topics), ", ".join(names)))
     return Record(
         url=style.page(resource.path_stem, version.lang),
         # Full text in its own language's index; elsewhere title and summary find it, without
         # carrying the whole text into five more indexes (their size is what readers download).
-        content=f"{version.title}. {version.summary}" + (f" {texts[key][:INDEXED_TEXT]}" if version.lang == lang else ""),
+        content=f"{version.title}. {version.summary} {terms}."
+        + (f" {texts[key][:INDEXED_TEXT]}" if version.lang == lang else ""),
         language=lang,
         meta={"title": version.title, "kind": type_label, "regions": ", ".join(regions),
               "date": t.date(resource.shown_date()), "lang": version.lang},
         filters={
             "region": regions,
-            "topic": [labels["topic"][x] for x in resource.topics],
+            "topic": topics,
             "type": [type_label],
             "partner": [catalogue.organisations[x].short_name for x in resource.partners],
             "language": [t.language_name(code) for code in resource.languages],

@@ -144,8 +144,8 @@ def test_event_time_in_the_readers_zone_keeps_the_pages_calendar_and_language(re
 
 @pytest.mark.browser
 @pytest.mark.parametrize("zone, expected", [
-    ("Europe/Berlin", re.compile(r"your time: 10 Dec 2023, 11:00.12:30 \(Central European Standard Time\)")),
-    ("America/Bogota", re.compile(r"your time: 10 Dec 2023, 05:00.06:30 \(Colombia Standard Time\)")),
+    ("Europe/Berlin", re.compile(r"Your time: 10 Dec 2023, 11:00.12:30 \(Central European Standard Time\)")),
+    ("America/Bogota", re.compile(r"Your time: 10 Dec 2023, 05:00.06:30 \(Colombia Standard Time\)")),
     ("Asia/Dubai", None),
     ("Asia/Muscat", None),  # another zone, the same clock: UTC+4
 ])
@@ -176,7 +176,7 @@ def test_the_readers_time_takes_the_place_of_the_utc_line_and_nothing_moves(real
                 .forEach(e => { window.__shift += e.value; })).observe({ type: "layout-shift", buffered: true });""")
             for path in ("library/", "events/", "regions/mongolia/", "resources/hub-launch-cop28/"):
                 page.goto(url + path)
-                page.wait_for_function("[...document.querySelectorAll('.hub-local-time')].some(n => n.textContent.startsWith('your time'))")
+                page.wait_for_function("[...document.querySelectorAll('.hub-local-time')].some(n => n.textContent.startsWith('Your time'))")
                 page.wait_for_timeout(200)
                 assert page.evaluate("window.__shift") == 0, (width, path)
             context.close()
@@ -189,7 +189,7 @@ def test_a_listing_card_names_the_readers_zone_briefly(real_site):
         page = context.new_page()
         page.goto(url + "events/")
         card = page.locator(".hub-card", has_text="COP 28").first
-        assert re.search(r"your time: 10 Dec 2023, 11:00.12:30 \(CET\)$",
+        assert re.search(r"Your time: 10 Dec 2023, 11:00.12:30 \(CET\)$",
                          card.locator(".hub-local-time").inner_text()), card.inner_text()
         context.close()
 
@@ -215,7 +215,7 @@ def test_an_event_that_ended_after_the_build_says_so(real_site):
             card = page.locator(".hub-card", has_text=event.title).first
             assert (card.locator(".hub-ended").count() == 1) == ended, (day, card.inner_text())
             if ended:
-                assert "this event has ended" in card.inner_text() and "your time" not in card.inner_text()
+                assert "this event has ended" in card.inner_text() and "Your time" not in card.inner_text()
         page.goto(url + event.path_stem + "/")  # the event's own page too
         assert page.locator(".hub-facts .hub-ended").inner_text().strip() == "· this event has ended"
         past = page.locator(".hub-card", has_text="COP 28")  # over at the build already: listed as past, no note

@@ -250,6 +250,30 @@ def test_each_language_searches_its_own_pages(page, site_url, lang, query, expec
     assert expected in titles(page)
 
 
+def test_a_readers_own_words_find_resources_in_another_language_by_their_labels(page, site_url, catalogue):
+    """An English report has no Indonesian words but its topics', regions' and organisations' names."""
+    closure = {r.title for r in catalogue.resources if "coal-mine-closure" in r.topics and "id" not in r.versions}
+    page.goto(site_url + "id/search/?q=penutupan tambang")
+    wait_results(page)
+    assert len(closure & set(titles(page))) >= 5, titles(page)
+    page.goto(site_url + "id/search/?q=Organisasi Perburuhan Internasional")  # the ILO, in Indonesian
+    wait_results(page)
+    assert {r.title for r in catalogue.resources if "ilo" in r.partners and "id" not in r.versions} & set(titles(page))
+
+
+def test_few_results_in_a_language_most_resources_lack_say_which_words_find_more(page, site_url):
+    page.goto(site_url + "id/search/?q=Nalaikh")
+    wait_results(page)
+    status = page.inner_text(".hub-search-status")
+    assert "Sebagian besar materi hanya tersedia dalam bahasa English" in status, status
+    page.goto(site_url + "id/search/?q=batu bara")
+    wait_results(page)
+    assert "Sebagian besar" not in page.inner_text(".hub-search-status"), "a full page of results needs no hint"
+    page.goto(site_url + "search/?q=Nalaikh")
+    wait_results(page)
+    assert page.get_attribute("#hub-search-page", "data-few") is None, "most resources are in English"
+
+
 def test_other_languages_are_found_after_the_readers_own(page, site_url):
     page.goto(site_url + "vi/search/?q=Quảng Ninh")
     page.wait_for_selector(".hub-results li")
@@ -370,6 +394,20 @@ def test_a_dropped_connection_is_reported_and_the_next_search_recovers(chromium,
     fresh.click(".hub-more")
     fresh.wait_for_function("document.querySelectorAll('.hub-results li').length > 10")
     assert titles(page) == titles(fresh), "no result was skipped"
+    context.close()
+
+
+def test_a_search_that_fails_leaves_no_results_of_the_words_before(chromium, site_url):
+    context = chromium.new_context(bypass_csp=True)
+    page = context.new_page()
+    page.goto(site_url + "search/?q=Nalaikh")
+    page.wait_for_selector(".hub-results li")
+    page.route("**/pagefind/**", lambda route: route.abort("internetdisconnected"))
+    page.fill("#hub-search-q", "coal")
+    page.press("#hub-search-q", "Enter")
+    error = "Search could not be loaded. Check your connection and try again."
+    page.wait_for_function(f"document.querySelector('.hub-search-status').textContent === {error!r}")
+    assert page.locator(".hub-results li").count() == 0 and not page.is_visible(".hub-more")
     context.close()
 
 

@@ -370,11 +370,19 @@
           widen.textContent = plural(searchBox.everything, bundles.total);
           return showMore(keep, from).then(function () {  // announced once the results are there to read
             say((found.total ? plural(root_.dataset.results, found.total) : root_.dataset.none)
-              + (found.partial ? " " + partialNote(searchBox) : ""));
+              + (found.partial ? " " + partialNote(searchBox) : "")
+              // few results in a language most resources are not written in: say which words find more
+              + (root_.dataset.few && s.query && found.total < PAGE ? " " + root_.dataset.few : ""));
             if (then && id === current) then();
           });
         });
-      }).then(done, function () { done(); reset(); if (id === current) say(searchBox.error); });
+      }).then(done, function () {
+        done(); reset();
+        if (id !== current) return;
+        // the results on the page answered the words before: they would read as answers to these
+        results = []; shown = 0; list.replaceChildren(); more.hidden = true; widen.hidden = true;
+        say(searchBox.error);
+      });
     }
 
     // A reader who opens a result and comes back finds as many results as they had, where they were:
