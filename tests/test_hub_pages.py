@@ -285,11 +285,15 @@ def test_a_keyboard_reaches_the_text_and_the_menu_on_a_phone(real_site):
         page.keyboard.press("Escape")
         page.click("button.hub-menu")
         assert page.evaluate("document.getElementById('__drawer').checked"), "and a tap"
-        page.keyboard.press("Escape")
+        close = page.locator(".hub-drawer-close")
+        assert close.get_attribute("aria-label") == "Cerrar el menú", "the open drawer has a close button, named"
+        close.click()
+        assert not page.evaluate("document.getElementById('__drawer').checked"), "which closes it"
+        assert page.evaluate("document.activeElement.classList.contains('hub-menu')"), "back to the menu button"
 
         assert not page.evaluate("document.querySelector('.md-content').inert")
         page.set_viewport_size({"width": 1280, "height": 800})
-        assert page.is_hidden("button.hub-menu"), "where the sidebar shows, no menu button"
+        assert page.is_hidden("button.hub-menu") and page.is_hidden(".hub-drawer-close"), "where the sidebar shows, no menu"
         for prefix in PREFIXES:  # beside the search box, the short name, whole
             page.set_viewport_size({"width": 360, "height": 740})
             page.goto(url + prefix)

@@ -549,12 +549,18 @@
 
   // Material's menu button (narrow screens) is a <label> for the drawer's checkbox: no keyboard
   // reaches it, and a screen reader hears no button. With scripts it becomes a button; opening
-  // moves into the drawer, and Escape closes it.
+  // moves into the drawer, and Escape or the drawer's own close button closes it.
   function drawer(toggle, label) {
     var button = el("button", { type: "button", class: label.className + " hub-menu", "aria-expanded": "false" });
     label.childNodes.forEach(function (n) { button.append(n.cloneNode(true)); });
     label.replaceWith(button);
     button.addEventListener("click", function () { toggle.click(); });
+    var sidebar = document.querySelector(".md-sidebar--primary");
+    if (sidebar && label.dataset.close) {
+      var close = el("button", { type: "button", class: "hub-drawer-close", "aria-label": label.dataset.close }, ["×"]);
+      close.addEventListener("click", function () { toggle.click(); button.focus(); });
+      sidebar.prepend(close);
+    }
     toggle.addEventListener("change", function () {
       button.setAttribute("aria-expanded", String(toggle.checked));
       // behind the open drawer, the page takes neither the keyboard nor a screen reader's cursor
