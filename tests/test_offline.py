@@ -132,6 +132,16 @@ def test_offline_search_reads_other_languages_whole_text_and_ranks_accents_as_ty
         assert found[0] == ["Retraining plan"]
         assert found[1] == ["Mỏ than", "Mở rộng"]
         assert found[2] == [] and len(found[3]) == 3
+        apart = [record("Than và đá", "vi/c.html", "vi", "Than và đá vôi.", "9"),  # newer, both words, apart
+                 record("Mỏ than đá", "vi/d.html", "vi", "Mỏ than đá ở Quảng Ninh.", "1")]
+        found = page.evaluate("""async (records) => {
+            const engine = window.hubOfflineSearch({records});
+            const run = async (q) => Promise.all((await engine.search(q, {})).results.map(async r => (await r.data()).meta.title));
+            return [await run("than đá"), await run("than"), await run('"than đá"')];
+        }""", apart)
+        assert found[0] == ["Mỏ than đá", "Than và đá"], "words typed together and found together come first"
+        assert found[1] == ["Than và đá", "Mỏ than đá"], "a single word: the newer first"
+        assert found[2] == found[0], "quotes ask the same"
 
         page.goto((unzipped / "es" / "search" / "index.html").as_uri() + "?q=overburden")
         page.wait_for_selector(".hub-results li")

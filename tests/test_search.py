@@ -274,6 +274,20 @@ def test_few_results_in_a_language_most_resources_lack_say_which_words_find_more
     assert page.get_attribute("#hub-search-page", "data-few") is None, "most resources are in English"
 
 
+def test_words_typed_together_and_found_together_come_first(page, site_url):
+    """Vietnamese "Nam Phi" (South Africa) finds first the pages that say it, not the one that says
+    "Việt Nam" and "phi chính thức" apart, though that one is in the reader's language."""
+    page.goto(site_url + "vi/search/?q=Nam Phi")
+    wait_results(page)
+    found = titles(page)
+    assert found[0] == "Nam Phi", found
+    apart = "Lao động phi chính thức và quá trình chuyển đổi ngành than ở Quảng Ninh"
+    assert apart not in found[:5], found
+    page.goto(site_url + "search/?q=mine closure")
+    wait_results(page)
+    assert all("Mine Closure" in title for title in titles(page)[:3]), titles(page)
+
+
 def test_other_languages_are_found_after_the_readers_own(page, site_url):
     page.goto(site_url + "vi/search/?q=Quảng Ninh")
     page.wait_for_selector(".hub-results li")

@@ -138,9 +138,25 @@
     return older;
   }
 
-  // Own-language results first: two searches on the same index chunks, split by text language.
+  // Words typed together and found together come first: Vietnamese writes a word's syllables
+  // apart ("than đá", coal), Indonesian has "batu bara", English "just transition"; a page with
+  // "than" in one place and "đá" in another comes after every page that says "than đá". Pagefind
+  // gives each result the places where its words matched: neighbours there are words together.
+  // (Its own quoted search misses Vietnamese phrases that are there.) Offline results have no places.
+  function together(result, count) {
+    var at = {};
+    (result.words || []).forEach(function (w) { at[w] = true; });
+    return (result.words || []).some(function (w) {
+      for (var i = 1; i < count; i++) if (!at[w + i]) return false;
+      return true;
+    });
+  }
+
+  // Own-language results first, among those with the words together and then among the rest:
+  // two searches on the same index chunks, split by text language.
   // `all`: the older bundles too. The result says whether it covers only the newest (`partial`).
   function search(pf, query, filters, counts, all) {
+    var count = query ? query.trim().split(/\s+/).length : 0;
     function run(textFilter) {
       var f = Object.assign({}, filters);
       f[TEXT] = textFilter;
@@ -152,7 +168,12 @@
     }).then(function () {
       return Promise.all([run({ any: [lang] }), run({ none: [lang] }), counts ? pf.search(query || null, { filters: filters }) : { filters: {} }]);
     }).then(function (r) {
-      var found = { results: r[0].results.concat(r[1].results), filters: r[2].filters, total: r[0].results.length + r[1].results.length, partial: !complete };
+      var results = r[0].results.concat(r[1].results);
+      if (count > 1) {
+        var close = results.filter(function (x) { return together(x, count); });
+        results = close.concat(results.filter(function (x) { return close.indexOf(x) < 0; }));
+      }
+      var found = { results: results, filters: r[2].filters, total: results.length, partial: !complete };
       // Too few among the newest: search the older ones too rather than leave the reader short.
       return found.partial && found.total < PAGE ? search(pf, query, filters, counts, true) : found;
     });

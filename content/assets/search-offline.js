@@ -133,9 +133,12 @@
       if (!terms.every(function (t) { return find(r.folded, t); })) return false;
       return Object.keys(filters).every(function (name) { return matches(r.filters[name] || [], filters[name]); });
     });
+    // words typed together and found together rank first, as online ("than đá", "batu bara")
+    var phrase = terms.length > 1 ? fold(query.replace(/"/g, " ").trim().replace(/\s+/g, " ")) : "";
     var scored = found.map(function (r) {
       var score = terms.reduce(function (s, t) { return s + (find(r.title, t) ? 3 : 1); }, 0)
-        + typed.filter(function (w) { return r.exact.indexOf(w) >= 0; }).length * 2;
+        + typed.filter(function (w) { return r.exact.indexOf(w) >= 0; }).length * 2
+        + (phrase && r.folded.indexOf(phrase) >= 0 ? 10 : 0);
       return { r: r, score: score };
     });
     scored.sort(function (a, b) {
