@@ -57,3 +57,9 @@ class Site:
     def prefix(self, lang: str) -> str:
         """The folder of a language's tree: '' for the default language, 'es/' for Spanish."""
         return "" if lang == self.default_language else f"{lang}/"
+
+
+def robots(site: Site) -> str:
+    """robots.txt: every page may be crawled (sample pages say noindex themselves), and where the
+    sitemap is, which a crawler finds nowhere else on a host's root."""
+    return f"User-agent: *\nAllow: /\n\nSitemap: {site.at('sitemap.xml')}\n"

@@ -133,8 +133,9 @@ def _entry(catalogue: Catalogue, resource: Resource, lang: str, site: Site) -> E
 
 
 def timestamp(day: dt.date) -> str:
-    """A publication date as an RFC 3339 time: midnight UTC, never the clock of the build."""
-    return f"{day.isoformat()}T00:00:00Z"
+    """A publication date as an RFC 3339 time: noon UTC, which is the same day from UTC-11 to UTC+11
+    (midnight UTC would be the day before in the Americas), never the clock of the build."""
+    return f"{day.isoformat()}T12:00:00Z"
 
 
 def _text(parent: ET.Element, tag: str, text: str, **attrs: str) -> ET.Element:

@@ -105,7 +105,9 @@ def resource_data(catalogue: Catalogue, resource: Resource, version: Version, si
     kind = SCHEMA_TYPES.get(resource.type, "CreativeWork")
     url = site.page(resource.path_stem, version.lang)
     data: dict[str, Any] = {"@context": "https://schema.org", "@type": kind, "@id": url, "url": url,
-                            "name": version.title, "description": version.summary, "inLanguage": version.lang}
+                            # a harvester reads it away from the page and its sample notice
+                            "name": site.title(version.title, version.lang), "description": version.summary,
+                            "inLanguage": version.lang}
     organisations = [_organisation(catalogue, org.id) for org in catalogue.creators(resource)]
     funders = [_organisation(catalogue, org.id) for org in catalogue.funders(resource)]
     if funders:

@@ -16,7 +16,7 @@ from pathlib import Path
 ZIP_NAME = "jet-cr-hub-offline.zip"
 ROOT_FOLDER = "jet-cr-hub"  # everything unzips into one folder
 LEFT_OUT = (".map",)
-ONLINE_ONLY = ("404.html", "_headers", "sitemap.xml", "sitemap.xml.gz")  # for web servers and crawlers, not
+ONLINE_ONLY = ("404.html", "_headers", "robots.txt", "sitemap.xml", "sitemap.xml.gz")  # for web servers and crawlers, not
 # for a reader on disk (the 404 page's root addresses would even show it unstyled)
 
 

@@ -161,6 +161,8 @@ def event_when_text(event: Resource, t: Translator) -> str:
     if event.all_day:
         return t.date(start) + (f" – {t.date(end)}" if end and end != start else "")
     zone = f", {t.zone_city(event.timezone)}" if event.timezone else ""
+    if end and utc_offset(end) != utc_offset(start):  # the clocks change (summer time) between start and end
+        return f"{t.date(start)}, {t.time(start)} ({utc_offset(start)}) – {t.date(end)}, {t.time(end)} ({utc_offset(end)}{zone})"
     return f"{_from_to(start, end, t)} ({utc_offset(start)}{zone})"
 
 

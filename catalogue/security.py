@@ -67,12 +67,15 @@ def headers_file(csp: str) -> str:
         "  Referrer-Policy: strict-origin-when-cross-origin\n"
         "  Permissions-Policy: camera=(), microphone=(), geolocation=(), interest-cohort=()\n"
         + "".join(f"{path}\n  Cache-Control: {policy}\n" for path, policy in CACHING)
+        # the data is public: other sites' scripts may read it (a partner's page listing new resources)
+        + "".join(f"{path}\n  Access-Control-Allow-Origin: *\n" for path in OPEN_DATA)
     )
 
 
 # One rule for each path: hosts apply every rule that matches, and two Cache-Control values would
 # conflict. Material's files carry a hash in their names, and the hub's own a ?v= of theirs (see
 # hooks/tidy_theme_output.py): kept a year. Pagefind's files keep their names from build to build.
+OPEN_DATA = ("/api/*", "/feeds/*", "/:lang/feeds/*", "/calendar/*", "/citations/*", "/:lang/citations/*")
 FOREVER, A_DAY = "public, max-age=31536000, immutable", "public, max-age=86400"
 CACHING = (("/assets/javascripts/*", FOREVER), ("/assets/stylesheets/*", FOREVER), ("/assets/hub.js", FOREVER),
            ("/assets/hub.css", FOREVER), ("/assets/search-offline.js", A_DAY), ("/assets/images/*", A_DAY),

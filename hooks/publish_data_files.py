@@ -1,5 +1,6 @@
 """Write the hub's machine-readable files into the built site: Atom feeds in every language,
-iCalendar files of the events, the static API (api/v1/) and citation files (BibTeX, RIS).
+iCalendar files of the events, the static API (api/v1/), citation files (BibTeX, RIS) and
+robots.txt, which names the sitemap for crawlers.
 
 Events: on_config (priority 90: after hooks/validate_content.py at 100, before any page is
 rendered) stops the build with a clear message when `site_url`, which the files and the
@@ -81,6 +82,7 @@ def _fill_sizes(site: Path, catalogue: Catalogue) -> None:
 
 
 def _write(catalogue: Catalogue, site: address.Site, folder: Path) -> None:
+    (folder / "robots.txt").write_text(address.robots(site), encoding="utf-8")
     write_feeds(catalogue, site, folder)
     write_calendars(catalogue, site, folder)
     write_api(catalogue, site, folder)

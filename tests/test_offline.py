@@ -57,7 +57,7 @@ def test_zip_holds_a_manifest_and_no_source_maps(offline_zip):
     notice = "This is a demonstration of the hub with sample content"
     assert manifest["sample_notice"].startswith(notice) and readme.count(notice) == 1, "sample data says so before it opens"
     assert manifest["online"].startswith("https://")
-    web_only = {f"{ROOT_FOLDER}/{name}" for name in ("404.html", "_headers", "sitemap.xml", "sitemap.xml.gz")}
+    web_only = {f"{ROOT_FOLDER}/{name}" for name in ("404.html", "_headers", "robots.txt", "sitemap.xml", "sitemap.xml.gz")}
     assert not web_only & set(names), "files only a web server uses"
 
 

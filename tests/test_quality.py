@@ -71,6 +71,9 @@ def test_every_page_has_a_content_security_policy(real_site):
         assert '<meta http-equiv="Content-Security-Policy" content="default-src \'self\'' in head, page
     headers = (real_site / "_headers").read_text()
     assert "Content-Security-Policy: default-src 'self'" in headers and "frame-ancestors 'none'" in headers
+    for path in ("/api/*", "/feeds/*", "/:lang/feeds/*", "/calendar/*"):  # other sites' scripts may read the data
+        assert f"\n{path}\n  Access-Control-Allow-Origin: *\n" in headers, path
+    assert (real_site / "robots.txt").read_text() == "User-agent: *\nAllow: /\n\nSitemap: https://jet-cr-hub.example.org/sitemap.xml\n"
 
 
 def test_each_file_has_one_caching_rule_and_the_hubs_own_change_address_with_their_content(real_site):
