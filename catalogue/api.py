@@ -44,13 +44,16 @@ def region_path(region_id: str) -> str:
 
 def resource_record(catalogue: Catalogue, resource: Resource, site: Site) -> dict[str, Any]:
     """Everything known about a resource; absent optional values are null, lists are [] (same keys always)."""
+    funders = catalogue.funders(resource)
     return {
         "slug": resource.slug,
         "original_language": resource.lang,
         "type": {"id": resource.type, "label": catalogue.types[resource.type].label},
         "regions": [{"id": r, "name": catalogue.regions[r].name} for r in resource.regions],
         "topics": [{"id": x, "label": catalogue.topics[x].label} for x in resource.topics],
-        "partners": [{"id": o.id, "name": o.name, "short_name": o.short_name}
+        # a donor funds the work and is credited as its funder, not as its author (Catalogue.creators)
+        "partners": [{"id": o.id, "name": o.name, "short_name": o.short_name,
+                      "credited_as": "funder" if o in funders else "creator"}
                      for o in (catalogue.organisations[p] for p in resource.partners)],
         "date": resource.date.isoformat(),
         "languages": list(resource.languages),
@@ -125,7 +128,7 @@ def region_document(catalogue: Catalogue, region_id: str, site: Site) -> dict[st
 # -- CSV -------------------------------------------------------------------------------------
 
 CSV_COLUMNS = ("slug", "type", "title", "summary", "date", "original_language", "languages", "translations",
-               "regions", "region_names", "topics", "partners", "partner_names", "authors", "page", "url", "files",
+               "regions", "region_names", "topics", "partners", "partner_names", "funder_names", "authors", "page", "url", "files",
                "start", "end", "timezone", "location", "registration", "livestream", "recording")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -147,7 +150,9 @@ def csv_text(catalogue: Catalogue, site: Site) -> str:
             "translations": [lang for lang in resource.versions if lang != resource.lang],
             "regions": resource.regions, "region_names": [r["name"] for r in record["regions"]],
             "topics": resource.topics, "partners": resource.partners,
-            "partner_names": [p["short_name"] for p in record["partners"]], "authors": resource.authors,
+            "partner_names": [p["short_name"] for p in record["partners"]],
+            "funder_names": [p["short_name"] for p in record["partners"] if p["credited_as"] == "funder"],
+            "authors": resource.authors,
             "page": record["page"], "url": resource.url, "files": [f["url"] for f in record["files"]],
             **{key: event.get(key) for key in ("start", "end", "timezone", "location", "registration", "livestream",
                                                  "recording")},
@@ -199,7 +204,9 @@ def _defs() -> dict[str, Any]:
         "id": ident, "language": lang, "url": url,
         "term": closed({"id": {"$ref": "#/$defs/id"}, "label": {"type": "string"}}),
         "region": closed({"id": {"$ref": "#/$defs/id"}, "name": {"type": "string"}}),
-        "partner": closed({"id": {"$ref": "#/$defs/id"}, "name": {"type": "string"}, "short_name": {"type": "string"}}),
+        "partner": closed({"id": {"$ref": "#/$defs/id"}, "name": {"type": "string"}, "short_name": {"type": "string"},
+                           "credited_as": {"enum": ["creator", "funder"],
+                                           "description": "funder: a donor that funded the work, not its author"}}),
         "file": closed({"path": {"type": "string"}, "url": {"$ref": "#/$defs/url"}, "title": {"type": "string"},
                         "language": nullable("string", pattern="^[a-z]{2}$"), "size": {"type": "integer", "minimum": 0},
                         "format": {"type": "string"}}),

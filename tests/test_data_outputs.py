@@ -555,6 +555,12 @@ def test_funders_are_credited_as_funders_not_as_authors(real_site, catalogue):
     (data,), _ = metadata(real_site, f"resources/{res.slug}/")
     assert [o["alternateName"] for o in data["organizer"]] == ["GIZ", "IISD"]
     assert [o["alternateName"] for o in data["funder"]] == ["BMWK"]
+    record = next(r for r in api(real_site, "resources.json")["resources"] if r["slug"] == res.slug)
+    assert [(p["id"], p["credited_as"]) for p in record["partners"]] == [("giz", "creator"), ("iisd", "creator"),
+                                                                          ("bmwk", "funder")]
+    with (real_site / "api/v1/resources.csv").open(encoding="utf-8-sig", newline="") as f:
+        row = next(r for r in csv.DictReader(f) if r["slug"] == res.slug)
+    assert row["partner_names"] == "GIZ;IISD;BMWK" and row["funder_names"] == "BMWK"
 
 
 def test_bibtex_names_the_hub_once_and_the_language_as_biblatex_does(real_site, catalogue):
