@@ -36,7 +36,7 @@ def events(catalogue: Catalogue) -> list[Resource]:
     return sorted(found, key=lambda r: (_utc(r.start), r.slug))
 
 
-def calendar(items: list[Resource], site: Site, name: str, stamp: dt.date) -> bytes:
+def calendar(items: list[Resource], site: Site, name: str, stamp: dt.date, strings: dict | None = None) -> bytes:
     """A VCALENDAR of the events `items`, with a VTIMEZONE for each zone they use."""
     years: dict[str, set[int]] = {}
     for event in items:
@@ -47,14 +47,22 @@ def calendar(items: list[Resource], site: Site, name: str, stamp: dt.date) -> by
     for zone in sorted(years):
         lines += vtimezone(zone, min(years[zone]), max(years[zone]))
     for event in items:
-        lines += vevent(event, site, stamp)
+        lines += vevent(event, site, stamp, strings)
     lines.append("END:VCALENDAR")
     return "".join(fold(line) + "\r\n" for line in lines).encode("utf-8")
 
 
-def vevent(event: Resource, site: Site, stamp: dt.date) -> list[str]:
+def vevent(event: Resource, site: Site, stamp: dt.date, strings: dict | None = None) -> list[str]:
     original = event.original
     lang = f";LANGUAGE={original.lang}"
+    # the links a calendar's reader needs on the day, named in the event's language (`strings`:
+    # the interface strings); many calendars show the description and nothing of URL
+    description = original.summary
+    if strings:
+        t = Translator(strings, original.lang)
+        links = [f"{t(key)}: {url}" for key, url in (("event_registration", event.registration),
+                 ("event_livestream", event.livestream), ("event_recording", event.recording)) if url]
+        description += "".join(f"\n\n{line}" for line in links[:1]) + "".join(f"\n{line}" for line in links[1:])
     lines = ["BEGIN:VEVENT", f"UID:{event.slug}@{site.host}",
              f"DTSTAMP:{stamp.strftime('%Y%m%d')}T000000Z",
              "DTSTART" + _moment(event.start, event.timezone)]
@@ -63,7 +71,7 @@ def vevent(event: Resource, site: Site, stamp: dt.date) -> list[str]:
         lines.append("DTEND" + _moment(last + dt.timedelta(days=1), ""))
     elif event.end:
         lines.append("DTEND" + _moment(event.end, event.timezone))
-    lines += [f"SUMMARY{lang}:{_text(site.title(original.title, original.lang))}", f"DESCRIPTION{lang}:{_text(original.summary)}"]
+    lines += [f"SUMMARY{lang}:{_text(site.title(original.title, original.lang))}", f"DESCRIPTION{lang}:{_text(description)}"]
     if event.location:
         lines.append(f"LOCATION{lang}:{_text(event.location)}")
     lines += [f"URL:{site.page(event.path_stem, original.lang)}", "STATUS:CONFIRMED", "END:VEVENT"]
@@ -166,6 +174,7 @@ def write_calendars(catalogue: Catalogue, site: Site, folder: Path) -> int:
     (folder / FOLDER).mkdir(parents=True, exist_ok=True)
     for event in found:
         (folder / path(event)).write_bytes(calendar([event], site, f"{t('site_name')}: {site.title(event.original.title, event.original.lang)}",
-                                                       catalogue.today))
-    (folder / ALL_EVENTS).write_bytes(calendar(found, site, f"{t('site_name')}: {t('events_title')}", catalogue.today))
+                                                       catalogue.today, catalogue.strings))
+    (folder / ALL_EVENTS).write_bytes(calendar(found, site, f"{t('site_name')}: {t('events_title')}", catalogue.today,
+                                               catalogue.strings))
     return len(found) + 1

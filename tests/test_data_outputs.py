@@ -143,7 +143,11 @@ def test_each_event_calendar_has_the_front_matter_times_and_zones(real_site, cat
         cal = icalendar.Calendar.from_ical(data)
         (event,) = cal.walk("VEVENT")
         assert str(event["UID"]) == f"{res.slug}@{HOST}"
-        assert str(event["SUMMARY"]) == marked(res.title, res.lang) and str(event["DESCRIPTION"]) == res.summary
+        assert str(event["SUMMARY"]) == marked(res.title, res.lang)
+        # the summary, then the links a reader needs on the day, named in the event's language
+        links = [f"{label}: {url}" for label, url in (("Register", res.registration), ("Watch the livestream", res.livestream),
+                                                       ("Watch the recording", res.recording)) if url]
+        assert str(event["DESCRIPTION"]) == res.summary + ("\n\n" + "\n".join(links) if links else ""), res.slug
         assert str(event["LOCATION"]) == res.location
         assert str(event["URL"]) == page_url(res, res.lang)
         # the build's date: a later build's copy of a changed event supersedes the imported one
