@@ -19,11 +19,15 @@ class Site:
     default_language: str = "en"
     # ((language, its word for "sample"), …) when the content is sample data (mkdocs.yml extra.sample_content)
     sample_marks: tuple[tuple[str, str], ...] = ()
+    licence: tuple[str, str] | None = None  # (name, address) of the hub's own texts and data (extra.content_licence)
 
     def __post_init__(self) -> None:
         parts = urlsplit(self.url)
         if parts.scheme not in ("http", "https") or not parts.netloc:
             raise ValueError(f"site_url must be an absolute http(s) address, not {self.url!r}")
+        if self.licence is not None and (not self.licence[0].strip() or not self.licence[1].startswith(("https://", "http://"))):
+            raise ValueError("extra.content_licence needs a name and a url starting with https://, e.g. name: CC BY 4.0, "
+                             "url: https://creativecommons.org/licenses/by/4.0/")
         if not self.url.endswith("/"):
             object.__setattr__(self, "url", self.url + "/")
 

@@ -91,6 +91,7 @@ def resources_document(catalogue: Catalogue, site: Site) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
         "generated": catalogue.today.isoformat(),
+        "licence": _licence(site),
         "site": site.url,
         "counts": {
             "resources": len(resources),
@@ -111,6 +112,7 @@ def region_document(catalogue: Catalogue, region_id: str, site: Site) -> dict[st
     return {
         "schema_version": SCHEMA_VERSION,
         "generated": catalogue.today.isoformat(),
+        "licence": _licence(site),
         "region": {
             "id": region.id, "name": region.name, "description": region.texts["en"].description,
             "languages": list(region.languages),
@@ -237,10 +239,18 @@ def _defs() -> dict[str, Any]:
     }
 
 
+def _licence(site: Site) -> dict[str, str] | None:
+    return {"name": site.licence[0], "url": site.licence[1]} if site.licence else None
+
+
 def _head() -> dict[str, Any]:
     """What every JSON file of the API opens with."""
+    licence = {"type": "object", "additionalProperties": False, "required": ["name", "url"],
+               "properties": {"name": {"type": "string"}, "url": {"type": "string", "format": "uri"}}}
     return {"schema_version": {"type": "string", "pattern": r"^1\.\d+$"},
-            "generated": {"type": "string", "format": "date", "description": "the build date"}}
+            "generated": {"type": "string", "format": "date", "description": "the build date"},
+            "licence": {"anyOf": [licence, {"type": "null"}],
+                        "description": "the licence of the hub's own texts and data; each resource keeps its publisher's terms"}}
 
 
 def resources_schema(site: Site) -> dict[str, Any]:
@@ -250,7 +260,7 @@ def resources_schema(site: Site) -> dict[str, Any]:
         "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": site.at(RESOURCES_SCHEMA),
         "title": "JET Coal Regions Knowledge Hub: resources.json",
         "type": "object", "additionalProperties": False,
-        "required": ["schema_version", "generated", "site", "counts", "resources"],
+        "required": ["schema_version", "generated", "licence", "site", "counts", "resources"],
         "properties": {
             **_head(), "site": {"$ref": "#/$defs/url"},
             "counts": {"type": "object", "additionalProperties": False,
@@ -269,7 +279,7 @@ def region_schema(site: Site) -> dict[str, Any]:
         "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": site.at(REGION_SCHEMA),
         "title": "JET Coal Regions Knowledge Hub: regions/<id>.json",
         "type": "object", "additionalProperties": False,
-        "required": ["schema_version", "generated", "region", "counts", "resources"],
+        "required": ["schema_version", "generated", "licence", "region", "counts", "resources"],
         "properties": {
             **_head(),
             "region": {"type": "object", "additionalProperties": False,

@@ -94,6 +94,8 @@ def atom(catalogue: Catalogue, feed: Feed, lang: str, site: Site) -> bytes:
     root = ET.Element(f"{{{ATOM}}}feed", {XML_LANG: lang})
     _text(root, "id", site.at(site.prefix(lang) + feed.path))
     _text(root, "title", title(catalogue, feed, lang))
+    if site.licence:
+        _text(root, "rights", f"{site.licence[0]} ({site.licence[1]})", type="text")
     _text(root, "updated", timestamp(items[0].date if items else catalogue.today))
     _link(root, "self", site.at(site.prefix(lang) + feed.path), MEDIA_TYPE)
     _link(root, "alternate", site.page(feed.page_stem, lang), "text/html")

@@ -35,7 +35,7 @@ def _files(site: Path) -> list[Path]:
 
 
 def manifest(site: Path, version: str, commit: str, built: dt.date, languages: list[str], counts: dict[str, int],
-             online: str = "", sample_notice: str = "") -> dict:
+             online: str = "", sample_notice: str = "", licence: tuple[str, str] | None = None) -> dict:
     files = _files(site)
     return {
         "name": "JET Coal Regions Knowledge Hub, offline copy",
@@ -45,6 +45,7 @@ def manifest(site: Path, version: str, commit: str, built: dt.date, languages: l
         "open": "index.html",
         "online": online,
         "sample_notice": sample_notice,  # set when the content is sample data (mkdocs.yml extra.sample_content)
+        "licence": {"name": licence[0], "url": licence[1]} if licence else None,  # of the hub's own texts and data
         "languages": languages,
         "contents": counts,
         "files": len(files),
@@ -69,10 +70,13 @@ def readme(info: dict) -> str:
     start = "\n\n".join(START[lang] for lang in info["languages"] if lang in START)
     online = f"A newer copy may be online at {info['online']}\n\n" if info.get("online") else ""
     sample = f"{info['sample_notice']}\n\n" if info.get("sample_notice") else ""
+    licence = info.get("licence")
+    terms = (f"The hub's own texts and data: {licence['name']} ({licence['url']}). Each resource keeps its "
+             "publisher's terms.\n\n") if licence else ""
     return (
         f"{info['name']}\n\nVersion {info['version']} ({info['commit']}), built {info['built']}.\n\n{sample}{start}\n\n"
         "Everything works without a connection: pages, links, downloads, the language menu and search.\n"
-        "Links marked with an arrow lead to other sites and need a connection.\n\n" + online + "What it holds: "
+        "Links marked with an arrow lead to other sites and need a connection.\n\n" + online + terms + "What it holds: "
         + ", ".join(f"{n} {k}" for k, n in info["contents"].items()) + f"; languages: {', '.join(info['languages'])}.\n"
     )
 

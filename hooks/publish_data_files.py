@@ -44,6 +44,10 @@ def on_config(config):
     except ValueError as err:
         raise Abort(f"mkdocs.yml: {err}; feeds, calendars, the API and citations need the hub's "
                     "public address") from None
+    try:
+        hubsite.site(config, catalogue)
+    except ValueError as err:
+        raise Abort(f"mkdocs.yml: {err}") from None
     return config
 
 

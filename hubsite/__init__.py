@@ -64,7 +64,15 @@ def _pagefind_versions() -> tuple[str, str]:
 def site(config, catalogue: Catalogue) -> Site:
     marks = tuple((lang, catalogue.translator(lang)("sample_mark")) for lang in catalogue.languages) \
         if config.extra.get("sample_content") else ()
-    return Site(config.site_url, catalogue.default_language, marks)
+    return Site(config.site_url, catalogue.default_language, marks, licence(config))
+
+
+def licence(config) -> tuple[str, str] | None:
+    """(name, address) of mkdocs.yml extra.content_licence, as written (Site checks it)."""
+    given = config.extra.get("content_licence")
+    if not given:
+        return None
+    return (str(given.get("name") or ""), str(given.get("url") or "")) if isinstance(given, dict) else ("", "")
 
 
 def all_languages_built(config) -> bool:

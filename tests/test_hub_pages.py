@@ -104,8 +104,18 @@ def test_a_hub_with_real_content_makes_its_privacy_promise_and_marks_nothing_as_
     assert "used only to send the newsletter" in html and "not connected to a mailing list" not in html
     assert "hub-notice" not in html, "no sample notice"
     assert 'name="robots"' not in html and '<meta property="og:title" content="About the hub">' in html
+    assert "The hub's own texts and data: CC BY 4.0. Each resource keeps its publisher" in text(html)
     feed = (root / "site" / "feeds/all.xml").read_text(encoding="utf-8")
     assert "<title type=\"text\">A real report</title>" in feed and "[Sample]" not in feed
+
+
+def test_a_licence_without_its_address_stops_the_build_with_a_message(tmp_path):
+    root = make_repo(tmp_path / "repo", {"sample-report.md": resource(title="A real report")})
+    config = (root / "mkdocs.yml").read_text()
+    write(root / "mkdocs.yml", config.replace("    url: https://creativecommons.org/licenses/by/4.0/\n", ""))
+    result = run_build(root)
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "extra.content_licence needs a name and a url starting with https://" in result.stdout + result.stderr
 
 
 def test_newsletter_form_is_hidden_when_not_configured(tmp_path):

@@ -54,6 +54,7 @@ def test_zip_holds_a_manifest_and_no_source_maps(offline_zip):
     for lang in manifest["languages"][1:]:  # how to open it, in every language of the hub
         assert f"{lang}/index.html" in readme, lang
     assert f"A newer copy may be online at {manifest['online']}\n" in readme
+    assert "The hub's own texts and data: CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)" in readme
     notice = "This is a demonstration of the hub with sample content"
     assert manifest["sample_notice"].startswith(notice) and readme.count(notice) == 1, "sample data says so before it opens"
     assert manifest["online"].startswith("https://")
