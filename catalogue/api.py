@@ -56,6 +56,7 @@ def resource_record(catalogue: Catalogue, resource: Resource, site: Site) -> dic
                       "credited_as": "funder" if o in funders else "creator"}
                      for o in (catalogue.organisations[p] for p in resource.partners)],
         "date": resource.date.isoformat(),
+        "modified": resource.modified.isoformat() if resource.modified else None,
         "languages": list(resource.languages),
         "url": resource.url or None,
         "authors": list(resource.authors),
@@ -227,6 +228,8 @@ def _defs() -> dict[str, Any]:
             "topics": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/term"}},
             "partners": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/partner"}},
             "date": date,
+            "modified": {"anyOf": [date, {"type": "null"}],
+                         "description": "the last change of its files in the repository; null where unknown"},
             "languages": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/language"}},
             "url": {"anyOf": [url, {"type": "null"}]},
             "authors": {"type": "array", "items": {"type": "string"}},

@@ -2,8 +2,9 @@
 each type (news above all) and events, each under the language's folder (es/feeds/all.xml).
 
 An entry is the reader's language version when there is one, else the original, marked with
-its `xml:lang`. Entries are newest first by publication date, which is also their `updated`
-time: the feed changes only when the catalogue does, so builds stay reproducible.
+its `xml:lang`. Entries are newest first by publication date; their `updated` time is the last
+commit of the resource's files where git says, else the publication date: never the build's
+clock, so the feed changes only when the repository does and builds stay reproducible.
 ElementTree writes the XML, so every contributor string is escaped by construction.
 """
 
@@ -96,7 +97,7 @@ def atom(catalogue: Catalogue, feed: Feed, lang: str, site: Site) -> bytes:
     _text(root, "title", title(catalogue, feed, lang))
     if site.licence:
         _text(root, "rights", f"{site.licence[0]} ({site.licence[1]})", type="text")
-    _text(root, "updated", timestamp(items[0].date if items else catalogue.today))
+    _text(root, "updated", timestamp(max(r.updated for r in items) if items else catalogue.today))
     _link(root, "self", site.at(site.prefix(lang) + feed.path), MEDIA_TYPE)
     _link(root, "alternate", site.page(feed.page_stem, lang), "text/html")
     ET.SubElement(ET.SubElement(root, f"{{{ATOM}}}author"), f"{{{ATOM}}}name").text = \
@@ -115,7 +116,7 @@ def _entry(catalogue: Catalogue, resource: Resource, lang: str, site: Site) -> E
     _text(entry, "title", site.title(version.title, version.lang), type="text")
     _link(entry, "alternate", url, "text/html", hreflang=version.lang)
     _text(entry, "published", timestamp(resource.date))
-    _text(entry, "updated", timestamp(resource.date))
+    _text(entry, "updated", timestamp(resource.updated))  # a later edit, where git says (history.date_resources)
     for name in resource.authors or [org.short_name for org in catalogue.creators(resource)]:
         _text(ET.SubElement(entry, f"{{{ATOM}}}author"), "name", name)
     # labels in the feed's language, which an entry in another language must say

@@ -1,4 +1,5 @@
-"""When each source file last changed, from git: the sitemap's lastmod.
+"""When each source file last changed, from git: the sitemap's lastmod, and when a resource was
+last edited (feeds' `updated`, the API's `modified`, calendars' LAST-MODIFIED).
 
 MkDocs gives every page the build date, which tells search engines that the whole hub changed at
 every build (and the hub is rebuilt daily for its events). The date of the last commit that
@@ -12,6 +13,8 @@ from __future__ import annotations
 import datetime as dt
 import subprocess
 from pathlib import Path
+
+from .model import Resource
 
 _COMMIT = "\x00"  # git writes %x00 before each commit's date, then the files it touched
 
@@ -30,6 +33,14 @@ def last_changed(root: Path, folder: str) -> dict[str, dt.date]:
         elif line and date is not None:
             dates.setdefault(line, date)  # newest commit first: the first date seen is the last change
     return dates
+
+
+def date_resources(resources: list[Resource], dates: dict[str, dt.date]) -> None:
+    """Set each resource's `modified`, for feeds, calendars and the API: the last commit of any of
+    its language versions' files (a corrected title, a moved event, a new translation)."""
+    for resource in resources:
+        known = [dates[v.path] for v in resource.versions.values() if v.path in dates]
+        resource.modified = max(known) if known else None
 
 
 def _git(root: Path, *args: str) -> str | None:

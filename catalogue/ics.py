@@ -65,6 +65,7 @@ def vevent(event: Resource, site: Site, stamp: dt.date, strings: dict | None = N
         description += "".join(f"\n\n{line}" for line in links[:1]) + "".join(f"\n{line}" for line in links[1:])
     lines = ["BEGIN:VEVENT", f"UID:{event.slug}@{site.host}",
              f"DTSTAMP:{stamp.strftime('%Y%m%d')}T000000Z",
+             *([f"LAST-MODIFIED:{event.modified.strftime('%Y%m%d')}T000000Z"] if event.modified else []),
              "DTSTART" + _moment(event.start, event.timezone)]
     if event.all_day:
         last = event.end or event.start

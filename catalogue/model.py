@@ -135,6 +135,12 @@ class Resource:
     versions: dict[str, Version] = field(default_factory=dict)  # lang -> version, original first
     related: list[Resource] = field(default_factory=list, repr=False)  # computed by enrich
     meta: dict[str, Any] = field(default_factory=dict, repr=False)
+    modified: dt.date | None = None  # last commit of any of its files, where git says (history.date_resources)
+
+    @property
+    def updated(self) -> dt.date:
+        """When it last changed: its publication, or a later edit of its files."""
+        return max(self.date, self.modified) if self.modified else self.date
 
     @property
     def original(self) -> Version:

@@ -28,6 +28,7 @@ from catalogue import address
 from catalogue.api import write_api
 from catalogue.citations import write_citations
 from catalogue.feeds import write_feeds
+from catalogue.history import date_resources, last_changed
 from catalogue.ics import write_calendars
 from catalogue.model import Catalogue
 from catalogue.pages import fill_data_sizes, has_size_markers
@@ -55,7 +56,8 @@ def on_config(config):
 def on_pre_build(config):
     if hubsite.all_languages_built(config):
         catalogue = hubsite.catalogue(config, check=True)
-        background.start("data", partial(_write, catalogue, hubsite.site(config, catalogue)), config.site_dir)
+        background.start("data", partial(_write, catalogue, hubsite.site(config, catalogue), hubsite.root(config)),
+                         config.site_dir)
 
 
 def on_post_page(output, page, config):
@@ -85,7 +87,9 @@ def _fill_sizes(site: Path, catalogue: Catalogue) -> None:
     pages.clear()
 
 
-def _write(catalogue: Catalogue, site: address.Site, folder: Path) -> None:
+def _write(catalogue: Catalogue, site: address.Site, root: Path, folder: Path) -> None:
+    # in this process only: the pages' catalogue needs no edit dates
+    date_resources(catalogue.resources, last_changed(root, "content"))
     (folder / "robots.txt").write_text(address.robots(site), encoding="utf-8")
     write_feeds(catalogue, site, folder)
     write_calendars(catalogue, site, folder)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import json
 import os
 import re
@@ -73,6 +74,26 @@ def expected_feeds(catalogue) -> dict[str, list]:
     return {path: [r for r in newest if keep(r)][:50] for path, keep in wanted.items()}
 
 
+@functools.cache
+def edits() -> dict:
+    from catalogue.history import last_changed
+    return last_changed(ROOT, "content")
+
+
+def updated(res) -> dt.date:
+    """A resource's publication date, or the last commit of one of its files if later."""
+    return max([res.date] + [edits()[v.path] for v in res.versions.values() if v.path in edits()])
+
+
+def test_a_resource_edited_after_it_was_published_says_so_in_feeds_calendars_and_the_api(real_site, catalogue):
+    res = catalogue.by_slug("coronel-tocopilla-exchange-post-coal-local-development")
+    assert updated(res) > res.date, "the sample's event page was edited after it was announced"
+    record = next(r for r in api(real_site, "resources.json")["resources"] if r["slug"] == res.slug)
+    assert record["modified"] == updated(res).isoformat()
+    (event,) = icalendar.Calendar.from_ical((real_site / "calendar" / f"{res.slug}.ics").read_bytes()).walk("VEVENT")
+    assert event["LAST-MODIFIED"].dt.date() == updated(res)
+
+
 def test_every_feed_parses_and_lists_the_catalogue_in_the_readers_language(real_site, catalogue):
     for lang in LANGUAGES:
         for path, resources in expected_feeds(catalogue).items():
@@ -92,9 +113,10 @@ def test_every_feed_parses_and_lists_the_catalogue_in_the_readers_language(real_
                 assert entry.title_detail.language == version.lang, "untranslated entries say their language"
                 assert entry.link == page_url(res, version.lang) == entry.id
                 assert entry.published_parsed[:3] == res.date.timetuple()[:3]
+                assert entry.updated == f"{updated(res).isoformat()}T12:00:00Z", "its last edit, where git says"
                 assert local_file(real_site, entry.link).is_file()
             if resources:
-                assert feed.feed.updated == f"{resources[0].date.isoformat()}T12:00:00Z", "noon UTC: the same day from UTC-11 to UTC+11"
+                assert feed.feed.updated == f"{max(updated(r) for r in resources).isoformat()}T12:00:00Z", "noon UTC"
             links = {link.rel: link.href for link in feed.feed.links}
             assert links["self"] == feed.feed.id and links["alternate"].startswith(SITE_URL)
             assert local_file(real_site, links["alternate"]).is_file()
