@@ -1,5 +1,6 @@
 """Atom 1.0 feeds of new resources, in every interface language: all resources, each region,
-each type (news above all) and events, each under the language's folder (es/feeds/all.xml).
+each topic, each type (news above all) and events, each under the language's folder
+(es/feeds/all.xml).
 
 An entry is the reader's language version when there is one, else the original, marked with
 its `xml:lang`. Entries are newest first by publication date; their `updated` time is the last
@@ -18,7 +19,7 @@ from pathlib import Path
 
 from .address import Site
 from .model import Catalogue, Resource
-from .render import event_when_text, region_stem, type_stem
+from .render import event_when_text, region_stem, topic_stem, type_stem
 
 MAX_ENTRIES = 50
 ATOM = "http://www.w3.org/2005/Atom"
@@ -29,7 +30,7 @@ ET.register_namespace("", ATOM)
 
 @dataclass(frozen=True)
 class Feed:
-    key: str  # all, events, regions/<id> or types/<id>
+    key: str  # all, events, regions/<id>, topics/<id> or types/<id>
     page_stem: str  # the listing the feed follows, e.g. regions/colombia
 
     @property
@@ -46,6 +47,7 @@ def feeds(catalogue: Catalogue) -> list[Feed]:
     """Every feed of one language. Events have their own feed (not types/event) like their own page."""
     return ([Feed("all", "index"), Feed("events", "events/index")]
             + [region_feed(region) for region in catalogue.regions]
+            + [Feed(f"topics/{topic_id}", topic_stem(topic_id)) for topic_id in catalogue.topics]
             + [Feed(f"types/{type_id}", type_stem(type_id)) for type_id in catalogue.types if type_id != "event"])
 
 
@@ -72,6 +74,7 @@ def entries(catalogue: Catalogue, feed: Feed) -> list[Resource]:
         "all": lambda r: True,
         "events": lambda r: r.is_event,
         "regions": lambda r: ident in r.regions,
+        "topics": lambda r: ident in r.topics,
         "types": lambda r: r.type == ident,
     }[kind]
     return [r for r in catalogue.resources if keep(r)][:MAX_ENTRIES]  # resources are newest first
@@ -84,6 +87,8 @@ def title(catalogue: Catalogue, feed: Feed, lang: str) -> str:
         section = t("feed_region_title", region=catalogue.regions[ident].text(lang)[0].name)
     elif kind == "types":
         section = catalogue.types[ident].text("plural", lang)[0]
+    elif kind == "topics":
+        section = catalogue.topics[ident].text("label", lang)[0]
     else:
         section = t("events_title" if kind == "events" else "feed_all_title")
     return f"{section} - {t('site_name')}"  # as the page titles are written

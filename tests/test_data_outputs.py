@@ -70,6 +70,7 @@ def expected_feeds(catalogue) -> dict[str, list]:
     wanted = {"feeds/all.xml": lambda r: True, "feeds/events.xml": lambda r: r.type == "event"}
     wanted.update({f"feeds/regions/{g}.xml": (lambda r, g=g: g in r.regions) for g in catalogue.regions})
     wanted.update({f"feeds/types/{t}.xml": (lambda r, t=t: r.type == t) for t in catalogue.types if t != "event"})
+    wanted.update({f"feeds/topics/{t}.xml": (lambda r, t=t: t in r.topics) for t in catalogue.topics})
     newest = sorted(catalogue.resources, key=lambda r: (r.date, r.slug), reverse=True)
     return {path: [r for r in newest if keep(r)][:50] for path, keep in wanted.items()}
 
@@ -137,6 +138,7 @@ def feed_links(html: str) -> list[dict[str, str]]:
     ("", "feeds/all.xml"), ("es/", "es/feeds/all.xml"), ("regions/colombia/", "feeds/regions/colombia.xml"),
     ("th/regions/thailand/", "th/feeds/regions/thailand.xml"), ("types/report/", "feeds/types/report.xml"),
     ("news/", "feeds/types/news.xml"), ("vi/news/", "vi/feeds/types/news.xml"), ("events/", "feeds/events.xml"),
+    ("topics/skills/", "feeds/topics/skills.xml"), ("id/topics/finance/", "id/feeds/topics/finance.xml"),
     ("library/page/2/", None), ("about/", None), ("resources/hub-launch-cop28/", None),
 ])
 def test_listing_pages_link_their_feed_in_the_head_and_visibly(real_site, page, feed):
