@@ -45,6 +45,11 @@ def check(root: Path, problems: ProblemList) -> None:
                 path = here / name
                 if name.startswith(".") or path.is_symlink():
                     continue
+                if here == root / "content" and path.suffix.lower() != ".md":  # robots.txt, a verification file…
+                    problems.add(path.relative_to(root).as_posix(), 0, "-", "files beside the hub's own pages would be "
+                                 "published at the root of the site, where web servers and crawlers look for their "
+                                 "settings; put documents and data under content/files/")
+                    continue
                 if not own:
                     _check_file(path, path.relative_to(root).as_posix(), problems)
                 elif path.suffix.lower() in IMAGES:  # a logo is downloaded by readers like any image

@@ -28,7 +28,7 @@ from .markup import (
 from .model import Attachment, Catalogue, Resource, Version
 from .problems import FIX_HINT, ProblemList
 from .template import BODY_HINT
-from .text import DIRECTION, anchors
+from .text import anchors
 
 PLACEHOLDER = BODY_HINT.splitlines()[0]  # the text the scaffold writes
 PLACEHOLDER_PROBLEM = "this is the scaffold's placeholder; replace it with a few paragraphs on the resource"
@@ -173,9 +173,6 @@ def check_text_fields(doc: Document, where: str, problems: ProblemList) -> None:
             if found:
                 problems.add(where, doc.line_of(key), key, f"is shown as plain text, so '{found.group(0)}' would appear "
                              "as typed; remove the Markdown or HTML")
-            if isinstance(text, str) and DIRECTION.search(text):
-                problems.add(where, doc.line_of(key), key, "holds an invisible character that reverses the direction "
-                             "of the text after it, so it reads differently than it is written; remove it")
 
 
 def unknown_id(key: str, value: str, known: dict[str, str]) -> str:
@@ -466,6 +463,9 @@ def _link_problem(root: Path, folder: Path, text: str, target: str, generated: f
         return None
     path = (folder / address).resolve()
     inside = path.relative_to(content).as_posix() if path.is_relative_to(content) else None
+    if inside is None and path.exists():  # the repository's own files (README.md, partners.yml…) are not published
+        return (f"the link '{address}' leads outside content/, to a file the hub does not publish; link to a page or "
+                f"to a file under content/files/ ('{files}/name.pdf')")
     if address.endswith("/"):
         page = path.with_suffix(".md") if path.name else path
         if inside is not None and (page.is_file() or f"{inside.rstrip('/')}.md" in generated):
@@ -521,6 +521,9 @@ def check_body(text: str, first_line: int, where: str, problems: ProblemList) ->
                          "level sounds like a missing section)")
     for number, message in pasted_layout(text, first_line):
         problems.add(where, number, "body", message)
+    for number, line in prose:
+        if "<!-- hub:" in line:  # hooks/fill_page_sections.py fills them on the hub's own pages only
+            problems.add(where, number, "body", "'<!-- hub:… -->' markers work on the hub's own pages only; remove it")
     for number in lists_under_text(prose):
         problems.add(where, number, "body", "this list starts right under a line of text: put an empty line before it, "
                      "or the page shows it as part of that paragraph, dashes and all (GitHub's preview shows a list)")

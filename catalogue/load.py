@@ -30,6 +30,7 @@ from .crosscheck import (
 from .frontmatter import Document, FrontMatterError, parse_yaml, read
 from .ids import suggest
 from .model import Catalogue, Organisation, Region, RegionText, Resource, Term, Version
+from .pages import GENERATED_FOLDERS
 from .problems import FIX_HINT, ContentError, ProblemList
 from .template import slugify
 from .write import is_generated
@@ -168,7 +169,20 @@ def _load_locales(root: Path, problems: ProblemList) -> tuple[list[str], dict[st
         strings[code] = data[0] if data and isinstance(data[0], dict) else {}
         lines[code] = data[1] if data else {}
         _check_format_locale(code, strings[code], lines[code], problems)
+        _check_plain_text(code, strings[code], lines[code], problems)
     return languages, strings, lines
+
+
+def _check_plain_text(code: str, data: dict, lines: dict[tuple, int], problems: ProblemList, path: tuple = ()) -> None:
+    """Interface text is plain text: the templates escape it, and a tag in it would show as typed.
+    Refused here too, so that a template that forgets to escape cannot run a translator's markup."""
+    for key, value in data.items():
+        if isinstance(value, dict):
+            _check_plain_text(code, value, lines, problems, path + (key,))
+        elif isinstance(value, str) and re.search(r"<\s*/?\s*[a-zA-Z!]", value):
+            where = ".".join(map(str, path + (key,)))
+            problems.add(f"{LOCALES_DIR}/{code}.yml", lines.get(path + (key,), 1), where,
+                         "interface text is plain text: remove the HTML tag (write '<' as a word, e.g. 'less than')")
 
 
 ORGANISATION_SECTIONS = ("organisations", "organisation_descriptions", "acknowledgements")  # keyed by partners.yml ids
@@ -389,8 +403,14 @@ def _check_stray_markdown(root: Path, problems: ProblemList) -> None:
     found = list(content.glob("*.md")) + [path for folder in folders for path in folder.rglob("*.md")]
     for path in sorted(found):
         raw = path.read_bytes()
-        if is_generated(raw):
+        inside = path.relative_to(content).parts if path.is_relative_to(content) else ()
+        written_by_build = bool(inside) and (inside[0] in GENERATED_FOLDERS or inside == (inside[0],) and path.name.startswith("index"))
+        if is_generated(raw) and written_by_build:
             continue  # written by the build (catalogue.write): over a thousand files once a hub has grown
+        if is_generated(raw):  # the build's own marker: its pages skip the sanitiser, which a contributor's may not
+            line = raw[:raw.index(b"\nhub_page:")].count(b"\n") + 2
+            problems.add(rel(root, path), line, "hub_page", "'hub_page' marks the pages the build writes itself; remove it")
+            continue
         try:
             doc = read(raw, require_front_matter=False)
         except FrontMatterError:

@@ -55,11 +55,24 @@ def removed_markup(line: str) -> Iterator[str]:
         allowed = ANYWHERE | ATTRIBUTES.get(tag, set())
         for attribute in ATTRIBUTE.finditer(match.group("attrs") or ""):
             yield from _removed_attribute(attribute.group("name").lower(), allowed, f"<{tag}>")
+            if attribute.group("name").lower() == "class":
+                yield from _own_classes(attribute.group(0).partition("=")[2].strip("\"' ").split())
     for match in ATTR_LIST.finditer(line):
         for attribute in ATTRIBUTE.finditer(match.group("attrs")):
             name = attribute.group("name").lower()
-            if not name.startswith(("#", ".")):
+            if name.startswith("."):
+                yield from _own_classes([name[1:]])
+            elif not name.startswith("#"):
                 yield from _removed_attribute(name, ANY_ELEMENT, "")
+
+
+def _own_classes(names: list[str]) -> Iterator[str]:
+    """The theme's classes (md-…), which the sanitiser removes: some cover the whole screen. The
+    hub's (hub-…) style its own blocks and would dress the text as one of them."""
+    for name in names:
+        if name.startswith(("md-", "hub-")):
+            owner = "the theme's" if name.startswith("md-") else "the hub's own"
+            yield f"the class '{name}' is {owner}, for its layout, not for the text; remove it"
 
 
 def unreachable_links(line: str) -> Iterator[str]:

@@ -34,6 +34,7 @@ SCHEMES = {"http", "https", "mailto"}
 # tests/test_hostile_input.py checks the list against built pages and hub.js.
 RESERVED_IDS = {"hub-content", "hub-search-page", "hub-search-box", "hub-search-q", "hub-search-suggest", "hub-newsletter-email"}
 RESERVED_PREFIX = "__"  # Material's own: __config, __drawer, __search, __toc...
+THEME_CLASS = "md-"  # Material's classes, which the text never needs (admonitions and tables have their own)
 _EXTERNAL = re.compile(r'<a (?P<attrs>[^>]*?)href="(?P<href>(?:https?:)?//[^"]+)"(?P<rest>[^>]*)>')  # //host: another site too
 
 
@@ -49,6 +50,9 @@ def clean(html: str) -> str:
 def _not_reserved(tag: str, attribute: str, value: str) -> str | None:
     if attribute == "id" and (value.startswith(RESERVED_PREFIX) or value in RESERVED_IDS):
         return None
+    if attribute == "class":  # the theme's layout classes (md-…) include full-screen overlays: a link
+        kept = [name for name in value.split() if not name.startswith(THEME_CLASS)]  # made one covers the page
+        return " ".join(kept) or None
     return value
 
 

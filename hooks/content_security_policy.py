@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
 import hubsite
-from catalogue.security import headers_file, inline_script_hashes, policy
+from catalogue.security import ScriptInText, headers_file, inline_script_hashes, policy
 
 SCRIPT_HASHES = "inline-script-hashes"  # of every page in every language, for _headers
 
@@ -26,7 +27,12 @@ def _form_targets(config) -> list[str]:
 
 @event_priority(-100)
 def on_post_page(output, page, config):
-    hashes = inline_script_hashes(output)
+    try:
+        hashes = inline_script_hashes(output)
+    except ScriptInText as err:
+        where = page.file.src_uri if page is not None else "a theme template"
+        raise Abort(f"{where}: the page's text holds a script ({err}), which the hub never allows; "
+                    "the build stops rather than publish it (report this: the content check should have refused it)") from None
     hubsite.gathered(SCRIPT_HASHES).update(hashes)
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(hashes, _form_targets(config))}">'
     return output.replace("<head>", "<head>\n    " + meta, 1)

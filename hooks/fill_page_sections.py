@@ -1,4 +1,4 @@
-"""Fill the marker lines of hand-written pages (`<!-- hub:newsletter -->` and others).
+"""Fill the marker lines of the hub's hand-written pages (`<!-- hub:newsletter -->` and others).
 
 Events: on_page_content at priority -50, after hooks/sanitise_content.py (0) has cleaned the
 page: the blocks hold a form and links built from mkdocs.yml `extra`, not contributor text.
@@ -19,7 +19,9 @@ from catalogue.sections import fill
 
 @event_priority(-50)
 def on_page_content(html, page, config, files):
-    if "<!-- hub:" not in html:
+    # the hub's own pages only (about.md, contribute.md…, at the top of content/): a marker in a
+    # resource's or a region's text stays a comment, or a contributor could place a form anywhere
+    if "<!-- hub:" not in html or "/" in page.file.src_uri:
         return html
     catalogue = hubsite.catalogue(config)
     lang = getattr(page.file, "locale", None) or catalogue.default_language

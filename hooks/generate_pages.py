@@ -45,6 +45,7 @@ def on_pre_build(config):
 
 def on_page_markdown(markdown, page, config, files):
     if page.file.src_uri in _pages:
+        page.hub_generated = True  # for hooks/sanitise_content.py and theme_context.py: this build wrote it
         page.render = partial(_render_placeholder, page)
     return markdown
 

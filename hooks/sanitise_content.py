@@ -3,8 +3,9 @@
 Events: on_page_markdown escapes the page title once (Material writes `page.title` and
 `page.meta.title` raw into <title>, the header and the nav; MkDocs does not autoescape);
 on_page_content cleans the rendered HTML of every page written by people with
-`catalogue.sanitize.clean`. Generated pages (`hub_page` in their front matter) are built
-from escaped fragments and keep their forms (search), so they are left as they are.
+`catalogue.sanitize.clean`. The pages hooks/generate_pages.py writes (it marks each page object:
+`hub_page` in front matter alone proves nothing, anyone can write it) are built from escaped
+fragments and keep their forms (search), so they are left as they are.
 """
 
 from __future__ import annotations
@@ -24,6 +25,6 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    if page.meta.get("hub_page"):
+    if getattr(page, "hub_generated", False):  # set by hooks/generate_pages.py: not a front-matter key anyone can write
         return html
     return clean(html)

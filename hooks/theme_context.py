@@ -109,7 +109,8 @@ def _page(page, lang: str, t: Translator) -> Page:
     here, because the template escapes each value where it writes it."""
     title = page.title or ""
     description = page.meta.get("description") or t("site_description")
-    return Page(src_uri=page.file.src_uri, lang=lang, kind=page.meta.get("hub_page") or "",
+    kind = page.meta.get("hub_page") if getattr(page, "hub_generated", False) else ""  # see hooks/generate_pages.py
+    return Page(src_uri=page.file.src_uri, lang=lang, kind=kind or "",
                 title=str(title.unescape() if isinstance(title, Markup) else title), description=str(description),
                 url=page.url, translations=[alternate["lang"] for alternate in alternates(page)])
 

@@ -267,3 +267,43 @@ def test_no_item_of_a_csv_cell_starts_a_formula():
 
     assert cell(["Research team", "=HYPERLINK(\"https://evil.example\")"]) == "Research team;'=HYPERLINK(\"https://evil.example\")"
     assert cell("@SUM(1)") == "'@SUM(1)" and cell(["a", "b"]) == "a;b"
+
+
+def test_the_builds_own_marker_and_markup_in_interface_text_are_refused(tmp_path):
+    """Pages the build writes skip the sanitiser: a contributor's page may not claim to be one. A
+    translator's interface text is plain text."""
+    root = make_repo(tmp_path / "repo")
+    write(root / "content/evil.md", "---\ntitle: Evil page\nhub_page: true\n---\n<script>alert(document.domain)</script>\n")
+    write(root / "content/robots.txt", "User-agent: *\nDisallow: /\n")
+    spanish = (root / "locales/es.yml").read_text(encoding="utf-8")
+    write(root / "locales/es.yml", re.sub(r"\n  search_placeholder: [^\n]*", '\n  search_placeholder: "Buscar</label><script>x()</script>"', spanish))
+    _, problems = collect(root)
+    found = {p.path: (p.line, p.field, p.message) for p in problems.sorted()}
+    assert found.pop("content/evil.md") == (3, "hub_page", "'hub_page' marks the pages the build writes itself; remove it")
+    assert "published at the root of the site" in found.pop("content/robots.txt")[2]
+    assert found.pop("locales/es.yml")[1:] == ("ui.search_placeholder", "interface text is plain text: remove the HTML tag "
+                                               "(write '<' as a word, e.g. 'less than')")
+    assert found == {}
+    result = run_build(root)
+    assert result.returncode != 0 and "hub_page" in result.stdout + result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_script_in_a_pages_text_stops_the_build_instead_of_being_allowed():
+    """The policy allows the theme's inline scripts by their hashes; one inside the text is never
+    the theme's, and allowing it would run whatever got past the sanitiser."""
+    from catalogue.security import ScriptInText, inline_script_hashes
+
+    theme = '<head><script>var __md_scope=new URL(".",location)</script></head>'
+    assert len(inline_script_hashes(theme + '<article class="md-content__inner md-typeset"><p>Text</p></article>')) == 1
+    with pytest.raises(ScriptInText):
+        inline_script_hashes(theme + '<article class="md-content__inner md-typeset"><script>alert(1)</script></article>')
+    data = '<article class="md-content__inner"><script type="application/ld+json">{}</script></article>'
+    assert inline_script_hashes(data) == [], "data blocks never run"
+
+
+def test_the_theme_s_classes_are_taken_off_contributor_html():
+    from catalogue.sanitize import clean
+
+    cleaned = clean('<p><a href="https://evil.example/login" class="md-consent__overlay note">x</a></p>')
+    assert "md-consent__overlay" not in cleaned and 'class="hub-external note"' in cleaned
+    assert 'class="' not in clean('<p class="md-dialog">x</p>'), "nothing left of it"
