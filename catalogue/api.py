@@ -17,6 +17,7 @@ import copy
 import csv
 import io
 import json
+import re
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -134,6 +135,7 @@ CSV_COLUMNS = ("slug", "type", "title", "summary", "date", "original_language", 
                "regions", "region_names", "topics", "partners", "partner_names", "funder_names", "authors", "page", "url", "files",
                "start", "end", "timezone", "location", "registration", "livestream", "recording")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+AFTER_SEMICOLON = re.compile(r";([ ]*)([=+\-@\t\r])")
 
 
 def csv_text(catalogue: Catalogue, site: Site) -> str:
@@ -141,7 +143,8 @@ def csv_text(catalogue: Catalogue, site: Site) -> str:
     (utf-8-sig): without one, Excel reads UTF-8 as a legacy code page and garbles Thai,
     Mongolian and Vietnamese titles. csv.reader and pandas read it with encoding='utf-8-sig'."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+    # every cell quoted: a spreadsheet that splits at ';' (many countries' setting) keeps a quoted ';' inside
+    writer = csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
     writer.writerow(CSV_COLUMNS)
     for resource in catalogue.resources:
         record = resource_record(catalogue, resource, site)
@@ -170,6 +173,8 @@ def cell(value: Any) -> str:
     if isinstance(value, list):
         return ";".join(cell(item) for item in value)
     text = "" if value is None else str(value)
+    # a text's own ';' splits it there too: what follows one must not start a formula either
+    text = AFTER_SEMICOLON.sub(r";\1'\2", text)
     return "'" + text if text.startswith(FORMULA_START) else text
 
 

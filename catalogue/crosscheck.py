@@ -20,6 +20,7 @@ from .markup import ACTIVE_TAGS as ACTIVE_TAG_NAMES
 from .markup import (
     heading_levels,
     lists_under_text,
+    misleading_links,
     pasted_layout,
     removed_markup,
     undescribed_images,
@@ -349,12 +350,14 @@ def check_value(catalogue: Catalogue, key: str, value: object) -> list[str]:
 
 
 ACTIVE_TAGS = re.compile(r"<\s*(" + "|".join(ACTIVE_TAG_NAMES) + r")\b", re.IGNORECASE)
-EVENT_HANDLER = re.compile(r"<[a-z][^>]*?\s(on[a-z]+)\s*=|\{:?[^}]*?(?<![\w-])(on[a-z]+)\s*=\s*[\"']",  # <a on…=>, {: on…="…"}
+# <a on…=>, {: on…="…"}; a tag's attributes end at the next '<' or '>', or a line of '<a <a <a…' would take
+# the square of its length
+EVENT_HANDLER = re.compile(r"<[a-z][^<>]*?\s(on[a-z]+)\s*=|\{:?[^{}]*?(?<![\w-])(on[a-z]+)\s*=\s*[\"']",
                            re.IGNORECASE)
 BAD_URL = re.compile(r"(?:\]\(\s*<?|^\s*\[[^\]]+\]:\s*<?|(?:href|src|action|formaction|xlink:href)\s*=\s*[\"']?|<)"
                      r"\s*(javascript|data|vbscript)\s*:",
                      re.IGNORECASE)
-_MAY_BE_ACTIVE = re.compile(r"[<&\]=]")
+_MAY_BE_ACTIVE = re.compile(r"[<&\]={]")  # '{' opens an attribute list
 INSTEAD = {
     "script": "scripts cannot run on the hub; link to the tool with 'url' instead",
     "style": "the hub's own styles apply to every page; remove the styling",
@@ -369,7 +372,6 @@ INSTEAD = {
     "base": "it would change where every link of the page leads; remove it",
 }
 NESTED = re.compile(r"(?:[ \t]*(?:>|[-*+][ \t]|\d{1,9}[.)][ \t]))")  # one level of quote or list item
-SHOWN_ADDRESS = re.compile(r"(?<!!)\[\s*<?(https?://[^\]\s>]+)>?\s*\]\(\s*<?(https?://[^)\s>]+)")  # [address](address)
 MAX_NESTING = 40  # Python-Markdown recurses once per level and fails at a few hundred
 MAX_BRACKETS = 1000  # '[' in one paragraph: Markdown's time for unclosed ones grows with their square
 REMOTE_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?(?:https?:)?//|<(?:img|source)\b[^>]*\b(?:src|srcset)\s*=\s*[\"']?\s*(?:https?:)?//",
@@ -377,13 +379,16 @@ REMOTE_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?(?:https?:)?//|<(?:img|source)\b[^
 
 
 def _check_brackets(text: str, first_line: int, where: str, problems: ProblemList) -> None:
-    """A paragraph of thousands of '[' (a pasted table, a broken export) would hold the build for minutes."""
+    """A paragraph of thousands of '[' or '<' (a pasted table, a broken export) would hold the build
+    for minutes: Markdown tries each as the start of a link or a tag, to the paragraph's end."""
     line = first_line
     for paragraph in re.split(r"(\n[ \t]*\n)", text):
-        count = paragraph.count("[")
-        if count > MAX_BRACKETS:
-            problems.add(where, line, "body", f"this paragraph holds {count} '[' characters, which makes the build "
-                         f"very slow; keep it under {MAX_BRACKETS} (split the paragraph, or put data in an attachment)")
+        for char in "[<":
+            count = paragraph.count(char)
+            if count > MAX_BRACKETS:
+                problems.add(where, line, "body", f"this paragraph holds {count} '{char}' characters, which makes the "
+                             f"build very slow; keep it under {MAX_BRACKETS} (split the paragraph, or put data in an "
+                             "attachment)")
         line += paragraph.count("\n")
 
 
@@ -519,7 +524,7 @@ def check_body(text: str, first_line: int, where: str, problems: ProblemList) ->
             problems.add(where, number, "body", f"this heading skips a level: it is '{'#' * level}' right after {after}; "
                          f"make it '{'#' * (previous + 1)}' (screen readers list a page by its headings, and a skipped "
                          "level sounds like a missing section)")
-    for number, message in pasted_layout(text, first_line):
+    for number, message in (*pasted_layout(text, first_line), *misleading_links(prose)):
         problems.add(where, number, "body", message)
     for number, line in prose:
         if "<!-- hub:" in line:  # hooks/fill_page_sections.py fills them on the hub's own pages only
@@ -531,10 +536,6 @@ def check_body(text: str, first_line: int, where: str, problems: ProblemList) ->
         if UNDESCRIBED_IMAGE.search(line):
             problems.add(where, number, "body", "the image needs a few words between its brackets for readers who "
                          "cannot see it, e.g. ![Coal jobs by year in Cesar](../files/chart.png)")
-        for shown, target in SHOWN_ADDRESS.findall(line):
-            if urlsplit(shown).hostname != urlsplit(target).hostname:
-                problems.add(where, number, "body", f"the link shows {shown} but leads to {urlsplit(target).hostname}; "
-                             "make the text and the address agree")
         if REMOTE_IMAGE.search(line):
             problems.add(where, number, "body", "images from other sites are not shown (readers' browsers fetch nothing "
                          "from other sites); save the image under content/files/ and link to that file")

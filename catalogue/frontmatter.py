@@ -170,9 +170,31 @@ def _advice(key: str, value: str) -> str | None:
     return None
 
 
+MAX_DEPTH = 50  # of [ and { in front matter: content needs two; YAML parsers take minutes over thousands
+
+
+def _depth(text: str) -> int:
+    """How deep '[' and '{' nest outside quotes (a quote ends with its line, as an apostrophe may)."""
+    depth = deepest = 0
+    quote = ""
+    for char in text:
+        if quote:
+            quote = "" if char in (quote, "\n") else quote
+        elif char in "\"'":
+            quote = char
+        elif char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}":
+            depth = max(0, depth - 1)
+    return deepest
+
+
 def parse_yaml(text: str, first_line: int = 1, loader: type = LOADER) -> tuple[Any, dict[tuple, int]]:
     """Parse YAML text into plain values and a map of value paths to file lines."""
     offset = first_line - 1
+    if loader is LOADER and ("[[" in text or "{{" in text or "[{" in text or "{[" in text) and _depth(text) > MAX_DEPTH:
+        raise FrontMatterError(first_line, "-", DEEP)
     try:
         for event in yaml.parse(text, Loader=loader):
             line = event.start_mark.line + 1 + offset

@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from html import unescape
+from urllib.parse import urlsplit
 
 from .sanitize import ATTRIBUTES, SCHEMES, TAGS
 
 RAW_TAG = re.compile(r"<(?P<tag>[a-zA-Z][a-zA-Z0-9]*)(?P<attrs>\s[^<>]*)?/?>")
 ATTRIBUTE = re.compile(r"""(?P<name>[^\s"'=<>/]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?""")
 # Markdown's attribute lists: {: #id .class key="value"} after a heading, a paragraph, a link…
-ATTR_LIST = re.compile(r"""\{:?[ ]*(?P<attrs>(?:[#.][\w-]+|[\w:-]+=(?:"[^"]*"|'[^']*'|[^\s}]+)|[ ]+)+)\}""")
+ATTR_LIST = re.compile(r"""\{:?[ ]*(?P<attrs>(?:[#.][\w-]+|[\w:-]+=(?:"[^"]*"|'[^']*'|[^\s}]+)|[ ])+)\}""")  # one space a
+# time: '[ ]+' inside '(…)+' could split a run of spaces every way there is, before failing
 ANYWHERE = set(ATTRIBUTES["*"])
 ANY_ELEMENT = set().union(*ATTRIBUTES.values())
 # Tags that could run code or change the page around them: refused outright (catalogue.crosscheck)
@@ -176,3 +179,26 @@ def pasted_layout(text: str, first_line: int) -> Iterator[tuple[int, str]]:
                                         "code: remove the indent (to show code on purpose, put a line ``` before and "
                                         "after it)")
         blank_before = False
+
+
+# Link text that reads as an address: 'https://www.ilo.org/x', 'www.ilo.org', 'ilo.org/report'
+SHOWN_ADDRESS = re.compile(r"^\s*<?(?:https?:)?(?://)?(?P<host>(?:[\w-]+\.)+[a-z]{2,})(?::\d+)?(?:[/?#]\S*)?>?\s*$", re.IGNORECASE)
+INLINE_LINK = re.compile(r"(?<!!)\[(?P<text>[^\[\]]{1,300})\]\(\s*<?(?P<target>[^)\s>]+)")
+REFERENCE_LINK = re.compile(r"(?<!!)\[(?P<text>[^\[\]]{1,300})\]\[(?P<label>[^\[\]]{0,300})\]")
+REFERENCE = re.compile(r"^ {0,3}\[(?P<label>[^\]]{1,300})\]:\s*<?(?P<target>\S+?)>?(?:\s|$)")
+HTML_LINK = re.compile(r"<a\b[^<>]*?\bhref\s*=\s*[\"']?(?P<target>[^\"'\s>]+)[^<>]*>(?P<text>[^<]{1,300})</a>", re.IGNORECASE)
+
+
+def misleading_links(lines: list[tuple[int, str]]) -> Iterator[tuple[int, str]]:
+    """(file line, message) for each link whose text reads as one site's address while it leads to
+    another: inline, by reference or in HTML, entities decoded ('https&#58;//' is 'https://')."""
+    references = {m["label"].strip().lower(): m["target"] for _, line in lines if (m := REFERENCE.match(line))}
+    for number, line in lines:
+        found = [(m["text"], m["target"]) for m in INLINE_LINK.finditer(line)]
+        found += [(m["text"], references.get((m["label"] or m["text"]).strip().lower(), "")) for m in REFERENCE_LINK.finditer(line)]
+        found += [(unescape(m["text"]), unescape(m["target"])) for m in HTML_LINK.finditer(line)]
+        for text, target in found:
+            shown = SHOWN_ADDRESS.match(unescape(text))
+            goes = urlsplit(target if "//" in target else "").hostname
+            if shown and goes and shown["host"].lower().removeprefix("www.") != goes.removeprefix("www."):
+                yield number, (f"the link shows {text.strip()} but leads to {goes}; make the text and the address agree")

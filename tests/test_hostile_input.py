@@ -267,6 +267,7 @@ def test_no_item_of_a_csv_cell_starts_a_formula():
 
     assert cell(["Research team", "=HYPERLINK(\"https://evil.example\")"]) == "Research team;'=HYPERLINK(\"https://evil.example\")"
     assert cell("@SUM(1)") == "'@SUM(1)" and cell(["a", "b"]) == "a;b"
+    assert cell("Normal text;=cmd|' /C calc'!A0; @SUM(1+1)") == "Normal text;'=cmd|' /C calc'!A0; '@SUM(1+1)"
 
 
 def test_the_builds_own_marker_and_markup_in_interface_text_are_refused(tmp_path):
