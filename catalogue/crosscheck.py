@@ -374,7 +374,7 @@ INSTEAD = {
 NESTED = re.compile(r"(?:[ \t]*(?:>|[-*+][ \t]|\d{1,9}[.)][ \t]))")  # one level of quote or list item
 MAX_NESTING = 40  # Python-Markdown recurses once per level and fails at a few hundred
 MAX_BRACKETS = 1000  # '[' in one paragraph: Markdown's time for unclosed ones grows with their square
-REMOTE_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?(?:https?:)?//|<(?:img|source)\b[^>]*\b(?:src|srcset)\s*=\s*[\"']?\s*(?:https?:)?//",
+REMOTE_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?(?:https?:)?//|<(?:img|source)\b[^<>]*\b(?:src\s*=\s*[\"']?\s*|srcset\s*=\s*[\"']?[^\"'>]*?)(?:https?:)?//",
                           re.IGNORECASE)
 
 

@@ -50,6 +50,8 @@ def clean(html: str) -> str:
 def _not_reserved(tag: str, attribute: str, value: str) -> str | None:
     if attribute == "id" and (value.startswith(RESERVED_PREFIX) or value in RESERVED_IDS):
         return None
+    if attribute in ("src", "srcset") and "//" in value:  # an image from another site: the reader's browser
+        return None  # would ask that site for it (the validator refuses it; the policy blocks it too)
     if attribute == "class":  # the theme's layout classes (md-…) include full-screen overlays: a link
         kept = [name for name in value.split() if not name.startswith(THEME_CLASS)]  # made one covers the page
         return " ".join(kept) or None

@@ -308,3 +308,4 @@ def test_the_theme_s_classes_are_taken_off_contributor_html():
     cleaned = clean('<p><a href="https://evil.example/login" class="md-consent__overlay note">x</a></p>')
     assert "md-consent__overlay" not in cleaned and 'class="hub-external note"' in cleaned
     assert 'class="' not in clean('<p class="md-dialog">x</p>'), "nothing left of it"
+    assert "tracker" not in clean('<p><img src="a.png" srcset="a.png 1x, https://tracker.example/t.png 2x" alt="a"></p>')
