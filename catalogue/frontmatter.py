@@ -193,7 +193,7 @@ def _depth(text: str) -> int:
 def parse_yaml(text: str, first_line: int = 1, loader: type = LOADER) -> tuple[Any, dict[tuple, int]]:
     """Parse YAML text into plain values and a map of value paths to file lines."""
     offset = first_line - 1
-    if loader is LOADER and ("[[" in text or "{{" in text or "[{" in text or "{[" in text) and _depth(text) > MAX_DEPTH:
+    if loader is LOADER and text.count("[") + text.count("{") > MAX_DEPTH and _depth(text) > MAX_DEPTH:
         raise FrontMatterError(first_line, "-", DEEP)
     try:
         for event in yaml.parse(text, Loader=loader):
