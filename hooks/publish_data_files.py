@@ -41,14 +41,10 @@ SIZED_PAGES = "pages with data file sizes"  # (path in the site, language) of ea
 def on_config(config):
     catalogue = hubsite.catalogue(config, check=True)
     try:
-        address.Site(config.site_url or "", catalogue.default_language)
+        hubsite.site(config, catalogue)  # site_url and extra.content_licence, as the data files need them
     except ValueError as err:
-        raise Abort(f"mkdocs.yml: {err}; feeds, calendars, the API and citations need the hub's "
-                    "public address") from None
-    try:
-        hubsite.site(config, catalogue)
-    except ValueError as err:
-        raise Abort(f"mkdocs.yml: {err}") from None
+        why = "; feeds, calendars, the API and citations need the hub's public address" if "site_url" in str(err) else ""
+        raise Abort(f"mkdocs.yml: {err}{why}") from None
     return config
 
 

@@ -64,7 +64,7 @@ def _pagefind_versions() -> tuple[str, str]:
 def site(config, catalogue: Catalogue) -> Site:
     marks = tuple((lang, catalogue.translator(lang)("sample_mark")) for lang in catalogue.languages) \
         if config.extra.get("sample_content") else ()
-    return Site(config.site_url, catalogue.default_language, marks, licence(config))
+    return Site(config.site_url or "", catalogue.default_language, marks, licence(config))
 
 
 def licence(config) -> tuple[str, str] | None:

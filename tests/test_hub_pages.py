@@ -118,6 +118,14 @@ def test_a_licence_without_its_address_stops_the_build_with_a_message(tmp_path):
     assert "extra.content_licence needs a name and a url starting with https://" in result.stdout + result.stderr
 
 
+def test_a_hub_without_its_address_stops_the_build_with_a_message(tmp_path):
+    root = make_repo(tmp_path / "repo", {"sample-report.md": resource(title="A real report")})
+    write(root / "mkdocs.yml", re.sub(r"\nsite_url: [^\n]*", "", (root / "mkdocs.yml").read_text()))
+    result = run_build(root)
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "feeds, calendars, the API and citations need the hub's public address" in result.stdout + result.stderr
+
+
 def test_newsletter_form_is_hidden_when_not_configured(tmp_path):
     root = make_repo(tmp_path / "repo")
     config = (root / "mkdocs.yml").read_text()
