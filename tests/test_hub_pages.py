@@ -196,7 +196,9 @@ def test_the_readers_time_takes_the_place_of_the_utc_line_and_nothing_moves(real
                 page.goto(url + path)
                 page.wait_for_function("[...document.querySelectorAll('.hub-local-time')].some(n => n.textContent.startsWith('Your time'))")
                 page.wait_for_timeout(200)
-                assert page.evaluate("window.__shift") == 0, (width, path)
+                # before, 0.16 and 0.22; a move of under a pixel (0.00076 once, in a full run on a busy
+                # machine, not reproduced alone) is no shift a reader sees
+                assert page.evaluate("window.__shift") < 0.001, (width, path)
             context.close()
 
 
