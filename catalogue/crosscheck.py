@@ -526,13 +526,12 @@ def check_body(text: str, first_line: int, where: str, problems: ProblemList) ->
                          "level sounds like a missing section)")
     for number, message in (*pasted_layout(text, first_line), *misleading_links(prose)):
         problems.add(where, number, "body", message)
-    for number, line in prose:
-        if "<!-- hub:" in line:  # hooks/fill_page_sections.py fills them on the hub's own pages only
-            problems.add(where, number, "body", "'<!-- hub:… -->' markers work on the hub's own pages only; remove it")
     for number in lists_under_text(prose):
         problems.add(where, number, "body", "this list starts right under a line of text: put an empty line before it, "
                      "or the page shows it as part of that paragraph, dashes and all (GitHub's preview shows a list)")
     for number, line in prose:
+        if "<!-- hub:" in line:  # hooks/fill_page_sections.py fills them on the hub's own pages only
+            problems.add(where, number, "body", "'<!-- hub:… -->' markers work on the hub's own pages only; remove it")
         if UNDESCRIBED_IMAGE.search(line):
             problems.add(where, number, "body", "the image needs a few words between its brackets for readers who "
                          "cannot see it, e.g. ![Coal jobs by year in Cesar](../files/chart.png)")

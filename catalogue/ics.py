@@ -62,7 +62,7 @@ def vevent(event: Resource, site: Site, stamp: dt.date, strings: dict | None = N
         t = Translator(strings, original.lang)
         links = [f"{t(key)}: {url}" for key, url in (("event_registration", event.registration),
                  ("event_livestream", event.livestream), ("event_recording", event.recording)) if url]
-        description += "".join(f"\n\n{line}" for line in links[:1]) + "".join(f"\n{line}" for line in links[1:])
+        description += "\n\n" + "\n".join(links) if links else ""
     lines = ["BEGIN:VEVENT", f"UID:{event.slug}@{site.host}",
              f"DTSTAMP:{stamp.strftime('%Y%m%d')}T000000Z",
              *([f"LAST-MODIFIED:{event.modified.strftime('%Y%m%d')}T000000Z"] if event.modified else []),

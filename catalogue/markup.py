@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from html import unescape
 from urllib.parse import urlsplit
 
-from .sanitize import ATTRIBUTES, SCHEMES, TAGS
+from .sanitize import ATTRIBUTES, SCHEMES, TAGS, THEME_CLASS
 
 RAW_TAG = re.compile(r"<(?P<tag>[a-zA-Z][a-zA-Z0-9]*)(?P<attrs>\s[^<>]*)?/?>")
 ATTRIBUTE = re.compile(r"""(?P<name>[^\s"'=<>/]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?""")
@@ -73,8 +73,8 @@ def _own_classes(names: list[str]) -> Iterator[str]:
     """The theme's classes (md-…), which the sanitiser removes: some cover the whole screen. The
     hub's (hub-…) style its own blocks and would dress the text as one of them."""
     for name in names:
-        if name.startswith(("md-", "hub-")):
-            owner = "the theme's" if name.startswith("md-") else "the hub's own"
+        if name.startswith((THEME_CLASS, "hub-")):
+            owner = "the theme's" if name.startswith(THEME_CLASS) else "the hub's own"
             yield f"the class '{name}' is {owner}, for its layout, not for the text; remove it"
 
 
