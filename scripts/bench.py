@@ -84,9 +84,10 @@ in seconds):
     en_only                 {validator_refuses_unconfigured_suffixes, deleted_files, renamed_files}
     growth                  null, or {from, to, time}: the hub's build time at N over that at
                              --growth-from resources (measured from N = 2 × --growth-from on)
-    ratios                  {hub_vs_plain, languages_vs_english (wall time), hub_vs_plain_cpu,
-                             languages_vs_english_cpu (CPU time: steadier on a busy machine),
-                             site_bytes_languages_vs_english}
+    ratios                  {hub_vs_plain, languages_vs_english, english_vs_plain (wall time;
+                             hub_vs_plain = languages_vs_english × english_vs_plain), hub_vs_plain_cpu,
+                             languages_vs_english_cpu, english_vs_plain_cpu (CPU time: steadier on
+                             a busy machine), site_bytes_languages_vs_english}
     pages.hub, pages.plain  {home, region, resource} (and search, hub only): each {path,
                              first_visit_bytes, first_visit_body_bytes, first_visit_requests,
                              browser_requests, offsite_requests, offsite_urls, failed_requests,
@@ -819,6 +820,9 @@ def report(result: dict) -> str:
     add(f"hub / plain: {r['hub_vs_plain']:.2f}× time ({r['hub_vs_plain_cpu']:.2f}× CPU)   "
         f"{len(result['languages'])} languages / English only: {r['languages_vs_english']:.2f}× time "
         f"({r['languages_vs_english_cpu']:.2f}× CPU), {r['site_bytes_languages_vs_english']:.2f}× bytes")
+    # hub / plain is the product of the two: what the languages cost, and what one language of the hub
+    # (listings, search index, data files, checks) costs over plain Material's pages
+    add(f"English-only hub / plain: {r['english_vs_plain']:.2f}× time ({r['english_vs_plain_cpu']:.2f}× CPU)")
     loads = [b[k]["load_before"] for k in ("offline", "hub", "plain", "hub_en")]
     if max(loads) > 0.5 * (result["machine"]["cpus"] or 1) + 1:
         add(f"note: the machine was busy (load average before the builds: {', '.join(f'{x:.1f}' for x in loads)}); "
@@ -1031,8 +1035,10 @@ def main(argv: list[str] | None = None) -> int:
             "ratios": {
                 "hub_vs_plain": round(builds["hub"]["seconds"] / builds["plain"]["seconds"], 3),
                 "languages_vs_english": round(builds["hub"]["seconds"] / builds["hub_en"]["seconds"], 3),
+                "english_vs_plain": round(builds["hub_en"]["seconds"] / builds["plain"]["seconds"], 3),
                 "hub_vs_plain_cpu": round(builds["hub"]["cpu_seconds"] / builds["plain"]["cpu_seconds"], 3),
                 "languages_vs_english_cpu": round(builds["hub"]["cpu_seconds"] / builds["hub_en"]["cpu_seconds"], 3),
+                "english_vs_plain_cpu": round(builds["hub_en"]["cpu_seconds"] / builds["plain"]["cpu_seconds"], 3),
                 "site_bytes_languages_vs_english": round(builds["hub"]["site_bytes_without_zip"]
                                                          / builds["hub_en"]["site_bytes_without_zip"], 3),
             },

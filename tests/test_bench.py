@@ -78,8 +78,10 @@ def test_content_and_builds_have_sane_figures(run):
     assert offline["zip_bytes"] > 0 and offline["build_bytes"] > offline["zip_bytes"] and offline["build_files"] > 0
     assert builds["hub"]["site_bytes"] > builds["hub"]["site_bytes_without_zip"], "the zip is published in site/"
     assert builds["hub"]["html_files"] > builds["hub_en"]["html_files"] > 0
-    for key in ("hub_vs_plain", "languages_vs_english", "site_bytes_languages_vs_english"):
+    for key in ("hub_vs_plain", "languages_vs_english", "english_vs_plain", "site_bytes_languages_vs_english"):
         assert data["ratios"][key] > 0
+    ratios = data["ratios"]  # the hub's ratio to plain Material is what the languages cost times what one language costs
+    assert abs(ratios["hub_vs_plain"] - ratios["languages_vs_english"] * ratios["english_vs_plain"]) < 0.01 * ratios["hub_vs_plain"]
     assert data["en_only"]["validator_refuses_unconfigured_suffixes"] is True, "the configuration alone decides the languages"
     assert data["en_only"]["deleted_files"] > 0
     assert data["catalogue_module"].endswith("catalogue/__init__.py")
@@ -128,6 +130,7 @@ def test_budgets_are_reported_and_printed(run):
     assert data["growth"] == {"from": 10, "to": 30, "time": growth["value"]}
     assert data["builds"]["hub_small"]["html_files"] < data["builds"]["hub"]["html_files"]
     assert re.search(r"hub, 10 resources\s+[\d.]+s", stdout)
+    assert re.search(r"English-only hub / plain: [\d.]+× time \([\d.]+× CPU\)", stdout)
     for row in data["budgets"]:
         assert set(row) == {"name", "value", "limit", "unit", "pass", "note"}
         assert row["pass"] == (row["value"] <= row["limit"])
