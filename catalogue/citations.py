@@ -126,6 +126,34 @@ def ris(cite: Citation) -> str:
     return "".join(f"{tag}  - {' '.join(value.split())}\r\n" for tag, value in tags)
 
 
+def meta_tags(cite: Citation, pdf: str = "") -> list[tuple[str, str]]:
+    """The citation as a page's <meta name="citation_…"> tags (Highwire Press), which Google Scholar
+    and reference managers (Zotero, Mendeley) read when a researcher saves the page; `pdf` is the
+    absolute address of the resource's PDF, if it has one. Dates as Scholar asks: 2025/03/31."""
+    tags = [("citation_title", cite.title)] + [("citation_author", name) for name in cite.names]
+    tags += [("citation_publication_date", cite.date.replace("-", "/")), ("citation_language", cite.lang)]
+    publishers = ", ".join(cite.publishers)
+    tags += {"techreport": [("citation_technical_report_institution", publishers)],
+             "article": [("citation_journal_title", cite.container)]}.get(cite.bibtex_type, [])
+    if publishers:
+        tags.append(("citation_publisher", publishers))
+    if cite.keywords:
+        tags.append(("citation_keywords", "; ".join(cite.keywords)))
+    if pdf:
+        tags.append(("citation_pdf_url", pdf))
+    return tags
+
+
+def pdf_of(resource: Resource, lang: str) -> str:
+    """The site path of the resource's PDF in `lang`, else of one in no stated language or the original's."""
+    pdfs = [f for f in resource.files if f.path.lower().endswith(".pdf")]
+    for wanted in (lang, "", resource.lang):
+        found = next((f.path for f in pdfs if (f.language or "") == wanted), "")
+        if found:
+            return found
+    return ""
+
+
 def write_citations(catalogue: Catalogue, site: Site, folder: Path) -> int:
     """A .bib and an .ris file for every language version of every resource; returns how many."""
     count = 0

@@ -17,7 +17,7 @@ from typing import Any
 from babel import Locale
 from babel.core import get_global
 
-from . import feeds
+from . import citations, feeds
 from .address import Site
 from .model import Catalogue, Resource, Version
 from .urls import relative
@@ -47,6 +47,7 @@ class Head:
     og: list[tuple[str, str]]  # (property, content)
     json_ld: str  # safe inside <script>
     feed: dict | None  # title, href (relative to the page; absolute offline, then `external`) and the visible label
+    citation: list[tuple[str, str]] = field(default_factory=list)  # (name, content) of citation_* meta tags
 
 
 def stem_of(src_uri: str, languages: list[str]) -> str:
@@ -68,9 +69,13 @@ def head(catalogue: Catalogue, page: Page, site: Site, offline: bool = False) ->
           ("og:description", page.description), ("og:url", canonical), ("og:locale", og_locale(t.format_locale))]
     og += [("og:locale:alternate", og_locale(catalogue.translator(lang).format_locale))
            for lang in page.translations if lang != page.lang]
+    cite: list[tuple[str, str]] = []
     if found:
         og.append(("article:published_time", found[0].date.isoformat()))
         data = resource_data(catalogue, found[0], found[1], site)
+        if not found[0].is_event:  # a meeting is not cited; what it published is a resource of its own
+            pdf = citations.pdf_of(found[0], found[1].lang)
+            cite = citations.meta_tags(citations.citation(catalogue, found[0], found[1].lang, site), site.at(pdf) if pdf else "")
     else:
         data = page_data(catalogue, page, stem, title, canonical, site)
     feed = feeds.feed_for_page(catalogue, stem)
@@ -80,7 +85,7 @@ def head(catalogue: Catalogue, page: Page, site: Site, offline: bool = False) ->
         path = site.prefix(page.lang) + feed.path
         link = {"title": feeds.title(catalogue, feed, page.lang), "label": t("feed_subscribe"),
                 "href": site.at(path) if offline else relative(page.url, path), "external": offline}
-    return Head(canonical, og, json_ld(data), link)
+    return Head(canonical, og, json_ld(data), link, cite)
 
 
 @functools.cache

@@ -13,6 +13,7 @@ import re
 import subprocess
 import xml.etree.ElementTree as ET
 import zipfile
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -357,6 +358,37 @@ def test_resource_pages_suggest_a_citation_and_offer_bibtex_and_ris(real_site, c
     assert translated.versions["es"].title in es and "Centro de Conocimiento JET" in es
     bib = (real_site / "es/citations" / f"{translated.slug}.bib").read_text(encoding="utf-8")
     assert f"title = {{{{{marked(translated.versions['es'].title, 'es')}}}}}" in bib
+
+
+def citation_tags(site: Path, page: str) -> list[tuple[str, str]]:
+    head = read(site, page).split("</head>")[0]
+    return [(name, unescape(content)) for name, content in re.findall(r'<meta name="(citation_\w+)" content="([^"]*)">', head)]
+
+
+def test_resource_pages_carry_citation_meta_for_reference_managers(real_site, catalogue):
+    res = catalogue.by_slug("iki-jet-annual-review-2025")
+    tags = citation_tags(real_site, f"{res.path_stem}/")
+    assert tags[:2] == [("citation_title", marked(res.title)), ("citation_author", res.authors[0])], "the same names as its .bib"
+    found = dict(tags)
+    assert found["citation_publication_date"] == res.date.strftime("%Y/%m/%d") and found["citation_language"] == "en"
+    publishers = ", ".join(org.short_name for org in catalogue.creators(res))
+    assert found["citation_technical_report_institution"] == publishers == found["citation_publisher"]
+    assert "citation_pdf_url" not in found, "no PDF attached"
+    # a tool with a PDF: the PDF's public address, and the file is in the site
+    tool = catalogue.by_slug("mine-closure-planning-checklist")
+    found = dict(citation_tags(real_site, f"{tool.path_stem}/"))
+    assert found["citation_pdf_url"] == SITE_URL + "files/mine-closure-planning-checklist.pdf"
+    assert (real_site / "files/mine-closure-planning-checklist.pdf").is_file()
+    authors = [content for name, content in citation_tags(real_site, f"{tool.path_stem}/") if name == "citation_author"]
+    assert authors == tool.authors and len(authors) > 1, "one tag per author"
+    # a translation cites itself, in its language
+    translated = catalogue.by_slug("coronel-path-after-coal-power")
+    found = dict(citation_tags(real_site, f"es/{translated.path_stem}/"))
+    assert found["citation_title"] == marked(translated.versions["es"].title, "es") and found["citation_language"] == "es"
+    # events and listings are not cited
+    event = next(r for r in catalogue.resources if r.is_event)
+    assert citation_tags(real_site, f"{event.path_stem}/") == []
+    assert citation_tags(real_site, "regions/colombia/") == [] and citation_tags(real_site, "") == []
 
 
 # -- page metadata ---------------------------------------------------------------------------
