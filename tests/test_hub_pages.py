@@ -329,6 +329,51 @@ def test_a_keyboard_reaches_the_text_and_the_menu_on_a_phone(real_site):
 
 
 @pytest.mark.browser
+def test_back_closes_the_menu_on_a_phone(real_site):
+    """Android's Back (the browser's) closes an open menu instead of leaving the page, and only once."""
+    opened = "document.getElementById('__drawer').checked"
+    with serve(real_site) as url, browser() as chromium:
+        page = chromium.new_context(bypass_csp=True, viewport={"width": 390, "height": 844}).new_page()  # wait_for_function
+        page.goto(url + "about/")
+        page.goto(url + "es/library/")
+        page.click("button.hub-menu")
+        assert page.evaluate(opened)
+        page.go_back()
+        page.wait_for_function(f"!{opened}")
+        assert page.url == url + "es/library/", "Back closed the menu and stayed"
+        assert page.get_attribute("button.hub-menu", "aria-expanded") == "false"
+        page.go_back()
+        assert page.url == url + "about/", "the next Back leaves the page"
+        page.go_forward()
+        assert page.url == url + "es/library/" and not page.evaluate(opened)
+        # closed by its own button (or Escape), the menu leaves no step behind it
+        page.click("button.hub-menu")
+        page.click(".hub-drawer-close")
+        page.click("button.hub-menu")
+        page.keyboard.press("Escape")
+        assert not page.evaluate(opened)
+        page.go_back()
+        assert page.url == url + "about/", "one Back leaves the page, whatever the menu did"
+        # a page left through the menu's link and come back to: menu closed, and one Back leaves it
+        page.goto(url + "es/library/")
+        page.click("button.hub-menu")
+        page.locator(".md-sidebar--primary a[href$='about/']").first.click()
+        page.wait_for_url(url + "es/about/")
+        page.go_back()
+        page.wait_for_function(f"!{opened} && !(history.state && history.state.hubMenu)")
+        page.go_back()
+        assert page.url == url + "about/"
+        # on the search page, the menu's Back leaves the results and the address as they were
+        page.goto(url + "search/?q=coal")
+        page.wait_for_selector(".hub-results li")
+        results = page.locator(".hub-results li").count()
+        page.click("button.hub-menu")
+        page.go_back()
+        page.wait_for_function(f"!{opened}")
+        assert page.url == url + "search/?q=coal" and page.locator(".hub-results li").count() == results
+
+
+@pytest.mark.browser
 def test_what_an_accessibility_review_found_stays_fixed(real_site):
     with serve(real_site) as url, browser() as chromium:
         context = chromium.new_context(bypass_csp=True, viewport={"width": 360, "height": 740})  # wait_for_function

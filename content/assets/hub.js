@@ -409,7 +409,8 @@
     // A reader who opens a result and comes back finds as many results as they had, where they were:
     // the history entry keeps the count (and, as they leave, the scroll position) for the next visit.
     function remember() {
-      if (shown) history.replaceState({ shown: shown, y: window.scrollY }, "", location.href);
+      // (over what the entry holds: the menu's step, when the reader leaves through the menu)
+      if (shown) history.replaceState(Object.assign({}, history.state, { shown: shown, y: window.scrollY }), "", location.href);
     }
     function restore(saved) {
       if (!saved || !saved.shown) return run();
@@ -582,7 +583,31 @@
       close.addEventListener("click", function () { toggle.click(); button.focus(); });
       sidebar.prepend(close);
     }
+    // Back closes the open menu, as it does an app's on a phone: opening adds a step to the history
+    // (same address), Back takes it away, and closing otherwise goes back over it, so that the next
+    // Back leaves the page. Those steps are the menu's alone: the search page's history never sees them.
+    var stepped = false, leaving = false;
+    function step(open) {
+      if (open && !stepped) history.pushState(Object.assign({}, history.state, { hubMenu: true }), "");
+      else if (!open && stepped) { leaving = true; history.back(); }
+      stepped = open;
+    }
+    window.addEventListener("popstate", function (e) {
+      if (!stepped && !leaving) return;
+      e.stopImmediatePropagation();
+      leaving = false;
+      if (stepped) { stepped = false; if (toggle.checked) toggle.click(); }
+    });
+    // A page left through the menu (one of its links) and come back to, loaded again: the browser
+    // reopens the menu (it restores the checkbox) on the menu's step. Closed, and the step gone.
+    // From the back-forward cache it is as it was left, step included: Back closes it.
+    window.addEventListener("pageshow", function () {
+      if (stepped) return;
+      if (toggle.checked) toggle.click();
+      if (history.state && history.state.hubMenu) { leaving = true; history.back(); }
+    });
     toggle.addEventListener("change", function () {
+      step(toggle.checked);
       button.setAttribute("aria-expanded", String(toggle.checked));
       // behind the open drawer, the page takes neither the keyboard nor a screen reader's cursor
       document.querySelectorAll(".md-header, .md-content, .md-sidebar--secondary, .md-footer, [data-md-component=announce]")
