@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from babel import Locale, UnknownLocaleError
 
-from . import content_files
+from . import content_files, csv_encoding
 from .frontmatter import Document
 from .ids import labels, normalise, suggest
 from .lookalikes import retype_hint
@@ -319,6 +319,10 @@ def _check_files(root: Path, resource: Resource, problems: ProblemList, failed: 
         size = target.stat().st_size
         if size > MAX_ATTACHMENT_BYTES:
             problems.add(where, line, "files.path", f"the file is {size / 1e6:.0f} MB; link to large documents with 'url' instead")
+        elif csv_encoding.is_spreadsheet_text(target.name):
+            garbled = csv_encoding.problem(target.read_bytes())
+            if garbled:
+                problems.add(where, line, "files.path", f"content/{entry['path']}: {garbled}")
         yield Attachment(target.relative_to(content).as_posix(), entry.get("title") or target.name,
                          entry.get("language", ""), size)
 

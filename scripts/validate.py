@@ -19,6 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from catalogue import csv_encoding  # noqa: E402
 from catalogue.crosscheck import vocabularies  # noqa: E402
 from catalogue.fix import fix_text  # noqa: E402
 from catalogue.load import RESOURCES_DIR, collect  # noqa: E402
@@ -42,6 +43,13 @@ def repair(root: Path, wanted: set[str]) -> None:
             path.write_bytes(fixed.text.encode("utf-8"))
             for change in fixed.changes:
                 print(f"{name}: fixed: {change}")
+    # the CSV files attached to those resources (or named themselves)
+    attached = {f"content/{file.path}" for resource in catalogue.resources for file in resource.files
+                if csv_encoding.is_spreadsheet_text(file.path)
+                and (not wanted or f"content/{file.path}" in wanted or {v.path for v in resource.versions.values()} & wanted)}
+    for name in sorted(attached):
+        if csv_encoding.add_mark(root / name):
+            print(f"{name}: fixed: started the file with the UTF-8 mark, so that Excel shows its letters as written")
 
 
 ANNOTATIONS = 10  # GitHub shows at most ten error annotations per step and drops the rest without notice

@@ -192,6 +192,33 @@ def test_fix_works_on_a_file_that_starts_with_a_byte_order_mark(tmp_path):
     assert raw.startswith(b"\xef\xbb\xbf---\r\n") and b"region: [thailand]\r\n" in raw
 
 
+def test_a_csv_attachment_opens_in_excel_with_its_letters_as_written(tmp_path):
+    """Excel on Windows reads a CSV as UTF-8 only after the UTF-8 mark: the check names the garbling, fix adds the mark."""
+    attach = "files:\n  - path: files/{name}\n    title: Data\n    language: es\n"
+    root = make_repo(tmp_path, {"data.md": resource(extra=attach.format(name="datos.csv")),
+                                "plain.md": resource(title="English only", extra=attach.format(name="plain.csv")),
+                                "old.md": resource(title="Saved as plain CSV", extra=attach.format(name="antiguo.csv"))})
+    files = root / "content" / "files"
+    files.mkdir(parents=True, exist_ok=True)
+    (files / "datos.csv").write_bytes("región,personas\nSudáfrica,120\n".encode())
+    (files / "plain.csv").write_bytes(b"region,people\nSouth Africa,120\n")
+    (files / "antiguo.csv").write_bytes("región,personas\nSudáfrica,120\n".encode("cp1252"))
+    before = run(VALIDATE, root)
+    assert before.returncode == 1
+    assert ("content/resources/data.md:10: files.path: content/files/datos.csv: the file has letters beyond English "
+            "('región') but does not start with the UTF-8 mark, so Excel on Windows shows them garbled ('regiÃ³n') "
+            "(make fix repairs this; or save it from Excel as 'CSV UTF-8 (Comma delimited)')") in before.stdout.splitlines()
+    assert ("content/resources/old.md:10: files.path: content/files/antiguo.csv: the file is not UTF-8 text") in before.stdout
+    assert "plain.md" not in before.stdout, "English letters read the same either way"
+    result = run(VALIDATE, root, "--fix")
+    assert "content/files/datos.csv: fixed: started the file with the UTF-8 mark, so that Excel shows its letters as written" \
+        in result.stdout.splitlines()
+    assert (files / "datos.csv").read_bytes() == "\ufeffregión,personas\nSudáfrica,120\n".encode("utf-8")
+    assert (files / "plain.csv").read_bytes().startswith(b"region"), "left as it was"
+    assert "antiguo.csv" not in result.stdout.split("fixed:")[0] and result.returncode == 1, "a guess at an encoding is not a fix"
+    assert run(VALIDATE, root, "--fix").stdout.count("fixed:") == 0, "a second run changes nothing"
+
+
 def test_fix_leaves_real_mistakes_to_the_contributor(tmp_path):
     root = make_repo(tmp_path, {"typo.md": resource(region="[chille]")})
     result = run(VALIDATE, root, "--fix")
