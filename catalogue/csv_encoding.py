@@ -24,28 +24,33 @@ def is_spreadsheet_text(path: str) -> bool:
 
 def needs_mark(data: bytes) -> bool:
     """UTF-8 text with letters beyond ASCII, without the mark: what `add_mark` repairs."""
-    if data.startswith(MARK) or data.isascii():
-        return False
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
+    return not _reads_alike(data) and _utf8(data) is not None
 
 
 def problem(data: bytes) -> str | None:
     """Why Excel would show the file garbled, and the fix; None when it would not."""
-    if data.startswith(MARK) or data.isascii():
+    if _reads_alike(data):
         return None
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
+    text = _utf8(data)
+    if text is None:
         return ("the file is not UTF-8 text (Excel's plain 'CSV' format saves in the computer's own encoding, which "
                 "readers elsewhere see garbled): save it from Excel as 'CSV UTF-8 (Comma delimited)'")
     word = _WORD.search(text).group()[:40]
     garbled = word.encode("utf-8").decode("cp1252", errors="replace")
     return (f"the file has letters beyond English ('{word}') but does not start with the UTF-8 mark, so Excel on "
             f"Windows shows them garbled ('{garbled}') ({FIX_HINT}; or save it from Excel as 'CSV UTF-8 (Comma delimited)')")
+
+
+def _reads_alike(data: bytes) -> bool:
+    """Marked, or English letters only: Excel reads it as written."""
+    return data.startswith(MARK) or data.isascii()
+
+
+def _utf8(data: bytes) -> str | None:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
 
 
 def add_mark(path: Path) -> bool:
