@@ -53,31 +53,50 @@ def manifest(site: Path, version: str, commit: str, built: dt.date, languages: l
     }
 
 
-# How to open the copy, in each interface language: many readers will not read the English.
+# How to open the copy, and how to update it, in each interface language: many readers will not read
+# the English. A phone's file app often opens a page from disk without its links: the copy is made
+# for a computer's browser.
 START = {
-    "en": "Extract the zip file first (on Windows: right-click it, then 'Extract All'; on a phone: open it in\n"
-          "the Files app). Pages opened from inside the zip do not work. Then open index.html in this\n"
-          "folder with a web browser.",
-    "es": "Descomprima primero el archivo zip y abra es/index.html con un navegador.",
-    "id": "Ekstrak dulu berkas zip, lalu buka id/index.html dengan peramban web.",
-    "vi": "Hãy giải nén tệp zip trước, rồi mở vi/index.html bằng trình duyệt web.",
-    "th": "แตกไฟล์ zip ก่อน แล้วเปิด th/index.html ด้วยเว็บเบราว์เซอร์",
-    "mn": "Эхлээд zip файлыг задлаад, mn/index.html файлыг вэб хөтчөөр нээнэ үү.",
+    "en": "Extract the zip file first (on Windows: right-click it, then 'Extract All'); pages opened from\n"
+          "inside the zip do not work. Then open index.html in this folder with a web browser on a computer.",
+    "es": "Descomprima primero el archivo zip y abra es/index.html con el navegador de un ordenador.",
+    "id": "Ekstrak dulu berkas zip, lalu buka id/index.html dengan peramban web di komputer.",
+    "vi": "Hãy giải nén tệp zip trước, rồi mở vi/index.html bằng trình duyệt web trên máy tính.",
+    "th": "แตกไฟล์ zip ก่อน แล้วเปิด th/index.html ด้วยเว็บเบราว์เซอร์บนคอมพิวเตอร์",
+    "mn": "Эхлээд zip файлыг задлаад, mn/index.html файлыг компьютерын вэб хөтчөөр нээнэ үү.",
+}
+UPDATE = {
+    "en": "Links marked with an arrow lead to other sites and need a connection. To update this copy, download\n"
+          "{zip} (every page's footer links to it), delete this folder and extract the new zip in its place.",
+    "es": "Los enlaces marcados con una flecha llevan a otros sitios y necesitan conexión. Para actualizar esta "
+          "copia, descargue {zip}, borre esta carpeta y descomprima la nueva en su lugar.",
+    "id": "Tautan bertanda panah menuju situs lain dan memerlukan koneksi. Untuk memperbarui salinan ini, unduh "
+          "{zip}, hapus folder ini, lalu ekstrak salinan baru di tempatnya.",
+    "vi": "Các liên kết có dấu mũi tên dẫn tới trang web khác và cần kết nối mạng. Để cập nhật bản sao này, hãy "
+          "tải {zip}, xoá thư mục này rồi giải nén bản mới vào chỗ cũ.",
+    "th": "ลิงก์ที่มีลูกศรจะพาไปยังเว็บไซต์อื่นและต้องเชื่อมต่ออินเทอร์เน็ต หากต้องการอัปเดตสำเนานี้ ให้ดาวน์โหลด {zip} "
+          "ลบโฟลเดอร์นี้ แล้วแตกไฟล์ชุดใหม่ไว้แทนที่",
+    "mn": "Сумтай холбоосууд өөр сайт руу хөтөлдөг тул интернэт холболт шаардана. Энэ хуулбарыг шинэчлэхийн тулд "
+          "{zip} файлыг татаж аваад, энэ хавтсыг устгаж, шинэ хуулбарыг оронд нь задлаарай.",
 }
 
 
 def readme(info: dict) -> str:
-    start = "\n\n".join(START[lang] for lang in info["languages"] if lang in START)
-    online = f"A newer copy may be online at {info['online']}\n\n" if info.get("online") else ""
+    latest = f"{info['online']}downloads/{ZIP_NAME}" if info.get("online") else ""
+    # each language's paragraph: how to open the copy, and (with an address to get a newer one) how to update it
+    start = "\n\n".join(START[lang] + ("\n" + UPDATE[lang].format(zip=latest) if latest else "")
+                         for lang in info["languages"] if lang in START)
     sample = f"{info['sample_notice']}\n\n" if info.get("sample_notice") else ""
     licence = info.get("licence")
     terms = (f"The hub's own texts and data: {licence['name']} ({licence['url']}). Each resource keeps its "
              "publisher's terms.\n\n") if licence else ""
+    size = f"{info['bytes'] / 1e6:.0f} MB in {info['files']:,} files" if info.get("bytes") else ""
     return (
-        f"{info['name']}\n\nVersion {info['version']} ({info['commit']}), built {info['built']}.\n\n{sample}{start}\n\n"
-        "Everything works without a connection: pages, links, downloads, the language menu and search.\n"
-        "Links marked with an arrow lead to other sites and need a connection.\n\n" + online + terms + "What it holds: "
-        + ", ".join(f"{n} {k}" for k, n in info["contents"].items()) + f"; languages: {', '.join(info['languages'])}.\n"
+        f"{info['name']}\n\nVersion {info['version']} ({info['commit']}), built {info['built']}"
+        + (f"; {size} once extracted" if size else "") + f".\n\n{sample}{start}\n\n"
+        "Everything works without a connection: pages, links, downloads, the language menu and search.\n\n"
+        + terms + "What it holds: " + ", ".join(f"{n} {k}" for k, n in info["contents"].items())
+        + f"; languages: {', '.join(info['languages'])}.\n"
     )
 
 

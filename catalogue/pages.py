@@ -99,11 +99,12 @@ class _Builder:
 
     def paginated(self, stem: str, title: str, description: str, resources: list[Resource], kind: str,
                   before: Callable[[Context], str] = lambda ctx: "", section: str = "",
-                  title_lang: str = "", counted: str = "resources_count") -> Iterator[GeneratedPage]:
+                  title_lang: str = "", counted: str = "resources_count", role: str = "") -> Iterator[GeneratedPage]:
         """A listing split into pages of PAGE_SIZE; `before` opens the first page only. With a
         `section`, the list sits under that heading on every page and its cards are a level lower.
         A title in another language than the page's (`title_lang`) is marked as such in the heading;
-        `counted` is the string that counts the list ("7 resources", "7 events")."""
+        `counted` is the string that counts the list ("7 resources", "7 events"); a `role` names the
+        section for hub.js, and its count carries its plural forms, for hub.js to count again."""
         pages = max(1, -(-len(resources) // PAGE_SIZE))
         for number in range(1, pages + 1):
             chunk = resources[(number - 1) * PAGE_SIZE: number * PAGE_SIZE]
@@ -116,9 +117,10 @@ class _Builder:
                     heading = marked if number == 1 else esc(self.t(
                         "page_title_numbered", title="\0", page=self.t.number(number))).replace("\0", marked)
                     head = f"<h1>{heading}</h1>{head}"
-                count = f'<div class="hub-count"><p>{esc(self.t(counted, count=len(resources)))}</p></div>'
+                plural = f' data-count="{len(resources)}" data-plural="{esc(self.t.plural_json(counted))}"' if role else ""
+                count = f'<div class="hub-count"{plural}><p>{esc(self.t(counted, count=len(resources)))}</p></div>'
                 cards = self.card_list(chunk, ctx, level=3 if section else 2)
-                listing = _section(section, count + cards) if section else f"{count}\n\n{cards}"
+                listing = _section(section, count + cards, role=role) if section else f"{count}\n\n{cards}"
                 return "\n\n".join(x for x in (head, listing, r.pagination(stem, number, pages, ctx)) if x)
 
             yield self.page(r.page_stem(stem, number), page_title, description, body, kind)
@@ -137,9 +139,8 @@ class _Builder:
                 markdown_html(self.t("home_intro")),
                 _section(self.t("latest_resources"), self.card_list(latest, ctx),
                          (ctx.href("library/index"), self.t("see_library", count=len(self.cat.resources)))),
-                _section(self.t("upcoming_events"),
-                         self.card_list(events, ctx) if events else _empty(self.t("no_upcoming_events")),
-                         (ctx.href("events/index"), self.t("see_events"))),
+                _upcoming(self.t("upcoming_events"), self.card_list(events, ctx) if events else "",
+                          self.t("no_upcoming_events"), (ctx.href("events/index"), self.t("see_events"))),
                 _section(self.t("regions_title"), self.region_tiles(ctx)),
                 _section(self.t("browse_by_topic"), self.term_list(ctx, "topics")),
             ])
@@ -197,7 +198,7 @@ class _Builder:
             parts = [arrived + intro, f'<div class="hub-count"><p>{esc(self.t("resources_count", count=len(resources)))}</p></div>']
             events = upcoming_events(self.cat, region_id)
             if events:
-                parts.append(_section(self.t("upcoming_events"), self.card_list(events[:GROUP_SIZE], ctx)))
+                parts.append(_upcoming(self.t("upcoming_events"), self.card_list(events[:GROUP_SIZE], ctx)))
             orgs = Counter(p for res in resources for p in res.partners)
             if orgs:
                 items = "".join(f'<li><a href="{esc(ctx.href(r.organisation_stem(o)))}">{esc(self.cat.organisations[o].short_name)}</a> '
@@ -367,13 +368,12 @@ class _Builder:
 
     def events(self) -> Iterator[GeneratedPage]:
         upcoming = upcoming_events(self.cat)
-        before = lambda ctx: _section(self.t("upcoming_events"),  # noqa: E731
-                                      self.card_list(upcoming, ctx) if upcoming
-                                      else _empty(self.t("no_upcoming_events"))) \
+        before = lambda ctx: _upcoming(self.t("upcoming_events"),  # noqa: E731
+                                       self.card_list(upcoming, ctx) if upcoming else "", self.t("no_upcoming_events")) \
             + _data_links(ctx, [(ALL_EVENTS, self.t("events_calendar"), "text/calendar")])
         yield from self.paginated("events/index", self.t("events_title"), self.t("events_description"),
                                   past_events(self.cat), "events", before, section=self.t("past_events"),
-                                  counted="events_count")
+                                  counted="events_count", role="past")
 
 
 def logo(org, ctx: Context) -> str:
@@ -384,9 +384,20 @@ def logo(org, ctx: Context) -> str:
             f'width="160" height="48" loading="lazy" decoding="async">')
 
 
-def _section(title: str, content: str, more: tuple[str, str] | None = None) -> str:
+def _section(title: str, content: str, more: tuple[str, str] | None = None, role: str = "", empty: str = "") -> str:
+    """A titled part of a listing; `role` names it for hub.js (hub-upcoming, hub-past), `empty` is
+    what an upcoming list says once hub.js has taken every event out of it."""
     link = f'<p class="hub-more"><a href="{esc(more[0])}">{esc(more[1])}</a></p>' if more else ""
-    return f'<div class="hub-section"><h2>{esc(title)}</h2>{content}{link}</div>'
+    kind = f" hub-{role}" if role else ""
+    data = f' data-empty="{esc(empty)}"' if empty else ""
+    return f'<div class="hub-section{kind}"{data}><h2>{esc(title)}</h2>{content}{link}</div>'
+
+
+def _upcoming(title: str, cards: str, empty: str = "", more: tuple[str, str] | None = None) -> str:
+    """Upcoming events. An offline copy ages, as a page does between two builds: hub.js moves the
+    events over by the reader's calendar to the page's past list (or takes them out, on a page
+    without one), then says `empty`, or hides the section without it, once none is left."""
+    return _section(title, cards if cards else _empty(empty), more, role="upcoming" if cards else "", empty=empty if cards else "")
 
 
 def _data_links(ctx: Context, files: list[tuple[str, str, str]]) -> str:

@@ -280,16 +280,18 @@ def resource_footer(resource: Resource, ctx: Context) -> str:
     actions = []
     if resource.url:
         actions.append(f"<li>{external_link(resource.url, t('read_original'), ctx)}</li>")
+    # registering, watching live and adding to a calendar end with the event, also on a page built
+    # before (an offline copy read months later): hub.js hides them after the day in data-until
+    upcoming = resource.is_event and _upcoming(resource, ctx)
+    until = f' data-until="{last_day(resource).isoformat()}"' if upcoming else ""
     for key in ("registration", "livestream", "recording"):
         url = getattr(resource, key)
-        if url and not (key == "registration" and not _upcoming(resource, ctx)):
-            # registration closes with the event, also on a page built before (an offline copy read
-            # months later): hub.js hides it after the day in data-until
-            until = f' data-until="{last_day(resource).isoformat()}"' if key == "registration" else ""
-            actions.append(f"<li{until}>{external_link(url, t('event_' + key), ctx)}</li>")
-    if resource.is_event and resource.start:
+        live = key != "recording"
+        if url and (upcoming or not live):
+            actions.append(f"<li{until if live else ''}>{external_link(url, t('event_' + key), ctx)}</li>")
+    if upcoming and resource.start:
         calendar = ctx.href_file(ics.path(resource))
-        actions.append(f'<li><a href="{esc(calendar)}" download>{esc(t("add_to_calendar"))}</a></li>')
+        actions.append(f'<li{until}><a href="{esc(calendar)}" download>{esc(t("add_to_calendar"))}</a></li>')
     if actions:  # under a heading of their own, or a screen reader takes them for the text's last section
         parts.append(f'<h2 class="hub-visually-hidden">{esc(t("actions_heading"))}</h2>'
                      f'<ul class="hub-actions">{"".join(actions)}</ul>')

@@ -64,7 +64,8 @@ def mark_external(html: str) -> str:
         attrs = match.group("attrs") + match.group("rest")
         attrs = re.sub(r'\s*rel="[^"]*"', "", attrs)
         if 'class="' in attrs:
-            attrs = attrs.replace('class="', 'class="hub-external ', 1)
+            if not re.search(r'class="(?:[^"]*\s)?hub-external[\s"]', attrs):  # the hub's own external links have it
+                attrs = attrs.replace('class="', 'class="hub-external ', 1)
         else:
             attrs += ' class="hub-external"'
         return f'<a href="{match.group("href")}" rel="noopener noreferrer"{(" " + attrs.strip()) if attrs.strip() else ""}>'

@@ -69,6 +69,7 @@ def _add(context, lang, page, config):
     context["hub_alternates"] = alternates(page, None if offline else site) if page is not None else []
     context["hub_head"] = None if page is None else head(catalogue, _page(page, lang, context["hub_t"]), site, offline)
     context["hub_acknowledgements"] = acknowledgements(catalogue, lang)
+    context["hub_offline_start"] = site.prefix(lang) + "index.html"  # the page's language's home in the offline copy
     context["hub_search_bundles"] = search_bundles(catalogue, config)
     return context
 

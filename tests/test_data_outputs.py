@@ -242,11 +242,19 @@ def check_lines(data: bytes) -> None:
     assert max(len(line) for line in data.split(b"\r\n")) <= 75
 
 
-def test_event_pages_offer_the_calendar(real_site, catalogue):
-    for res in events(catalogue):
+def test_event_pages_offer_the_calendar_until_the_event_is_over(real_site):
+    from catalogue.enrich import is_past, last_day
+
+    built = load(ROOT, today=dt.datetime.fromtimestamp(int(BUILD_DATE_EPOCH), dt.UTC).date())
+    assert {is_past(res, built.today) for res in events(built)} == {True, False}
+    for res in events(built):
         html = main_html(read(real_site, f"{prefix(res.lang)}{res.path_stem}/"))
         links = [a["href"] for a in parse(html).links if a["href"].endswith(".ics")]
-        assert links == [f"../../calendar/{res.slug}.ics"], res.slug
+        if is_past(res, built.today):  # over at the build: nothing to put in a calendar, nor to watch live
+            assert links == [] and (not res.livestream or res.livestream not in html), res.slug
+        else:  # hub.js hides the link after the event's last day, in a copy read later
+            assert links == [f"../../calendar/{res.slug}.ics"], res.slug
+            assert f'<li data-until="{last_day(res).isoformat()}"><a href="../../calendar/{res.slug}.ics" download' in html
 
 
 # -- API -------------------------------------------------------------------------------------

@@ -260,6 +260,9 @@ def test_links_show_where_they_really_lead():
     assert shown_domain("https://www.ilo.org/report") == "www.ilo.org"
     marked = clean('<p><a href="//evil.example/x">x</a></p>')  # another site, without a scheme
     assert 'class="hub-external"' in marked and 'rel="noopener noreferrer"' in marked
+    # the hub's own external links (render.external_link) are marked already: once is enough
+    again = clean('<p><a href="https://example.org/" class="hub-external">x</a></p>')
+    assert again.count("hub-external") == 1
 
 
 def test_no_item_of_a_csv_cell_starts_a_formula():

@@ -220,7 +220,7 @@ def test_an_event_that_ended_after_the_build_says_so(real_site):
     is read, by the reader's calendar; until its last day it is not."""
     import datetime as dt
 
-    from catalogue.enrich import last_day, upcoming_events
+    from catalogue.enrich import last_day, past_events, upcoming_events
     from conftest import BUILD_DATE_EPOCH
 
     built = dt.datetime.fromtimestamp(int(BUILD_DATE_EPOCH), dt.UTC)
@@ -242,12 +242,40 @@ def test_an_event_that_ended_after_the_build_says_so(real_site):
         page.goto(url + "events/")
         assert past.first.locator(".hub-ended").count() == 0
 
-        registered = next(e for e in upcoming_events(load(ROOT, today=built.date())) if e.registration)
-        link = page.locator(f'.hub-actions a[href="{registered.registration}"]')
-        for day, open_ in ((last_day(registered), True), (last_day(registered) + dt.timedelta(days=1), False)):
+        live = next(e for e in upcoming_events(load(ROOT, today=built.date())) if e.registration and e.livestream)
+        links = [page.locator(f'.hub-actions a[href="{live.registration}"]'), page.locator(f'.hub-actions a[href="{live.livestream}"]'),
+                 page.locator(f'.hub-actions a[href$="calendar/{live.slug}.ics"]')]
+        for day, open_ in ((last_day(live), True), (last_day(live) + dt.timedelta(days=1), False)):
             page.clock.set_fixed_time(dt.datetime.combine(day, dt.time(12), dt.UTC))
-            page.goto(url + registered.path_stem + "/")
-            assert link.is_visible() == open_, ("registration closes with the event", day)
+            page.goto(url + live.path_stem + "/")
+            assert [link.is_visible() for link in links] == [open_] * 3, ("registering, the livestream and the calendar end with it", day)
+
+        # the lists of upcoming events age with the copy: the ended event leaves them
+        page.clock.set_fixed_time(dt.datetime.combine(end + dt.timedelta(days=1), dt.time(12), dt.UTC))
+        page.goto(url + "events/")
+        upcoming, past = page.locator(".hub-upcoming .hub-card"), page.locator(".hub-past .hub-card")
+        assert event.title not in page.locator(".hub-upcoming").inner_text()
+        assert past.first.inner_text().count(event.title) == 1, "the past list starts with it"
+        assert upcoming.count() == len(upcoming_events(load(ROOT, today=built.date()))) - 1
+        past_count = len(past_events(load(ROOT, today=built.date())))
+        assert page.locator(".hub-past .hub-count").inner_text() == f"{past_count + 1} events", "and counts it"
+        page.goto(url + "")
+        assert event.title not in page.locator(".hub-upcoming").inner_text()
+        # a region's only upcoming event: once it is over, no section of upcoming events is left
+        last = upcoming_events(load(ROOT, today=built.date()), "mongolia")
+        assert len(last) == 1
+        page.clock.set_fixed_time(dt.datetime.combine(last_day(last[0]), dt.time(12), dt.UTC))
+        page.goto(url + "regions/mongolia/")
+        assert page.locator(".hub-upcoming").is_visible()
+        page.clock.set_fixed_time(dt.datetime.combine(last_day(last[0]) + dt.timedelta(days=1), dt.time(12), dt.UTC))
+        page.goto(url + "regions/mongolia/")
+        assert not page.locator(".hub-upcoming").is_visible() and "Upcoming events" not in page.locator("article").inner_text()
+        # the events page once every announced event is over: it says there is none
+        everything = max(last_day(e) for e in upcoming_events(load(ROOT, today=built.date())))
+        page.clock.set_fixed_time(dt.datetime.combine(everything + dt.timedelta(days=1), dt.time(12), dt.UTC))
+        page.goto(url + "es/events/")
+        assert page.locator(".hub-upcoming .hub-card").count() == 0
+        assert page.locator(".hub-upcoming .hub-empty").inner_text() == load(ROOT).translator("es")("no_upcoming_events")
         context.close()
 
 

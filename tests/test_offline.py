@@ -50,10 +50,14 @@ def test_zip_holds_a_manifest_and_no_source_maps(offline_zip):
     assert not [n for n in names if "/pagefind/" in n or "/lunr/" in n], "no unused search engines"
     assert manifest["built"] == "2026-11-28" and manifest["version"] and manifest["open"] == "index.html"
     assert manifest["contents"]["resources"] >= 50 and manifest["languages"][0] == "en"
-    assert "Extract the zip file first" in readme and "open index.html in this\nfolder" in readme
+    assert "Extract the zip file first" in readme and "Then open index.html in this folder" in readme
+    latest = f"{manifest['online']}downloads/{ZIP_NAME}"
+    assert readme.count(latest) == len(manifest["languages"]), "how to update it, in every language of the hub"
     for lang in manifest["languages"][1:]:  # how to open it, in every language of the hub
         assert f"{lang}/index.html" in readme, lang
-    assert f"A newer copy may be online at {manifest['online']}\n" in readme
+    extracted = re.search(r"; (\d+) MB in ([\d,]+) files once extracted\.", readme)
+    assert extracted and int(extracted.group(2).replace(",", "")) == manifest["files"], "what it takes on disk"
+    assert abs(int(extracted.group(1)) - manifest["bytes"] / 1e6) <= 0.5
     assert "The hub's own texts and data: CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)" in readme
     notice = "This is a demonstration of the hub with sample content"
     assert manifest["sample_notice"].startswith(notice) and readme.count(notice) == 1, "sample data says so before it opens"
@@ -250,3 +254,5 @@ def test_every_online_page_offers_the_copy_with_size_date_and_checksum(real_site
     english = (real_site / "index.html").read_text(encoding="utf-8")
     assert "all languages, built " in english and "; unzip it, then open index.html)" in english, \
         "what the reader gets, and how to open it, before a download of megabytes"
+    vietnamese = (real_site / "vi" / "index.html").read_text(encoding="utf-8")
+    assert "; hãy giải nén rồi mở vi/index.html)" in vietnamese, "the home page in the reader's language"

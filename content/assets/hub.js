@@ -492,6 +492,24 @@
       node.after(el("strong", { class: "hub-ended" }, [" · " + node.dataset.ended]));
     });
     document.querySelectorAll("li[data-until]").forEach(function (item) { item.hidden = item.dataset.until < today; });
+    document.querySelectorAll(".hub-upcoming").forEach(leaveUpcoming);
+  }
+
+  // An offline copy ages, as a page does between two builds: an event over by the reader's calendar
+  // leaves the upcoming events, for the top of the page's past events where it has them (counted
+  // again), else out; a list left empty says so, or goes.
+  function leaveUpcoming(section) {
+    var over = [].filter.call(section.querySelectorAll(".hub-card"), function (card) { return card.querySelector("time[data-over]"); });
+    if (!over.length) return;
+    var past = document.querySelector(".hub-past .hub-cards"), count = document.querySelector(".hub-past .hub-count[data-plural]");
+    over.forEach(function (card) { if (past) past.prepend(card); else card.remove(); });  // the soonest first: the latest ends on top
+    if (past && count) {
+      count.dataset.count = +count.dataset.count + over.length;
+      count.firstElementChild.textContent = plural(count.dataset.plural, +count.dataset.count);
+    }
+    if (section.querySelector(".hub-card")) return;
+    if (!section.dataset.empty) { section.hidden = true; return; }
+    section.querySelector(".hub-cards").replaceWith(el("div", { class: "hub-empty" }, [el("p", {}, [section.dataset.empty])]));
   }
 
   function localTimes() {
