@@ -335,7 +335,7 @@ class _Builder:
         other = Counter(res.lang for res in self.cat.resources if self.lang not in res.versions).most_common(1)
         few = ""
         if other and own * 2 < len(self.cat.resources):
-            hint = self.t("search_few", language=self.t.language_name(other[0][0]))
+            hint = self.t("search_few", language=self.t.language_in_text(other[0][0]))
             few = f' data-few="{esc(hint)}"'
         return (
             f'<div class="hub-search-page" id="hub-search-page" data-lang="{esc(self.lang)}" '

@@ -105,6 +105,18 @@ class Translator:
         return name[:1].upper() + name[1:]
 
 
+    def language_in_text(self, code: str) -> str:
+        """A language's name as this language writes it in a sentence ('inglés', 'อังกฤษ'): a word a
+        screen reader says in the reader's voice, where the name in itself ('English') would be
+        read with the wrong one."""
+        name = self._locale.languages.get(code) or self.language_name(code)
+        # CLDR capitalises Vietnamese names for menus ('Tiếng Anh'); a sentence writes 'tiếng Anh'
+        return name[:1].lower() + name[1:] if self.lang in LOWER_IN_TEXT else name
+
+
+LOWER_IN_TEXT = {"vi"}
+
+
 def utc_offset(moment: dt.datetime) -> str:
     """'UTC+07:00' for a zone-aware time."""
     offset = moment.strftime("%z")

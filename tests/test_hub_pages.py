@@ -357,6 +357,41 @@ def test_a_keyboard_reaches_the_text_and_the_menu_on_a_phone(real_site):
 
 
 @pytest.mark.browser
+def test_menus_stay_on_a_narrow_screen_and_keep_their_shape_in_forced_colours(real_site):
+    """At 320 px (a small phone, or 400% zoom) the language menu fits the screen, the open drawer
+    puts the keyboard on its close button, whose focus ring is its own, and the hub's name wraps.
+    In forced colours (Windows high contrast) the filters keep their icons."""
+    with serve(real_site) as url, browser() as chromium:
+        page = chromium.new_context(viewport={"width": 320, "height": 640}).new_page()
+        for prefix in ("", "th/", "mn/search/?q=coal"):
+            page.goto(url + prefix)
+            page.focus(".md-header .md-select button")
+            page.keyboard.press("Enter")
+            box = page.evaluate("(() => { const r = document.querySelector('.md-header .md-select__inner').getBoundingClientRect();"
+                                " return [r.left, r.right]; })()")
+            assert 0 <= box[0] and box[1] <= 320, (prefix, box)
+            assert page.locator(".md-header .md-select__inner a", has_text="ไทย").is_visible()
+        page.goto(url + "mn/regions/south-africa/")
+        page.click("button.hub-menu")
+        page.wait_for_function("document.activeElement.classList.contains('hub-drawer-close')")
+        close = page.locator(".hub-drawer-close").bounding_box()
+        logo = page.locator(".md-nav--primary .md-nav__title .md-logo").bounding_box()
+        assert logo["x"] + logo["width"] <= close["x"], "the logo's link does not reach under the close button"
+        title = page.locator(".md-nav--primary > .md-nav__title")
+        assert title.evaluate("n => n.scrollWidth <= n.clientWidth") and "JET мэдлэгийн төв" in title.inner_text()
+        page.keyboard.press("Enter")
+        assert not page.evaluate("document.getElementById('__drawer').checked"), "Enter on it closes the menu"
+
+        page.emulate_media(forced_colors="active")
+        page.goto(url + "th/search/?q=coal")
+        # the icons are masks painted with a background colour, which forced colours would replace
+        # with the page's own: they keep the colour of the page's text
+        icons = page.evaluate("""[...document.querySelectorAll('.hub-facets > summary')].flatMap(s =>
+            ['::before', '::after'].map(p => [getComputedStyle(s, p).backgroundColor, getComputedStyle(document.body).color]))""")
+        assert icons and all(icon == text for icon, text in icons), icons
+
+
+@pytest.mark.browser
 def test_back_closes_the_menu_on_a_phone(real_site):
     """Android's Back (the browser's) closes an open menu instead of leaving the page, and only once."""
     opened = "document.getElementById('__drawer').checked"

@@ -265,7 +265,11 @@ def test_few_results_in_a_language_most_resources_lack_say_which_words_find_more
     page.goto(site_url + "id/search/?q=Nalaikh")
     wait_results(page)
     status = page.inner_text(".hub-search-status")
-    assert "Sebagian besar materi hanya tersedia dalam bahasa English" in status, status
+    # the language named in the reader's words, which their screen reader's voice says right
+    assert "Sebagian besar materi hanya tersedia dalam bahasa Inggris" in status, status
+    page.goto(site_url + "vi/search/?q=Nalaikh")
+    wait_results(page)
+    assert "Phần lớn tài liệu chỉ có bằng tiếng Anh: tìm bằng tiếng Anh" in page.inner_text(".hub-search-status")
     page.goto(site_url + "id/search/?q=batu bara")
     wait_results(page)
     assert "Sebagian besar" not in page.inner_text(".hub-search-status"), "a full page of results needs no hint"

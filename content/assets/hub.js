@@ -630,7 +630,8 @@
       // behind the open drawer, the page takes neither the keyboard nor a screen reader's cursor
       document.querySelectorAll(".md-header, .md-content, .md-sidebar--secondary, .md-footer, [data-md-component=announce]")
         .forEach(function (part) { part.inert = toggle.checked; });
-      var first = toggle.checked && document.querySelector(".md-sidebar--primary a");
+      // its close button first, as a dialog's: Escape or Enter takes the reader back; Tab goes on to the links
+      var first = toggle.checked && (document.querySelector(".hub-drawer-close") || document.querySelector(".md-sidebar--primary a"));
       if (first) setTimeout(function () { first.focus(); }, 50);  // once it is visible
     });
     document.addEventListener("keydown", function (e) {
@@ -645,11 +646,18 @@
   // it is a disclosure: the button opens and closes it and says which it is, Escape closes it, and
   // a closed menu's links take no keyboard (hub.css). A mouse still opens it by pointing at it.
   function languageMenu(select) {
-    var button = select.querySelector("button");
+    var button = select.querySelector("button"), inner = select.querySelector(".md-select__inner");
     if (!button) return;
     function show(open) {
       select.classList.toggle("hub-select--open", open);
       button.setAttribute("aria-expanded", String(open));
+      if (!open || !inner) return;
+      // it hangs from the button's right edge; on a narrow screen, where the button sits on the left,
+      // that ran off the screen (320 px, or 400% zoom): it moves right until it fits
+      inner.style.right = "";
+      var left = inner.getBoundingClientRect().left;
+      if (left < 8) inner.style.right = (left - 8) + "px";
+      select.classList.toggle("hub-select--moved", left < 8);  // its pointer would point past the button
     }
     select.classList.add("hub-select");
     show(false);
