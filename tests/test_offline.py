@@ -95,7 +95,8 @@ def test_offline_search_matches_words_keeps_the_full_text_and_marks_what_matched
     records = [{"meta": {"title": title}, "filters": {}, "content": content, "date": ""} for title, content in (
         ("Part one", "The start of a part."), ("Article", "An article."), ("Mina", "La mina de carbón."),
         ("แม่เมาะ", "ชุมชนแม่เมาะหารือเรื่องอนาคต"), ("Región", "La región del Biobío."),
-        ("Community", "A community plan."), ("Mine", "The mine closed."), ("Minister", "The minister spoke."))]
+        ("Community", "A community plan."), ("Mine", "The mine closed."), ("Minister", "The minister spoke."),
+        ("Long", "Lignite " * 24 + "and mines " + "rehabilitation " * 30))]
     with browser() as chromium:
         page = chromium.new_page(bypass_csp=True)  # the test adds the script and evaluates its own
         page.goto((unzipped / "index.html").as_uri())
@@ -104,7 +105,7 @@ def test_offline_search_matches_words_keeps_the_full_text_and_marks_what_matched
             const engine = window.hubOfflineSearch({records});
             const run = async (q) => Promise.all((await engine.search(q, {})).results.map(async r => {
                 const d = await r.data(); return d.meta.title + " | " + d.excerpt; }));
-            const queries = ["art", "minas", "หารือ", "regiones", "communities", "mines"];
+            const queries = ["art", "minas", "หารือ", "regiones", "communities", "mines", "lignite"];
             return Object.fromEntries(await Promise.all(queries.map(async q => [q, await run(q)])));
         }""", records)
     assert found["art"] == ["Article | An <mark>art</mark>icle."], "a word's start, not 'part' or 'start'"
@@ -112,7 +113,12 @@ def test_offline_search_matches_words_keeps_the_full_text_and_marks_what_matched
     assert found["หารือ"] == ["แม่เมาะ | ชุมชนแม่เมาะ<mark>หารือ</mark>เรื่องอนาคต"], found["หารือ"]
     assert found["regiones"] == ["Región | La <mark>región</mark> del Biobío."], found["regiones"]
     assert found["communities"] == ["Community | A <mark>community</mark> plan."], found["communities"]
-    assert [f.split(" | ")[0] for f in found["mines"]] == ["Mine"], "not 'minister', nor Spanish 'mina'"
+    assert [f.split(" | ")[0] for f in found["mines"]] == ["Mine", "Long"], "not 'minister', nor Spanish 'mina'"
+    # an excerpt starts and ends with whole words, and never cuts what it marks
+    long = next(f for f in found["mines"] if f.startswith("Long"))
+    assert "and <mark>mine</mark>s rehab" in long and long.split(" | ")[1].startswith("… Lignite ") and long.endswith("rehabilitation …")
+    lignite = found["lignite"][0].split(" | ")[1]
+    assert lignite.endswith("rehabilitation …") and lignite.count("<mark>") == 24, "every match whole, none cut"
 
 
 @pytest.mark.browser

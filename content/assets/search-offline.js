@@ -68,11 +68,16 @@
     var at = first ? first[0] : 0;
     var start = Math.max(0, at - 80);
     var end = Math.min(text.length, start + 220);
+    // whole words at both ends (where the text has spaces: Thai may not), and a match is never cut
+    var space = text.indexOf(" ", start);
+    if (start > 0 && space >= 0 && space < at) start = space + 1;
+    var stop = text.lastIndexOf(" ", end);
+    if (end < text.length && stop > at) end = stop;
     var hits = [];
     terms.forEach(function (t) {
       // from the character before the excerpt: a word start needs to see what precedes it
       for (var hit = find(lower, t, Math.max(0, start - 1)); hit && hit[0] < end; hit = find(lower, t, hit[0] + 1)) {
-        if (hit[0] >= start) hits.push(hit);
+        if (hit[0] >= start) { hits.push(hit); end = Math.max(end, hit[1]); }
       }
     });
     hits.sort(function (a, b) { return a[0] - b[0]; });
