@@ -74,6 +74,7 @@ def collect(root: Path, today: dt.date | None = None) -> tuple[Catalogue | None,
     catalogue = Catalogue(languages, [], regions, organisations, types, topics, groups, today or build_date(), strings)
     loaded = _load_resources(root, languages, vocabularies(catalogue), problems)
     _check_stray_markdown(root, problems)
+    _check_own_pages_translated(root, languages, problems)
     # A resource with schema problems stays out of the catalogue, but its other fields are
     # still checked, so that a contributor sees every problem of a file in one run.
     catalogue.resources = [resource for resource, failed in loaded if not failed]
@@ -333,8 +334,7 @@ def _check_name(root: Path, path: Path, languages: list[str], problems: ProblemL
 
 def _load_resources(root: Path, languages: list[str], vocab: dict, problems: ProblemList) -> list[tuple[Resource, Failed]]:
     base = root / RESOURCES_DIR
-    if not base.is_dir():
-        problems.add(RESOURCES_DIR, 0, "-", "the folder of resources is missing")
+    if not base.is_dir():  # a hub without resources yet: git keeps no empty folder
         return []
     parsed: dict[tuple[str, str | None], tuple[Path, Document, str]] = {}
     for path in sorted(base.rglob("*")):
@@ -392,6 +392,20 @@ def _report_orphan_translation(root: Path, path: Path, doc: Document, slug: str,
                  f"not exist{hint} (a resource that exists only in this language needs the full front matter, "
                  "like an original)")
     check_body(doc.body, doc.body_line, rel(root, path), problems)
+
+
+def _check_own_pages_translated(root: Path, languages: list[str], problems: ProblemList) -> None:
+    """The hub's own pages (about.md, contribute.md…) in every language: the menu of each language
+    links to them, and a language without one got a menu entry named 'None' that led nowhere."""
+    content = root / "content"
+    reported = {problem.path for problem in problems.sorted()}  # e.g. a resource put there by mistake: moved first
+    own = [path for path in sorted(content.glob("*.md")) if path.name.count(".") == 1 and rel(root, path) not in reported
+           and not path.name.startswith("index") and not is_generated(path.read_bytes())]
+    for path in own:
+        for lang in languages[1:]:
+            if not path.with_name(f"{path.stem}.{lang}.md").is_file():
+                problems.add(rel(root, path), 0, "-", f"there is no {path.stem}.{lang}.md: every language's menu links to "
+                             f"this page; copy {path.name} to content/{path.stem}.{lang}.md and translate it")
 
 
 def _check_stray_markdown(root: Path, problems: ProblemList) -> None:

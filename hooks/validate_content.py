@@ -2,7 +2,8 @@
 
 Events: on_config (priority 100: before every plugin, so nothing is built from bad content).
 Runs `catalogue.load` over the repository and raises one Abort listing every problem as
-`PATH:LINE: FIELD: message`, exactly as `scripts/validate.py` prints them.
+`PATH:LINE: FIELD: message`, exactly as `scripts/validate.py` prints them; then checks the hub's
+settings in mkdocs.yml (`catalogue.settings`) and that it names the languages locales/ has.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
 import hubsite
+from catalogue import settings
 from catalogue.problems import ContentError
 
 
@@ -20,6 +22,9 @@ def on_config(config):
         catalogue = hubsite.catalogue(config, check=True)
     except ContentError as err:
         raise Abort(f"\n{err}\nRun 'make validate' to check again after fixing.") from None
+    misspelt = settings.problems(dict(config.extra))
+    if misspelt:
+        raise Abort("\n" + "\n".join(f"mkdocs.yml: {problem}" for problem in misspelt))
     configured = [lang.locale for lang in config.plugins["i18n"].config.languages]
     if configured != catalogue.languages:
         raise Abort(f"mkdocs.yml: plugins.i18n.languages lists {configured}, but locales/languages.yml lists "

@@ -118,6 +118,22 @@ def test_a_licence_without_its_address_stops_the_build_with_a_message(tmp_path):
     assert "extra.content_licence needs a name and a url starting with https://" in result.stdout + result.stderr
 
 
+def test_a_misspelt_setting_stops_the_build_instead_of_being_ignored(tmp_path):
+    from catalogue.settings import problems
+
+    root = make_repo(tmp_path / "repo", {"sample-report.md": resource(title="A real report")})
+    config = (root / "mkdocs.yml").read_text()
+    write(root / "mkdocs.yml", config.replace("  content_licence:\n", "  content_license:\n"))
+    result = run_build(root)
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "mkdocs.yml: extra.content_license: the hub reads no such setting; did you mean 'content_licence'?" \
+        in result.stdout + result.stderr
+    assert problems({"sample_content": "no"}) == [
+        "extra.sample_content: 'no' is not true or false; write sample_content: true or sample_content: false, "
+        "without quotes (or remove the line)"]
+    assert problems({"sample_content": False, "generator": False, "social": []}) == [], "the theme's own settings pass"
+
+
 def test_a_hub_without_its_address_stops_the_build_with_a_message(tmp_path):
     root = make_repo(tmp_path / "repo", {"sample-report.md": resource(title="A real report")})
     write(root / "mkdocs.yml", re.sub(r"\nsite_url: [^\n]*", "", (root / "mkdocs.yml").read_text()))

@@ -544,3 +544,23 @@ def test_a_malformed_attachment_does_not_hide_the_others(tmp_path):
         (10, "files.path", "missing required key"),
         (11, "files.path", "no file at content/files/nothing.pdf"),
     ]
+
+
+def test_a_hub_without_resources_yet_is_valid(tmp_path):
+    """Once the sample resources are deleted, git keeps no empty content/resources/: nothing to report."""
+    import shutil
+
+    root = make_repo(tmp_path)
+    shutil.rmtree(root / "content" / "resources")
+    catalogue, problems = collect(root)
+    assert problems.sorted() == [] and catalogue.resources == []
+
+
+def test_each_language_has_the_hubs_own_pages(tmp_path):
+    """A language added without its about page got a menu entry named 'None' leading nowhere."""
+    root = make_repo(tmp_path, {"good.md": GOOD})
+    (root / "content" / "about.th.md").unlink()
+    _, problems = collect(root)
+    assert [str(p) for p in problems.sorted()] == [
+        "content/about.md:0: -: there is no about.th.md: every language's menu links to this page; "
+        "copy about.md to content/about.th.md and translate it"]

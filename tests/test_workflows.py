@@ -18,6 +18,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from conftest import mkdocs_config
+
 ROOT = Path(__file__).resolve().parent.parent
 GITHUB = ROOT / ".github"
 WORKFLOWS = sorted((GITHUB / "workflows").glob("*.y*ml"))
@@ -249,6 +251,27 @@ def test_deploy_workflow_publishes_to_pages():
     assert "make site" in runs, "make site builds the offline copy and publishes it under site/downloads/"
     makefile = (ROOT / "Makefile").read_text()
     assert "site: offline" in makefile
+
+
+def test_deploy_stops_when_site_url_is_not_the_pages_address(tmp_path):
+    """A placeholder or a wrong site_url would send every feed, calendar and canonical link elsewhere."""
+    workflow = load(GITHUB / "workflows" / "deploy.yml")
+    read = next(step for _, step in steps(workflow) if step.get("id") == "address")["run"]
+    check = next(step for _, step in steps(workflow) if "site_url" in step.get("name", "") and "env" in step)["run"]
+    output = tmp_path / "output"
+    subprocess.run(["bash", "-c", read], cwd=ROOT, env={"GITHUB_OUTPUT": str(output), "PATH": os.environ["PATH"]}, check=True)
+    site_url = mkdocs_config()["site_url"]
+    assert output.read_text() == f"site_url={site_url}\n"
+
+    def run(site: str, pages: str) -> subprocess.CompletedProcess:
+        return subprocess.run(["bash", "-c", check], env={"SITE_URL": site, "PAGES_URL": pages, "PATH": os.environ["PATH"]},
+                              capture_output=True, text=True)
+
+    assert run("https://ngo.github.io/knowledge-hub/", "https://ngo.github.io/knowledge-hub").returncode == 0
+    wrong = run(site_url, "https://ngo.github.io/knowledge-hub")
+    assert wrong.returncode == 1 and "Set site_url: https://ngo.github.io/knowledge-hub/ in mkdocs.yml" in wrong.stdout
+    build = workflow["jobs"]["build"]
+    assert "vars.HUB_DEPLOY == 'true'" in build["if"], "a fork that hosts its own copy can deploy"
 
 
 def test_link_check_is_weekly_and_skips_forks():
