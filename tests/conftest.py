@@ -74,6 +74,13 @@ def make_repo(base: Path, resources: dict[str, str] | None = None) -> Path:
     return base
 
 
+def licence_text(root: Path = ROOT) -> str:
+    """mkdocs.yml's content licence as the feeds and the offline README write it ('' without one):
+    tests read it from there, so that a hub that chose its own licence keeps its tests green."""
+    given = (mkdocs_config(root).get("extra") or {}).get("content_licence")
+    return f"{given['name']} ({given['url']})" if given else ""
+
+
 def mkdocs_config(root: Path = ROOT) -> dict:
     """mkdocs.yml as data (tags such as !ENV read as plain values)."""
     class Loader(yaml.SafeLoader):

@@ -169,9 +169,8 @@ def test_page_for_missing_addresses_links_from_the_sub_folder_the_site_lives_in(
     must lead there, not to the host's root."""
     root = make_repo(tmp_path / "repo", {"sample-report.md": resource()})
     config = root / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace(
-        "site_url: https://jet-cr-hub.example.org/", "site_url: https://jet-cr-hub.example.org/knowledge-hub/"),
-        encoding="utf-8")
+    config.write_text(re.sub(r"(?m)^site_url: .*$", "site_url: https://jet-cr-hub.example.org/knowledge-hub/",
+                             config.read_text(encoding="utf-8")), encoding="utf-8")
     result = run_build(root)
     assert result.returncode == 0, result.stdout + result.stderr
     body = main_html((root / "site" / "404.html").read_text(encoding="utf-8"))

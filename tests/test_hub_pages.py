@@ -94,9 +94,18 @@ def test_newsletter_form_posts_to_the_configured_provider(real_site):
     assert '<form class="hub-newsletter"' in read(real_site, "es/about/")
 
 
+LICENCE = "  content_licence:\n    name: CC BY 4.0\n    url: https://creativecommons.org/licenses/by/4.0/\n"
+
+
+def with_licence(config: str, block: str = LICENCE) -> str:
+    """mkdocs.yml with this licence block in place of the one the partners chose (if any)."""
+    config = re.sub(r"\n  content_licence:\n(?:    [^\n]*\n)+", "\n", config)
+    return config.replace("\nextra:\n", "\nextra:\n" + block, 1)
+
+
 def test_a_hub_with_real_content_makes_its_privacy_promise_and_marks_nothing_as_sample(tmp_path):
     root = make_repo(tmp_path / "repo", {"sample-report.md": resource(title="A real report")})
-    config = (root / "mkdocs.yml").read_text()
+    config = with_licence((root / "mkdocs.yml").read_text())
     write(root / "mkdocs.yml", re.sub(r"\n  sample_content: true[^\n]*\n(\s+#[^\n]*\n)*", "\n", config))
     result = run_build(root)
     assert result.returncode == 0, result.stderr
@@ -112,7 +121,7 @@ def test_a_hub_with_real_content_makes_its_privacy_promise_and_marks_nothing_as_
 def test_a_licence_without_its_address_stops_the_build_with_a_message(tmp_path):
     root = make_repo(tmp_path / "repo", {"sample-report.md": resource(title="A real report")})
     config = (root / "mkdocs.yml").read_text()
-    write(root / "mkdocs.yml", config.replace("    url: https://creativecommons.org/licenses/by/4.0/\n", ""))
+    write(root / "mkdocs.yml", with_licence(config, LICENCE.replace("    url: https://creativecommons.org/licenses/by/4.0/\n", "")))
     result = run_build(root)
     assert result.returncode != 0 and "Traceback" not in result.stderr
     assert "extra.content_licence needs a name and a url starting with https://" in result.stdout + result.stderr
@@ -123,7 +132,7 @@ def test_a_misspelt_setting_stops_the_build_instead_of_being_ignored(tmp_path):
 
     root = make_repo(tmp_path / "repo", {"sample-report.md": resource(title="A real report")})
     config = (root / "mkdocs.yml").read_text()
-    write(root / "mkdocs.yml", config.replace("  content_licence:\n", "  content_license:\n"))
+    write(root / "mkdocs.yml", with_licence(config, LICENCE.replace("  content_licence:\n", "  content_license:\n")))
     result = run_build(root)
     assert result.returncode != 0 and "Traceback" not in result.stderr
     assert "mkdocs.yml: extra.content_license: the hub reads no such setting; did you mean 'content_licence'?" \

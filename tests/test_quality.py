@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from browser import browser, serve
-from conftest import ROOT, run_build
+from conftest import ROOT, mkdocs_config, run_build
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -73,7 +73,8 @@ def test_every_page_has_a_content_security_policy(real_site):
     assert "Content-Security-Policy: default-src 'self'" in headers and "frame-ancestors 'none'" in headers
     for path in ("/api/*", "/feeds/*", "/:lang/feeds/*", "/calendar/*"):  # other sites' scripts may read the data
         assert f"\n{path}\n  Access-Control-Allow-Origin: *\n" in headers, path
-    assert (real_site / "robots.txt").read_text() == "User-agent: *\nAllow: /\n\nSitemap: https://jet-cr-hub.example.org/sitemap.xml\n"
+    site_url = mkdocs_config()["site_url"]
+    assert (real_site / "robots.txt").read_text() == f"User-agent: *\nAllow: /\n\nSitemap: {site_url}sitemap.xml\n"
 
 
 def test_each_file_has_one_caching_rule_and_the_hubs_own_change_address_with_their_content(real_site):
