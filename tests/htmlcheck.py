@@ -60,13 +60,25 @@ def main_html(html: str) -> str:
     return match.group(1)
 
 
+def _site_path() -> str:
+    """The path of mkdocs.yml's site_url ('/' or '/knowledge-hub/'), where root-relative links start."""
+    found = re.search(r"(?m)^site_url:\s*(\S+)", (Path(__file__).resolve().parent.parent / "mkdocs.yml").read_text())
+    return (urlsplit(found.group(1)).path or "/") if found else "/"
+
+
+SITE_PATH = _site_path()
+
+
 def resolve(site: Path, page: Path, href: str) -> Path | None:
     """The file an internal link leads to, or None for external links."""
     parts = urlsplit(href)
     if parts.scheme or parts.netloc or href.startswith(("#", "mailto:")):
         return None
-    base = site if parts.path.startswith("/") else page.parent  # the 404 page links from the site root
-    target = Path(posixpath.normpath(str(base / unquote(parts.path.lstrip("/"))))) if parts.path else page
+    path = parts.path
+    if path.startswith("/"):  # the 404 page links from the site's root, which may be a sub-folder
+        path = "/" + path.removeprefix(SITE_PATH) if path.startswith(SITE_PATH) else path
+    base = site if path.startswith("/") else page.parent
+    target = Path(posixpath.normpath(str(base / unquote(path.lstrip("/"))))) if path else page
     if target.is_dir() or parts.path.endswith("/"):
         target = target / "index.html"
     return target
