@@ -197,8 +197,11 @@ def _check_organisation_ids(strings: dict[str, dict], lines: dict[str, dict], or
             entries = data.get(section)
             for org_id in entries if isinstance(entries, dict) else {}:
                 if org_id not in organisations:
+                    close = suggest(str(org_id), organisation_labels(organisations))
+                    # a misspelling, or what an organisation removed from partners.yml left behind
+                    fix = f"did you mean '{close}'?" if close else "if it was removed from partners.yml, delete this entry"
                     problems.add(f"{LOCALES_DIR}/{code}.yml", lines[code].get((section, org_id), 1), f"{section}.{org_id}",
-                                 unknown_id("partner", str(org_id), organisation_labels(organisations)))
+                                 f"'{org_id}' is not an organisation in partners.yml; {fix}")
 
 
 def _check_format_locale(code: str, data: dict, lines: dict[tuple, int], problems: ProblemList) -> None:

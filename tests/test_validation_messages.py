@@ -483,8 +483,13 @@ def test_a_misspelt_organisation_in_a_language_file_gets_a_located_message(tmp_p
     _, problems = collect(root)
     line = before.count("\n") + 2
     assert [str(p) for p in problems.sorted() if p.path == "locales/es.yml"] == [
-        f"locales/es.yml:{line}: organisation_descriptions.dg-inpta: 'dg-inpta' is not an organisation; "
+        f"locales/es.yml:{line}: organisation_descriptions.dg-inpta: 'dg-inpta' is not an organisation in partners.yml; "
         "did you mean 'dg-intpa'?"]
+    # what an organisation removed from partners.yml leaves behind: the entry can go
+    write(spanish, text.replace("dg-inpta", "unicef"))
+    _, problems = collect(root)
+    assert [p.message for p in problems.sorted() if p.path == "locales/es.yml"] == [
+        "'unicef' is not an organisation in partners.yml; if it was removed from partners.yml, delete this entry"]
 
 
 def test_markup_the_page_keeps_and_headings_in_order_pass(tmp_path):
