@@ -35,12 +35,13 @@ def _files(site: Path) -> list[Path]:
 
 
 def manifest(site: Path, version: str, commit: str, built: dt.date, languages: list[str], counts: dict[str, int],
-             online: str = "", sample_notice: str = "", licence: tuple[str, str] | None = None) -> dict:
+             online: str = "", sample_notice: str = "", licence: tuple[str, str] | None = None, sources: str = "") -> dict:
     files = _files(site)
     return {
         "name": "JET Coal Regions Knowledge Hub, offline copy",
         "version": version,
         "commit": commit,
+        "sources": sources,  # catalogue.cache.digest of the content it was built from: a build can tell a stale copy
         "built": built.isoformat(),
         "open": "index.html",
         "online": online,

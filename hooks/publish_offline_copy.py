@@ -2,23 +2,30 @@
 
 Events: on_config reads dist/jet-cr-hub-offline.zip (or the one in $HUB_OFFLINE_DIST, where the
 tests build theirs, leaving dist/ alone) when `make offline` has written it and
-puts its description in config.extra.offline_copy for the footer; on_post_build (-200, once,
+puts its description in config.extra.offline_copy for the footer, saying so when the copy was
+built from other content than this build's (`mkdocs build` alone after an edit); on_post_build (-200, once,
 after every language) copies it to site/downloads/. In the offline build itself
 (config.extra.offline) the footer says when the copy was built instead.
 """
 
 from __future__ import annotations
 
+import json
+import logging
 import os
 import shutil
+import zipfile
 from dataclasses import asdict
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
 import hubsite
+from catalogue.cache import digest
 from catalogue.load import build_date
-from catalogue.offline import ZIP_NAME, ZipInfo, describe
+from catalogue.offline import ROOT_FOLDER, ZIP_NAME, ZipInfo, describe
+
+log = logging.getLogger("mkdocs.hooks.offline_copy")
 
 
 def _zip(config) -> Path:
@@ -30,7 +37,19 @@ def on_config(config):
         config.extra["offline_built"] = build_date().isoformat()
     elif _zip(config).is_file():
         config.extra["offline_copy"] = asdict(_described(_zip(config)))
+        built_from = _manifest(_zip(config)).get("sources")
+        if built_from != digest(hubsite.root(config)):  # `mkdocs build` alone, after an edit: make site builds both
+            log.info(f"The offline copy in {_zip(config).parent} was built from other content than this build's: the "
+                     "pages offer it as it is. Run 'make site', which builds the copy first, to offer a current one.")
     return config
+
+
+def _manifest(path: Path) -> dict:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return json.loads(archive.read(f"{ROOT_FOLDER}/MANIFEST.json"))
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile):
+        return {}
 
 
 _descriptions: dict[tuple, ZipInfo] = {}

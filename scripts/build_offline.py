@@ -24,6 +24,7 @@ from mkdocs.commands.build import build  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
 from mkdocs.exceptions import MkDocsException  # noqa: E402
 
+from catalogue.cache import digest  # noqa: E402
 from catalogue.load import build_date, load  # noqa: E402
 from catalogue.offline import ZIP_NAME, manifest, write_zip  # noqa: E402
 from hubsite import licence  # noqa: E402
@@ -66,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     built = build_date()
     sample = catalogue.translator(catalogue.default_language)("sample_notice") if config.extra.get("sample_content") else ""
     info = manifest(build_dir, version, commit(), built, catalogue.languages, counts, config.site_url, sample,
-                    licence(config))
+                    licence(config), digest(ROOT))
     result = write_zip(build_dir, Path(args.dist) / ZIP_NAME, info, built)
     print(f"Offline copy: {Path(args.dist) / result.name}, {result.size / 1e6:.1f} MB, sha256 {result.sha256}")
     return 0

@@ -15,9 +15,10 @@ from pathlib import Path
 import pytest
 
 from browser import browser
+from catalogue.cache import digest
 from catalogue.load import load
 from catalogue.offline import ROOT_FOLDER, ZIP_NAME
-from conftest import BUILD_DATE_EPOCH, ROOT, licence_text
+from conftest import BUILD_DATE_EPOCH, ROOT, licence_text, make_repo, resource, run_build
 from htmlcheck import broken_links, parse
 
 
@@ -50,6 +51,7 @@ def test_zip_holds_a_manifest_and_no_source_maps(offline_zip):
     assert not [n for n in names if "/pagefind/" in n or "/lunr/" in n], "no unused search engines"
     assert manifest["built"] == "2026-11-28" and manifest["version"] and manifest["open"] == "index.html"
     assert manifest["contents"]["resources"] >= 50 and manifest["languages"][0] == "en"
+    assert manifest["sources"] == digest(ROOT), "what it was built from, for a build to tell a stale copy"
     assert "Extract the zip file first" in readme and "Then open index.html in this folder" in readme
     latest = f"{manifest['online']}downloads/{ZIP_NAME}"
     assert readme.count(latest) == len(manifest["languages"]), "how to update it, in every language of the hub"
@@ -263,3 +265,12 @@ def test_every_online_page_offers_the_copy_with_size_date_and_checksum(real_site
         "what the reader gets, and how to open it, before a download of megabytes"
     vietnamese = (real_site / "vi" / "index.html").read_text(encoding="utf-8")
     assert "; hãy giải nén rồi mở vi/index.html)" in vietnamese, "the home page in the reader's language"
+
+
+def test_a_build_says_when_the_copy_it_offers_was_built_from_other_content(offline_zip, tmp_path):
+    """`mkdocs build` alone after an edit offers the last copy `make offline` wrote: it says so."""
+    root = make_repo(tmp_path / "repo", {"sample-report.md": resource(title="A newer report")})
+    result = run_build(root, env={"HUB_OFFLINE_DIST": str(offline_zip.parent)})
+    assert result.returncode == 0, result.stderr
+    assert "was built from other content than this build's" in result.stderr and "Run 'make site'" in result.stderr
+    assert (root / "site" / "downloads" / ZIP_NAME).is_file(), "offered as it is"
