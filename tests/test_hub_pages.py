@@ -407,6 +407,13 @@ def test_menus_stay_on_a_narrow_screen_and_keep_their_shape_in_forced_colours(re
         page.keyboard.press("Enter")
         assert not page.evaluate("document.getElementById('__drawer').checked"), "Enter on it closes the menu"
 
+        page.goto(url + "about/")  # a link in the text: a ring of 2 px under the keyboard
+        for _ in range(30):
+            page.keyboard.press("Tab")
+            if page.evaluate("document.activeElement.closest('article') !== null && document.activeElement.tagName === 'A'"):
+                break
+        assert page.evaluate("getComputedStyle(document.activeElement).outlineWidth") == "2px"
+
         page.emulate_media(forced_colors="active")
         page.goto(url + "th/search/?q=coal")
         # the icons are masks painted with a background colour, which forced colours would replace
