@@ -112,6 +112,7 @@ def card(resource: Resource, ctx: Context, level: int = 3) -> str:
 
 ROOT = "\x00site\x00"  # marks a site-relative address in a card rendered once for every page that lists it
 _ROOTED = re.compile(ROOT + '([^"]*)')
+_ROOTED_LINK = re.compile('<a href="' + ROOT + '([^"]*)">(.*?)</a>')
 
 
 class RootedContext(Context):
@@ -146,6 +147,9 @@ def card_list(resources: list[Resource], ctx: Context, level: int = 3, cache: Ca
         return f'<div class="hub-empty"><p>{esc(ctx.t("empty_list"))}</p></div>'
     cache = cache or CardCache(ctx.catalogue, ctx.lang, ctx.style)
     cards = "".join(cache.card(r, level) for r in resources)
+    # a card's link to the page it is listed on (a region's name on that region's page) is its name
+    # alone: the same link on every card was a dozen stops for the keyboard that lead nowhere new
+    cards = _ROOTED_LINK.sub(lambda found: found.group(2) if found.group(1) == ctx.url else found.group(0), cards)
     link = links_from(ctx.url)
     return '<ul class="hub-cards">' + _ROOTED.sub(lambda rooted: link(rooted.group(1)), cards) + "</ul>"
 

@@ -44,6 +44,18 @@ def test_every_region_page_lists_each_of_its_resources(real_site, catalogue):
                 assert resource.version("en").title in page, (region_id, resource.slug)
 
 
+def test_cards_do_not_link_to_the_page_they_are_on(real_site, catalogue):
+    """On a region's page every card names that region: as text, not a dozen links back to the page."""
+    for region_id, region in catalogue.regions.items():
+        html = main_html(read(real_site, f"regions/{region_id}/"))
+        cards = re.findall(r'<li class="hub-card">.*?</li>', html, flags=re.S)
+        assert cards and not [c for c in cards if 'href="./"' in c], region_id
+        name = escape(region.texts["en"].name)
+        assert all(name in card for card in cards), region_id
+        other = next((r for r in catalogue.regions if r != region_id and f'href="../{r}/"' in html), None)
+        assert other is None or f'href="../{other}/"' in "".join(cards), "other regions stay links"
+
+
 def test_topic_type_and_organisation_pages_count_their_resources(real_site, catalogue):
     for topic in catalogue.topics:
         count = sum(topic in r.topics for r in catalogue.resources)
