@@ -100,11 +100,13 @@ def card(resource: Resource, ctx: Context, level: int = 3) -> str:
     lang_attr = "" if lang == ctx.lang else f' lang="{esc(lang)}" hreflang="{esc(lang)}"'
     event = resource.is_event and resource.start
     when = event_when(resource, ctx) if event else _time(resource.date, ctx)
+    # the title first, for a screen reader moving by headings and for the keyboard; hub.css shows
+    # the type, date and regions above it
     return (
         f'<li class="hub-card">'
+        f'<h{level} class="hub-card__title"><a href="{esc(href)}"{lang_attr}>{esc(version.title)}</a>{badge}</h{level}>'
         f'<p class="hub-card__meta"><span class="hub-type">{ctx.term(type_term)}</span> · {when} · {region_links(resource, ctx)}'
         f'{event_time_line(resource, ctx) if event else ""}</p>'
-        f'<h{level} class="hub-card__title"><a href="{esc(href)}"{lang_attr}>{esc(version.title)}</a>{badge}</h{level}>'
         f'<p class="hub-card__summary"{"" if lang == ctx.lang else f" lang={chr(34)}{esc(lang)}{chr(34)}"}>{esc(version.summary)}</p>'
         f"</li>"
     )
