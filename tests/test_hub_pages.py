@@ -407,6 +407,9 @@ def test_menus_stay_on_a_narrow_screen_and_keep_their_shape_in_forced_colours(re
         page.keyboard.press("Enter")
         assert not page.evaluate("document.getElementById('__drawer').checked"), "Enter on it closes the menu"
 
+        page.goto(url + "regions/south-africa/")  # a card's details show above its title, which comes first in the page
+        card = page.locator(".hub-card").first
+        assert card.locator(".hub-card__meta").bounding_box()["y"] < card.locator(".hub-card__title").bounding_box()["y"]
         page.goto(url + "about/")  # a link in the text: a ring of 2 px under the keyboard
         for _ in range(30):
             page.keyboard.press("Tab")
