@@ -387,7 +387,7 @@ def test_menus_stay_on_a_narrow_screen_and_keep_their_shape_in_forced_colours(re
     puts the keyboard on its close button, whose focus ring is its own, and the hub's name wraps.
     In forced colours (Windows high contrast) the filters keep their icons."""
     with serve(real_site) as url, browser() as chromium:
-        page = chromium.new_context(viewport={"width": 320, "height": 640}).new_page()
+        page = chromium.new_context(bypass_csp=True, viewport={"width": 320, "height": 640}).new_page()  # wait_for_function
         for prefix in ("", "th/", "mn/search/?q=coal"):
             page.goto(url + prefix)
             page.focus(".md-header .md-select button")
