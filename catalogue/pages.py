@@ -139,8 +139,8 @@ class _Builder:
                 markdown_html(self.t("home_intro")),
                 _section(self.t("latest_resources"), self.card_list(latest, ctx),
                          (ctx.href("library/index"), self.t("see_library", count=len(self.cat.resources)))),
-                _upcoming(self.t("upcoming_events"), self.card_list(events, ctx) if events else "",
-                          self.t("no_upcoming_events"), (ctx.href("events/index"), self.t("see_events"))),
+                _upcoming_section(self.t("upcoming_events"), self.card_list(events, ctx) if events else "",
+                                  self.t("no_upcoming_events"), (ctx.href("events/index"), self.t("see_events"))),
                 _section(self.t("regions_title"), self.region_tiles(ctx)),
                 _section(self.t("browse_by_topic"), self.term_list(ctx, "topics")),
             ])
@@ -198,7 +198,7 @@ class _Builder:
             parts = [arrived + intro, f'<div class="hub-count"><p>{esc(self.t("resources_count", count=len(resources)))}</p></div>']
             events = upcoming_events(self.cat, region_id)
             if events:
-                parts.append(_upcoming(self.t("upcoming_events"), self.card_list(events[:GROUP_SIZE], ctx)))
+                parts.append(_upcoming_section(self.t("upcoming_events"), self.card_list(events[:GROUP_SIZE], ctx)))
             orgs = Counter(p for res in resources for p in res.partners)
             if orgs:
                 items = "".join(f'<li><a href="{esc(ctx.href(r.organisation_stem(o)))}">{esc(self.cat.organisations[o].short_name)}</a> '
@@ -368,8 +368,9 @@ class _Builder:
 
     def events(self) -> Iterator[GeneratedPage]:
         upcoming = upcoming_events(self.cat)
-        before = lambda ctx: _upcoming(self.t("upcoming_events"),  # noqa: E731
-                                       self.card_list(upcoming, ctx) if upcoming else "", self.t("no_upcoming_events")) \
+        before = lambda ctx: _upcoming_section(self.t("upcoming_events"),  # noqa: E731
+                                               self.card_list(upcoming, ctx) if upcoming else "",
+                                               self.t("no_upcoming_events")) \
             + _data_links(ctx, [(ALL_EVENTS, self.t("events_calendar"), "text/calendar")])
         yield from self.paginated("events/index", self.t("events_title"), self.t("events_description"),
                                   past_events(self.cat), "events", before, section=self.t("past_events"),
@@ -393,7 +394,7 @@ def _section(title: str, content: str, more: tuple[str, str] | None = None, role
     return f'<div class="hub-section{kind}"{data}><h2>{esc(title)}</h2>{content}{link}</div>'
 
 
-def _upcoming(title: str, cards: str, empty: str = "", more: tuple[str, str] | None = None) -> str:
+def _upcoming_section(title: str, cards: str, empty: str = "", more: tuple[str, str] | None = None) -> str:
     """Upcoming events. An offline copy ages, as a page does between two builds: hub.js moves the
     events over by the reader's calendar to the page's past list (or takes them out, on a page
     without one), then says `empty`, or hides the section without it, once none is left."""
