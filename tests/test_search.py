@@ -137,6 +137,9 @@ def test_results_show_type_regions_date_and_highlighted_excerpt(page, site_url):
     meta = first.query_selector(".hub-card__meta").inner_text()
     assert re.search(r"^[A-Z][\w ]+ · [\w ,]+ · \d{1,2} \w{3} \d{4}$", meta), meta  # British English dates
     assert first.query_selector(".hub-result__excerpt mark").inner_text().lower().startswith("cooperative")
+    # the title first in the page, for a screen reader going by headings; the details show above it
+    assert first.evaluate("li => li.firstElementChild.classList.contains('hub-result__title')")
+    assert first.query_selector(".hub-card__meta").bounding_box()["y"] < first.query_selector("h2").bounding_box()["y"]
 
 
 def test_filter_counts_download_only_when_the_reader_opens_the_filters(page, site_url):

@@ -194,7 +194,8 @@
     } else if (data.meta.title_lang && data.meta.title_lang !== lang) {
       link.setAttribute("lang", data.meta.title_lang); // a page in the reader's language with a name in another
     }
-    var item = el("li", { class: "hub-result" }, [el("p", { class: "hub-card__meta" }, [meta]), title]);
+    // the title first, as on cards: hub.css shows the details above it
+    var item = el("li", { class: "hub-result" }, [title, el("p", { class: "hub-card__meta" }, [meta])]);
     if (big) {
       // the excerpt is in the language of the indexed text, which a region page may not share
       var text = (data.filters && data.filters[TEXT] && data.filters[TEXT][0]) || data.meta.lang || lang;
