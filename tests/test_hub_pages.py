@@ -118,25 +118,25 @@ def test_a_hub_with_real_content_makes_its_privacy_promise_and_marks_nothing_as_
     assert "<title type=\"text\">A real report</title>" in feed and "[Sample]" not in feed
 
 
-def test_a_licence_without_its_address_stops_the_build_with_a_message(tmp_path):
+def failed_build_output(tmp_path, licence_block: str) -> str:
+    """What a build says that stops on mkdocs.yml with this licence block; never a traceback."""
     root = make_repo(tmp_path / "repo", {"sample-report.md": resource(title="A real report")})
-    config = (root / "mkdocs.yml").read_text()
-    write(root / "mkdocs.yml", with_licence(config, LICENCE.replace("    url: https://creativecommons.org/licenses/by/4.0/\n", "")))
+    write(root / "mkdocs.yml", with_licence((root / "mkdocs.yml").read_text(), licence_block))
     result = run_build(root)
     assert result.returncode != 0 and "Traceback" not in result.stderr
-    assert "extra.content_licence needs a name and a url starting with https://" in result.stdout + result.stderr
+    return result.stdout + result.stderr
+
+
+def test_a_licence_without_its_address_stops_the_build_with_a_message(tmp_path):
+    output = failed_build_output(tmp_path, LICENCE.replace("    url: https://creativecommons.org/licenses/by/4.0/\n", ""))
+    assert "extra.content_licence needs a name and a url starting with https://" in output
 
 
 def test_a_misspelt_setting_stops_the_build_instead_of_being_ignored(tmp_path):
     from catalogue.settings import problems
 
-    root = make_repo(tmp_path / "repo", {"sample-report.md": resource(title="A real report")})
-    config = (root / "mkdocs.yml").read_text()
-    write(root / "mkdocs.yml", with_licence(config, LICENCE.replace("  content_licence:\n", "  content_license:\n")))
-    result = run_build(root)
-    assert result.returncode != 0 and "Traceback" not in result.stderr
-    assert "mkdocs.yml: extra.content_license: the hub reads no such setting; did you mean 'content_licence'?" \
-        in result.stdout + result.stderr
+    output = failed_build_output(tmp_path, LICENCE.replace("  content_licence:\n", "  content_license:\n"))
+    assert "mkdocs.yml: extra.content_license: the hub reads no such setting; did you mean 'content_licence'?" in output
     assert problems({"sample_content": "no"}) == [
         "extra.sample_content: 'no' is not true or false; write sample_content: true or sample_content: false, "
         "without quotes (or remove the line)"]
