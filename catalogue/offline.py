@@ -124,6 +124,11 @@ def _add(archive: zipfile.ZipFile, name: str, data: bytes, stamp: tuple) -> None
 def describe(path: Path, built: dt.date | None = None) -> ZipInfo:
     data = path.read_bytes()
     if built is None:
-        with zipfile.ZipFile(path) as archive:
-            built = dt.date.fromisoformat(json.loads(archive.read(f"{ROOT_FOLDER}/MANIFEST.json"))["built"])
+        built = dt.date.fromisoformat(read_manifest(path)["built"])
     return ZipInfo(path.name, len(data), hashlib.sha256(data).hexdigest(), built.isoformat())
+
+
+def read_manifest(path: Path) -> dict:
+    """The MANIFEST.json of a zip write_zip wrote."""
+    with zipfile.ZipFile(path) as archive:
+        return json.loads(archive.read(f"{ROOT_FOLDER}/MANIFEST.json"))

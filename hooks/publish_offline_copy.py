@@ -10,11 +10,9 @@ after every language) copies it to site/downloads/. In the offline build itself
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import shutil
-import zipfile
 from dataclasses import asdict
 from pathlib import Path
 
@@ -23,7 +21,7 @@ from mkdocs.plugins import event_priority
 import hubsite
 from catalogue.cache import digest
 from catalogue.load import build_date
-from catalogue.offline import ROOT_FOLDER, ZIP_NAME, ZipInfo, describe
+from catalogue.offline import ZIP_NAME, ZipInfo, describe, read_manifest
 
 log = logging.getLogger("mkdocs.hooks.offline_copy")
 
@@ -37,19 +35,11 @@ def on_config(config):
         config.extra["offline_built"] = build_date().isoformat()
     elif _zip(config).is_file():
         config.extra["offline_copy"] = asdict(_described(_zip(config)))
-        built_from = _manifest(_zip(config)).get("sources")
-        if built_from != digest(hubsite.root(config)):  # `mkdocs build` alone, after an edit: make site builds both
+        # `mkdocs build` alone, after an edit, offers the last copy `make offline` wrote (make site builds both)
+        if read_manifest(_zip(config)).get("sources") != digest(hubsite.root(config)):
             log.info(f"The offline copy in {_zip(config).parent} was built from other content than this build's: the "
                      "pages offer it as it is. Run 'make site', which builds the copy first, to offer a current one.")
     return config
-
-
-def _manifest(path: Path) -> dict:
-    try:
-        with zipfile.ZipFile(path) as archive:
-            return json.loads(archive.read(f"{ROOT_FOLDER}/MANIFEST.json"))
-    except (OSError, KeyError, ValueError, zipfile.BadZipFile):
-        return {}
 
 
 _descriptions: dict[tuple, ZipInfo] = {}
