@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test lint new validate fix docs offline bench clean help
+.PHONY: site serve test lint new validate fix docs offline bench keep-sample clean help
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -44,6 +44,9 @@ fix: $(VENV)/.build-deps  ## repair what is safe (ids written with capitals or s
 
 docs: $(VENV)/.build-deps  ## rewrite CONTRIBUTING.md's tables after a change to the schema or vocabularies
 	$(BIN)/python scripts/update_docs.py
+
+keep-sample: $(VENV)/.build-deps  ## going live: move the sample into tests/sample/ (the tests' fixture), empty the hub
+	$(BIN)/python scripts/keep_sample.py
 
 # The HTML and accessibility checkers come from npm; without npm those tests are skipped
 # (CI has it, and fails if they cannot run).

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import atexit
+import importlib.util
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import textwrap
 from pathlib import Path
 
@@ -17,6 +20,23 @@ PREFIXES = ("", "es/", "id/", "vi/", "th/", "mn/")  # where each language's page
 BUILD_DATE_EPOCH = "1795824000"  # 2026-11-28 00:00 UTC: "today" for every test build
 COPIED = ("mkdocs.yml", "hooks", "overrides", "locales", "schema", "partners.yml", "content/assets")
 HAND_WRITTEN = ("content/about*.md", "content/contribute*.md")  # pages the nav names
+
+
+def _sample_hub() -> Path:
+    """Where the sample content is: this repository while it ships the demonstration; after
+    `make keep-sample` (going live), a sample hub made of this repository's engine and
+    tests/sample/'s content, so that the tests keep checking the pages of known resources."""
+    spec = importlib.util.spec_from_file_location("keep_sample", ROOT / "scripts" / "keep_sample.py")
+    keep_sample = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(keep_sample)
+    if not (ROOT / keep_sample.SNAPSHOT).is_dir():
+        return ROOT
+    scratch = Path(tempfile.mkdtemp(prefix="hub-sample-"))
+    atexit.register(shutil.rmtree, scratch, ignore_errors=True)
+    return keep_sample.compose(ROOT, scratch / "sample-hub")
+
+
+SAMPLE = _sample_hub()  # the hub whose pages the tests check; its engine is always this checkout's
 
 
 def pytest_sessionstart(session):
@@ -56,18 +76,18 @@ def resource(title: str = "Sample report", type: str = "report", region: str = "
 
 
 def make_repo(base: Path, resources: dict[str, str] | None = None) -> Path:
-    """A small repository: the real configuration, regions and pages, and only the given resources."""
+    """A small repository: the real configuration, the sample's regions and pages, and only the given resources."""
     base.mkdir(parents=True, exist_ok=True)
     for name in COPIED:
-        src = ROOT / name
+        src = SAMPLE / name
         if src.is_dir():
             shutil.copytree(src, base / name)
         else:
             shutil.copy2(src, base / name)
     for pattern in HAND_WRITTEN:
-        for src in ROOT.glob(pattern):
-            shutil.copy2(src, base / src.relative_to(ROOT))
-    shutil.copytree(ROOT / "regions", base / "regions")  # the hand-written pages link to every region
+        for src in SAMPLE.glob(pattern):
+            shutil.copy2(src, base / src.relative_to(SAMPLE))
+    shutil.copytree(SAMPLE / "regions", base / "regions")  # the hand-written pages link to every region
     (base / "content" / "resources").mkdir(parents=True, exist_ok=True)
     for rel, text in (resources or {}).items():
         write(base / "content" / "resources" / rel, text)
@@ -107,15 +127,15 @@ def run_build(root: Path, site_dir: Path | None = None, *extra: str,
 
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory) -> Path:
-    """The real hub with its sample content (and its offline copy), built once for the whole session,
+    """The hub with its sample content (and its offline copy), built once for the whole session,
     into temporary folders: dist/ and build/ stay as the developer left them."""
     scratch = tmp_path_factory.mktemp("real")
     site, dist = scratch / "site", scratch / "dist"
     env = dict(os.environ, SOURCE_DATE_EPOCH=BUILD_DATE_EPOCH)
-    offline = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_offline.py"), "--dist", str(dist),
-                              "--build-dir", str(scratch / "offline")], cwd=ROOT, env=env,
+    offline = subprocess.run([sys.executable, str(SAMPLE / "scripts" / "build_offline.py"), "--dist", str(dist),
+                              "--build-dir", str(scratch / "offline")], cwd=SAMPLE, env=env,
                              capture_output=True, text=True, timeout=600)
     assert offline.returncode == 0, offline.stdout + offline.stderr
-    result = run_build(ROOT, site, env={"HUB_OFFLINE_DIST": str(dist)})
+    result = run_build(SAMPLE, site, env={"HUB_OFFLINE_DIST": str(dist)})
     assert result.returncode == 0, result.stdout + result.stderr
     return site

@@ -27,7 +27,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 from catalogue.load import load
 from catalogue.offline import ROOT_FOLDER, ZIP_NAME
 from catalogue.render import event_when_text
-from conftest import BUILD_DATE_EPOCH, ROOT, licence_text, make_repo, mkdocs_config, resource, run_build, write
+from conftest import BUILD_DATE_EPOCH, SAMPLE, licence_text, make_repo, mkdocs_config, resource, run_build, write
 from htmlcheck import main_html, parse, read
 
 SITE_URL = mkdocs_config()["site_url"]
@@ -47,7 +47,7 @@ XHTML = "{http://www.w3.org/1999/xhtml}"
 
 @pytest.fixture(scope="module")
 def catalogue():
-    return load(ROOT)
+    return load(SAMPLE)
 
 
 def prefix(lang: str) -> str:
@@ -80,7 +80,7 @@ def expected_feeds(catalogue) -> dict[str, list]:
 @functools.cache
 def edits() -> dict:
     from catalogue.history import last_changed
-    return last_changed(ROOT, "content")
+    return last_changed(SAMPLE, "content")
 
 
 def updated(res) -> dt.date:
@@ -246,7 +246,7 @@ def check_lines(data: bytes) -> None:
 def test_event_pages_offer_the_calendar_until_the_event_is_over(real_site):
     from catalogue.enrich import is_past, last_day
 
-    built = load(ROOT, today=dt.datetime.fromtimestamp(int(BUILD_DATE_EPOCH), dt.UTC).date())
+    built = load(SAMPLE, today=dt.datetime.fromtimestamp(int(BUILD_DATE_EPOCH), dt.UTC).date())
     assert {is_past(res, built.today) for res in events(built)} == {True, False}
     for res in events(built):
         html = main_html(read(real_site, f"{prefix(res.lang)}{res.path_stem}/"))

@@ -9,13 +9,13 @@ import pytest
 
 from browser import browser, serve
 from catalogue.load import load
-from conftest import PREFIXES, ROOT, make_repo, mkdocs_config, resource, run_build, write
+from conftest import PREFIXES, ROOT, SAMPLE, make_repo, mkdocs_config, resource, run_build, write
 from htmlcheck import main_html, parse, read, text
 
 
 @pytest.fixture(scope="module")
 def catalogue():
-    return load(ROOT)
+    return load(SAMPLE)
 
 
 @pytest.mark.parametrize("page", ["about/", "contribute/"])
@@ -249,7 +249,7 @@ def test_an_event_that_ended_after_the_build_says_so(real_site):
     from conftest import BUILD_DATE_EPOCH
 
     built = dt.datetime.fromtimestamp(int(BUILD_DATE_EPOCH), dt.UTC)
-    event = upcoming_events(load(ROOT, today=built.date()))[0]
+    event = upcoming_events(load(SAMPLE, today=built.date()))[0]
     end = last_day(event)
     with serve(real_site) as url, browser() as chromium:
         context = chromium.new_context(timezone_id="Europe/Berlin", locale="en-US")
@@ -267,7 +267,7 @@ def test_an_event_that_ended_after_the_build_says_so(real_site):
         page.goto(url + "events/")
         assert past.first.locator(".hub-ended").count() == 0
 
-        live = next(e for e in upcoming_events(load(ROOT, today=built.date())) if e.registration and e.livestream)
+        live = next(e for e in upcoming_events(load(SAMPLE, today=built.date())) if e.registration and e.livestream)
         links = [page.locator(f'.hub-actions a[href="{live.registration}"]'), page.locator(f'.hub-actions a[href="{live.livestream}"]'),
                  page.locator(f'.hub-actions a[href$="calendar/{live.slug}.ics"]')]
         for day, open_ in ((last_day(live), True), (last_day(live) + dt.timedelta(days=1), False)):
@@ -281,13 +281,13 @@ def test_an_event_that_ended_after_the_build_says_so(real_site):
         upcoming, past = page.locator(".hub-upcoming .hub-card"), page.locator(".hub-past .hub-card")
         assert event.title not in page.locator(".hub-upcoming").inner_text()
         assert past.first.inner_text().count(event.title) == 1, "the past list starts with it"
-        assert upcoming.count() == len(upcoming_events(load(ROOT, today=built.date()))) - 1
-        past_count = len(past_events(load(ROOT, today=built.date())))
+        assert upcoming.count() == len(upcoming_events(load(SAMPLE, today=built.date()))) - 1
+        past_count = len(past_events(load(SAMPLE, today=built.date())))
         assert page.locator(".hub-past .hub-count").inner_text() == f"{past_count + 1} events", "and counts it"
         page.goto(url + "")
         assert event.title not in page.locator(".hub-upcoming").inner_text()
         # a region's only upcoming event: once it is over, no section of upcoming events is left
-        last = upcoming_events(load(ROOT, today=built.date()), "mongolia")
+        last = upcoming_events(load(SAMPLE, today=built.date()), "mongolia")
         assert len(last) == 1
         page.clock.set_fixed_time(dt.datetime.combine(last_day(last[0]), dt.time(12), dt.UTC))
         page.goto(url + "regions/mongolia/")
@@ -296,11 +296,11 @@ def test_an_event_that_ended_after_the_build_says_so(real_site):
         page.goto(url + "regions/mongolia/")
         assert not page.locator(".hub-upcoming").is_visible() and "Upcoming events" not in page.locator("article").inner_text()
         # the events page once every announced event is over: it says there is none
-        everything = max(last_day(e) for e in upcoming_events(load(ROOT, today=built.date())))
+        everything = max(last_day(e) for e in upcoming_events(load(SAMPLE, today=built.date())))
         page.clock.set_fixed_time(dt.datetime.combine(everything + dt.timedelta(days=1), dt.time(12), dt.UTC))
         page.goto(url + "es/events/")
         assert page.locator(".hub-upcoming .hub-card").count() == 0
-        assert page.locator(".hub-upcoming .hub-empty").inner_text() == load(ROOT).translator("es")("no_upcoming_events")
+        assert page.locator(".hub-upcoming .hub-empty").inner_text() == load(SAMPLE).translator("es")("no_upcoming_events")
         context.close()
 
 
@@ -374,7 +374,7 @@ def test_a_keyboard_reaches_the_text_and_the_menu_on_a_phone(real_site):
             assert name.inner_text().strip() == "JET-CR", prefix
             assert name.evaluate("n => n.scrollWidth <= n.clientWidth"), f"{prefix}: the short name is cut"
             page.set_viewport_size({"width": 800, "height": 740})
-            assert name.inner_text().strip() == load(ROOT).translator(prefix.strip("/") or "en")("site_name"), prefix
+            assert name.inner_text().strip() == load(SAMPLE).translator(prefix.strip("/") or "en")("site_name"), prefix
         page.set_viewport_size({"width": 320, "height": 640})
         page.goto(url + "mn/")
         assert page.is_hidden(".md-header__title"), "no name cut to one letter and an ellipsis"

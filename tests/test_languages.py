@@ -7,7 +7,7 @@ import re
 import pytest
 
 from catalogue.load import load
-from conftest import PREFIXES, ROOT
+from conftest import PREFIXES, ROOT, SAMPLE
 from htmlcheck import main_html, parse, read, resolve, text
 
 LANGS = ["en", "es", "id", "vi", "th", "mn"]
@@ -19,7 +19,7 @@ def prefix(lang: str) -> str:
 
 @pytest.fixture(scope="module")
 def catalogue():
-    return load(ROOT)
+    return load(SAMPLE)
 
 
 def test_every_generated_page_exists_in_every_language_with_its_lang(real_site, catalogue):

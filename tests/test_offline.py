@@ -18,7 +18,7 @@ from browser import browser
 from catalogue.cache import digest
 from catalogue.load import load
 from catalogue.offline import ROOT_FOLDER, ZIP_NAME
-from conftest import BUILD_DATE_EPOCH, ROOT, licence_text, make_repo, resource, run_build
+from conftest import BUILD_DATE_EPOCH, SAMPLE, licence_text, make_repo, resource, run_build
 from htmlcheck import broken_links, parse
 
 
@@ -26,9 +26,9 @@ from htmlcheck import broken_links, parse
 def offline_zip(tmp_path_factory) -> Path:
     dist = tmp_path_factory.mktemp("dist")
     env = dict(os.environ, SOURCE_DATE_EPOCH=BUILD_DATE_EPOCH)
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_offline.py"), "--dist", str(dist),
+    result = subprocess.run([sys.executable, str(SAMPLE / "scripts" / "build_offline.py"), "--dist", str(dist),
                              "--build-dir", str(dist.parent / "offline-build")],
-                            capture_output=True, text=True, env=env, cwd=ROOT, timeout=600)
+                            capture_output=True, text=True, env=env, cwd=SAMPLE, timeout=600)
     assert result.returncode == 0, result.stdout + result.stderr
     return dist / ZIP_NAME
 
@@ -51,7 +51,7 @@ def test_zip_holds_a_manifest_and_no_source_maps(offline_zip):
     assert not [n for n in names if "/pagefind/" in n or "/lunr/" in n], "no unused search engines"
     assert manifest["built"] == "2026-11-28" and manifest["version"] and manifest["open"] == "index.html"
     assert manifest["contents"]["resources"] >= 50 and manifest["languages"][0] == "en"
-    assert manifest["sources"] == digest(ROOT), "what it was built from, for a build to tell a stale copy"
+    assert manifest["sources"] == digest(SAMPLE), "what it was built from, for a build to tell a stale copy"
     assert "Extract the zip file first" in readme and "Then open index.html in this folder" in readme
     latest = f"{manifest['online']}downloads/{ZIP_NAME}"
     assert readme.count(latest) == len(manifest["languages"]), "how to update it, in every language of the hub"
@@ -243,7 +243,7 @@ def test_a_copy_missing_its_search_data_says_how_to_open_it(unzipped, tmp_path):
     with browser() as chromium:
         page = chromium.new_page()
         page.goto((copy / "th" / "search" / "index.html").as_uri() + "?q=ลำปาง")
-        expected = load(ROOT).translator("th")("search_error_offline")
+        expected = load(SAMPLE).translator("th")("search_error_offline")
         page.wait_for_function(f"document.querySelector('.hub-search-status').textContent === {expected!r}")
         page.goto((copy / "th" / "index.html").as_uri())
         page.fill("#hub-search-box", "ลำปาง")

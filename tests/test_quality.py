@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from browser import browser, serve
-from conftest import ROOT, mkdocs_config, run_build
+from conftest import ROOT, SAMPLE, mkdocs_config, run_build
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -132,7 +132,7 @@ def test_two_builds_of_the_same_commit_are_identical(tmp_path, real_site):
     builds and background jobs of the first (hooks/build_languages_in_parallel.py) must not
     change a byte, the sitemap included."""
     second = tmp_path / "site"
-    result = run_build(ROOT, second, env={"HUB_SEQUENTIAL_BUILD": "1", "HUB_OFFLINE_DIST": str(real_site.parent / "dist")})
+    result = run_build(SAMPLE, second, env={"HUB_SEQUENTIAL_BUILD": "1", "HUB_OFFLINE_DIST": str(real_site.parent / "dist")})
     assert result.returncode == 0, result.stderr
     first_files = sorted(p.relative_to(real_site) for p in real_site.rglob("*") if p.is_file())
     second_files = sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())

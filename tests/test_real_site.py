@@ -10,13 +10,13 @@ import pytest
 
 from catalogue.load import load
 from catalogue.pages import GROUP_SIZE, PAGE_SIZE
-from conftest import ROOT
+from conftest import SAMPLE
 from htmlcheck import broken_links, main_html, parse, read, text
 
 
 @pytest.fixture(scope="module")
 def catalogue():
-    return load(ROOT)
+    return load(SAMPLE)
 
 
 def test_sample_content_covers_every_vocabulary(catalogue):

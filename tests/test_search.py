@@ -11,7 +11,7 @@ import pytest
 
 from browser import QuietHandler, browser, serve, watch
 from catalogue.load import load
-from conftest import ROOT
+from conftest import SAMPLE
 from htmlcheck import read
 
 pytestmark = pytest.mark.browser
@@ -19,7 +19,7 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture(scope="module")
 def catalogue():
-    return load(ROOT)
+    return load(SAMPLE)
 
 
 @pytest.fixture(scope="module")
