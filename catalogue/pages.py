@@ -336,7 +336,7 @@ class _Builder:
         few = ""
         if other and own * 2 < len(self.cat.resources):
             hint = self.t("search_few", language=self.t.language_in_text(other[0][0]))
-            few = f' data-few="{esc(hint)}"'
+            few = f' data-few="{esc(hint)}" data-few-lang="{esc(other[0][0])}"'
         return (
             f'<div class="hub-search-page" id="hub-search-page" data-lang="{esc(self.lang)}" '
             f'data-results="{esc(self.t.plural_json("search_results"))}" data-none="{esc(self.t("search_none"))}" '

@@ -75,8 +75,11 @@ def resource_href(resource: Resource, ctx: Context) -> tuple[str, str]:
 
 
 def lang_badge(lang: str, ctx: Context) -> str:
-    name = ctx.t.language_name(lang)
-    return f'<abbr class="hub-badge hub-badge--lang" title="{esc(name)}" lang="{esc(lang)}">{esc(lang.upper())}</abbr>'
+    """'EN' for the eye, with the name in itself as its tooltip; a screen reader says the language's
+    name in the reader's words instead of spelling out two letters. hub.js writes search results' alike."""
+    return (f'<span class="hub-badge hub-badge--lang" title="{esc(ctx.t.language_name(lang))}">'
+            f'<span lang="{esc(lang)}" aria-hidden="true">{esc(lang.upper())}</span>'
+            f'<span class="hub-visually-hidden"> ({esc(ctx.t.language_in_text(lang))})</span></span>')
 
 
 def links(items: list[tuple[str, str]]) -> str:

@@ -79,9 +79,11 @@ def test_listing_links_to_the_readers_language_or_marks_the_other(fixture_site):
     assert "../../resources/mine-closure-report/" in links, "the Spanish translation is linked"
     news = links["../../../resources/quang-ninh-news/"]
     assert news.get("hreflang") == "en"
-    assert 'title="English" lang="en">EN</abbr>' in html
+    # "EN" for the eye; a screen reader says the language in the reader's words instead of two letters
+    assert ('title="English"><span lang="en" aria-hidden="true">EN</span>'
+            '<span class="hub-visually-hidden"> (inglés)</span></span>') in html
     th_library = main_html(read(fixture_site, "library/"))
-    assert "../th/resources/mae-moh-notes/" in th_library and ">TH</abbr>" in th_library
+    assert "../th/resources/mae-moh-notes/" in th_library and '>TH</span><span class="hub-visually-hidden"> (Thai)</span>' in th_library
 
 
 def test_resource_page_shows_metadata_links_and_attachments(fixture_site):

@@ -107,7 +107,8 @@ def test_translated_resource_is_listed_in_its_language_and_others_get_a_badge(re
     assert translated[0].versions["es"].title in text(html)
     other = links.get(f"../../../resources/{untranslated[0].slug}/")
     assert other and other.get("hreflang") == "en" and other.get("lang") == "en"
-    assert '<abbr class="hub-badge hub-badge--lang" title="English" lang="en">EN</abbr>' in html
+    assert ('<span class="hub-badge hub-badge--lang" title="English"><span lang="en" aria-hidden="true">EN</span>'
+            '<span class="hub-visually-hidden"> (inglés)</span></span>') in html
 
 
 def test_no_copies_of_untranslated_resources(real_site, catalogue):

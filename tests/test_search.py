@@ -265,17 +265,23 @@ def test_a_readers_own_words_find_resources_in_another_language_by_their_labels(
 
 
 def test_few_results_in_a_language_most_resources_lack_say_which_words_find_more(page, site_url):
-    page.goto(site_url + "id/search/?q=Nalaikh")
+    page.goto(site_url + "id/search/?q=perempuan")  # "women": one Indonesian resource
     wait_results(page)
     status = page.inner_text(".hub-search-status")
     # the language named in the reader's words, which their screen reader's voice says right
     assert "Sebagian besar materi hanya tersedia dalam bahasa Inggris" in status, status
-    page.goto(site_url + "vi/search/?q=Nalaikh")
+    page.goto(site_url + "vi/search/?q=phụ nữ")
     wait_results(page)
     assert "Phần lớn tài liệu chỉ có bằng tiếng Anh: tìm bằng tiếng Anh" in page.inner_text(".hub-search-status")
     page.goto(site_url + "id/search/?q=batu bara")
     wait_results(page)
     assert "Sebagian besar" not in page.inner_text(".hub-search-status"), "a full page of results needs no hint"
+    # few results, but English ones among them: the reader's words reach English already
+    for query in ("mine closure", "Nalaikh"):
+        page.goto(site_url + f"vi/search/?q={query}")
+        wait_results(page)
+        assert page.query_selector(".hub-results a[hreflang=en]"), query
+        assert "Phần lớn" not in page.inner_text(".hub-search-status"), query
     page.goto(site_url + "search/?q=Nalaikh")
     wait_results(page)
     assert page.get_attribute("#hub-search-page", "data-few") is None, "most resources are in English"
@@ -304,6 +310,9 @@ def test_other_languages_are_found_after_the_readers_own(page, site_url):
     assert marked == sorted(marked), "no Vietnamese result after an English one"
     english = [i for i in items if i.query_selector(".hub-badge--lang")][0]
     assert english.query_selector("a").get_attribute("hreflang") == "en"
+    # "EN" for the eye, hidden from a screen reader, which says the language in the reader's words
+    assert english.query_selector(".hub-badge--lang [aria-hidden=true]").inner_text() == "EN"
+    assert english.query_selector(".hub-badge--lang .hub-visually-hidden").text_content() == " (tiếng Anh)"
     page.click(".hub-results li .hub-badge--lang >> xpath=../a")
     page.wait_for_load_state()
     assert page.evaluate("document.documentElement.lang") == "en"

@@ -183,6 +183,22 @@
     return plural(dataset.partial, bundles.newest);
   }
 
+  // as catalogue/render.py's lang_badge: "EN" for the eye, the language's name in the reader's words
+  // for a screen reader (from the browser's own list of names, so no page carries them)
+  function badge(code) {
+    var node = el("span", { class: "hub-badge hub-badge--lang" }, [el("span", { lang: code, "aria-hidden": "true" }, [code.toUpperCase()])]);
+    var name = "";
+    try { name = new Intl.DisplayNames([lang], { type: "language" }).of(code) || ""; } catch (e) { /* an older browser */ }
+    if (name && name !== code) {
+      // a sentence writes Vietnamese names in lower case (catalogue/strings.py, LOWER_IN_TEXT)
+      if (lang === "vi") name = name.charAt(0).toLowerCase() + name.slice(1);
+      node.append(el("span", { class: "hub-visually-hidden" }, [" (" + name + ")"]));
+    } else {
+      node.firstChild.removeAttribute("aria-hidden");  // the letters are all there is to say
+    }
+    return node;
+  }
+
   function card(data, big) {
     var meta = [data.meta.kind, data.meta.regions, data.meta.date].filter(Boolean).join(" · ");
     var link = el("a", { href: href(data) }, [data.meta.title]);
@@ -190,7 +206,7 @@
     if (data.meta.lang && data.meta.lang !== lang) {
       link.setAttribute("hreflang", data.meta.lang);
       link.setAttribute("lang", data.meta.lang);
-      title.append(" ", el("abbr", { class: "hub-badge hub-badge--lang", lang: data.meta.lang }, [data.meta.lang.toUpperCase()]));
+      title.append(" ", badge(data.meta.lang));
     } else if (data.meta.title_lang && data.meta.title_lang !== lang) {
       link.setAttribute("lang", data.meta.title_lang); // a page in the reader's language with a name in another
     }
@@ -337,6 +353,14 @@
     // The next `size` results (a page); `from`: the first of them that is new to the reader. While a
     // batch is on its way, another tap on the button waits for it rather than fetching it twice.
     var pending = null;
+    // Few results in a language most resources are not written in: say which words find more. Not
+    // when the results hold some in that language: the reader's words reach it already (an English
+    // query on a Vietnamese page, a place's name).
+    function fewHint(query, total) {
+      var other = root_.dataset.fewLang;
+      return root_.dataset.few && query && total < PAGE && !list.querySelector('a[hreflang="' + other + '"]');
+    }
+
     function showMore(size, from) {
       if (pending && pending.id === current) return pending;
       var batch = results.slice(shown, shown + (size || PAGE));
@@ -393,8 +417,7 @@
           return showMore(keep, from).then(function () {  // announced once the results are there to read
             say((found.total ? plural(root_.dataset.results, found.total) : root_.dataset.none)
               + (found.partial ? " " + partialNote(searchBox) : "")
-              // few results in a language most resources are not written in: say which words find more
-              + (root_.dataset.few && s.query && found.total < PAGE ? " " + root_.dataset.few : ""));
+              + (fewHint(s.query, found.total) ? " " + root_.dataset.few : ""));
             if (then && id === current) then();
           });
         });
