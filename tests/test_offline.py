@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import os
@@ -249,6 +250,38 @@ def test_a_copy_missing_its_search_data_says_how_to_open_it(unzipped, tmp_path):
         page.fill("#hub-search-box", "ลำปาง")
         page.wait_for_selector(".hub-search__suggest:not([hidden])")
         assert page.inner_text(".hub-search__suggest").strip() == expected
+
+
+def test_a_copy_read_months_later_says_the_hub_online_has_moved_on(unzipped):
+    built = dt.datetime.fromtimestamp(int(BUILD_DATE_EPOCH), dt.UTC)
+    online = json.loads((unzipped / "MANIFEST.json").read_text())["online"]
+    translate = load(SAMPLE).translator
+    with browser() as chromium:
+        page = chromium.new_page()
+        page.clock.set_fixed_time(built + dt.timedelta(days=60))
+        page.goto((unzipped / "index.html").as_uri())
+        assert page.query_selector(".hub-notice--stale") is None, "two months: no notice yet"
+        page.clock.set_fixed_time(built + dt.timedelta(days=100))
+        for lang in ("", "vi/"):
+            page.goto((unzipped / lang / "regions" / "chile.html").as_uri())
+            t = translate(lang.strip("/") or "en")
+            notice = page.locator(".md-banner .hub-notice--stale")
+            assert notice.is_visible(), lang
+            assert notice.inner_text().startswith(t("offline_stale", date=t.date(built.date()))), lang
+            assert notice.locator("a").get_attribute("href") == online, "the way to the hub online"
+            assert page.evaluate("document.querySelector('.md-banner').compareDocumentPosition("
+                                 "document.querySelector('.md-header')) & Node.DOCUMENT_POSITION_FOLLOWING"), "at the top"
+        # a hub past its launch has no sample notice: the banner is made for this one
+        page_file = unzipped / "regions" / "chile.html"
+        bare = page_file.with_name("chile-no-banner.html")
+        bare.write_text(re.sub(r'<aside class="md-banner">.*?</aside>', "", page_file.read_text(), flags=re.S))
+        assert "md-banner" not in bare.read_text()
+        try:
+            page.goto(bare.as_uri())
+            assert page.locator(".md-banner .hub-notice--stale").is_visible()
+            assert page.locator(".md-banner").count() == 1
+        finally:
+            bare.unlink()
 
 
 def test_every_online_page_offers_the_copy_with_size_date_and_checksum(real_site):

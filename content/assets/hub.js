@@ -536,6 +536,20 @@
     section.querySelector(".hub-cards").replaceWith(el("div", { class: "hub-empty" }, [el("p", {}, [section.dataset.empty])]));
   }
 
+  // An offline copy read months after it was made: say so at the top of every page, with the way to
+  // the hub online (the footer's link), because its resources and events have moved on since.
+  var STALE_DAYS = 92;  // "more than three months" (offline_stale in locales/)
+  function staleCopy(footer) {
+    var age = (Date.now() - Date.parse(footer.dataset.built)) / 864e5;
+    if (!(age > STALE_DAYS)) return;
+    var online = footer.querySelector("a.hub-external");
+    var notice = el("p", { class: "hub-notice hub-notice--stale" }, [footer.dataset.stale + " "]);
+    if (online) notice.append(online.cloneNode(true));
+    var banner = document.querySelector(".md-banner__inner");
+    if (banner) return banner.append(notice);
+    document.querySelector(".md-header").before(el("aside", { class: "md-banner" }, [el("div", { class: "md-banner__inner md-grid md-typeset" }, [notice])]));
+  }
+
   function localTimes() {
     var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
     document.querySelectorAll("time.hub-event-time[data-zone]:not([data-over])").forEach(function (node) {
@@ -704,6 +718,8 @@
   if (menu && document.getElementById("__drawer")) drawer(document.getElementById("__drawer"), menu);
   endedEvents();
   localTimes();
+  var copy = document.querySelector(".hub-footer__offline[data-built]");
+  if (copy) staleCopy(copy);
   document.querySelectorAll("form.hub-search").forEach(header);
   var searchPage = document.getElementById("hub-search-page");
   if (searchPage) {
