@@ -16,6 +16,7 @@ compose() makes that sample hub; tests/conftest.py calls it.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -74,12 +75,25 @@ def compose(root: Path, target: Path) -> Path:
     for path in sample_paths(snapshot):
         (target / path).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(snapshot / path, target / path)
+    config = target / "mkdocs.yml"
+    config.write_text(marked_as_sample(config.read_text(encoding="utf-8")), encoding="utf-8")
     env = dict(os.environ, GIT_AUTHOR_DATE=COMMIT_DATE, GIT_COMMITTER_DATE=COMMIT_DATE, GIT_AUTHOR_NAME="sample",
                GIT_AUTHOR_EMAIL="sample@example.org", GIT_COMMITTER_NAME="sample",
                GIT_COMMITTER_EMAIL="sample@example.org")
     for args in (["init", "-q"], ["add", "-A"], ["commit", "-q", "--no-gpg-sign", "-m", "The sample hub"]):
         subprocess.run(["git", *args], cwd=target, env=env, capture_output=True, check=True)
     return target
+
+
+def marked_as_sample(config: str) -> str:
+    """mkdocs.yml with extra.sample_content on: the sample hub is sample data, and says so as the
+    demonstration did (its notice, "[Sample]" in feeds, the newsletter left unconnected)."""
+    config = re.sub(r"(?m)^  sample_content:.*\n", "", config)
+    marked, found = re.subn(r"(?m)^extra:[ \t]*\n", "extra:\n  sample_content: true  # set by scripts/keep_sample.py\n",
+                            config, count=1)
+    if not found:
+        raise SystemExit("mkdocs.yml has no top-level 'extra:' section for the sample hub's sample_content.")
+    return marked
 
 
 def main() -> int:

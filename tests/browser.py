@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from htmlcheck import SITE_PATH
+
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
          "--no-first-run"]
@@ -31,8 +33,11 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve(directory: Path, mount: str = "", handler: type = QuietHandler):
-    """Serve `directory` on 127.0.0.1; with `mount`, under that sub-folder (like GitHub project pages)."""
+def serve(directory: Path, mount: str | None = None, handler: type = QuietHandler):
+    """Serve `directory` on 127.0.0.1 where mkdocs.yml's site_url puts it (at the root, or in a
+    sub-folder such as GitHub project pages use: the 404 page's links start there); with `mount`,
+    under that sub-folder instead."""
+    mount = SITE_PATH.strip("/") if mount is None else mount
     root = directory
     if mount:
         root = directory.parent / f"_mount_{directory.name}"

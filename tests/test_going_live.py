@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -15,7 +16,7 @@ import pytest
 from catalogue.history import last_changed
 from catalogue.load import collect, load
 from catalogue.urls import UrlStyle
-from conftest import ROOT, SAMPLE, make_repo, resource, run_build, write
+from conftest import ROOT, SAMPLE, make_repo, mkdocs_config, resource, run_build, write
 from htmlcheck import broken_links, read
 
 spec = importlib.util.spec_from_file_location("keep_sample", ROOT / "scripts" / "keep_sample.py")
@@ -57,8 +58,12 @@ def test_keep_sample_moves_the_sample_into_the_tests_and_empties_the_hub(demonst
     live, problems = collect(demonstration)
     assert not problems and live.resources == [], "an empty hub is valid"
 
-    # a real resource arrives and the partners rewrite a region; the sample hub keeps the sample
+    # a real resource arrives, the partners rewrite a region and the sample notice goes; the sample
+    # hub keeps the sample, and says it is one
     write(demonstration / "content/resources/first-real-report.md", resource(title="First real report"))
+    config = (demonstration / "mkdocs.yml").read_text()
+    (demonstration / "mkdocs.yml").write_text(re.sub(r"(?m)^  sample_content: true.*\n", "", config))
+    assert "sample_content" not in mkdocs_config(demonstration)["extra"]
     (demonstration / "regions/chile.md").write_text((demonstration / "regions/chile.md").read_text().replace(
         sample.regions["chile"].texts["en"].name, "Chile (real text)", 1))
     hub = keep_sample.compose(demonstration, tmp_path / "sample-hub")
@@ -66,6 +71,8 @@ def test_keep_sample_moves_the_sample_into_the_tests_and_empties_the_hub(demonst
     assert [r.slug for r in composed.resources] == [r.slug for r in sample.resources]
     assert composed.regions["chile"].texts["en"].name == sample.regions["chile"].texts["en"].name
     assert {r.slug for r in load(demonstration).resources} == {"first-real-report"}
+    assert mkdocs_config(hub)["extra"]["sample_content"] is True
+    assert mkdocs_config(hub)["extra"]["short_name"] == mkdocs_config(demonstration)["extra"]["short_name"]
     dated = last_changed(hub, "content")
     assert all(v.path in dated for r in composed.resources for v in r.versions.values()), "dated by git, as live"
 

@@ -8,7 +8,7 @@ import pytest
 
 from catalogue.load import load
 from conftest import PREFIXES, ROOT, SAMPLE
-from htmlcheck import main_html, parse, read, resolve, text
+from htmlcheck import SITE_PATH, main_html, parse, read, resolve, text
 
 LANGS = ["en", "es", "id", "vi", "th", "mn"]
 
@@ -74,13 +74,13 @@ def test_the_page_for_missing_addresses_leads_home_and_to_search_in_every_langua
     in their language, with root-based links to their language's home and search pages."""
     body = main_html((real_site / "404.html").read_text(encoding="utf-8"))
     assert re.search(r"<h1>Page not found</h1>\s*<p>There is no page at this address", body)
-    assert '<a href="/">Home</a>' in body and '<a href="/search/">Search the hub</a>' in body
+    assert f'<a href="{SITE_PATH}">Home</a>' in body and f'<a href="{SITE_PATH}search/">Search the hub</a>' in body
     for lang in LANGS[1:]:
         t = catalogue.strings[lang]["ui"]
         item = re.search(rf'<li lang="{lang}">(.*?)</li>', body, re.DOTALL).group(1)
         assert t["not_found_title"] in item and t["not_found_text"] in item, lang
         for stem, label in (("", t["home_title"]), ("search/", t["search_label"])):
-            assert f'<a href="/{lang}/{stem}" hreflang="{lang}">{label}</a>' in item, (lang, stem)
+            assert f'<a href="{SITE_PATH}{lang}/{stem}" hreflang="{lang}">{label}</a>' in item, (lang, stem)
             assert (real_site / lang / stem / "index.html").is_file()
 
 
