@@ -6,6 +6,7 @@ import functools
 import http.server
 import os
 import shutil
+import tempfile
 import threading
 from contextlib import contextmanager
 from pathlib import Path
@@ -39,9 +40,8 @@ def serve(directory: Path, mount: str | None = None, handler: type = QuietHandle
     under that sub-folder instead."""
     mount = SITE_PATH.strip("/") if mount is None else mount
     root = directory
-    if mount:
-        root = directory.parent / f"_mount_{directory.name}"
-        shutil.rmtree(root, ignore_errors=True)
+    if mount:  # a folder of its own: two servers of one site, at two places, run at once
+        root = Path(tempfile.mkdtemp(prefix="hub-mount-"))
         (root / mount).parent.mkdir(parents=True, exist_ok=True)
         (root / mount).symlink_to(directory, target_is_directory=True)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(root)))
@@ -52,6 +52,8 @@ def serve(directory: Path, mount: str | None = None, handler: type = QuietHandle
     finally:
         server.shutdown()
         server.server_close()
+        if root != directory:
+            shutil.rmtree(root)  # the link, not the site it leads to
 
 
 @contextmanager

@@ -94,15 +94,16 @@ def make_repo(base: Path, resources: dict[str, str] | None = None) -> Path:
     return base
 
 
-def licence_text(root: Path = ROOT) -> str:
+def licence_text(root: Path = SAMPLE) -> str:
     """mkdocs.yml's content licence as the feeds and the offline README write it ('' without one):
     tests read it from there, so that a hub that chose its own licence keeps its tests green."""
     given = (mkdocs_config(root).get("extra") or {}).get("content_licence")
     return f"{given['name']} ({given['url']})" if given else ""
 
 
-def mkdocs_config(root: Path = ROOT) -> dict:
-    """mkdocs.yml as data (tags such as !ENV read as plain values)."""
+def mkdocs_config(root: Path = SAMPLE) -> dict:
+    """mkdocs.yml as data (tags such as !ENV read as plain values); by default the one the tests'
+    sites are built with, which after going live is the sample hub's (sample_content on)."""
     class Loader(yaml.SafeLoader):
         pass
     Loader.add_multi_constructor("!", lambda loader, suffix, node: loader.construct_scalar(node)
