@@ -104,3 +104,11 @@ def test_the_hubs_own_content_builds_with_a_page_for_each_resource_and_no_broken
         for lang, version in res.versions.items():
             assert escape(version.title) in read(own_site, style.page(res.path_stem, lang)), (lang, res.slug)
     assert broken_links(own_site) == []
+
+
+def test_the_sample_hub_is_marked_as_sample_whatever_the_live_setting():
+    for live in ("extra:\n  short_name: X\n", "extra:\n  sample_content: false\n  short_name: X\n"):
+        assert keep_sample.marked_as_sample("site_name: Hub\n" + live) == (
+            "site_name: Hub\nextra:\n  sample_content: true  # set by scripts/keep_sample.py\n  short_name: X\n")
+    with pytest.raises(SystemExit, match="no top-level 'extra:' section"):
+        keep_sample.marked_as_sample("site_name: Hub\n")

@@ -12,7 +12,7 @@ import pytest
 from browser import QuietHandler, browser, serve, watch
 from catalogue.load import load
 from conftest import SAMPLE
-from htmlcheck import read
+from htmlcheck import SITE_PATH, read
 
 pytestmark = pytest.mark.browser
 
@@ -474,8 +474,8 @@ def test_the_next_page_searches_without_asking_again_for_the_index_entry(chromiu
         page.wait_for_selector(".hub-search__list li")
         context.close()
     entries = [path for path in _CachingHandler.asked if "pagefind-entry.json" in path]
-    assert entries == [f"/pagefind/pagefind-entry.json?ts={tag}"]
-    assert sum("/pagefind/pagefind.js" in path for path in _CachingHandler.asked) == 1
+    assert entries == [f"{SITE_PATH}pagefind/pagefind-entry.json?ts={tag}"]
+    assert sum(f"{SITE_PATH}pagefind/pagefind.js" in path for path in _CachingHandler.asked) == 1
 
 
 def test_an_organisation_page_in_the_readers_language_has_no_language_badge(page, site_url):
