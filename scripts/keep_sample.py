@@ -80,7 +80,7 @@ def compose(root: Path, target: Path) -> Path:
     env = dict(os.environ, GIT_AUTHOR_DATE=COMMIT_DATE, GIT_COMMITTER_DATE=COMMIT_DATE, GIT_AUTHOR_NAME="sample",
                GIT_AUTHOR_EMAIL="sample@example.org", GIT_COMMITTER_NAME="sample",
                GIT_COMMITTER_EMAIL="sample@example.org")
-    for args in (["init", "-q"], ["add", "-A"], ["commit", "-q", "--no-gpg-sign", "-m", "The sample hub"]):
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-q", "--no-gpg-sign", "--no-verify", "-m", "The sample hub"]):
         subprocess.run(["git", *args], cwd=target, env=env, capture_output=True, check=True)
     return target
 

@@ -22,13 +22,19 @@ COPIED = ("mkdocs.yml", "hooks", "overrides", "locales", "schema", "partners.yml
 HAND_WRITTEN = ("content/about*.md", "content/contribute*.md")  # pages the nav names
 
 
+def script(name: str):
+    """scripts/<name>.py as a module (scripts/ is not a package)."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def _sample_hub() -> Path:
     """Where the sample content is: this repository while it ships the demonstration; after
     `make keep-sample` (going live), a sample hub made of this repository's engine and
     tests/sample/'s content, so that the tests keep checking the pages of known resources."""
-    spec = importlib.util.spec_from_file_location("keep_sample", ROOT / "scripts" / "keep_sample.py")
-    keep_sample = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(keep_sample)
+    keep_sample = script("keep_sample")
     if not (ROOT / keep_sample.SNAPSHOT).is_dir():
         return ROOT
     scratch = Path(tempfile.mkdtemp(prefix="hub-sample-"))

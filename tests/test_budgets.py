@@ -3,22 +3,17 @@ measurement (scripts/bench.py) reports them at scale; sizes are gzip bytes on th
 
 from __future__ import annotations
 
-import importlib.util
-
 import pytest
 
 from browser import browser
-from conftest import ROOT
+from conftest import ROOT, script
 
 KB = 1024
 pytestmark = pytest.mark.browser
 
 
 def bench():
-    spec = importlib.util.spec_from_file_location("bench", ROOT / "scripts" / "bench.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return script("bench")
 
 
 @pytest.fixture(scope="module")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import re
 import shutil
@@ -16,12 +15,10 @@ import pytest
 from catalogue.history import last_changed
 from catalogue.load import collect, load
 from catalogue.urls import UrlStyle
-from conftest import ROOT, SAMPLE, make_repo, mkdocs_config, resource, run_build, write
+from conftest import ROOT, SAMPLE, make_repo, mkdocs_config, resource, run_build, script, write
 from htmlcheck import broken_links, read
 
-spec = importlib.util.spec_from_file_location("keep_sample", ROOT / "scripts" / "keep_sample.py")
-keep_sample = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(keep_sample)
+keep_sample = script("keep_sample")
 
 GIT = dict(os.environ, GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.org", GIT_COMMITTER_NAME="t",
            GIT_COMMITTER_EMAIL="t@example.org")
