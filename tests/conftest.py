@@ -39,7 +39,11 @@ def _sample_hub() -> Path:
         return ROOT
     scratch = Path(tempfile.mkdtemp(prefix="hub-sample-"))
     atexit.register(shutil.rmtree, scratch, ignore_errors=True)
-    return keep_sample.compose(ROOT, scratch / "sample-hub")
+    try:
+        return keep_sample.compose(ROOT, scratch / "sample-hub")
+    except (OSError, subprocess.CalledProcessError) as err:  # a downloaded archive, or no git
+        raise SystemExit(f"The tests make the sample hub from tests/sample/ with git, which failed here ({err}). "
+                         "Run them in a git checkout of the hub, with git installed.") from None
 
 
 SAMPLE = _sample_hub()  # the hub whose pages the tests check; its engine is always this checkout's
