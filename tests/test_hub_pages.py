@@ -212,8 +212,9 @@ def test_the_readers_time_takes_the_place_of_the_utc_line_and_nothing_moves(real
     html = read(real_site, "events/")
     assert "UTC: 10 Dec 2023, 10:00–11:30" in text(html), "without scripts, the time in UTC"
     with serve(real_site) as url, browser() as chromium:
-        for width in (360, 1280):
-            context = chromium.new_context(timezone_id="America/Bogota", viewport={"width": width, "height": 900})
+        # phones' widths, and a screen tall enough to show the event's facts under the sample notice
+        for width in (360, 390, 1280):
+            context = chromium.new_context(timezone_id="America/Bogota", viewport={"width": width, "height": 1200})
             page = context.new_page()
             page.add_init_script("""window.__shift = 0; new PerformanceObserver(list => list.getEntries()
                 .forEach(e => { window.__shift += e.value; })).observe({ type: "layout-shift", buffered: true });""")

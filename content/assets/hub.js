@@ -488,9 +488,10 @@
   function isoDay(date) {
     return [date.getFullYear(), date.getMonth() + 1, date.getDate()].map(function (n) { return String(n).padStart(2, "0"); }).join("-");
   }
-  function day(date) {
-    if (known) return date.toLocaleDateString(formats + "-u-ca-gregory", { dateStyle: "medium" });
-    return isoDay(date);
+  function day(date, withoutYear) {
+    if (!known) return isoDay(date);
+    var style = withoutYear ? { month: "short", day: "numeric" } : { dateStyle: "medium" };
+    return date.toLocaleDateString(formats + "-u-ca-gregory", style);
   }
   function hour(date) {
     if (known) return date.toLocaleTimeString(formats + "-u-ca-gregory", { timeStyle: "short" });
@@ -560,14 +561,31 @@
       var start = new Date(node.getAttribute("datetime"));
       var end = node.dataset.end ? new Date(node.dataset.end) : null;
       if (sameClock(node.getAttribute("datetime"), start) && (!end || sameClock(node.dataset.end, end))) return;
-      var text = day(start) + ", " + hour(start);
-      if (end) text += end.toDateString() === start.toDateString() ? "–" + hour(end) : " – " + day(end) + ", " + hour(end);
-      // a listing's card keeps to a short zone name ("GMT+1"); the event's own page spells it out
-      var style = node.closest(".hub-card") ? "short" : "long";
-      var name = known && new Intl.DateTimeFormat(formats, { timeZoneName: style }).formatToParts(start)
-        .filter(function (p) { return p.type === "timeZoneName"; }).map(function (p) { return p.value; })[0] || zone;
-      var label = (node.dataset.local || "{time}").replace("{time}", text + " (" + name + ")");
-      line.textContent = label;
+      var sameDay = !end || end.toDateString() === start.toDateString();
+      // dates: "full" (10 Dec 2023), "short" (10 Dec: the year is the one the event's time shows),
+      // "none" (the hours alone, on the day the event's time shows)
+      function label(style, dates) {
+        var on = function (date) { return dates === "none" ? "" : day(date, dates === "short") + ", "; };
+        var text = on(start) + hour(start);
+        if (end) text += sameDay ? "–" + hour(end) : " – " + on(end) + hour(end);
+        var name = known && new Intl.DateTimeFormat(formats, { timeZoneName: style }).formatToParts(start)
+          .filter(function (p) { return p.type === "timeZoneName"; }).map(function (p) { return p.value; })[0] || zone;
+        return (node.dataset.local || "{time}").replace("{time}", text + " (" + name + ")");
+      }
+      // A listing's card keeps to a short zone name ("GMT+1"); the event's own page spells it out.
+      // Where that takes more lines than the UTC line it replaces (on a phone), shorter forms follow,
+      // so that nothing below moves: the short name, the date without its year, the hours alone.
+      var shown = node.getAttribute("datetime").slice(0, 10);  // the event's own day, as printed above
+      var forms = node.closest(".hub-card") ? [["short", "full"]] : [["long", "full"], ["short", "full"]];
+      if (isoDay(start).slice(0, 4) === shown.slice(0, 4) && (!end || isoDay(end).slice(0, 4) === shown.slice(0, 4))) {
+        forms.push(["short", "short"]);
+      }
+      if (sameDay && isoDay(start) === shown) forms.push(["short", "none"]);
+      var room = line.offsetHeight;
+      forms.some(function (form) {
+        line.textContent = label(form[0], form[1]);
+        return line.offsetHeight <= room;
+      });
     });
   }
 
