@@ -553,6 +553,10 @@
 
   function localTimes() {
     var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    var lines = [], made = {};
+    function zoneName(style) {  // one formatter per style for the page, not one per line
+      return made[style] || (made[style] = new Intl.DateTimeFormat(formats, { timeZoneName: style }));
+    }
     document.querySelectorAll("time.hub-event-time[data-zone]:not([data-over])").forEach(function (node) {
       // the time's own line (in its paragraph) holds it in UTC (catalogue/render.py); the reader's
       // own time replaces it, in place, so that nothing below moves
@@ -568,7 +572,7 @@
         var on = function (date) { return dates === "none" ? "" : day(date, dates === "short") + ", "; };
         var text = on(start) + hour(start);
         if (end) text += sameDay ? "–" + hour(end) : " – " + on(end) + hour(end);
-        var name = known && new Intl.DateTimeFormat(formats, { timeZoneName: style }).formatToParts(start)
+        var name = known && zoneName(style).formatToParts(start)
           .filter(function (p) { return p.type === "timeZoneName"; }).map(function (p) { return p.value; })[0] || zone;
         return (node.dataset.local || "{time}").replace("{time}", text + " (" + name + ")");
       }
@@ -581,12 +585,15 @@
         forms.push(["short", "short"]);
       }
       if (sameDay && isoDay(start) === shown) forms.push(["short", "none"]);
-      var room = line.offsetHeight;
-      forms.some(function (form) {
-        line.textContent = label(form[0], form[1]);
-        return line.offsetHeight <= room;
-      });
+      lines.push({ line: line, forms: forms, label: label });
     });
+    // All lines measured, then all written, then all measured again: one layout a round for the
+    // whole page, not one for each card (a listing of events on a slow phone)
+    lines.forEach(function (item) { item.room = item.line.offsetHeight; });
+    for (var form = 0; lines.length; form++) {
+      lines.forEach(function (item) { item.line.textContent = item.label.apply(null, item.forms[form]); });
+      lines = lines.filter(function (item) { return item.line.offsetHeight > item.room && form + 1 < item.forms.length; });
+    }
   }
 
   // The one page a static host serves for every missing address, in whatever language the reader
