@@ -77,12 +77,17 @@ def compose(root: Path, target: Path) -> Path:
         shutil.copy2(snapshot / path, target / path)
     config = target / "mkdocs.yml"
     config.write_text(marked_as_sample(config.read_text(encoding="utf-8")), encoding="utf-8")
+    commit_all(target, "The sample hub")
+    return target
+
+
+def commit_all(folder: Path, message: str) -> None:
+    """Make `folder` a git repository of one commit, whoever runs it and whatever their git settings."""
     env = dict(os.environ, GIT_AUTHOR_DATE=COMMIT_DATE, GIT_COMMITTER_DATE=COMMIT_DATE, GIT_AUTHOR_NAME="sample",
                GIT_AUTHOR_EMAIL="sample@example.org", GIT_COMMITTER_NAME="sample",
                GIT_COMMITTER_EMAIL="sample@example.org")
-    for args in (["init", "-q"], ["add", "-A"], ["commit", "-q", "--no-gpg-sign", "--no-verify", "-m", "The sample hub"]):
-        subprocess.run(["git", *args], cwd=target, env=env, capture_output=True, check=True)
-    return target
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-q", "--no-gpg-sign", "--no-verify", "-m", message]):
+        subprocess.run(["git", *args], cwd=folder, env=env, capture_output=True, check=True)
 
 
 def marked_as_sample(config: str) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
@@ -20,13 +19,6 @@ from htmlcheck import broken_links, read
 
 keep_sample = script("keep_sample")
 
-GIT = dict(os.environ, GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.org", GIT_COMMITTER_NAME="t",
-           GIT_COMMITTER_EMAIL="t@example.org")
-
-
-def git(root: Path, *args: str) -> None:
-    subprocess.run(["git", *args], cwd=root, env=GIT, capture_output=True, check=True)
-
 
 @pytest.fixture
 def demonstration(tmp_path) -> Path:
@@ -36,9 +28,7 @@ def demonstration(tmp_path) -> Path:
         shutil.copytree(SAMPLE / folder, root / folder, dirs_exist_ok=True)
     for name in ("scripts", "catalogue", "hubsite", ".gitignore"):
         (shutil.copytree if (ROOT / name).is_dir() else shutil.copy2)(ROOT / name, root / name)
-    git(root, "init", "-q")
-    git(root, "add", "-A")
-    git(root, "commit", "-q", "--no-gpg-sign", "-m", "demonstration")
+    keep_sample.commit_all(root, "demonstration")
     return root
 
 
@@ -100,7 +90,8 @@ def test_the_hubs_own_content_builds_with_a_page_for_each_resource_and_no_broken
     for res in load(ROOT).resources:
         for lang, version in res.versions.items():
             assert escape(version.title) in read(own_site, style.page(res.path_stem, lang)), (lang, res.slug)
-    assert broken_links(own_site) == []
+    if SAMPLE != ROOT:  # before launch this is the sample's site, whose links test_real_site follows
+        assert broken_links(own_site) == []
 
 
 def test_the_sample_hub_is_marked_as_sample_whatever_the_live_setting():

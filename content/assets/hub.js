@@ -581,9 +581,8 @@
       // so that nothing below moves: the short name, the date without its year, the hours alone.
       var shown = node.getAttribute("datetime").slice(0, 10);  // the event's own day, as printed above
       var forms = node.closest(".hub-card") ? [["short", "full"]] : [["long", "full"], ["short", "full"]];
-      if (isoDay(start).slice(0, 4) === shown.slice(0, 4) && (!end || isoDay(end).slice(0, 4) === shown.slice(0, 4))) {
-        forms.push(["short", "short"]);
-      }
+      var sameYear = [start, end].every(function (d) { return !d || isoDay(d).slice(0, 4) === shown.slice(0, 4); });
+      if (sameYear) forms.push(["short", "short"]);
       if (sameDay && isoDay(start) === shown) forms.push(["short", "none"]);
       lines.push({ line: line, forms: forms, label: label });
     });
