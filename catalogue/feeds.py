@@ -25,6 +25,7 @@ MAX_ENTRIES = 50
 ATOM = "http://www.w3.org/2005/Atom"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 MEDIA_TYPE = "application/atom+xml"
+CLOSE = b"\n</feed>"  # the last line of a feed, after its head's last element or its last entry
 ET.register_namespace("", ATOM)
 
 
@@ -94,9 +95,12 @@ def title(catalogue: Catalogue, feed: Feed, lang: str) -> str:
     return f"{section} - {t('site_name')}"  # as the page titles are written
 
 
-def atom(catalogue: Catalogue, feed: Feed, lang: str, site: Site) -> bytes:
-    """The feed as an Atom document in UTF-8."""
+def atom(catalogue: Catalogue, feed: Feed, lang: str, site: Site, written: dict[str, bytes] | None = None) -> bytes:
+    """The feed as an Atom document in UTF-8. `written` keeps each entry's XML for the language's
+    other feeds, which share most entries (a resource is in the feeds of its regions, topics and
+    type): serialising the same entries again was most of the time the feeds took."""
     items = entries(catalogue, feed)
+    written = {} if written is None else written
     root = ET.Element(f"{{{ATOM}}}feed", {XML_LANG: lang})
     _text(root, "id", site.at(site.prefix(lang) + feed.path))
     _text(root, "title", title(catalogue, feed, lang))
@@ -107,10 +111,19 @@ def atom(catalogue: Catalogue, feed: Feed, lang: str, site: Site) -> bytes:
     _link(root, "alternate", site.page(feed.page_stem, lang), "text/html")
     ET.SubElement(ET.SubElement(root, f"{{{ATOM}}}author"), f"{{{ATOM}}}name").text = \
         catalogue.translator(lang)("site_name")
-    for resource in items:
-        root.append(_entry(catalogue, resource, lang, site))
     ET.indent(root)
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+    head = ET.tostring(root, encoding="utf-8", xml_declaration=True).removesuffix(CLOSE)
+    for resource in items:
+        if resource.path_stem not in written:
+            written[resource.path_stem] = _serialised(_entry(catalogue, resource, lang, site))
+    return head + b"".join(b"\n  " + written[resource.path_stem] for resource in items) + CLOSE + b"\n"
+
+
+def _serialised(entry: ET.Element) -> bytes:
+    """An entry's XML as ElementTree writes it inside the feed (indented one level, the feed's
+    default namespace declared on the feed alone)."""
+    ET.indent(entry, level=1)
+    return ET.tostring(entry, encoding="utf-8").replace(b' xmlns="' + ATOM.encode() + b'"', b"", 1)
 
 
 def _entry(catalogue: Catalogue, resource: Resource, lang: str, site: Site) -> ET.Element:
@@ -164,9 +177,10 @@ def write_feeds(catalogue: Catalogue, site: Site, folder: Path) -> int:
     """Every feed in every language under `folder` (the built site); returns how many."""
     count = 0
     for lang in catalogue.languages:
+        written: dict[str, bytes] = {}
         for feed in feeds(catalogue):
             path = folder / site.prefix(lang) / feed.path
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(atom(catalogue, feed, lang, site))
+            path.write_bytes(atom(catalogue, feed, lang, site, written))
             count += 1
     return count
