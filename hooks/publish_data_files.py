@@ -8,7 +8,10 @@ citations on resource pages need for absolute addresses, is missing or not absol
 on_pre_build starts writing the files from `catalogue.feeds`, `ics`, `api` and `citations` in
 a second process (hubsite.background), and on_post_build (-200, once, after static-i18n (-100)
 has built every language) moves them into the site. The offline build writes them too: they
-are plain files, and their addresses lead to the online hub.
+are plain files, and their addresses lead to the online hub. Feeds excepted: a feed reader
+cannot follow a file on disk, so the copy's pages link to the online feeds, and the files would
+only make the zip larger (1.6 MB of it at 1,000 resources, whatever their number: a feed holds
+the newest 50).
 
 Pages that link to a data file (the library, the events) say its size, which is known only once
 the file is written: on_post_page notes the pages that hold size markers (catalogue.pages,
@@ -52,8 +55,8 @@ def on_config(config):
 def on_pre_build(config):
     if hubsite.all_languages_built(config):
         catalogue = hubsite.catalogue(config, check=True)
-        background.start("data", partial(_write, catalogue, hubsite.site(config, catalogue), hubsite.root(config)),
-                         config.site_dir)
+        background.start("data", partial(_write, catalogue, hubsite.site(config, catalogue), hubsite.root(config),
+                                         not config.extra.get("offline")), config.site_dir)
 
 
 def on_post_page(output, page, config):
@@ -83,11 +86,12 @@ def _fill_sizes(site: Path, catalogue: Catalogue) -> None:
     pages.clear()
 
 
-def _write(catalogue: Catalogue, site: address.Site, root: Path, folder: Path) -> None:
+def _write(catalogue: Catalogue, site: address.Site, root: Path, feeds: bool, folder: Path) -> None:
     # in this process only: the pages' catalogue needs no edit dates
     date_resources(catalogue.resources, last_changed(root, "content"))
     (folder / "robots.txt").write_text(address.robots(site), encoding="utf-8")
-    write_feeds(catalogue, site, folder)
+    if feeds:
+        write_feeds(catalogue, site, folder)
     write_calendars(catalogue, site, folder)
     write_api(catalogue, site, folder)
     write_citations(catalogue, site, folder)

@@ -76,6 +76,10 @@ def test_the_copy_points_to_the_online_hub_for_feeds_and_newer_copies(unzipped, 
     html = (unzipped / "events" / "index.html").read_text(encoding="utf-8")
     feed = re.search(r'<p class="hub-feed"><a ([^>]*)>', html).group(1)
     assert f'href="{online}feeds/events.xml"' in feed and 'class="hub-external"' in feed, "a feed reader needs the web"
+    with zipfile.ZipFile(offline_zip) as archive:
+        names = archive.namelist()
+    assert not [name for name in names if "/feeds/" in name], "feed files no page of the copy links to"
+    assert f"{ROOT_FOLDER}/calendar/events.ics" in names, "a calendar file opens from disk in a calendar app"
     footer = html[html.index("hub-footer__offline"):]
     assert f'<a class="hub-external" href="{online}"' in footer
     search = (unzipped / "search" / "index.html").read_text(encoding="utf-8")
