@@ -186,13 +186,15 @@ def test_event_time_in_the_readers_zone_keeps_the_pages_calendar_and_language(re
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("zone, expected", [
-    ("Europe/Berlin", re.compile(r"Your time: 10 Dec 2023, 11:00.12:30 \(Central European Standard Time\)")),
-    ("America/Bogota", re.compile(r"Your time: 10 Dec 2023, 05:00.06:30 \(Colombia Standard Time\)")),
-    ("Asia/Dubai", None),
-    ("Asia/Muscat", None),  # another zone, the same clock: UTC+4
+@pytest.mark.parametrize("zone, expected, short_name", [
+    ("Europe/Berlin", "Your time: 10 Dec 2023, 11:00–12:30 (Central European Standard Time)", "CET"),
+    ("America/Bogota", "Your time: 10 Dec 2023, 05:00–06:30 (Colombia Standard Time)", "GMT-5"),
+    ("Asia/Dubai", None, None),
+    ("Asia/Muscat", None, None),  # another zone, the same clock: UTC+4
 ])
-def test_event_time_is_also_shown_in_the_readers_zone(real_site, zone, expected):
+def test_event_time_is_also_shown_in_the_readers_zone(real_site, zone, expected, short_name):
+    """The event's page names the reader's zone in full where that fits on the one line the UTC
+    time took, else by its short name: which, depends on the system's fonts."""
     with serve(real_site) as url, browser() as chromium:
         context = chromium.new_context(timezone_id=zone, locale="en-US")
         page = context.new_page()
@@ -201,7 +203,16 @@ def test_event_time_is_also_shown_in_the_readers_zone(real_site, zone, expected)
         if expected is None:  # their clock reads as the event's: the line keeps the time in UTC
             assert local.inner_text() == "UTC: 10 Dec 2023, 10:00–11:30", local.inner_text()
         else:
-            assert expected.search(local.inner_text()), local.inner_text()
+            shown = local.inner_text()
+            fits = local.evaluate("""(line, text) => {
+                const copy = line.cloneNode();
+                copy.textContent = text;
+                copy.style.cssText = "position: absolute; visibility: hidden; white-space: nowrap";
+                line.after(copy);
+                return copy.offsetWidth <= line.clientWidth; }""", expected)
+            if not fits:
+                expected = re.sub(r"\(.*\)", f"({short_name})", expected)
+            assert shown == expected, (fits, shown)
         context.close()
 
 
