@@ -71,11 +71,7 @@ class _Builder:
     def __init__(self, catalogue: Catalogue, style: UrlStyle, lang: str):
         self.cat, self.style, self.lang = catalogue, style, lang
         self.t = Context(catalogue, lang, "", style).t
-        self.cards = r.CardCache(catalogue, lang, style)
         self.listed = by_shown_date(catalogue)
-
-    def card_list(self, resources: list[Resource], ctx: Context, level: int = 3) -> str:
-        return r.card_list(resources, ctx, level, self.cards)
 
     def ctx(self, stem: str) -> Context:
         return Context(self.cat, self.lang, self.style.page(stem, self.lang), self.style)
@@ -119,7 +115,7 @@ class _Builder:
                     head = f"<h1>{heading}</h1>{head}"
                 plural = f' data-count="{len(resources)}" data-plural="{esc(self.t.plural_json(counted))}"' if role else ""
                 count = f'<div class="hub-count"{plural}><p>{esc(self.t(counted, count=len(resources)))}</p></div>'
-                cards = self.card_list(chunk, ctx, level=3 if section else 2)
+                cards = r.card_list(chunk, ctx, level=3 if section else 2)
                 listing = _section(section, count + cards, role=role) if section else f"{count}\n\n{cards}"
                 return "\n\n".join(x for x in (head, listing, r.pagination(stem, number, pages, ctx)) if x)
 
@@ -137,9 +133,9 @@ class _Builder:
             return "\n\n".join([
                 f'<h1>{esc(self.t("site_name"))}</h1>',
                 markdown_html(self.t("home_intro")),
-                _section(self.t("latest_resources"), self.card_list(latest, ctx),
+                _section(self.t("latest_resources"), r.card_list(latest, ctx),
                          (ctx.href("library/index"), self.t("see_library", count=len(self.cat.resources)))),
-                _upcoming_section(self.t("upcoming_events"), self.card_list(events, ctx) if events else "",
+                _upcoming_section(self.t("upcoming_events"), r.card_list(events, ctx) if events else "",
                                   self.t("no_upcoming_events"), (ctx.href("events/index"), self.t("see_events"))),
                 _section(self.t("regions_title"), self.region_tiles(ctx)),
                 _section(self.t("browse_by_topic"), self.term_list(ctx, "topics")),
@@ -198,7 +194,7 @@ class _Builder:
             parts = [arrived + intro, f'<div class="hub-count"><p>{esc(self.t("resources_count", count=len(resources)))}</p></div>']
             events = upcoming_events(self.cat, region_id)
             if events:
-                parts.append(_upcoming_section(self.t("upcoming_events"), self.card_list(events[:GROUP_SIZE], ctx)))
+                parts.append(_upcoming_section(self.t("upcoming_events"), r.card_list(events[:GROUP_SIZE], ctx)))
             orgs = Counter(p for res in resources for p in res.partners)
             if orgs:
                 items = "".join(f'<li><a href="{esc(ctx.href(r.organisation_stem(o)))}">{esc(self.cat.organisations[o].short_name)}</a> '
@@ -212,7 +208,7 @@ class _Builder:
                 more = None
                 if len(items) > GROUP_SIZE:
                     more = (ctx.href(f"{stem}/{type_id}"), self.t("see_all_count", count=len(items)))
-                parts.append(_section(heading, self.card_list(items[:GROUP_SIZE], ctx), more))
+                parts.append(_section(heading, r.card_list(items[:GROUP_SIZE], ctx), more))
             if not resources:
                 parts.append(_empty(self.t("empty_list")))
             return "\n\n".join(parts)
@@ -369,7 +365,7 @@ class _Builder:
     def events(self) -> Iterator[GeneratedPage]:
         upcoming = upcoming_events(self.cat)
         before = lambda ctx: _upcoming_section(self.t("upcoming_events"),  # noqa: E731
-                                               self.card_list(upcoming, ctx) if upcoming else "",
+                                               r.card_list(upcoming, ctx) if upcoming else "",
                                                self.t("no_upcoming_events")) \
             + _data_links(ctx, [(ALL_EVENTS, self.t("events_calendar"), "text/calendar")])
         yield from self.paginated("events/index", self.t("events_title"), self.t("events_description"),

@@ -139,6 +139,18 @@ class CardCache:
         self.ctx = RootedContext(catalogue, lang, "", style)
         self.cards: dict[tuple[str, int], str] = {}
 
+    @staticmethod
+    def shared(catalogue: Catalogue, lang: str, style: UrlStyle) -> CardCache:
+        """The one cache of a language for every page of the catalogue: the listings and each resource
+        page's related resources, which rendered its five cards afresh on every page."""
+        global _shared_caches
+        if _shared_caches[0] is not catalogue:  # a new catalogue (mkdocs serve after an edit): new cards
+            _shared_caches = (catalogue, {})
+        caches = _shared_caches[1]
+        if (lang, style) not in caches:
+            caches[lang, style] = CardCache(catalogue, lang, style)
+        return caches[lang, style]
+
     def card(self, resource: Resource, level: int) -> str:
         key = (resource.path_stem, level)
         if key not in self.cards:
@@ -146,11 +158,14 @@ class CardCache:
         return self.cards[key]
 
 
-def card_list(resources: list[Resource], ctx: Context, level: int = 3, cache: CardCache | None = None) -> str:
-    """The cards of `resources` for the page of `ctx`; listings share one `cache` per language."""
+_shared_caches: tuple[Catalogue | None, dict[tuple[str, UrlStyle], CardCache]] = (None, {})
+
+
+def card_list(resources: list[Resource], ctx: Context, level: int = 3) -> str:
+    """The cards of `resources` for the page of `ctx`, from its language's shared cache."""
     if not resources:
         return f'<div class="hub-empty"><p>{esc(ctx.t("empty_list"))}</p></div>'
-    cache = cache or CardCache(ctx.catalogue, ctx.lang, ctx.style)
+    cache = CardCache.shared(ctx.catalogue, ctx.lang, ctx.style)
     cards = "".join(cache.card(r, level) for r in resources)
     # a card's link to the page it is listed on (a region's name on that region's page) is its name
     # alone: the same link on every card was a dozen stops for the keyboard that lead nowhere new
