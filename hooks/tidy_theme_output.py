@@ -47,7 +47,7 @@ ALTERNATE_PREFETCH = "ui({document$:ct});"  # mkdocs-material 9.8.2
 TOGGLE = re.compile(r'(<input class="md-toggle"[^>]*?) autocomplete="off"')
 TOC_LABEL = '<label class="md-nav__title" for="__toc">'
 ARTICLE = '<article class="md-content__inner md-typeset">'
-PALETTE_CHOICE = re.compile(r'\s*<script>var palette=__md_get\("__palette"\).*?</script>', re.S)
+PALETTE_CHOICE = '<script>var palette=__md_get("__palette")'
 MATERIAL_SKIP = re.compile(r'(<div data-md-component="skip">).*?(</div>)', re.S)
 
 
@@ -80,7 +80,10 @@ def _tidy(output: str) -> str:
             output = output.replace(f'{start}assets/{name}"', f'{start}assets/{name}?v={version}"')
     output = TOGGLE.sub(r"\1", output).replace(ARTICLE, ARTICLE[:-1] + ' id="hub-content">', 1)
     output = MATERIAL_SKIP.sub(r"\1\2", output, count=1)
-    output = PALETTE_CHOICE.sub("", output, count=1)
+    palette = output.find(PALETTE_CHOICE)  # str.find: a pattern starting with \s* was tried at every
+    if palette >= 0:                      # position of the page, a millisecond a page
+        end = output.index("</script>", palette) + len("</script>")
+        output = output[:palette].rstrip() + output[end:]
     if TOC_LABEL in output and 'id="__toc"' not in output:
         start = output.index(TOC_LABEL)
         end = output.index("</label>", start)
