@@ -59,14 +59,11 @@ def feed_for_page(catalogue: Catalogue, stem: str) -> Feed | None:
     return by_page.get(first) or by_page.get(f"{first}/index")
 
 
-_by_page: tuple[Catalogue | None, dict[str, Feed]] = (None, {})  # every page asks: made once per catalogue
-
-
 def _feeds_by_page(catalogue: Catalogue) -> dict[str, Feed]:
-    global _by_page
-    if _by_page[0] is not catalogue:
-        _by_page = (catalogue, {feed.page_stem: feed for feed in feeds(catalogue)})
-    return _by_page[1]
+    by_page = catalogue.derived("feeds by page")  # every page asks
+    if not by_page:
+        by_page.update((feed.page_stem, feed) for feed in feeds(catalogue))
+    return by_page
 
 
 def entries(catalogue: Catalogue, feed: Feed) -> list[Resource]:

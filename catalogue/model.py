@@ -202,13 +202,17 @@ class Catalogue:
     def default_language(self) -> str:
         return self.languages[0]
 
+    def derived(self, name: str) -> dict:
+        """A dict kept with this catalogue for what is made from it once and asked for by every page
+        (translators, cards, feeds by page): a new catalogue (mkdocs serve after an edit) starts empty."""
+        return self.__dict__.setdefault("_derived", {}).setdefault(name, {})
+
     def translator(self, lang: str) -> Translator:
         """The interface text of `lang`, made once: pages, cards and feeds ask for it all the time."""
-        if not hasattr(self, "_translators"):
-            self._translators: dict[str, Translator] = {}
-        if lang not in self._translators:
-            self._translators[lang] = Translator(self.strings, lang)
-        return self._translators[lang]
+        translators = self.derived("translators")
+        if lang not in translators:
+            translators[lang] = Translator(self.strings, lang)
+        return translators[lang]
 
     def creators(self, resource: Resource) -> list[Organisation]:
         """The organisations behind a resource as authors and publishers: its partners less the

@@ -143,10 +143,7 @@ class CardCache:
     def shared(catalogue: Catalogue, lang: str, style: UrlStyle) -> CardCache:
         """The one cache of a language for every page of the catalogue: the listings and each resource
         page's related resources, which rendered its five cards afresh on every page."""
-        global _shared_caches
-        if _shared_caches[0] is not catalogue:  # a new catalogue (mkdocs serve after an edit): new cards
-            _shared_caches = (catalogue, {})
-        caches = _shared_caches[1]
+        caches = catalogue.derived("cards")
         if (lang, style) not in caches:
             caches[lang, style] = CardCache(catalogue, lang, style)
         return caches[lang, style]
@@ -156,9 +153,6 @@ class CardCache:
         if key not in self.cards:
             self.cards[key] = card(resource, self.ctx, level)
         return self.cards[key]
-
-
-_shared_caches: tuple[Catalogue | None, dict[tuple[str, UrlStyle], CardCache]] = (None, {})
 
 
 def card_list(resources: list[Resource], ctx: Context, level: int = 3) -> str:

@@ -80,8 +80,9 @@ def _tidy(output: str) -> str:
             output = output.replace(f'{start}assets/{name}"', f'{start}assets/{name}?v={version}"')
     output = TOGGLE.sub(r"\1", output).replace(ARTICLE, ARTICLE[:-1] + ' id="hub-content">', 1)
     output = MATERIAL_SKIP.sub(r"\1\2", output, count=1)
-    palette = output.find(PALETTE_CHOICE)  # str.find: a pattern starting with \s* was tried at every
-    if palette >= 0:                      # position of the page, a millisecond a page
+    # found with str.find: a pattern starting with \s* was tried at every position, a millisecond a page
+    palette = output.find(PALETTE_CHOICE)
+    if palette >= 0:
         end = output.index("</script>", palette) + len("</script>")
         output = output[:palette].rstrip() + output[end:]
     if TOC_LABEL in output and 'id="__toc"' not in output:
