@@ -1,7 +1,12 @@
-"""The offline copy: a zip of the whole hub that works from disk, with a manifest.
+"""The offline copies: zips of the hub that work from disk, each with a manifest and a README.
 
-Plain Python: the MkDocs build itself is run by scripts/build_offline.py. The zip is
-reproducible: entries sorted, timestamps set to the build date, no source maps.
+Plain Python: the MkDocs build itself is run by scripts/build_offline.py, once; each copy is a
+selection of that build. The complete copy holds every language. A language's copy holds its
+pages and the default language's, with every resource page (a listing links to each resource
+in the language it is written in) and the search data of every language (which holds those
+resources' whole text): links to the pages it leaves out lead to the hub online, marked as
+links that need a connection. The zips are reproducible: entries sorted, timestamps set to
+the build date, no source maps.
 """
 
 from __future__ import annotations
@@ -9,15 +14,31 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import posixpath
+import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import unquote
 
-ZIP_NAME = "jet-cr-hub-offline.zip"
-ROOT_FOLDER = "jet-cr-hub"  # everything unzips into one folder
+from catalogue.sanitize import mark_external
+
+ZIP_NAME = "jet-cr-hub-offline.zip"  # the complete copy; a language's copy: zip_name(lang)
+ROOT_FOLDER = "jet-cr-hub"  # every copy unzips into one folder, so that one replaces another
 LEFT_OUT = (".map",)
 ONLINE_ONLY = ("404.html", "_headers", "robots.txt", "sitemap.xml", "sitemap.xml.gz")  # for web servers and crawlers, not
 # for a reader on disk (the 404 page's root addresses would even show it unstyled)
+IN_EVERY_COPY = ("resources/", "citations/")  # under a language's folder: its resources, kept in every copy
+
+
+def zip_name(lang: str = "") -> str:
+    """The zip of one language's copy, or of the complete copy (no language)."""
+    return f"jet-cr-hub-offline-{lang}.zip" if lang else ZIP_NAME
+
+
+def copy_languages(lang: str, languages: list[str]) -> list[str]:
+    """A language's copy holds the default language too: most resources, and their pages' menus, are in it."""
+    return [languages[0]] if lang == languages[0] else [languages[0], lang]
 
 
 @dataclass(frozen=True)
@@ -26,17 +47,23 @@ class ZipInfo:
     size: int
     sha256: str
     built: str  # YYYY-MM-DD
+    languages: tuple[str, ...]
 
 
-def _files(site: Path) -> list[Path]:
-    """What goes into the copy: the built site less what only a web server uses."""
-    return sorted(p for p in site.rglob("*") if p.is_file() and p.suffix not in LEFT_OUT
-                  and p.relative_to(site).as_posix() not in ONLINE_ONLY)
+def _files(site: Path, keep: list[str], languages: list[str]) -> list[tuple[str, Path]]:
+    """What goes into a copy of the languages `keep`: the built site less what only a web server
+    uses, and less the other languages' pages but for their resources."""
+    def kept(rel: str) -> bool:
+        folder, _, rest = rel.partition("/")
+        return (rel not in ONLINE_ONLY and (not rest or folder not in languages or folder in keep
+                                            or rest.startswith(IN_EVERY_COPY)))
+    files = ((p.relative_to(site).as_posix(), p) for p in site.rglob("*") if p.is_file() and p.suffix not in LEFT_OUT)
+    return sorted((rel, p) for rel, p in files if kept(rel))
 
 
-def manifest(site: Path, version: str, commit: str, built: dt.date, languages: list[str], counts: dict[str, int],
+def manifest(version: str, commit: str, built: dt.date, languages: list[str], counts: dict[str, int],
              online: str = "", sample_notice: str = "", licence: tuple[str, str] | None = None, sources: str = "") -> dict:
-    files = _files(site)
+    """What every copy says of the hub; write_zip adds what the copy holds."""
     return {
         "name": "JET Coal Regions Knowledge Hub, offline copy",
         "version": version,
@@ -49,9 +76,33 @@ def manifest(site: Path, version: str, commit: str, built: dt.date, languages: l
         "licence": {"name": licence[0], "url": licence[1]} if licence else None,  # of the hub's own texts and data
         "languages": languages,
         "contents": counts,
-        "files": len(files),
-        "bytes": sum(p.stat().st_size for p in files),
     }
+
+
+_LINK = re.compile(r'<(?:a|link)\s[^>]*?href="([^"]*)"[^>]*>')
+_PATH = re.compile(r"([^?#]*)(.*)", re.DOTALL)
+
+
+def online_links(html: str, page: str, present: set[str], online: str) -> str:
+    """Point the links of `page` to pages left out of this copy at the hub online, and mark them
+    as the links that need a connection are marked (the language menu's other languages)."""
+    folder = posixpath.dirname(page)
+
+    def swap(match: re.Match) -> str:
+        href = match.group(1)
+        path, tail = _PATH.match(href).groups()  # tail: the query and fragment, kept
+        if not path or ":" in path or path.startswith("/"):
+            return match.group(0)
+        target = posixpath.normpath(posixpath.join(folder, unquote(path)))
+        if target in present or target.startswith("../"):
+            return match.group(0)
+        address = target.removesuffix("index.html")
+        if address.endswith(".html"):
+            address = address.removesuffix(".html") + "/"  # the hub online has folder addresses
+        tag = match.group(0).replace(f'href="{href}"', f'href="{online}{address}{tail}"', 1)
+        return mark_external(tag) if tag.startswith("<a") else tag
+
+    return _LINK.sub(swap, html)
 
 
 # How to open the copy, and how to update it, in each interface language: many readers will not read
@@ -82,36 +133,67 @@ UPDATE = {
 }
 
 
+# In a language's copy, the language menu's other languages lead online.
+ELSEWHERE = {
+    "en": "The language menu's other languages lead to the hub online.",
+    "es": "Los demás idiomas del menú de idiomas llevan al centro en línea.",
+    "id": "Bahasa lain di menu bahasa mengarah ke pusat pengetahuan daring.",
+    "vi": "Các ngôn ngữ khác trong trình đơn ngôn ngữ dẫn tới trung tâm trực tuyến.",
+    "th": "ภาษาอื่นในเมนูภาษาจะพาไปยังศูนย์ความรู้ออนไลน์",
+    "mn": "Хэлний цэсийн бусад хэл онлайн Мэдлэгийн төв рүү хөтөлнө.",
+}
+
+
 def readme(info: dict) -> str:
-    latest = f"{info['online']}downloads/{ZIP_NAME}" if info.get("online") else ""
+    latest = f"{info['online']}downloads/{zip_name(info.get('copy', ''))}" if info.get("online") else ""
+    partial = bool(info.get("copy"))
     # each language's paragraph: how to open the copy, and (with an address to get a newer one) how to update it
-    start = "\n\n".join(START[lang] + ("\n" + UPDATE[lang].format(zip=latest) if latest else "")
+    start = "\n\n".join(START[lang] + (" " + ELSEWHERE[lang] if partial else "")
+                         + ("\n" + UPDATE[lang].format(zip=latest) if latest else "")
                          for lang in info["languages"] if lang in START)
     sample = f"{info['sample_notice']}\n\n" if info.get("sample_notice") else ""
     licence = info.get("licence")
     terms = (f"The hub's own texts and data: {licence['name']} ({licence['url']}). Each resource keeps its "
              "publisher's terms.\n\n") if licence else ""
     size = f"{info['bytes'] / 1e6:.0f} MB in {info['files']:,} files" if info.get("bytes") else ""
+    works = ("pages, links, downloads and search; the language menu's other languages lead to the hub online"
+             if partial else "pages, links, downloads, the language menu and search")
     return (
         f"{info['name']}\n\nVersion {info['version']} ({info['commit']}), built {info['built']}"
         + (f"; {size} once extracted" if size else "") + f".\n\n{sample}{start}\n\n"
-        "Everything works without a connection: pages, links, downloads, the language menu and search.\n\n"
+        f"Everything works without a connection: {works}.\n\n"
         + terms + "What it holds: " + ", ".join(f"{n} {k}" for k, n in info["contents"].items())
-        + f"; languages: {', '.join(info['languages'])}.\n"
+        + f"; languages: {', '.join(info['languages'])}"
+        + (" (every resource, in the language it is written in)" if partial else "") + ".\n"
     )
 
 
-def write_zip(site: Path, target: Path, info: dict, built: dt.date) -> ZipInfo:
-    """Zip `site` into `target` reproducibly, with MANIFEST.json and README.txt at the top."""
+def write_zip(site: Path, target_folder: Path, info: dict, built: dt.date, lang: str = "") -> ZipInfo:
+    """Zip the copy of `site` in `lang` (with the default language), or the complete copy, into
+    `target_folder` reproducibly, with MANIFEST.json and README.txt."""
+    languages = info["languages"]
+    keep = copy_languages(lang, languages) if lang else languages
+    if lang and not info.get("online"):
+        raise ValueError("a language's copy links to the hub online for its other languages: mkdocs.yml needs site_url")
+    files = _files(site, keep, languages)
+    present = {rel for rel, _ in files}
     stamp = (max(built.year, 1980), built.month, built.day, 0, 0, 0)
+    target = target_folder / zip_name(lang)
     target.parent.mkdir(parents=True, exist_ok=True)
-    extra = {"MANIFEST.json": json.dumps(info, indent=2, ensure_ascii=False) + "\n", "README.txt": readme(info)}
+    size = 0
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for rel, path in files:
+            data = path.read_bytes()
+            if lang and rel.endswith(".html"):
+                data = online_links(data.decode("utf-8"), rel, present, info["online"]).encode("utf-8")
+            size += len(data)
+            _add(archive, f"{ROOT_FOLDER}/{rel}", data, stamp)
+        # last, once the copy's files are counted; readers find them by name
+        info = dict(info, copy=lang, languages=keep, files=len(files), bytes=size)
+        extra = {"MANIFEST.json": json.dumps(info, indent=2, ensure_ascii=False) + "\n", "README.txt": readme(info)}
         for name, text in sorted(extra.items()):
             _add(archive, f"{ROOT_FOLDER}/{name}", text.encode("utf-8"), stamp)
-        for path in _files(site):
-            _add(archive, f"{ROOT_FOLDER}/{path.relative_to(site).as_posix()}", path.read_bytes(), stamp)
-    return describe(target, built)
+    return describe(target)
 
 
 def _add(archive: zipfile.ZipFile, name: str, data: bytes, stamp: tuple) -> None:
@@ -121,11 +203,10 @@ def _add(archive: zipfile.ZipFile, name: str, data: bytes, stamp: tuple) -> None
     archive.writestr(entry, data, compresslevel=9)
 
 
-def describe(path: Path, built: dt.date | None = None) -> ZipInfo:
+def describe(path: Path) -> ZipInfo:
     data = path.read_bytes()
-    if built is None:
-        built = dt.date.fromisoformat(read_manifest(path)["built"])
-    return ZipInfo(path.name, len(data), hashlib.sha256(data).hexdigest(), built.isoformat())
+    info = read_manifest(path)
+    return ZipInfo(path.name, len(data), hashlib.sha256(data).hexdigest(), info["built"], tuple(info["languages"]))
 
 
 def read_manifest(path: Path) -> dict:

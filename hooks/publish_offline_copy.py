@@ -1,11 +1,13 @@
-"""Offer the offline copy on every page: its link, size, build date and SHA-256 in the footer.
+"""Offer the offline copies on every page: links, sizes, build date and SHA-256 in the footer.
 
-Events: on_config reads dist/jet-cr-hub-offline.zip (or the one in $HUB_OFFLINE_DIST, where the
-tests build theirs, leaving dist/ alone) when `make offline` has written it and
-puts its description in config.extra.offline_copy for the footer, saying so when the copy was
-built from other content than this build's (`mkdocs build` alone after an edit); on_post_build (-200, once,
-after every language) copies it to site/downloads/. In the offline build itself
-(config.extra.offline) the footer says when the copy was built instead.
+Events: on_config reads the copies `make offline` wrote into dist/ (or into $HUB_OFFLINE_DIST,
+where the tests build theirs, leaving dist/ alone): the complete one, jet-cr-hub-offline.zip,
+and each language's. It puts their descriptions in config.extra.offline_copies (keyed by
+language, '' for the complete one) for the footer, which offers a page's language's copy first
+(hooks/theme_context.py), saying so when the copies were built from other content than this
+build's (`mkdocs build` alone after an edit); on_post_build (-200, once, after every language)
+copies them to site/downloads/. In the offline build itself (config.extra.offline) the footer
+says when the copy was built instead.
 """
 
 from __future__ import annotations
@@ -21,23 +23,39 @@ from mkdocs.plugins import event_priority
 import hubsite
 from catalogue.cache import digest
 from catalogue.load import build_date
-from catalogue.offline import ZIP_NAME, ZipInfo, describe, read_manifest
+from catalogue.offline import ZIP_NAME, ZipInfo, describe, read_manifest, zip_name
 
 log = logging.getLogger("mkdocs.hooks.offline_copy")
 
 
-def _zip(config) -> Path:
-    return Path(os.environ.get("HUB_OFFLINE_DIST") or hubsite.root(config) / "dist") / ZIP_NAME
+def _dist(config) -> Path:
+    return Path(os.environ.get("HUB_OFFLINE_DIST") or hubsite.root(config) / "dist")
+
+
+def _copies(config) -> dict[str, Path]:
+    """The copies to offer: the complete one, when there is one, and the languages' that exist."""
+    complete = _dist(config) / ZIP_NAME
+    if not complete.is_file():
+        return {}
+    info = read_manifest(complete)
+    found = {lang: _dist(config) / zip_name(lang) for lang in info["languages"]}
+    # a language's copy left from another build (`make offline` without site_url writes none) is not offered
+    return {"": complete} | {lang: path for lang, path in found.items()
+                             if path.is_file() and _same_build(read_manifest(path), info)}
+
+
+def _same_build(one: dict, other: dict) -> bool:
+    return all(one.get(key) == other.get(key) for key in ("sources", "commit", "built", "version"))
 
 
 def on_config(config):
     if config.extra.get("offline"):
         config.extra["offline_built"] = build_date().isoformat()
-    elif _zip(config).is_file():
-        config.extra["offline_copy"] = asdict(_described(_zip(config)))
-        # `mkdocs build` alone, after an edit, offers the last copy `make offline` wrote (make site builds both)
-        if read_manifest(_zip(config)).get("sources") != digest(hubsite.root(config)):
-            log.info(f"The offline copy in {_zip(config).parent} was built from other content than this build's: the "
+    elif copies := _copies(config):
+        config.extra["offline_copies"] = {lang: asdict(_described(path)) for lang, path in copies.items()}
+        # `mkdocs build` alone, after an edit, offers the last copies `make offline` wrote (make site builds both)
+        if read_manifest(copies[""]).get("sources") != digest(hubsite.root(config)):
+            log.info(f"The offline copy in {_dist(config)} was built from other content than this build's: the "
                      "pages offer it as it is. Run 'make site', which builds the copy first, to offer a current one.")
     return config
 
@@ -50,7 +68,6 @@ def _described(path: Path) -> ZipInfo:
     stat = path.stat()
     key = (str(path), stat.st_size, stat.st_mtime_ns)
     if key not in _descriptions:
-        _descriptions.clear()
         _descriptions[key] = describe(path)
     return _descriptions[key]
 
@@ -59,7 +76,8 @@ def _described(path: Path) -> ZipInfo:
 def on_post_build(config):
     if not hubsite.all_languages_built(config) or config.extra.get("offline"):
         return
-    if config.extra.get("offline_copy"):
+    if config.extra.get("offline_copies"):
         target = Path(config.site_dir) / "downloads"
         target.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(_zip(config), target / ZIP_NAME)
+        for path in _copies(config).values():
+            shutil.copy2(path, target / path.name)

@@ -70,8 +70,16 @@ def _add(context, lang, page, config):
     context["hub_head"] = None if page is None else head(catalogue, _page(page, lang, context["hub_t"]), site, offline)
     context["hub_acknowledgements"] = acknowledgements(catalogue, lang)
     context["hub_offline_start"] = site.prefix(lang) + "index.html"  # the page's language's home in the offline copy
+    context["hub_offline_copies"] = offline_copies(config.extra.get("offline_copies") or {}, lang, context["hub_t"])
     context["hub_search_bundles"] = search_bundles(catalogue, config)
     return context
+
+
+def offline_copies(copies: dict[str, dict], lang: str, t: Translator) -> list[dict]:
+    """The offline copies a page's footer offers (hooks/publish_offline_copy.py): first the copy in
+    its language (with the default language), then the complete one, each saying what it holds."""
+    return [dict(copies[key], what=t(label)) for key, label in ((lang, "offline_languages"), ("", "offline_all_languages"))
+            if key in copies]
 
 
 def not_found(catalogue, style, root: str) -> list[dict[str, str]]:

@@ -65,8 +65,8 @@ in seconds):
                              originals_by_language, with_table, words, markdown_bytes,
                              generate_seconds}
     validate                {seconds, ok}
-    builds.offline          {seconds, cpu_seconds, peak_rss_bytes, load_before, zip_bytes, build_bytes,
-                             build_files, profile}
+    builds.offline          {seconds, cpu_seconds, peak_rss_bytes, load_before, zip_bytes (the complete copy),
+                             language_zip_bytes {lang: bytes}, build_bytes, build_files, profile}
     builds.hub              {seconds, cpu_seconds, peak_rss_bytes, load_before, site_bytes, site_files, html_files,
                              site_bytes_without_zip, profile}
     builds.plain            same keys as builds.hub (no zip: both sizes equal)
@@ -808,7 +808,9 @@ def report(result: dict) -> str:
         files = entry.get("site_files", entry.get("build_files", 0))
         add(f"{label:<34}{entry['seconds']:>9.1f}s{entry['cpu_seconds']:>9.1f}s{mb(entry['peak_rss_bytes']):>14}"
             f"{mb(size):>14}{files:>9,}")
-    add(f"{'offline zip':<34}{'':>10}{'':>10}{'':>14}{mb(b['offline']['zip_bytes']):>14}")
+    add(f"{'offline zip, every language':<34}{'':>10}{'':>10}{'':>14}{mb(b['offline']['zip_bytes']):>14}")
+    for lang, size in (b["offline"].get("language_zip_bytes") or {}).items():
+        add(f"{'offline zip, ' + lang:<34}{'':>10}{'':>10}{'':>14}{mb(size):>14}")
     if len(b["hub"].get("rounds", [])) > 1:
         spans = ", ".join(f"{label} {min(r['seconds'] for r in b[key]['rounds']):.1f}–"
                           f"{max(r['seconds'] for r in b[key]['rounds']):.1f}s"
@@ -950,8 +952,10 @@ def main(argv: list[str] | None = None) -> int:
         step("building the offline copy (scripts/build_offline.py)")
         builds["offline"] = run_build("offline", hub, work, "script", "scripts/build_offline.py",
                                       ["--dist", str(hub / "dist")], logs / "offline.log")
-        zips = sorted((hub / "dist").glob("*.zip"))
-        builds["offline"]["zip_bytes"] = zips[0].stat().st_size if zips else 0
+        complete = hub / "dist" / "jet-cr-hub-offline.zip"
+        builds["offline"]["zip_bytes"] = complete.stat().st_size if complete.is_file() else 0
+        builds["offline"]["language_zip_bytes"] = {  # each language's copy, with the default language
+            path.stem.rsplit("-", 1)[1]: path.stat().st_size for path in sorted((hub / "dist").glob("*-offline-*.zip"))}
         size, files, _ = tree_size(hub / "build" / "offline")
         builds["offline"].update(build_bytes=size, build_files=files)
 

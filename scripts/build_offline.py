@@ -1,14 +1,17 @@
 #!/usr/bin/env python3
-"""Build the offline copy of the hub into dist/jet-cr-hub-offline.zip (`make offline`).
+"""Build the offline copies of the hub into dist/ (`make offline`): jet-cr-hub-offline.zip with
+every language, and jet-cr-hub-offline-<lang>.zip with one language and the default one.
 
-The same MkDocs configuration, built with .html addresses (pages open from disk), the
-offline search engine instead of Pagefind (which needs a web server), then zipped with a
-manifest. Run `make site` afterwards to publish it under site/downloads/.
+The same MkDocs configuration, built once with .html addresses (pages open from disk) and the
+offline search engine instead of Pagefind (which needs a web server); each copy is a selection
+of that build, zipped with a manifest (catalogue/offline.py), the copies side by side on both
+cores. Run `make site` afterwards to publish them under site/downloads/.
 """
 
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import os
 import shutil
 import subprocess
@@ -26,7 +29,7 @@ from mkdocs.exceptions import MkDocsException  # noqa: E402
 
 from catalogue.cache import digest  # noqa: E402
 from catalogue.load import build_date, load  # noqa: E402
-from catalogue.offline import ZIP_NAME, manifest, write_zip  # noqa: E402
+from catalogue.offline import manifest, write_zip  # noqa: E402
 from hubsite import licence  # noqa: E402
 
 BUILD_DIR = ROOT / "build" / "offline"
@@ -44,8 +47,8 @@ def commit() -> str:
 def main(argv: list[str] | None = None) -> int:
     import argparse
 
-    parser = argparse.ArgumentParser(description="Build the offline copy of the hub as a zip.")
-    parser.add_argument("--dist", default=str(DIST), help="folder for the zip (default: dist/)")
+    parser = argparse.ArgumentParser(description="Build the offline copies of the hub as zips.")
+    parser.add_argument("--dist", default=str(DIST), help="folder for the zips (default: dist/)")
     parser.add_argument("--build-dir", default=str(BUILD_DIR), help="scratch folder for the build (default: build/offline/)")
     args = parser.parse_args(argv)
     build_dir = Path(args.build_dir)
@@ -66,10 +69,17 @@ def main(argv: list[str] | None = None) -> int:
     version = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
     built = build_date()
     sample = catalogue.translator(catalogue.default_language)("sample_notice") if config.extra.get("sample_content") else ""
-    info = manifest(build_dir, version, commit(), built, catalogue.languages, counts, config.site_url, sample,
-                    licence(config), digest(ROOT))
-    result = write_zip(build_dir, Path(args.dist) / ZIP_NAME, info, built)
-    print(f"Offline copy: {Path(args.dist) / result.name}, {result.size / 1e6:.1f} MB, sha256 {result.sha256}")
+    info = manifest(version, commit(), built, catalogue.languages, counts, config.site_url, sample, licence(config),
+                    digest(ROOT))
+    copies = [""] + (catalogue.languages if config.site_url else [])  # a language's copy links online for the others
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    with context.Pool(min(len(copies), os.cpu_count() or 1)) as pool:
+        results = pool.starmap(write_zip, [(build_dir, Path(args.dist), info, built, lang) for lang in copies])
+    for lang, result in zip(copies, results, strict=True):
+        print(f"Offline copy ({', '.join(result.languages) if lang else 'every language'}): "
+              f"{Path(args.dist) / result.name}, {result.size / 1e6:.1f} MB, sha256 {result.sha256}")
+    if not config.site_url:
+        print("No copy per language: mkdocs.yml has no site_url for their links to the other languages online.")
     return 0
 
 

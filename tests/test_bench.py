@@ -76,6 +76,8 @@ def test_content_and_builds_have_sane_figures(run):
     offline = builds["offline"]
     assert offline["seconds"] > 0 and offline["peak_rss_bytes"] > 0
     assert offline["zip_bytes"] > 0 and offline["build_bytes"] > offline["zip_bytes"] and offline["build_files"] > 0
+    copies = offline["language_zip_bytes"]  # each language's copy holds less than the complete one
+    assert set(copies) == set(data["languages"]) and all(0 < size < offline["zip_bytes"] for size in copies.values())
     assert builds["hub"]["site_bytes"] > builds["hub"]["site_bytes_without_zip"], "the zip is published in site/"
     assert builds["hub"]["html_files"] > builds["hub_en"]["html_files"] > 0
     for key in ("hub_vs_plain", "languages_vs_english", "english_vs_plain", "site_bytes_languages_vs_english"):

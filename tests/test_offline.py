@@ -18,7 +18,7 @@ import pytest
 from browser import browser
 from catalogue.cache import digest
 from catalogue.load import load
-from catalogue.offline import ROOT_FOLDER, ZIP_NAME
+from catalogue.offline import ROOT_FOLDER, ZIP_NAME, online_links, zip_name
 from conftest import BUILD_DATE_EPOCH, SAMPLE, licence_text, make_repo, resource, run_build
 from htmlcheck import broken_links, parse
 
@@ -34,12 +34,20 @@ def offline_zip(tmp_path_factory) -> Path:
     return dist / ZIP_NAME
 
 
-@pytest.fixture(scope="module")
-def unzipped(offline_zip, tmp_path_factory) -> Path:
-    target = tmp_path_factory.mktemp("unzipped")
-    with zipfile.ZipFile(offline_zip) as archive:
+def _extract(archive_path: Path, target: Path) -> Path:
+    with zipfile.ZipFile(archive_path) as archive:
         archive.extractall(target)
     return target / ROOT_FOLDER
+
+
+@pytest.fixture(scope="module")
+def unzipped(offline_zip, tmp_path_factory) -> Path:
+    return _extract(offline_zip, tmp_path_factory.mktemp("unzipped"))
+
+
+@pytest.fixture(scope="module")
+def spanish_copy(offline_zip, tmp_path_factory) -> Path:
+    return _extract(offline_zip.parent / zip_name("es"), tmp_path_factory.mktemp("spanish"))
 
 
 def test_zip_holds_a_manifest_and_no_source_maps(offline_zip):
@@ -68,6 +76,55 @@ def test_zip_holds_a_manifest_and_no_source_maps(offline_zip):
     assert manifest["online"].startswith("https://")
     web_only = {f"{ROOT_FOLDER}/{name}" for name in ("404.html", "_headers", "robots.txt", "sitemap.xml", "sitemap.xml.gz")}
     assert not web_only & set(names), "files only a web server uses"
+
+
+def test_each_language_has_a_smaller_copy_with_every_resource_and_no_dead_link(offline_zip, unzipped, spanish_copy):
+    """A reader downloads the pages of their language and the default one, every resource
+    page (listings in any language link to a resource in the language it is written in) and
+    the search data; links to the languages left out lead to the hub online, marked ↗."""
+    complete = json.loads((unzipped / "MANIFEST.json").read_text(encoding="utf-8"))
+    online, languages = complete["online"], complete["languages"]
+    for lang in languages:
+        copy = offline_zip.parent / zip_name(lang)
+        with zipfile.ZipFile(copy) as archive:
+            names = set(archive.namelist())
+            manifest = json.loads(archive.read(f"{ROOT_FOLDER}/MANIFEST.json"))
+            readme = archive.read(f"{ROOT_FOLDER}/README.txt").decode()
+        kept = ["en"] if lang == "en" else ["en", lang]
+        assert manifest["languages"] == kept and manifest["copy"] == lang
+        assert manifest["contents"] == complete["contents"] and manifest["files"] == len(names) - 2
+        assert copy.stat().st_size < 0.8 * offline_zip.stat().st_size, lang
+        assert f"{online}downloads/{zip_name(lang)}" in readme, "how to update this copy"
+        assert "the language menu's other languages lead to the hub online" in readme
+        pages = {name.removeprefix(f"{ROOT_FOLDER}/") for name in names}
+        for other in languages[1:]:
+            assert (f"{other}/index.html" in pages) == (other == lang), (lang, other)
+            assert f"search/offline-{other}.js" in pages, "every language's search data: its resources' whole text"
+        translated = {p for p in (unzipped / "es" / "resources").glob("*.html")}
+        assert translated and all(f"es/resources/{p.name}" in pages for p in translated), "every resource in every copy"
+
+    assert broken_links(spanish_copy) == [], "every link on disk leads somewhere"
+    colombia = (spanish_copy / "es" / "regions" / "colombia.html").read_text(encoding="utf-8")
+    menu = {a["hreflang"]: a for a in parse(colombia).links if "md-select__link" in a.get("class", "")}
+    assert menu["en"]["href"] == "../../regions/colombia.html" and menu["es"]["href"] == "colombia.html"
+    assert menu["th"]["href"] == f"{online}th/regions/colombia/" and "hub-external" in menu["th"]["class"]
+    resource = next((spanish_copy / "es" / "resources").glob("*.html")).read_text(encoding="utf-8")
+    assert f'href="{online}' in resource, "a translation's menu leads online for the languages left out"
+
+
+def test_links_to_pages_left_out_keep_their_query_and_fragment():
+    present = {"index.html", "es/index.html", "regions/chile.html"}
+    html = ('<link rel="alternate" href="th/index.html" hreflang="th">'
+            '<a href="th/regions/chile.html?untranslated" class="md-select__link">ไทย</a>'
+            '<a href="regions/chile.html#events">Chile</a><a href="https://example.org/x.html">x</a>'
+            '<a href="th/about.html#newsletter">x</a>')
+    rewritten = online_links(html, "index.html", present, "https://hub.example.org/")
+    assert '<link rel="alternate" href="https://hub.example.org/th/" hreflang="th">' in rewritten
+    assert ('<a href="https://hub.example.org/th/regions/chile/?untranslated" rel="noopener noreferrer" '
+            'class="hub-external md-select__link">') in rewritten
+    assert '<a href="regions/chile.html#events">' in rewritten and '<a href="https://example.org/x.html">' in rewritten
+    assert 'href="https://hub.example.org/th/about/#newsletter" rel="noopener noreferrer" class="hub-external"' in rewritten
+    assert online_links('<a href="../index.html">', "es/about.html", present, "https://h/") == '<a href="../index.html">'
 
 
 def test_the_copy_points_to_the_online_hub_for_feeds_and_newer_copies(unzipped, offline_zip):
@@ -238,6 +295,28 @@ def test_browsing_search_and_languages_work_from_disk(unzipped):
         assert network == [], f"requests to the network: {network}"
 
 
+@pytest.mark.browser
+def test_a_language_copy_browses_and_searches_from_disk(spanish_copy):
+    with browser() as chromium:
+        page = chromium.new_page()
+        network = []
+        page.on("request", lambda r: network.append(r.url) if not r.url.startswith(("file:", "data:", "blob:")) else None)
+        page.goto((spanish_copy / "es" / "search" / "index.html").as_uri() + "?q=overburden")
+        page.wait_for_selector(".hub-results li")
+        assert "Mae Moh" in page.inner_text(".hub-results"), "an English text, searched from the Spanish page"
+        page.locator(".hub-results li a").first.click()
+        page.wait_for_load_state()
+        assert page.url.startswith("file:") and page.locator(".hub-facts").count() == 1
+        page.goto((spanish_copy / "es" / "index.html").as_uri())
+        page.locator(".md-nav--primary a", has_text="Regiones").first.click()
+        page.wait_for_load_state()
+        assert page.url.endswith("/es/regions/index.html")
+        thai = page.locator(".md-select a[hreflang=th]").first
+        assert thai.get_attribute("href").startswith("https://") and "↗" in thai.evaluate(
+            "a => getComputedStyle(a, '::after').content"), "the language left out is online, and looks it"
+        assert network == [], f"requests to the network: {network}"
+
+
 def test_a_copy_missing_its_search_data_says_how_to_open_it(unzipped, tmp_path):
     """Opened from inside the zip (Windows extracts only the page), the search data is not there:
     the reader needs to know how to open the copy, not to check a connection they may not have."""
@@ -288,26 +367,45 @@ def test_a_copy_read_months_later_says_the_hub_online_has_moved_on(unzipped):
             bare.unlink()
 
 
-def test_every_online_page_offers_the_copy_with_size_date_and_checksum(real_site):
-    zip_path = real_site / "downloads" / ZIP_NAME
-    assert zip_path.is_file()
-    digest = hashlib.sha256(zip_path.read_bytes()).hexdigest()
-    for page in ("index.html", "es/regions/colombia/index.html", "resources/hub-launch-cop28/index.html"):
+def test_every_online_page_offers_its_languages_copy_then_the_complete_one(real_site):
+    def sha(name):
+        return hashlib.sha256((real_site / "downloads" / name).read_bytes()).hexdigest()
+    for page, lang in (("index.html", "en"), ("es/regions/colombia/index.html", "es"),
+                       ("resources/hub-launch-cop28/index.html", "en"), ("vi/index.html", "vi")):
         html = (real_site / page).read_text(encoding="utf-8")
-        footer = html[html.index("hub-footer__offline"):]
-        assert f"downloads/{ZIP_NAME}" in footer and digest in footer
+        footer = html[html.index("hub-footer__offline"):html.index("hub-footer__licence")]
+        offered = re.findall(r'href="(?:\.\./)*downloads/([^"]+)" download', footer)
+        assert offered == [zip_name(lang), ZIP_NAME], page
+        assert footer.index(sha(zip_name(lang))) < footer.index(sha(ZIP_NAME)), "each with its checksum"
         assert re.search(r"ZIP, \d+([.,]\d)? MB, [^)]*2026", footer), footer[:300]
     english = (real_site / "index.html").read_text(encoding="utf-8")
-    assert "all languages, built " in english and "; unzip it, then open index.html)" in english, \
-        "what the reader gets, and how to open it, before a download of megabytes"
+    assert re.search(r"\(ZIP, [\d.]+ MB, English only, built ", english)
+    assert "; unzip it, then open index.html)" in english, "what the reader gets, and how to open it, before a download"
+    assert re.search(r'download>Or with all languages</a>\s*\(ZIP, [\d.]+ MB\)', english)
     vietnamese = (real_site / "vi" / "index.html").read_text(encoding="utf-8")
-    assert "; hãy giải nén rồi mở vi/index.html)" in vietnamese, "the home page in the reader's language"
+    assert "tiếng Việt và tiếng Anh" in vietnamese and "; hãy giải nén rồi mở vi/index.html)" in vietnamese, \
+        "the home page in the reader's language"
+    assert {p.name for p in (real_site / "downloads").iterdir()} == {ZIP_NAME} | {zip_name(lang) for lang in
+                                                                               ("en", "es", "id", "vi", "th", "mn")}
 
 
 def test_a_build_says_when_the_copy_it_offers_was_built_from_other_content(offline_zip, tmp_path):
-    """`mkdocs build` alone after an edit offers the last copy `make offline` wrote: it says so."""
+    """`mkdocs build` alone after an edit offers the last copies `make offline` wrote: it says so.
+    A language's copy left from another build is not offered: the complete one is, alone."""
+    dist = tmp_path / "dist"
+    dist.mkdir()
+    shutil.copy2(offline_zip, dist / ZIP_NAME)
+    with zipfile.ZipFile(offline_zip.parent / zip_name("es")) as old, zipfile.ZipFile(dist / zip_name("es"), "w") as new:
+        for entry in old.infolist():
+            data = old.read(entry)
+            if entry.filename.endswith("/MANIFEST.json"):
+                data = json.dumps(dict(json.loads(data), commit="0ther")).encode()
+            new.writestr(entry, data)
     root = make_repo(tmp_path / "repo", {"sample-report.md": resource(title="A newer report")})
-    result = run_build(root, env={"HUB_OFFLINE_DIST": str(offline_zip.parent)})
+    result = run_build(root, env={"HUB_OFFLINE_DIST": str(dist)})
     assert result.returncode == 0, result.stderr
     assert "was built from other content than this build's" in result.stderr and "Run 'make site'" in result.stderr
-    assert (root / "site" / "downloads" / ZIP_NAME).is_file(), "offered as it is"
+    assert sorted(p.name for p in (root / "site" / "downloads").iterdir()) == [ZIP_NAME], "offered as it is"
+    spanish = (root / "site" / "es" / "index.html").read_text(encoding="utf-8")
+    footer = spanish[spanish.index("hub-footer__offline"):spanish.index("hub-footer__licence")]
+    assert re.findall(r'downloads/([^"]+)" download', footer) == [ZIP_NAME] and "todos los idiomas, generado" in footer
