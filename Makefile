@@ -27,7 +27,7 @@ $(VENV)/.test-deps: requirements-test.txt $(VENV)/.build-deps
 site: offline  ## set up and build the hub into site/ (with the offline copy under site/downloads/)
 	$(BIN)/mkdocs build
 
-offline: $(VENV)/.build-deps  ## build the offline copy into dist/
+offline: $(VENV)/.build-deps  ## build the offline copies (every language, and each language with English) into dist/
 	$(BIN)/python scripts/build_offline.py
 
 serve: $(VENV)/.build-deps  ## live preview on http://127.0.0.1:8000

@@ -64,7 +64,7 @@ _descriptions: dict[tuple, ZipInfo] = {}
 
 
 def _described(path: Path) -> ZipInfo:
-    """describe() hashes the whole zip: once per file version, not once per language build."""
+    """describe() may hash the whole zip: once per file version, not once per language build."""
     stat = path.stat()
     key = (str(path), stat.st_size, stat.st_mtime_ns)
     if key not in _descriptions:

@@ -18,7 +18,7 @@ import pytest
 from browser import browser
 from catalogue.cache import digest
 from catalogue.load import load
-from catalogue.offline import ROOT_FOLDER, ZIP_NAME, online_links, zip_name
+from catalogue.offline import ROOT_FOLDER, ZIP_NAME, describe, online_links, zip_name
 from conftest import BUILD_DATE_EPOCH, SAMPLE, licence_text, make_repo, resource, run_build
 from htmlcheck import broken_links, parse
 
@@ -125,6 +125,8 @@ def test_links_to_pages_left_out_keep_their_query_and_fragment():
     assert '<a href="regions/chile.html#events">' in rewritten and '<a href="https://example.org/x.html">' in rewritten
     assert 'href="https://hub.example.org/th/about/#newsletter" rel="noopener noreferrer" class="hub-external"' in rewritten
     assert online_links('<a href="../index.html">', "es/about.html", present, "https://h/") == '<a href="../index.html">'
+    assert online_links('<a data-href="th/x.html" href="index.html">', "index.html", present, "https://h/") == \
+        '<a data-href="th/x.html" href="index.html">'
 
 
 def test_the_copy_points_to_the_online_hub_for_feeds_and_newer_copies(unzipped, offline_zip):
@@ -387,6 +389,23 @@ def test_every_online_page_offers_its_languages_copy_then_the_complete_one(real_
         "the home page in the reader's language"
     assert {p.name for p in (real_site / "downloads").iterdir()} == {ZIP_NAME} | {zip_name(lang) for lang in
                                                                                ("en", "es", "id", "vi", "th", "mn")}
+
+
+def test_the_checksum_offered_is_the_files_even_when_the_zip_was_replaced(offline_zip, tmp_path):
+    """The build reads each zip's SHA-256 from the note build_offline.py left beside it, but only
+    while the zip is the file that note describes."""
+    def sha(path):
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    copy = tmp_path / ZIP_NAME
+    shutil.copy2(offline_zip, copy)
+    shutil.copy2(offline_zip.parent / (ZIP_NAME + ".checksum.json"), tmp_path)
+    assert describe(copy).sha256 == sha(offline_zip)
+    data = bytearray(copy.read_bytes())
+    data[200] ^= 1  # the same size, another file: a byte of the first page (the manifest, read, is last)
+    copy.write_bytes(bytes(data))
+    assert describe(copy).sha256 == sha(copy) != sha(offline_zip)
+    os.utime(copy, ns=(0, 0))
+    assert describe(copy).sha256 == sha(copy)
 
 
 def test_a_build_says_when_the_copy_it_offers_was_built_from_other_content(offline_zip, tmp_path):
