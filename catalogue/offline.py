@@ -5,8 +5,8 @@ selection of that build. The complete copy holds every language. A language's co
 pages and the default language's, with every resource page (a listing links to each resource
 in the language it is written in) and the search data of every language (which holds those
 resources' whole text): links to the pages it leaves out lead to the hub online, marked as
-links that need a connection. The zips are reproducible: entries sorted, timestamps set to
-the build date, no source maps.
+links that need a connection. The zips are reproducible: entries in a fixed order, timestamps
+set to the build date, no source maps.
 """
 
 from __future__ import annotations
@@ -204,12 +204,13 @@ def _add(archive: zipfile.ZipFile, name: str, data: bytes, stamp: tuple) -> None
     archive.writestr(entry, data, compresslevel=9)
 
 
-def describe(path: Path) -> ZipInfo:
-    """A zip's name, size, SHA-256, build date and languages. The SHA-256 comes from the note
+def describe(path: Path, info: dict | None = None) -> ZipInfo:
+    """A zip's name, size, SHA-256, build date and languages (`info`: its manifest, when read
+    already). The SHA-256 comes from the note
     write_zip leaves beside the zip, while the zip is the file it wrote (same size and time):
     every build offers seven copies, and hashing them all took a second of each build at 1,000
     resources (over a gigabyte of zips at 10,000)."""
-    info, stat = read_manifest(path), path.stat()
+    info, stat = info or read_manifest(path), path.stat()
     note = _read_note(path)
     known = note.get("size") == stat.st_size and note.get("mtime_ns") == stat.st_mtime_ns
     sha256 = note["sha256"] if known else _sha256(path)

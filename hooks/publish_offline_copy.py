@@ -37,11 +37,11 @@ def _copies(config) -> dict[str, Path]:
     complete = _dist(config) / ZIP_NAME
     if not complete.is_file():
         return {}
-    info = read_manifest(complete)
+    info = _read(complete)[0]
     found = {lang: _dist(config) / zip_name(lang) for lang in info["languages"]}
     # a language's copy left from another build (`make offline` without site_url writes none) is not offered
     return {"": complete} | {lang: path for lang, path in found.items()
-                             if path.is_file() and _same_build(read_manifest(path), info)}
+                             if path.is_file() and _same_build(_read(path)[0], info)}
 
 
 def _same_build(one: dict, other: dict) -> bool:
@@ -52,24 +52,26 @@ def on_config(config):
     if config.extra.get("offline"):
         config.extra["offline_built"] = build_date().isoformat()
     elif copies := _copies(config):
-        config.extra["offline_copies"] = {lang: asdict(_described(path)) for lang, path in copies.items()}
+        config.extra["offline_copies"] = {lang: asdict(_read(path)[1]) for lang, path in copies.items()}
         # `mkdocs build` alone, after an edit, offers the last copies `make offline` wrote (make site builds both)
-        if read_manifest(copies[""]).get("sources") != digest(hubsite.root(config)):
+        if _read(copies[""])[0].get("sources") != digest(hubsite.root(config)):
             log.info(f"The offline copy in {_dist(config)} was built from other content than this build's: the "
                      "pages offer it as it is. Run 'make site', which builds the copy first, to offer a current one.")
     return config
 
 
-_descriptions: dict[tuple, ZipInfo] = {}
+_copies_read: dict[tuple, tuple[dict, ZipInfo]] = {}
 
 
-def _described(path: Path) -> ZipInfo:
-    """describe() may hash the whole zip: once per file version, not once per language build."""
+def _read(path: Path) -> tuple[dict, ZipInfo]:
+    """A copy's manifest and description, read once per file version rather than in every
+    language's build: each read opens the zip's directory, and describe() may hash the zip."""
     stat = path.stat()
     key = (str(path), stat.st_size, stat.st_mtime_ns)
-    if key not in _descriptions:
-        _descriptions[key] = describe(path)
-    return _descriptions[key]
+    if key not in _copies_read:
+        manifest = read_manifest(path)
+        _copies_read[key] = (manifest, describe(path, manifest))
+    return _copies_read[key]
 
 
 @event_priority(-200)
