@@ -36,6 +36,12 @@ def zip_name(lang: str = "") -> str:
     return f"jet-cr-hub-offline-{lang}.zip" if lang else ZIP_NAME
 
 
+def copies_to_make(languages: list[str], per_language: bool = True) -> list[str]:
+    """The copies a build makes: the complete one ('') and, unless mkdocs.yml's
+    extra.offline_copies_per_language is false, each language's."""
+    return [""] + (list(languages) if per_language else [])
+
+
 def copy_languages(lang: str, languages: list[str]) -> list[str]:
     """A language's copy holds the default language too: most resources, and their pages' menus, are in it."""
     return [languages[0]] if lang == languages[0] else [languages[0], lang]
@@ -173,8 +179,6 @@ def write_zip(site: Path, target_folder: Path, info: dict, built: dt.date, lang:
     `target_folder` reproducibly, with MANIFEST.json and README.txt."""
     languages = info["languages"]
     keep = copy_languages(lang, languages) if lang else languages
-    if lang and not info.get("online"):
-        raise ValueError("a language's copy links to the hub online for its other languages: mkdocs.yml needs site_url")
     files = _files(site, keep, languages)
     present = {rel for rel, _ in files}
     stamp = (max(built.year, 1980), built.month, built.day, 0, 0, 0)

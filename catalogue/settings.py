@@ -10,8 +10,9 @@ from __future__ import annotations
 from difflib import get_close_matches
 from typing import Any
 
-HUB_KEYS = ("short_name", "sample_content", "content_licence", "repository", "newsletter", "search_bundle_size")
-SWITCHES = ("sample_content",)  # true or false
+HUB_KEYS = ("short_name", "sample_content", "content_licence", "repository", "newsletter", "search_bundle_size",
+            "offline_copies_per_language")
+SWITCHES = ("sample_content", "offline_copies_per_language")  # true or false
 
 
 def problems(extra: dict[str, Any]) -> list[str]:

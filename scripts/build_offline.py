@@ -29,7 +29,7 @@ from mkdocs.exceptions import MkDocsException  # noqa: E402
 
 from catalogue.cache import digest  # noqa: E402
 from catalogue.load import build_date, load  # noqa: E402
-from catalogue.offline import manifest, write_zip  # noqa: E402
+from catalogue.offline import copies_to_make, manifest, write_zip, zip_name  # noqa: E402
 from hubsite import licence  # noqa: E402
 
 BUILD_DIR = ROOT / "build" / "offline"
@@ -71,15 +71,15 @@ def main(argv: list[str] | None = None) -> int:
     sample = catalogue.translator(catalogue.default_language)("sample_notice") if config.extra.get("sample_content") else ""
     info = manifest(version, commit(), built, catalogue.languages, counts, config.site_url, sample, licence(config),
                     digest(ROOT))
-    copies = [""] + (catalogue.languages if config.site_url else [])  # a language's copy links online for the others
+    copies = copies_to_make(catalogue.languages, config.extra.get("offline_copies_per_language", True))
+    for earlier in Path(args.dist).glob(zip_name("*") + "*"):  # no language's copy from an earlier build is left
+        earlier.unlink()
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     with context.Pool(min(len(copies), os.cpu_count() or 1)) as pool:
         results = pool.starmap(write_zip, [(build_dir, Path(args.dist), info, built, lang) for lang in copies])
     for lang, result in zip(copies, results, strict=True):
         print(f"Offline copy ({', '.join(result.languages) if lang else 'every language'}): "
               f"{Path(args.dist) / result.name}, {result.size / 1e6:.1f} MB, sha256 {result.sha256}")
-    if not config.site_url:
-        print("No copy per language: mkdocs.yml has no site_url for their links to the other languages online.")
     return 0
 
 

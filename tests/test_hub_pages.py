@@ -141,6 +141,10 @@ def test_a_misspelt_setting_stops_the_build_instead_of_being_ignored(tmp_path):
         "extra.sample_content: 'no' is not true or false; write sample_content: true or sample_content: false, "
         "without quotes (or remove the line)"]
     assert problems({"sample_content": False, "generator": False, "social": []}) == [], "the theme's own settings pass"
+    assert problems({"offline_copies_per_language": "false"})[0].startswith(
+        "extra.offline_copies_per_language: 'false' is not true or false")
+    assert problems({"offline_copy_per_language": True}) == [
+        "extra.offline_copy_per_language: the hub reads no such setting; did you mean 'offline_copies_per_language'?"]
 
 
 def test_a_hub_without_its_address_stops_the_build_with_a_message(tmp_path):

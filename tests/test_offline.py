@@ -18,7 +18,7 @@ import pytest
 from browser import browser
 from catalogue.cache import digest
 from catalogue.load import load
-from catalogue.offline import ROOT_FOLDER, ZIP_NAME, describe, online_links, zip_name
+from catalogue.offline import ROOT_FOLDER, ZIP_NAME, copies_to_make, describe, online_links, zip_name
 from conftest import BUILD_DATE_EPOCH, SAMPLE, licence_text, make_repo, resource, run_build
 from htmlcheck import broken_links, parse
 
@@ -110,6 +110,12 @@ def test_each_language_has_a_smaller_copy_with_every_resource_and_no_dead_link(o
     assert menu["th"]["href"] == f"{online}th/regions/colombia/" and "hub-external" in menu["th"]["class"]
     resource = next((spanish_copy / "es" / "resources").glob("*.html")).read_text(encoding="utf-8")
     assert f'href="{online}' in resource, "a translation's menu leads online for the languages left out"
+
+
+def test_a_host_with_little_room_can_publish_the_complete_copy_alone():
+    assert copies_to_make(["en", "es"]) == ["", "en", "es"]
+    assert copies_to_make(["en", "es"], per_language=False) == [""], "extra.offline_copies_per_language: false"
+    assert zip_name("*") == "jet-cr-hub-offline-*.zip" != ZIP_NAME, "build_offline.py removes earlier copies by it"
 
 
 def test_links_to_pages_left_out_keep_their_query_and_fragment():
