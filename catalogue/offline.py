@@ -210,10 +210,9 @@ def _add(archive: zipfile.ZipFile, name: str, data: bytes, stamp: tuple) -> None
 
 def describe(path: Path, info: dict | None = None) -> ZipInfo:
     """A zip's name, size, SHA-256, build date and languages (`info`: its manifest, when read
-    already). The SHA-256 comes from the note
-    write_zip leaves beside the zip, while the zip is the file it wrote (same size and time):
-    every build offers seven copies, and hashing them all took a second of each build at 1,000
-    resources (over a gigabyte of zips at 10,000)."""
+    already). The SHA-256 comes from the note write_zip leaves beside the zip, while the zip is
+    the file it wrote (same size and time): every build offers seven copies, and hashing them all
+    took a second of each build at 1,000 resources (over a gigabyte of zips at 10,000)."""
     info, stat = info or read_manifest(path), path.stat()
     note = _read_note(path)
     known = note.get("size") == stat.st_size and note.get("mtime_ns") == stat.st_mtime_ns

@@ -39,7 +39,7 @@ def _copies(config) -> dict[str, Path]:
         return {}
     info = _read(complete)[0]
     found = {lang: _dist(config) / zip_name(lang) for lang in info["languages"]}
-    # a language's copy left from another build (`make offline` without site_url writes none) is not offered
+    # a language's copy left from another build is not offered (with offline_copies_per_language: false, none is made)
     return {"": complete} | {lang: path for lang, path in found.items()
                              if path.is_file() and _same_build(_read(path)[0], info)}
 

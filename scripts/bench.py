@@ -127,8 +127,11 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(1, str(ROOT))
 
 import synthetic  # noqa: E402
+
+from catalogue.offline import ZIP_NAME, zip_name  # noqa: E402  (the copies' names only: the builds run in the copy)
 
 EPOCH = "1795824000"  # 2026-11-28 00:00 UTC, as in tests/conftest.py
 CHROMIUM = "/usr/bin/chromium"
@@ -952,10 +955,11 @@ def main(argv: list[str] | None = None) -> int:
         step("building the offline copy (scripts/build_offline.py)")
         builds["offline"] = run_build("offline", hub, work, "script", "scripts/build_offline.py",
                                       ["--dist", str(hub / "dist")], logs / "offline.log")
-        complete = hub / "dist" / "jet-cr-hub-offline.zip"
+        complete = hub / "dist" / ZIP_NAME
         builds["offline"]["zip_bytes"] = complete.stat().st_size if complete.is_file() else 0
         builds["offline"]["language_zip_bytes"] = {  # each language's copy, with the default language
-            path.stem.rsplit("-", 1)[1]: path.stat().st_size for path in sorted((hub / "dist").glob("*-offline-*.zip"))}
+            lang: (hub / "dist" / zip_name(lang)).stat().st_size for lang in languages
+            if (hub / "dist" / zip_name(lang)).is_file()}
         size, files, _ = tree_size(hub / "build" / "offline")
         builds["offline"].update(build_bytes=size, build_files=files)
 
