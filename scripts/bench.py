@@ -68,7 +68,8 @@ in seconds):
     builds.offline          {seconds, cpu_seconds, peak_rss_bytes, load_before, zip_bytes (the complete copy),
                              language_zip_bytes {lang: bytes}, build_bytes, build_files, profile}
     builds.hub              {seconds, cpu_seconds, peak_rss_bytes, load_before, site_bytes, site_files, html_files,
-                             site_bytes_without_zip, profile}
+                             site_bytes_without_zip, host_notices (what GitHub Pages or Cloudflare Pages
+                             would refuse: catalogue/host_limits.py), profile}
     builds.plain            same keys as builds.hub (no zip: both sizes equal)
     builds.hub_en           same keys as builds.hub: the English-only build
     builds.hub_small        same keys as builds.hub, one round: the hub with --growth-from resources
@@ -131,6 +132,7 @@ sys.path.insert(1, str(ROOT))
 
 import synthetic  # noqa: E402
 
+from catalogue.host_limits import measure, notices  # noqa: E402  (plain functions over a folder)
 from catalogue.offline import ZIP_NAME, zip_name  # noqa: E402  (the copies' names only: the builds run in the copy)
 
 EPOCH = "1795824000"  # 2026-11-28 00:00 UTC, as in tests/conftest.py
@@ -283,7 +285,8 @@ def tree_size(folder: Path, skip_suffix: str = "") -> tuple[int, int, int]:
 def site_figures(site: Path) -> dict:
     size, files, html = tree_size(site)
     without_zip = tree_size(site, ".zip")[0]
-    return {"site_bytes": size, "site_files": files, "html_files": html, "site_bytes_without_zip": without_zip}
+    return {"site_bytes": size, "site_files": files, "html_files": html, "site_bytes_without_zip": without_zip,
+            "host_notices": notices(measure(site))}
 
 
 # -- copies -----------------------------------------------------------------------------------------
@@ -832,6 +835,8 @@ def report(result: dict) -> str:
     if max(loads) > 0.5 * (result["machine"]["cpus"] or 1) + 1:
         add(f"note: the machine was busy (load average before the builds: {', '.join(f'{x:.1f}' for x in loads)}); "
             "wall times are inflated, CPU times less so")
+    for notice in b["hub"].get("host_notices", []):
+        add(f"host limit: {notice}")
     add("")
     profile = b["hub"].get("profile")
     if profile:

@@ -26,7 +26,7 @@ TOP_KEYS = ("version", "started", "finished", "total_seconds", "machine", "resou
             "source_date_epoch", "catalogue_module", "content", "validate", "builds", "en_only", "ratios", "pages",
             "search", "lighthouse", "budgets", "package_modules", "growth")
 SITE_KEYS = ("seconds", "cpu_seconds", "load_before", "peak_rss_bytes", "site_bytes", "site_files", "html_files",
-             "site_bytes_without_zip", "profile", "rounds")
+             "site_bytes_without_zip", "host_notices", "profile", "rounds")
 
 
 @pytest.fixture(scope="module")
@@ -80,6 +80,7 @@ def test_content_and_builds_have_sane_figures(run):
     assert set(copies) == set(data["languages"]) and all(0 < size < offline["zip_bytes"] for size in copies.values())
     assert builds["hub"]["site_bytes"] > builds["hub"]["site_bytes_without_zip"], "the zip is published in site/"
     assert builds["hub"]["html_files"] > builds["hub_en"]["html_files"] > 0
+    assert builds["hub"]["host_notices"] == [], "30 resources are far from any host's limit"
     for key in ("hub_vs_plain", "languages_vs_english", "english_vs_plain", "site_bytes_languages_vs_english"):
         assert data["ratios"][key] > 0
     ratios = data["ratios"]  # the hub's ratio to plain Material is what the languages cost times what one language costs
