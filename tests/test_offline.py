@@ -232,6 +232,42 @@ def test_offline_search_reads_other_languages_whole_text_and_ranks_accents_as_ty
         assert "Mae Moh" in page.inner_text(".hub-results"), "the English text, searched from the Spanish page"
 
 
+@pytest.mark.browser
+def test_offline_search_finds_an_indonesian_root_with_its_prefixes_and_suffixes(unzipped):
+    """As Pagefind's Indonesian stemmer does online: "tambang" (mine) finds "pertambangan" (mining)
+    and "penambang" (miner), and back; "pelatihan" (training) finds "melatih" (to train); but not
+    a word that only ends like a root ("ambang", a threshold), and not on pages of other languages."""
+    texts = (("Tambang", "Tambang batu bara di Kalimantan."), ("Pertambangan", "Sektor pertambangan nasional."),
+             ("Penambang", "Para penambang rakyat."), ("Ambang", "Ambang batas emisi."),
+             ("Pelatihan", "Pelatihan kerja bagi pekerja."), ("Melatih", "Program melatih guru."),
+             ("Bumi", "Bumi dan bumbu."), ("Pembangkit", "Pembangkit listrik tenaga uap."))
+    records = [{"meta": {"title": title}, "filters": {}, "content": text, "date": ""} for title, text in texts]
+    with browser() as chromium:
+        page = chromium.new_page(bypass_csp=True)  # the test adds the script and evaluates its own
+        page.goto((unzipped / "index.html").as_uri())
+        page.add_script_tag(path=str(unzipped / "assets" / "search-offline.js"))
+        found = page.evaluate("""async (records) => {
+            const run = async (lang, q) => Promise.all((await window.hubOfflineSearch({records}, {}, lang).search(q, {}))
+                .results.map(async r => { const d = await r.data(); return d.meta.title + " | " + d.excerpt; }));
+            const out = {};
+            for (const q of ["tambang", "penambangan", "pelatihan", "bumi", "bangkit"]) out[q] = await run("id", q);
+            out.english = await run("en", "penambangan");
+            return out;
+        }""", records)
+        titles = {query: [f.split(" | ")[0] for f in results] for query, results in found.items()}
+        assert titles["tambang"] == ["Tambang", "Pertambangan", "Penambang"], "the word as typed first, then its forms"
+        assert "Sektor <mark>pertambang</mark>an nasional." in found["tambang"][1]
+        assert titles["penambangan"] == ["Tambang", "Pertambangan", "Penambang"], "back to the root, never 'ambang'"
+        assert titles["pelatihan"] == ["Pelatihan", "Melatih"]
+        assert titles["bumi"] == ["Bumi"], "a root keeps two syllables: 'bumbu' is another word"
+        assert titles["bangkit"] == ["Pembangkit"], "pem- before b"
+        assert titles["english"] == [], "an English page does not take Indonesian affixes"
+
+        page.goto((unzipped / "id" / "search" / "index.html").as_uri() + "?q=penambangan")  # in no text of the sample
+        page.wait_for_selector(".hub-results li")
+        assert "tambang" in page.inner_text(".hub-results").lower(), "the Indonesian page, from disk"
+
+
 def test_nothing_in_the_copy_loads_from_another_host(unzipped):
     for page in unzipped.rglob("*.html"):
         html = page.read_text(encoding="utf-8")

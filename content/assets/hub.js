@@ -99,7 +99,7 @@
     }).then(function () {
       var texts = {};
       Object.keys(data()).forEach(function (l) { if (l !== lang) texts[l] = data()[l]; });
-      return window.hubOfflineSearch(data()[lang], texts);
+      return window.hubOfflineSearch(data()[lang], texts, lang);
     });
   }
 

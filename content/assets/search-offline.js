@@ -20,8 +20,8 @@
     return out;
   }
 
-  function words(query) {
-    return fold(query).split(/[\s.,;:!?"'()«»“”‘’/-]+/).filter(Boolean).map(term);
+  function words(query, lang) {
+    return fold(query).split(/[\s.,;:!?"'()«»“”‘’/-]+/).filter(Boolean).map(function (w) { return term(w, lang); });
   }
 
   // A query word matches the start of a word in the text ("art" finds "article", not "part"),
@@ -31,15 +31,88 @@
   // Thai is written without spaces between words, so a Thai word may start anywhere.
   var UNSPACED = /[\u0E00-\u0E7F]/;
   var LETTER = "[\\p{L}\\p{N}]";
-  function term(word) {
+  function term(word, lang) {
     var forms = [pattern(word)];
     if (!UNSPACED.test(word) && word.length > 3 && /s$/.test(word)) {
       forms = [pattern(word.slice(0, -1))];
       if (word.length > 4 && /ies$/.test(word)) forms.push(pattern(word.slice(0, -3) + "y"));
       if (word.length > 4 && /[^aeiou]es$/.test(word)) forms.push(pattern(word.slice(0, -2)) + "(?!" + LETTER + ")");
     }
+    if (lang === "id" && /^[a-z]+$/.test(word)) forms = forms.concat(roots(word).map(affixed));
     var start = UNSPACED.test(word) ? "" : "(?:^|[^\\p{L}\\p{N}])";
     return { pattern: new RegExp(start + "(" + forms.join("|") + ")", "gu") };
+  }
+
+  // Indonesian builds words with prefixes and suffixes around a root: "tambang" (mine),
+  // "pertambangan" (mining), "penambang" (miner), "menambang" (to mine). Online, Pagefind stems
+  // Indonesian words; here a query word is taken back to the roots it may come from, and each
+  // root matches the start of a word with or without its prefixes.
+  // A root keeps two syllables ("bumi" stays whole), so that short words do not match everything.
+  function syllables(word) {
+    return (word.match(/[aeiou]+/g) || []).length;
+  }
+
+  function withoutEnding(word, endings) {
+    for (var i = 0; i < endings.length; i++) {
+      var rest = word.slice(0, -endings[i].length);
+      if (word.slice(-endings[i].length) === endings[i] && syllables(rest) >= 2) return rest;
+    }
+    return word;
+  }
+
+  var VOWEL_START = /^[aeiou]/;
+  // A prefix, and the roots the rest of the word may be: meN- and peN- change the root's first
+  // sound ("menanam" from "tanam", "memukul" from "pukul", "menyapu" from "sapu", "mengirim"
+  // from "kirim" or "mengambil" from "ambil").
+  var PREFIXES = [
+    ["meny", function (r) { return ["s" + r]; }], ["peny", function (r) { return ["s" + r]; }],
+    ["meng", function (r) { return VOWEL_START.test(r) ? [r, "k" + r] : [r]; }],
+    ["peng", function (r) { return VOWEL_START.test(r) ? [r, "k" + r] : [r]; }],
+    ["mem", function (r) { return VOWEL_START.test(r) ? ["p" + r] : [r]; }],
+    ["pem", function (r) { return VOWEL_START.test(r) ? ["p" + r] : [r]; }],
+    ["men", function (r) { return VOWEL_START.test(r) ? ["t" + r] : [r]; }],
+    ["pen", function (r) { return VOWEL_START.test(r) ? ["t" + r] : [r]; }],
+    ["me", function (r) { return /^[lmnrwy]/.test(r) ? [r] : []; }],
+    ["memper", same], ["diper", same], ["ber", same], ["per", same], ["ter", same],
+    ["be", consonant], ["pe", consonant], ["di", same], ["ke", same], ["se", same]
+  ];
+  function same(r) { return [r]; }
+  function consonant(r) { return VOWEL_START.test(r) ? [] : [r]; }
+
+  function unprefixed(word) {
+    var found = [];
+    PREFIXES.forEach(function (p) {
+      if (word.indexOf(p[0]) === 0) found = found.concat(p[1](word.slice(p[0].length)));
+    });
+    return found;
+  }
+
+  function roots(word) {
+    var found = [];
+    function keep(root) {
+      if (syllables(root) >= 2 && root.length >= 4 && found.indexOf(root) < 0) found.push(root);
+    }
+    var inflected = withoutEnding(withoutEnding(word, ["lah", "kah", "pun"]), ["nya", "ku", "mu"]);
+    [inflected, withoutEnding(inflected, ["kan", "an", "i"])].forEach(function (stem) {
+      keep(stem);
+      unprefixed(stem).forEach(function (root) { keep(root); unprefixed(root).forEach(keep); });  // "memper-", "pe-…-an"
+    });
+    return found;
+  }
+
+  // A root at the start of a word, after a plain prefix or after meN- / peN- as they sound before it.
+  function affixed(root) {
+    var rest = root.slice(1);
+    var nasal = VOWEL_START.test(root) ? ["ng" + root]
+      : /^k/.test(root) ? ["ng" + rest, "ng" + root]
+      : /^t/.test(root) ? ["n" + rest, "n" + root]
+      : /^p/.test(root) ? ["m" + rest, "m" + root]
+      : /^s/.test(root) ? ["ny" + rest, "n" + root]
+      : /^[bfv]/.test(root) ? ["m" + root]
+      : /^[cdjz]/.test(root) ? ["n" + root]
+      : /^[gh]/.test(root) ? ["ng" + root]
+      : [root];
+    return "(?:memper|diper|ber|be|per|pe|ter|di|ke|se)?" + root + "|(?:me|pe)(?:" + nasal.join("|") + ")";
   }
 
   function pattern(text) {
@@ -99,7 +172,8 @@
   // `texts`: the other languages' records. This language's file holds the title and summary of
   // what is written in another (as the online index does, to keep it small); on disk the whole
   // text costs nothing to read, so it comes from the file of the language it is written in.
-  function Engine(data, texts) {
+  function Engine(data, texts, lang) {
+    this.lang = lang;
     var whole = {};
     Object.keys(texts || {}).forEach(function (l) {
       texts[l].records.forEach(function (r) { if ((r.filters.text || [])[0] === l) whole[r.meta.href] = r.content; });
@@ -129,7 +203,7 @@
   Engine.prototype.filters = function () { return Promise.resolve(this.count(this.records)); };
 
   Engine.prototype.search = function (query, options) {
-    var terms = query ? words(query) : [];
+    var terms = query ? words(query, this.lang) : [];
     if (query && query.trim() && !terms.length) return Promise.resolve({ results: [], filters: {} });  // only punctuation
     // a word as typed, accents and all, ranks first: Vietnamese "mỏ" (mine) before "mở" (open)
     var typed = query ? query.toLowerCase().split(/\s+/).filter(Boolean) : [];
@@ -157,5 +231,5 @@
     return Promise.resolve({ results: results, filters: this.count(found) });
   };
 
-  window.hubOfflineSearch = function (data, texts) { return new Engine(data, texts); };
+  window.hubOfflineSearch = function (data, texts, lang) { return new Engine(data, texts, lang); };
 })();
