@@ -21,7 +21,7 @@ GITHUB_PAGES_BYTES = 1_000_000_000
 CLOUDFLARE_FREE_FILES = 20_000
 CLOUDFLARE_PAID_FILES = 100_000
 CLOUDFLARE_FILE_BYTES = 25 * 1024 * 1024
-LANGUAGE_COPIES = "downloads/" + zip_name("*")  # the offline copies per language, which a setting leaves out
+LANGUAGE_COPIES = zip_name("*")  # in downloads/: the offline copies per language, which a setting leaves out
 
 
 @dataclass(frozen=True)
@@ -35,20 +35,19 @@ class SiteSize:
 def measure(site: Path) -> SiteSize:
     files = total = copies = 0
     large = []
-    start = len(str(site)) + 1
-    folders = [str(site)]
-    while folders:  # os.scandir: the sizes come with the listing (about 100,000 files at 10,000 resources)
-        with os.scandir(folders.pop()) as entries:
+    folders = [(str(site), "")]
+    while folders:  # os.scandir, and names only where needed: about 100,000 files at 10,000 resources
+        folder, inside = folders.pop()
+        with os.scandir(folder) as entries:
             for entry in entries:
                 if entry.is_dir(follow_symlinks=False):
-                    folders.append(entry.path)
+                    folders.append((entry.path, inside + entry.name + "/"))
                     continue
                 size = entry.stat(follow_symlinks=False).st_size
                 files, total = files + 1, total + size
-                path = entry.path[start:].replace(os.sep, "/")
                 if size > CLOUDFLARE_FILE_BYTES:
-                    large.append((path, size))
-                if fnmatch(path, LANGUAGE_COPIES):
+                    large.append((inside + entry.name, size))
+                if inside == "downloads/" and fnmatch(entry.name, LANGUAGE_COPIES):
                     copies += size
     return SiteSize(files, total, tuple(sorted(large)), copies)
 
