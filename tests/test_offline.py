@@ -233,6 +233,35 @@ def test_offline_search_reads_other_languages_whole_text_and_ranks_accents_as_ty
 
 
 @pytest.mark.browser
+def test_offline_search_finds_english_words_with_and_without_ing_and_ed(unzipped):
+    """As Pagefind's English stemmer does online: "mining" finds "mine" and "mines", and back;
+    "planned" finds "plan"; "use" finds "using"; but "evening" does not find "events", "minister"
+    stays apart, and a word with no vowel before -ing or -ed keeps it ("ring", "red")."""
+    texts = (("Mine", "The mine closed."), ("Mining", "Coal mining ends."), ("Mines", "Three mines."),
+             ("Minister", "The minister spoke."), ("Plan", "A plan for workers."), ("Planned", "The planned closure."),
+             ("Using", "Using land again."), ("Ring", "A ring road."), ("Red", "Red tape."), ("Events", "Two events."))
+    records = [{"meta": {"title": title}, "filters": {}, "content": text, "date": ""} for title, text in texts]
+    with browser() as chromium:
+        page = chromium.new_page(bypass_csp=True)  # the test adds the script and evaluates its own
+        page.goto((unzipped / "index.html").as_uri())
+        page.add_script_tag(path=str(unzipped / "assets" / "search-offline.js"))
+        found = page.evaluate("""async (records) => {
+            const run = async (lang, q) => Promise.all((await window.hubOfflineSearch({records}, {}, lang).search(q, {}))
+                .results.map(async r => (await r.data()).meta.title));
+            const out = {};
+            for (const q of ["mining", "mine", "planned", "use", "evening", "ring", "red"]) out[q] = await run("en", q);
+            out.spanish = await run("es", "mining");
+            return out;
+        }""", records)
+    assert found["mining"] == ["Mining", "Mine", "Mines"], "the word as typed first, then its forms"
+    assert found["mine"] == ["Mine", "Mines", "Mining"]
+    assert found["planned"] == ["Planned", "Plan"]
+    assert found["use"] == ["Using"]
+    assert found["evening"] == [] and found["ring"] == ["Ring"] and found["red"] == ["Red"]
+    assert found["spanish"] == ["Mining"], "a Spanish page does not take English endings off"
+
+
+@pytest.mark.browser
 def test_offline_search_finds_an_indonesian_root_with_its_prefixes_and_suffixes(unzipped):
     """As Pagefind's Indonesian stemmer does online: "tambang" (mine) finds "pertambangan" (mining)
     and "penambang" (miner), and back; "pelatihan" (training) finds "melatih" (to train); but not

@@ -38,9 +38,27 @@
       if (word.length > 4 && /ies$/.test(word)) forms.push(pattern(word.slice(0, -3) + "y"));
       if (word.length > 4 && /[^aeiou]es$/.test(word)) forms.push(pattern(word.slice(0, -2)) + "(?!" + LETTER + ")");
     }
+    if (lang === "en" && /^[a-z]+$/.test(word)) forms = forms.concat(englishForm(word.replace(/s$/, "")));
     if (lang === "id" && /^[a-z]+$/.test(word)) forms = forms.concat(roots(word).map(affixed));
     var start = UNSPACED.test(word) ? "" : "(?:^|[^\\p{L}\\p{N}])";
     return { pattern: new RegExp(start + "(" + forms.join("|") + ")", "gu") };
+  }
+
+  // English -ing and -ed, which Pagefind's English stemmer takes off online: "mining" finds
+  // "mine" and "mines", "planned" finds "plan", and "mine" finds "mining". The word's core (the
+  // stem without its e: "min", "hous", "plan") matches with these endings only, so that "evening"
+  // does not find "events". A stem without a vowel was not one ("ring", "red"); a short stem
+  // had lost its e ("mining", "used") and needs an ending ("use", not "us").
+  function englishForm(word) {
+    var m = /^(.+?)(ing|ed)$/.exec(word), core = null;
+    if (m && /[aeiouy]/.test(m[1])) {
+      core = /([bdfgklmnprstvz])\1$/.test(m[1]) ? m[1].slice(0, -1) : m[1].replace(/e$/, "");
+    } else if (word.length >= 3 && /[^aeiou]e$/.test(word)) {
+      core = word.slice(0, -1);
+    }
+    if (!core || !/[aeiouy]/.test(core)) return [];
+    var endings = "(?:e|es|ed|er|ers|ing" + (core.length >= 4 ? "|s)?" : ")");
+    return [pattern(core) + "(?:" + pattern(core.slice(-1)) + ")?" + endings + "(?!" + LETTER + ")"];
   }
 
   // Indonesian builds words with prefixes and suffixes around a root: "tambang" (mine),
