@@ -262,6 +262,32 @@ def test_offline_search_finds_english_words_with_and_without_ing_and_ed(unzipped
 
 
 @pytest.mark.browser
+def test_offline_search_joins_spanish_masculine_and_feminine(unzipped):
+    """As Pagefind's Spanish stemmer does online: "minero" finds "mineras", "trabajadores" finds
+    "trabajadoras"; but a short word keeps its ending ("casa", a house, is not "caso", a case)."""
+    texts = (("Minero", "El sindicato minero."), ("Mineras", "Las comunidades mineras."),
+             ("Trabajadoras", "Las trabajadoras del carbón."), ("Trabajadores", "Los trabajadores."),
+             ("Caso", "Un caso de estudio."), ("Casa", "Una casa."))
+    records = [{"meta": {"title": title}, "filters": {}, "content": text, "date": ""} for title, text in texts]
+    with browser() as chromium:
+        page = chromium.new_page(bypass_csp=True)  # the test adds the script and evaluates its own
+        page.goto((unzipped / "index.html").as_uri())
+        page.add_script_tag(path=str(unzipped / "assets" / "search-offline.js"))
+        found = page.evaluate("""async (records) => {
+            const run = async (lang, q) => Promise.all((await window.hubOfflineSearch({records}, {}, lang).search(q, {}))
+                .results.map(async r => { const d = await r.data(); return d.meta.title + " | " + d.excerpt; }));
+            const out = {};
+            for (const q of ["minero", "trabajadores", "casa"]) out[q] = await run("es", q);
+            out.english = await run("en", "minero");
+            return out;
+        }""", records)
+    assert found["minero"] == ["Minero | El sindicato <mark>minero</mark>.", "Mineras | Las comunidades <mark>mineras</mark>."]
+    assert [f.split(" | ")[0] for f in found["trabajadores"]] == ["Trabajadores", "Trabajadoras"]
+    assert [f.split(" | ")[0] for f in found["casa"]] == ["Casa"]
+    assert [f.split(" | ")[0] for f in found["english"]] == ["Minero"], "an English page keeps Spanish endings"
+
+
+@pytest.mark.browser
 def test_offline_search_finds_an_indonesian_root_with_its_prefixes_and_suffixes(unzipped):
     """As Pagefind's Indonesian stemmer does online: "tambang" (mine) finds "pertambangan" (mining)
     and "penambang" (miner), and back; "pelatihan" (training) finds "melatih" (to train); but not

@@ -39,6 +39,7 @@
       if (word.length > 4 && /[^aeiou]es$/.test(word)) forms.push(pattern(word.slice(0, -2)) + "(?!" + LETTER + ")");
     }
     if (lang === "en" && /^[a-z]+$/.test(word)) forms = forms.concat(englishForm(word.replace(/s$/, "")));
+    if (lang === "es" && /^[a-z]+$/.test(word)) forms = forms.concat(spanishForm(word));
     if (lang === "id" && /^[a-z]+$/.test(word)) forms = forms.concat(roots(word).map(affixed));
     var start = UNSPACED.test(word) ? "" : "(?:^|[^\\p{L}\\p{N}])";
     return { pattern: new RegExp(start + "(" + forms.join("|") + ")", "gu") };
@@ -59,6 +60,14 @@
     if (!core || !/[aeiouy]/.test(core)) return [];
     var endings = "(?:e|es|ed|er|ers|ing" + (core.length >= 4 ? "|s)?" : ")");
     return [pattern(core) + "(?:" + pattern(core.slice(-1)) + ")?" + endings + "(?!" + LETTER + ")"];
+  }
+
+  // Spanish masculine and feminine, singular and plural, which Pagefind's Spanish stemmer joins
+  // online: "minero" finds "mineras", "trabajadores" finds "trabajadoras". The core keeps four
+  // letters, so that "mina" (a mine) does not find "mino", nor "casa" (a house) "caso" (a case).
+  function spanishForm(word) {
+    var m = /^(.{4,}?)(os|as|es|o|a)$/.exec(word);
+    return m && /[aeiou]/.test(m[1]) ? [pattern(m[1]) + "(?:o|a|os|as|es)?(?!" + LETTER + ")"] : [];
   }
 
   // Indonesian builds words with prefixes and suffixes around a root: "tambang" (mine),
