@@ -232,59 +232,61 @@ def test_offline_search_reads_other_languages_whole_text_and_ranks_accents_as_ty
         assert "Mae Moh" in page.inner_text(".hub-results"), "the English text, searched from the Spanish page"
 
 
-@pytest.mark.browser
-def test_offline_search_finds_english_words_with_and_without_ing_and_ed(unzipped):
-    """As Pagefind's English stemmer does online: "mining" finds "mine" and "mines", and back;
-    "planned" finds "plan"; "use" finds "using"; but "evening" does not find "events", "minister"
-    stays apart, and a word with no vowel before -ing or -ed keeps it ("ring", "red")."""
-    texts = (("Mine", "The mine closed."), ("Mining", "Coal mining ends."), ("Mines", "Three mines."),
-             ("Minister", "The minister spoke."), ("Plan", "A plan for workers."), ("Planned", "The planned closure."),
-             ("Using", "Using land again."), ("Ring", "A ring road."), ("Red", "Red tape."), ("Events", "Two events."))
+def search_offline(unzipped: Path, texts: tuple, queries: dict[str, list[str]]) -> dict[str, list[str]]:
+    """What the copy's engine finds among records made of (title, text), for each page language's
+    queries: {"<lang> <query>": ["<title> | <excerpt>", ...]}."""
     records = [{"meta": {"title": title}, "filters": {}, "content": text, "date": ""} for title, text in texts]
     with browser() as chromium:
         page = chromium.new_page(bypass_csp=True)  # the test adds the script and evaluates its own
         page.goto((unzipped / "index.html").as_uri())
         page.add_script_tag(path=str(unzipped / "assets" / "search-offline.js"))
-        found = page.evaluate("""async (records) => {
-            const run = async (lang, q) => Promise.all((await window.hubOfflineSearch({records}, {}, lang).search(q, {}))
-                .results.map(async r => (await r.data()).meta.title));
+        return page.evaluate("""async ([records, queries]) => {
             const out = {};
-            for (const q of ["mining", "mine", "planned", "use", "evening", "ring", "red"]) out[q] = await run("en", q);
-            out.spanish = await run("es", "mining");
+            for (const [lang, words] of Object.entries(queries)) {
+                const engine = window.hubOfflineSearch({records}, {}, lang);
+                for (const q of words) out[lang + " " + q] = await Promise.all((await engine.search(q, {})).results
+                    .map(async r => { const d = await r.data(); return d.meta.title + " | " + d.excerpt; }));
+            }
             return out;
-        }""", records)
-    assert found["mining"] == ["Mining", "Mine", "Mines"], "the word as typed first, then its forms"
-    assert found["mine"] == ["Mine", "Mines", "Mining"]
-    assert found["planned"] == ["Planned", "Plan"]
-    assert found["use"] == ["Using"]
-    assert found["evening"] == [] and found["ring"] == ["Ring"] and found["red"] == ["Red"]
-    assert found["spanish"] == ["Mining"], "a Spanish page does not take English endings off"
+        }""", [records, queries])
+
+
+def titles(found: dict[str, list[str]]) -> dict[str, list[str]]:
+    return {query: [f.split(" | ")[0] for f in results] for query, results in found.items()}
+
+
+@pytest.mark.browser
+def test_offline_search_finds_english_words_with_and_without_ing_and_ed(unzipped):
+    """As Pagefind's English stemmer does online: "mining" finds "mine" and "mines", and back;
+    "planned" finds "plan"; "use" finds "using"; but "evening" does not find "events", "minister"
+    stays apart, and a word with no vowel before -ing or -ed keeps it ("ring", "red")."""
+    found = titles(search_offline(unzipped, (
+        ("Mine", "The mine closed."), ("Mining", "Coal mining ends."), ("Mines", "Three mines."),
+        ("Minister", "The minister spoke."), ("Plan", "A plan for workers."), ("Planned", "The planned closure."),
+        ("Using", "Using land again."), ("Ring", "A ring road."), ("Red", "Red tape."), ("Events", "Two events.")),
+        {"en": ["mining", "mine", "planned", "use", "evening", "ring", "red"], "es": ["mining"]}))
+    assert found["en mining"] == ["Mining", "Mine", "Mines"], "the word as typed first, then its forms"
+    assert found["en mine"] == ["Mine", "Mines", "Mining"]
+    assert found["en planned"] == ["Planned", "Plan"]
+    assert found["en use"] == ["Using"]
+    assert found["en evening"] == [] and found["en ring"] == ["Ring"] and found["en red"] == ["Red"]
+    assert found["es mining"] == ["Mining"], "a Spanish page does not take English endings off"
 
 
 @pytest.mark.browser
 def test_offline_search_joins_spanish_masculine_and_feminine(unzipped):
     """As Pagefind's Spanish stemmer does online: "minero" finds "mineras", "trabajadores" finds
     "trabajadoras"; but a short word keeps its ending ("casa", a house, is not "caso", a case)."""
-    texts = (("Minero", "El sindicato minero."), ("Mineras", "Las comunidades mineras."),
-             ("Trabajadoras", "Las trabajadoras del carbón."), ("Trabajadores", "Los trabajadores."),
-             ("Caso", "Un caso de estudio."), ("Casa", "Una casa."))
-    records = [{"meta": {"title": title}, "filters": {}, "content": text, "date": ""} for title, text in texts]
-    with browser() as chromium:
-        page = chromium.new_page(bypass_csp=True)  # the test adds the script and evaluates its own
-        page.goto((unzipped / "index.html").as_uri())
-        page.add_script_tag(path=str(unzipped / "assets" / "search-offline.js"))
-        found = page.evaluate("""async (records) => {
-            const run = async (lang, q) => Promise.all((await window.hubOfflineSearch({records}, {}, lang).search(q, {}))
-                .results.map(async r => { const d = await r.data(); return d.meta.title + " | " + d.excerpt; }));
-            const out = {};
-            for (const q of ["minero", "trabajadores", "casa"]) out[q] = await run("es", q);
-            out.english = await run("en", "minero");
-            return out;
-        }""", records)
-    assert found["minero"] == ["Minero | El sindicato <mark>minero</mark>.", "Mineras | Las comunidades <mark>mineras</mark>."]
-    assert [f.split(" | ")[0] for f in found["trabajadores"]] == ["Trabajadores", "Trabajadoras"]
-    assert [f.split(" | ")[0] for f in found["casa"]] == ["Casa"]
-    assert [f.split(" | ")[0] for f in found["english"]] == ["Minero"], "an English page keeps Spanish endings"
+    found = search_offline(unzipped, (
+        ("Minero", "El sindicato minero."), ("Mineras", "Las comunidades mineras."),
+        ("Trabajadoras", "Las trabajadoras del carbón."), ("Trabajadores", "Los trabajadores."),
+        ("Caso", "Un caso de estudio."), ("Casa", "Una casa.")),
+        {"es": ["minero", "trabajadores", "casa"], "en": ["minero"]})
+    assert found["es minero"] == ["Minero | El sindicato <mark>minero</mark>.",
+                                  "Mineras | Las comunidades <mark>mineras</mark>."]
+    assert titles(found)["es trabajadores"] == ["Trabajadores", "Trabajadoras"]
+    assert titles(found)["es casa"] == ["Casa"]
+    assert titles(found)["en minero"] == ["Minero"], "an English page keeps Spanish endings"
 
 
 @pytest.mark.browser
@@ -292,32 +294,23 @@ def test_offline_search_finds_an_indonesian_root_with_its_prefixes_and_suffixes(
     """As Pagefind's Indonesian stemmer does online: "tambang" (mine) finds "pertambangan" (mining)
     and "penambang" (miner), and back; "pelatihan" (training) finds "melatih" (to train); but not
     a word that only ends like a root ("ambang", a threshold), and not on pages of other languages."""
-    texts = (("Tambang", "Tambang batu bara di Kalimantan."), ("Pertambangan", "Sektor pertambangan nasional."),
-             ("Penambang", "Para penambang rakyat."), ("Ambang", "Ambang batas emisi."),
-             ("Pelatihan", "Pelatihan kerja bagi pekerja."), ("Melatih", "Program melatih guru."),
-             ("Bumi", "Bumi dan bumbu."), ("Pembangkit", "Pembangkit listrik tenaga uap."))
-    records = [{"meta": {"title": title}, "filters": {}, "content": text, "date": ""} for title, text in texts]
-    with browser() as chromium:
-        page = chromium.new_page(bypass_csp=True)  # the test adds the script and evaluates its own
-        page.goto((unzipped / "index.html").as_uri())
-        page.add_script_tag(path=str(unzipped / "assets" / "search-offline.js"))
-        found = page.evaluate("""async (records) => {
-            const run = async (lang, q) => Promise.all((await window.hubOfflineSearch({records}, {}, lang).search(q, {}))
-                .results.map(async r => { const d = await r.data(); return d.meta.title + " | " + d.excerpt; }));
-            const out = {};
-            for (const q of ["tambang", "penambangan", "pelatihan", "bumi", "bangkit"]) out[q] = await run("id", q);
-            out.english = await run("en", "penambangan");
-            return out;
-        }""", records)
-        titles = {query: [f.split(" | ")[0] for f in results] for query, results in found.items()}
-        assert titles["tambang"] == ["Tambang", "Pertambangan", "Penambang"], "the word as typed first, then its forms"
-        assert "Sektor <mark>pertambang</mark>an nasional." in found["tambang"][1]
-        assert titles["penambangan"] == ["Tambang", "Pertambangan", "Penambang"], "back to the root, never 'ambang'"
-        assert titles["pelatihan"] == ["Pelatihan", "Melatih"]
-        assert titles["bumi"] == ["Bumi"], "a root keeps two syllables: 'bumbu' is another word"
-        assert titles["bangkit"] == ["Pembangkit"], "pem- before b"
-        assert titles["english"] == [], "an English page does not take Indonesian affixes"
+    found = search_offline(unzipped, (
+        ("Tambang", "Tambang batu bara di Kalimantan."), ("Pertambangan", "Sektor pertambangan nasional."),
+        ("Penambang", "Para penambang rakyat."), ("Ambang", "Ambang batas emisi."),
+        ("Pelatihan", "Pelatihan kerja bagi pekerja."), ("Melatih", "Program melatih guru."),
+        ("Bumi", "Bumi dan bumbu."), ("Pembangkit", "Pembangkit listrik tenaga uap.")),
+        {"id": ["tambang", "penambangan", "pelatihan", "bumi", "bangkit"], "en": ["penambangan"]})
+    found_titles = titles(found)
+    assert found_titles["id tambang"] == ["Tambang", "Pertambangan", "Penambang"], "the word as typed first, then its forms"
+    assert "Sektor <mark>pertambang</mark>an nasional." in found["id tambang"][1]
+    assert found_titles["id penambangan"] == ["Tambang", "Pertambangan", "Penambang"], "back to the root, never 'ambang'"
+    assert found_titles["id pelatihan"] == ["Pelatihan", "Melatih"]
+    assert found_titles["id bumi"] == ["Bumi"], "a root keeps two syllables: 'bumbu' is another word"
+    assert found_titles["id bangkit"] == ["Pembangkit"], "pem- before b"
+    assert found_titles["en penambangan"] == [], "an English page does not take Indonesian affixes"
 
+    with browser() as chromium:
+        page = chromium.new_page()
         page.goto((unzipped / "id" / "search" / "index.html").as_uri() + "?q=penambangan")  # in no text of the sample
         page.wait_for_selector(".hub-results li")
         assert "tambang" in page.inner_text(".hub-results").lower(), "the Indonesian page, from disk"
