@@ -38,12 +38,18 @@
       if (word.length > 4 && /ies$/.test(word)) forms.push(pattern(word.slice(0, -3) + "y"));
       if (word.length > 4 && /[^aeiou]es$/.test(word)) forms.push(pattern(word.slice(0, -2)) + "(?!" + LETTER + ")");
     }
-    if (lang === "en" && /^[a-z]+$/.test(word)) forms = forms.concat(englishForm(word.replace(/s$/, "")));
-    if (lang === "es" && /^[a-z]+$/.test(word)) forms = forms.concat(spanishForm(word));
-    if (lang === "id" && /^[a-z]+$/.test(word)) forms = forms.concat(roots(word).map(affixed));
+    if (ENDINGS[lang] && /^[a-z]+$/.test(word)) forms = forms.concat(ENDINGS[lang](word));
     var start = UNSPACED.test(word) ? "" : "(?:^|[^\\p{L}\\p{N}])";
     return { pattern: new RegExp(start + "(" + forms.join("|") + ")", "gu") };
   }
+
+  // The forms a word takes in the page's language, as regular expressions, where Pagefind has a
+  // stemmer for it online (a full one each: here only the endings that matter most).
+  var ENDINGS = {
+    en: function (word) { return englishForm(word.replace(/s$/, "")); },
+    es: spanishForm,
+    id: function (word) { return roots(word).map(affixed); }
+  };
 
   // English -ing and -ed, which Pagefind's English stemmer takes off online: "mining" finds
   // "mine" and "mines", "planned" finds "plan", and "mine" finds "mining". The word's core (the
@@ -92,19 +98,18 @@
   // sound ("menanam" from "tanam", "memukul" from "pukul", "menyapu" from "sapu", "mengirim"
   // from "kirim" or "mengambil" from "ambil").
   var PREFIXES = [
-    ["meny", function (r) { return ["s" + r]; }], ["peny", function (r) { return ["s" + r]; }],
-    ["meng", function (r) { return VOWEL_START.test(r) ? [r, "k" + r] : [r]; }],
-    ["peng", function (r) { return VOWEL_START.test(r) ? [r, "k" + r] : [r]; }],
-    ["mem", function (r) { return VOWEL_START.test(r) ? ["p" + r] : [r]; }],
-    ["pem", function (r) { return VOWEL_START.test(r) ? ["p" + r] : [r]; }],
-    ["men", function (r) { return VOWEL_START.test(r) ? ["t" + r] : [r]; }],
-    ["pen", function (r) { return VOWEL_START.test(r) ? ["t" + r] : [r]; }],
-    ["me", function (r) { return /^[lmnrwy]/.test(r) ? [r] : []; }],
+    ["meny", sRoot], ["peny", sRoot], ["meng", kRoot], ["peng", kRoot], ["mem", pRoot], ["pem", pRoot],
+    ["men", tRoot], ["pen", tRoot], ["me", sonorantRoot],
     ["memper", same], ["diper", same], ["ber", same], ["per", same], ["ter", same],
-    ["be", consonant], ["pe", consonant], ["di", same], ["ke", same], ["se", same]
+    ["be", consonantRoot], ["pe", consonantRoot], ["di", same], ["ke", same], ["se", same]
   ];
+  function sRoot(r) { return ["s" + r]; }
+  function kRoot(r) { return VOWEL_START.test(r) ? [r, "k" + r] : [r]; }
+  function pRoot(r) { return VOWEL_START.test(r) ? ["p" + r] : [r]; }
+  function tRoot(r) { return VOWEL_START.test(r) ? ["t" + r] : [r]; }
+  function sonorantRoot(r) { return /^[lmnrwy]/.test(r) ? [r] : []; }
+  function consonantRoot(r) { return VOWEL_START.test(r) ? [] : [r]; }
   function same(r) { return [r]; }
-  function consonant(r) { return VOWEL_START.test(r) ? [] : [r]; }
 
   function unprefixed(word) {
     var found = [];
