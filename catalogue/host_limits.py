@@ -72,12 +72,22 @@ def notices(size: SiteSize) -> list[str]:
                  "PAGES_WRANGLER_MAJOR_VERSION=4)")
         found.append(f"The site has {size.files:,} files: too many for Cloudflare Pages {plans}. "
                      "Netlify or a bucket behind a CDN take them.")
-    for path, bytes_ in size.large:
-        way_out = ("publish the hub where files may be larger (GitHub Pages, Netlify, a bucket behind a CDN)"
-                   if path.startswith("downloads/") else  # the offline copies: the footer links to them here
-                   "link to the document with 'url' instead of attaching it, or publish the hub elsewhere")
-        found.append(f"site/{path} is {bytes_ / 2**20:.1f} MiB: Cloudflare Pages refuses files over 25 MiB; {way_out}.")
+    copies = [file for file in size.large if file[0].startswith("downloads/")]  # the offline copies the footer links to
+    others = [file for file in size.large if file not in copies]  # attachments, mostly
+    if copies:
+        found.append(_too_large(copies, "publish the hub where files may be larger (GitHub Pages, Netlify, "
+                                        "a bucket behind a CDN)"))
+    if others:
+        found.append(_too_large(others, "link to the document with 'url' instead of attaching it, "
+                                        "or publish the hub elsewhere"))
     return found
+
+
+def _too_large(files: list[tuple[str, int]], way_out: str) -> str:
+    """One sentence for all the files of one kind: at 10,000 resources, seven offline copies."""
+    names = [f"site/{path} ({bytes_ / 2**20:.1f} MiB)" for path, bytes_ in files]
+    subject = f"{names[0]} is" if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]} are"
+    return f"{subject} over 25 MiB, which Cloudflare Pages refuses; {way_out}."
 
 
 def _gb(bytes_: int) -> str:

@@ -50,6 +50,17 @@ def test_a_site_over_1_gb_is_told_the_way_to_github_pages_or_elsewhere(copies, e
     assert found == [f"The site is 1.10 GB: {expected} (README, Deploying)."]
 
 
+def test_files_over_25_mib_are_named_in_one_sentence_per_kind():
+    large = (("downloads/jet-cr-hub-offline-en.zip", 30 * MiB), ("downloads/jet-cr-hub-offline.zip", 40 * MiB),
+             ("files/atlas.pdf", 26 * MiB))
+    assert notices(SiteSize(files=1_000, bytes=200 * MiB, large=large)) == [
+        "site/downloads/jet-cr-hub-offline-en.zip (30.0 MiB) and site/downloads/jet-cr-hub-offline.zip (40.0 MiB) are "
+        "over 25 MiB, which Cloudflare Pages refuses; publish the hub where files may be larger (GitHub Pages, "
+        "Netlify, a bucket behind a CDN).",
+        "site/files/atlas.pdf (26.0 MiB) is over 25 MiB, which Cloudflare Pages refuses; link to the document with "
+        "'url' instead of attaching it, or publish the hub elsewhere."]
+
+
 @pytest.mark.parametrize("files, plan", [(20_001, "on its free plan"), (100_001, "on any plan")])
 def test_too_many_files_for_cloudflare_pages_names_the_plan(files, plan):
     [found] = notices(SiteSize(files=files, bytes=10_000))
@@ -62,7 +73,7 @@ def test_an_attachment_too_large_for_cloudflare_is_named_in_the_build_log(tmp_pa
     sparse(root / "content" / "files" / "big-report.pdf", 30 * MiB)
     result = run_build(root, env={"GITHUB_ACTIONS": "true"})
     assert result.returncode == 0, result.stdout + result.stderr
-    notice = ("site/files/big-report.pdf is 30.0 MiB: Cloudflare Pages refuses files over 25 MiB; link to the "
+    notice = ("site/files/big-report.pdf (30.0 MiB) is over 25 MiB, which Cloudflare Pages refuses; link to the "
               "document with 'url' instead of attaching it, or publish the hub elsewhere.")
     assert f"INFO    -  {notice}" in result.stderr
     assert f"::warning title=A host would refuse this site::{notice}\n" in result.stdout  # on the run's summary
