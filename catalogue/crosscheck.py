@@ -12,14 +12,13 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from babel import Locale, UnknownLocaleError
 
-from . import content_files, csv_encoding
+from . import content_files, csv_encoding, gfm
 from .frontmatter import Document
 from .ids import labels, normalise, suggest
 from .lookalikes import retype_hint
 from .markup import ACTIVE_TAGS as ACTIVE_TAG_NAMES
 from .markup import (
     heading_levels,
-    lists_under_text,
     misleading_links,
     pasted_layout,
     removed_markup,
@@ -29,7 +28,7 @@ from .markup import (
 from .model import Attachment, Catalogue, Resource, Version
 from .problems import FIX_HINT, ProblemList
 from .template import BODY_HINT
-from .text import anchors
+from .text import anchors as own_page_anchors
 
 PLACEHOLDER = BODY_HINT.splitlines()[0]  # the text the scaffold writes
 PLACEHOLDER_PROBLEM = "this is the scaffold's placeholder; replace it with a few paragraphs on the resource"
@@ -466,7 +465,7 @@ def _link_problem(root: Path, folder: Path, text: str, target: str, generated: f
     if address.lower().startswith("www."):
         return f"the link '{target}' needs https:// in front, or it is read as a file of the hub: 'https://{target}'"
     if not address:
-        own = anchors(text) if anchor else set()
+        own = gfm.anchors(text) if anchor else set()
         if anchor and anchor not in own:
             return f"the link '#{anchor}' names no heading of this page; {_anchor_hint(own)}"
         return None
@@ -483,7 +482,7 @@ def _link_problem(root: Path, folder: Path, text: str, target: str, generated: f
                 f"('{files}/name.pdf') instead")
     if path.is_file():
         if anchor and path.suffix == ".md":
-            found = _anchors_of(path)
+            found = _anchors_of(path, resource=inside is not None and inside.startswith("resources/"))
             if anchor not in found:
                 return f"the page '{address}' has no heading with the anchor '#{anchor}'; {_anchor_hint(found)}"
         return None
@@ -501,11 +500,13 @@ def _anchor_hint(found: set[str]) -> str:
     return "its anchors are " + ", ".join(f"'#{name}'" for name in names[:8]) + (", …" if len(names) > 8 else "")
 
 
-def _anchors_of(path: Path) -> set[str]:
+def _anchors_of(path: Path, resource: bool) -> set[str]:
+    """The anchors of a page: a resource's text is rendered as GitHub does, the hub's own pages by MkDocs."""
     from .frontmatter import FrontMatterError, read
 
     try:
-        return anchors(read(path.read_bytes(), require_front_matter=False).body)
+        body = read(path.read_bytes(), require_front_matter=False).body
+        return gfm.anchors(body) if resource else own_page_anchors(body)
     except (OSError, FrontMatterError):
         return set()  # reported where that file is checked
 
@@ -530,9 +531,6 @@ def check_body(text: str, first_line: int, where: str, problems: ProblemList) ->
                          "level sounds like a missing section)")
     for number, message in (*pasted_layout(text, first_line), *misleading_links(prose)):
         problems.add(where, number, "body", message)
-    for number in lists_under_text(prose):
-        problems.add(where, number, "body", "this list starts right under a line of text: put an empty line before it, "
-                     "or the page shows it as part of that paragraph, dashes and all (GitHub's preview shows a list)")
     for number, line in prose:
         if "<!-- hub:" in line:  # hooks/fill_page_sections.py fills them on the hub's own pages only
             problems.add(where, number, "body", "'<!-- hub:… -->' markers work on the hub's own pages only; remove it")

@@ -18,11 +18,10 @@ from .sanitize import ATTRIBUTES, SCHEMES, TAGS, THEME_CLASS
 
 RAW_TAG = re.compile(r"<(?P<tag>[a-zA-Z][a-zA-Z0-9]*)(?P<attrs>\s[^<>]*)?/?>")
 ATTRIBUTE = re.compile(r"""(?P<name>[^\s"'=<>/]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?""")
-# Markdown's attribute lists: {: #id .class key="value"} after a heading, a paragraph, a link…
+# Python-Markdown's attribute lists, {: #id .class key="value"}, which GitHub and the hub show as typed
 ATTR_LIST = re.compile(r"""\{:?[ ]*(?P<attrs>(?:[#.][\w-]+|[\w:-]+=(?:"[^"]*"|'[^']*'|[^\s}]+)|[ ])+)\}""")  # one space a
 # time: '[ ]+' inside '(…)+' could split a run of spaces every way there is, before failing
 ANYWHERE = set(ATTRIBUTES["*"])
-ANY_ELEMENT = set().union(*ATTRIBUTES.values())
 # Tags that could run code or change the page around them: refused outright (catalogue.crosscheck)
 ACTIVE_TAGS = ("script", "style", "iframe", "frame", "object", "embed", "form", "input", "button", "textarea", "select",
                "link", "meta", "base", "svg", "math")
@@ -38,7 +37,6 @@ LINK_TARGET = re.compile(r"""\]\(\s*<?(?P<link>[^)\s>]+)|^ {0,3}\[[^\]]+\]:\s*<?
 SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
 ON_THIS_COMPUTER = re.compile(r"[a-zA-Z]:[\\/]|\\\\|file:", re.IGNORECASE)  # C:\…, \\server\…, file:///…
 SCRIPT_SCHEMES = {"javascript", "data", "vbscript"}  # refused as script, with their own message
-LIST_ITEM = re.compile(r"^ {0,3}(?:[-*+]|1[.)])[ \t]+\S")  # a list that can start under text (CommonMark: '1.' only)
 ANY_LIST_ITEM = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+\S")
 ATX_HEADING = re.compile(r"^ {0,3}(?P<marks>#{1,6})(?!#)")  # no space needed: '#1 priority' is a heading too
 SETEXT_UNDERLINE = re.compile(r"^(?P<mark>=+|-+)[ \t]*$")
@@ -60,13 +58,10 @@ def removed_markup(line: str) -> Iterator[str]:
             yield from _removed_attribute(attribute.group("name").lower(), allowed, f"<{tag}>")
             if attribute.group("name").lower() == "class":
                 yield from _own_classes(attribute.group(0).partition("=")[2].strip("\"' ").split())
-    for match in ATTR_LIST.finditer(line):
-        for attribute in ATTRIBUTE.finditer(match.group("attrs")):
-            name = attribute.group("name").lower()
-            if name.startswith("."):
-                yield from _own_classes([name[1:]])
-            elif not name.startswith("#"):
-                yield from _removed_attribute(name, ANY_ELEMENT, "")
+    if ATTR_LIST.search(line):
+        yield ("'{: …}' is shown on the page as typed, as in GitHub's preview: the hub's Markdown, like GitHub's, has "
+               "no attribute lists; remove it (for a link in another language, write "
+               "<a href=\"…\" hreflang=\"es\">…</a>)")
 
 
 def _own_classes(names: list[str]) -> Iterator[str]:
@@ -130,23 +125,6 @@ def heading_levels(lines: list[tuple[int, str]]) -> Iterator[tuple[int, int, int
         blank_before = not line.strip()
 
 
-def lists_under_text(lines: list[tuple[int, str]]) -> Iterator[int]:
-    """File lines of lists that start right under a line of text, with no empty line between: the
-    hub's Markdown reads them as more of that paragraph, dashes and all, while GitHub's preview,
-    which the contributor sees, shows a list. Once for each such block."""
-    opened_by_text, reported, previous = False, False, ""
-    for number, line in lines:
-        if not line.strip():
-            opened_by_text, reported, previous = False, False, ""
-            continue
-        if not previous:  # the first line of a block
-            opened_by_text = not ANY_LIST_ITEM.match(line) and not ATX_HEADING.match(line)
-        elif opened_by_text and not reported and LIST_ITEM.match(line) and not ATX_HEADING.match(previous):
-            reported = True
-            yield number
-        previous = line
-
-
 WORD_BULLET = re.compile(r"^[ \t]*[•●▪◦‣·][ \t]")
 TAB_INDENTED = re.compile(r"^ {0,3}\t")  # four spaces are a code sample on purpose; a tab comes from a paste
 
@@ -171,8 +149,7 @@ def pasted_layout(text: str, first_line: int) -> Iterator[tuple[int, str]]:
         if WORD_BULLET.match(line) and "bullet" not in told:
             told.add("bullet")
             yield first_line + offset, (f"this line starts with '{line.strip()[0]}', a word processor's bullet, which "
-                                        "the page shows as text: start each item with '- ' instead, and put an empty "
-                                        "line before the list")
+                                        "the page shows as text: start each item with '- ' instead")
         elif TAB_INDENTED.match(line) and blank_before and not in_list and "indent" not in told:
             told.add("indent")
             yield first_line + offset, ("this paragraph is indented by a tab, so the page shows it as a grey box of "

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
+from . import gfm
 from . import render as r
 from .api import RESOURCES_CSV, RESOURCES_JSON
 from .enrich import by_shown_date, past_events, upcoming_events
@@ -18,7 +19,6 @@ from .ics import ALL_EVENTS
 from .model import Catalogue, Resource
 from .render import Context, esc
 from .sanitize import clean
-from .text import markdown_html
 from .urls import UrlStyle
 
 PAGE_SIZE = 50  # resources per listing page: fewer round trips for readers, fewer pages to build
@@ -132,7 +132,7 @@ class _Builder:
             events = upcoming_events(self.cat)[:3]
             return "\n\n".join([
                 f'<h1>{esc(self.t("site_name"))}</h1>',
-                markdown_html(self.t("home_intro")),
+                gfm.html(self.t("home_intro")),
                 _section(self.t("latest_resources"), r.card_list(latest, ctx),
                          (ctx.href("library/index"), self.t("see_library", count=len(self.cat.resources)))),
                 _upcoming_section(self.t("upcoming_events"), r.card_list(events, ctx) if events else "",
@@ -185,7 +185,7 @@ class _Builder:
         stem = r.region_stem(region_id)
 
         def body(ctx: Context) -> str:
-            intro = f'<div class="hub-intro">{clean(markdown_html(text.intro))}</div>'
+            intro = f'<div class="hub-intro">{clean(gfm.html(text.intro))}</div>'
             if text_lang != self.lang:
                 intro = (f'<div class="hub-fallback" lang="{text_lang}">'
                          f'<p class="hub-note" lang="{self.lang}">{esc(self.t("shown_in_english"))}</p>{intro}</div>')

@@ -1,4 +1,4 @@
-"""Contributor Markdown outside MkDocs: as HTML for embedding, and as plain text for search."""
+"""Markdown outside MkDocs: the anchors of the hub's own pages, and contributor text as plain text for search."""
 
 from __future__ import annotations
 
@@ -7,25 +7,19 @@ from html import unescape
 
 import markdown
 
-EXTENSIONS = ["tables", "attr_list", "def_list"]
-
 DIRECTION = re.compile("[\u202a-\u202e\u2066-\u2069]")  # bidirectional embeddings, overrides and isolates
 
 
 # The extensions of mkdocs.yml `markdown_extensions` (tests/test_validation_messages.py keeps them alike):
-# the anchors of a page are the ids its Markdown renders to, as MkDocs checks links to them.
+# the anchors of one of the hub's own pages are the ids its Markdown renders to, as MkDocs checks links
+# to them. A resource's text is rendered by catalogue.gfm, with its own anchors.
 PAGE_EXTENSIONS = ["toc", "tables", "attr_list", "admonition", "def_list"]
 _ID = re.compile(r'\sid="([^"]+)"')
 
 
 def anchors(text: str) -> set[str]:
-    """The ids a page's Markdown gives its headings and elements: what '#anchor' in a link can name."""
+    """The ids one of the hub's own pages gives its headings and elements: what '#anchor' in a link can name."""
     return set(_ID.findall(markdown.markdown(text, extensions=PAGE_EXTENSIONS)))
-
-
-def markdown_html(text: str) -> str:
-    """HTML of a Markdown text embedded in a generated page (the caller sanitises it)."""
-    return markdown.markdown(text, extensions=EXTENSIONS)
 
 
 # Markdown's markup, read off the text instead of rendering it: search needs the words, and

@@ -80,6 +80,18 @@ def write(path: Path, text: str) -> Path:
     return path
 
 
+def png(width: int, height: int) -> bytes:
+    """A grey PNG image of that size."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    rows = b"".join(b"\x00" + b"\x80" * width for _ in range(height))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+
+
 def resource(title: str = "Sample report", type: str = "report", region: str = "[colombia]",
              date: str = "2025-01-15", extra: str = "") -> str:
     return RESOURCE.format(title=title, type=type, region=region, date=date, extra=textwrap.dedent(extra))

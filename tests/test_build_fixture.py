@@ -7,8 +7,9 @@ from itertools import pairwise
 
 import pytest
 
+from browser import browser, serve
 from catalogue.pages import GROUP_SIZE, PAGE_SIZE
-from conftest import make_repo, resource, run_build, write
+from conftest import make_repo, png, resource, run_build, write
 from htmlcheck import broken_links, main_html, parse, read, text
 
 EVENT = resource(title="Upcoming skills workshop", type="event", region="[global]", date="2026-10-01", extra="""\
@@ -23,13 +24,33 @@ end: 2024-02-02
 location: Valledupar, Colombia
 recording: https://example.org/recording
 """)
+# Markdown as contributors write it and see it in GitHub's preview, which Python-Markdown reads otherwise
+GITHUB_MARKDOWN = """
+## Aims & scope
+
+The plan has three parts:
+- retraining
+  - for miners, nested by two spaces
+- local suppliers
+
+Read https://example.org/plan, the ~~draft~~ final text and [the checklist](../files/checklist.csv).
+
+| Year | Jobs |
+|:-----|-----:|
+| 2024 | 1,200 |
+
+## Aims & scope
+
+See [the workshop](workshop.md#agenda), [the part above](#aims-scope) and ![A chart](../files/chart.png).
+"""
 FILES = {
     "mine-closure-report.md": resource(title="Mine closure report", region="[colombia, vietnam]", date="2025-06-01",
                                        extra="language: [en, es]\nurl: https://example.org/jet/report.pdf\n"
                                              "files:\n  - path: files/checklist.csv\n    title: Checklist\n    language: en\n"),
     "mine-closure-report.es.md": "---\ntitle: Informe sobre el cierre de minas\nsummary: Un resumen en español, suficientemente largo.\n---\nTexto en español.\n",
-    "quang-ninh-news.md": resource(title="Quang Ninh news item", type="news", region="vietnam", date="2026-03-01"),
-    "workshop.md": EVENT,
+    "quang-ninh-news.md": resource(title="Quang Ninh news item", type="news", region="vietnam", date="2026-03-01")
+    + GITHUB_MARKDOWN,
+    "workshop.md": EVENT + "\n## Agenda\n\nOpening.\n",
     "past-dialogue.md": PAST_EVENT,
     "mae-moh-notes.th.md": resource(title="บันทึกแม่เมาะ", region="[global]", date="2025-02-02", extra="language: [th]\n"),
 }
@@ -39,6 +60,7 @@ FILES = {
 def fixture_site(tmp_path_factory):
     root = make_repo(tmp_path_factory.mktemp("fixture") / "repo", FILES)
     write(root / "content" / "files" / "checklist.csv", "step,owner\n" + "plan,ministry\n" * 200)
+    write(root / "content" / "files" / "chart.png", png(8, 4))
     result = run_build(root)
     assert result.returncode == 0, result.stdout + result.stderr
     return root / "site"
@@ -97,6 +119,29 @@ def test_resource_page_shows_metadata_links_and_attachments(fixture_site):
     assert "../../files/checklist.csv" in links
     assert "(CSV, 3 KB, English)" in text(html)
     assert "Español: Informe sobre el cierre de minas" in text(html)
+
+
+def test_a_resources_text_reads_as_in_githubs_preview(fixture_site):
+    """Lists right under a line, two-space nesting, bare addresses, strikethrough, aligned tables; the
+    headings' ids of the hub's other pages; links to pages, anchors and files as their pages' addresses."""
+    html = main_html(read(fixture_site, "resources/quang-ninh-news/"))
+    assert re.search(r"<p>The plan has three parts:</p>\s*<ul>\s*<li>retraining\s*<ul>\s*"
+                     r"<li>for miners, nested by two spaces</li>\s*</ul>\s*</li>\s*<li>local suppliers</li>", html), html
+    assert re.search(r'<a href="https://example.org/plan" rel="noopener noreferrer" class="hub-external">'
+                     r"https://example.org/plan</a>", html), html
+    assert "<del>draft</del>" in html
+    assert '<th class="hub-align-left">Year</th>' in html and '<td class="hub-align-right">1,200</td>' in html
+    assert re.findall(r'<h2 id="([^"]+)">Aims &amp; scope</h2>', html) == ["aims-scope", "aims-scope_1"]
+    links = {a["href"] for a in parse(html).links}
+    assert {"../workshop/#agenda", "#aims-scope", "../../files/checklist.csv"} <= links, links
+    assert '<img src="../../files/chart.png" alt="A chart" width="8" height="4" loading="lazy"' in html
+    assert [h.strip() for h in re.findall(r'<a href="#([^"]+)" class="md-nav__link">', read(fixture_site, "resources/quang-ninh-news/"))] \
+        == ["aims-scope", "aims-scope_1"]
+    with serve(fixture_site) as url, browser() as chromium:  # the column aligned right in Markdown is, in the browser
+        page = chromium.new_page()
+        page.goto(url + "resources/quang-ninh-news/")
+        assert page.eval_on_selector_all("table th, table td", "cells => cells.map(c => getComputedStyle(c).textAlign)") \
+            == ["left", "right", "left", "right"]
 
 
 def test_events_page_splits_upcoming_and_past_with_offsets(fixture_site):

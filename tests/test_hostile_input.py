@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from browser import browser, serve
 from catalogue.load import collect
-from conftest import ROOT, make_repo, resource, run_build, write
+from conftest import ROOT, make_repo, png, resource, run_build, write
 from htmlcheck import read
 
 SCRIPT = "<script>window.__pwned = 1</script>"
@@ -198,30 +198,19 @@ def test_no_script_runs_from_hostile_content(hostile_site):
         assert dialogs == []
 
 
-def _png(width: int, height: int) -> bytes:
-    import struct
-    import zlib
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-    rows = b"".join(b"\x00" + b"\x80" * width for _ in range(height))
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0))
-            + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
-
-
 def test_images_are_sized_lazy_and_heavy_ones_refused(tmp_path):
     body = "\n![A chart of employment in Cesar](../files/chart.png)\n"
     root = make_repo(tmp_path / "repo", {"with-image.md": resource(title="With an image") + body})
-    write(root / "content/files/chart.png", _png(64, 32))
+    write(root / "content/files/chart.png", png(64, 32))
     result = run_build(root)
     assert result.returncode == 0, result.stderr
     html = read(root / "site", "resources/with-image/")
-    assert re.search(r'<img alt="A chart of employment in Cesar" src="../../files/chart.png" '
+    assert re.search(r'<img src="../../files/chart.png" alt="A chart of employment in Cesar" '
                      r'width="64" height="32" loading="lazy" decoding="async">', html), re.findall(r"<img[^>]*>", html)
-    write(root / "content/files/huge.png", _png(2000, 2000) + b"\0" * 310_000)
+    write(root / "content/files/huge.png", png(2000, 2000) + b"\0" * 310_000)
     _, problems = collect(root)
     assert any(p.path == "content/files/huge.png" and "the limit is 300 KB" in p.message for p in problems.sorted())
-    write(root / "content/assets/logos/heavy-logo.png", _png(400, 120) + b"\0" * 310_000)
+    write(root / "content/assets/logos/heavy-logo.png", png(400, 120) + b"\0" * 310_000)
     _, problems = collect(root)
     assert any(p.path == "content/assets/logos/heavy-logo.png" and "the limit is 300 KB" in p.message
                for p in problems.sorted()), "a logo is an image readers download too"
@@ -237,7 +226,7 @@ def test_only_inert_files_are_published_and_links_are_refused(tmp_path):
     write(root / "content/files/map.svg", "<svg xmlns='http://www.w3.org/2000/svg'/>")
     write(root / "content/files/report.pdf", b"%PDF-1.4\n")
     write(root / "content/files/data.csv", "a,b\n")
-    write(root / "content/files/poster.png", _png(4001, 10))
+    write(root / "content/files/poster.png", png(4001, 10))
     (root / "content/files/notes.txt").symlink_to(secret)
     (root / "content/files/shared").symlink_to(secret.parent, target_is_directory=True)
     _, problems = collect(root)

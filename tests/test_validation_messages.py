@@ -92,8 +92,11 @@ CASES = [
      12, "-", "line 12 holds an invisible character that reverses the direction"),
     ("a control character", "x.md", resource(title='"Control \x0b char"'), 2, "-",
      "line 2 holds an invisible control character, which feeds and calendars cannot carry (U+000B)"),
-    ("a theme class on a link", "x.md", resource() + "\n[](https://evil.example/login){: .md-consent__overlay }\n", 12,
-     "body", "the class 'md-consent__overlay' is the theme's, for its layout, not for the text; remove it"),
+    ("a theme class on a link", "x.md", resource() + '\n<a href="https://evil.example/login" class="md-consent__overlay">x</a>\n',
+     12, "body", "the class 'md-consent__overlay' is the theme's, for its layout, not for the text; remove it"),
+    ("an attribute list", "x.md", resource() + "\n[The plan](https://example.org/plan){: .note }\n", 12, "body",
+     "'{: …}' is shown on the page as typed, as in GitHub's preview: the hub's Markdown, like GitHub's, has no attribute "
+     "lists; remove it"),
     ("the hub's class in HTML", "x.md", resource() + '\n<p class="hub-notice">Official</p>\n', 12, "body",
      "the class 'hub-notice' is the hub's own"),
     ("a reference link that shows another site", "x.md",
@@ -124,7 +127,7 @@ CASES = [
     ("deeply nested front matter", "x.md", "---\ntitle: " + "[" * 100000 + "x" + "]" * 100000 + "\n---\nBody.\n", 2, "-",
      "the front matter is nested too deeply"),
     ("an attribute list left open", "x.md", resource() + "\n{: " + " " * 5000 + "x\n\nText {: .md-dialog }\n", 14, "body",
-     "the class 'md-dialog' is the theme's"),
+     "'{: …}' is shown on the page as typed"),
     ("a link that shows one site and leads to another", "x.md",
      resource() + "\nSee [https://www.ilo.org/report](https://evil.example/phish).\n", 12, "body",
      "the link shows https://www.ilo.org/report but leads to evil.example"),
@@ -212,10 +215,8 @@ CASES = [
      "the attribute 'style' of <p> is removed from the page; the hub's own styles apply to every page: remove it"),
     ("a font tag", "x.md", resource() + '\nA <font color="red">key</font> finding.\n', 12, "body",
      "<font> is removed from the page; the hub's own styles apply to every page: remove the tag (its text stays)"),
-    ("a link target in an attribute list", "x.md", resource() + '\n[The plan](https://example.org/plan){: target="_blank"}\n',
-     12, "body", "the attribute 'target' is removed from the page; readers choose where a link opens"),
-    ("a list right under a line of text", "x.md", resource() + "\n**Day one**\n- Opening\n- Panel\n", 13, "body",
-     "this list starts right under a line of text: put an empty line before it"),
+    ("a link target", "x.md", resource() + '\n<a href="https://example.org/plan" target="_blank">The plan</a>\n',
+     12, "body", "the attribute 'target' of <a> is removed from the page; readers choose where a link opens"),
     ("a date in the future", "x.md", resource(date="2062-05-01"), 7, "date",
      "'date: 2062-05-01' is after today"),
     ("HTML link to a missing file", "x.md", resource() + '\n<a href="../files/plan.pdf">plan</a>\n', 12, "body",
@@ -496,9 +497,9 @@ def test_markup_the_page_keeps_and_headings_in_order_pass(tmp_path):
     body = """
 ## Context
 
-Text with an <abbr title="Just Energy Transition Partnership">JETP</abbr> and a [link](https://example.org){: hreflang=es }.
+Text with an <abbr title="Just Energy Transition Partnership">JETP</abbr> and a <a href="https://example.org" hreflang="es">link</a>.
 
-### Detail {: #detail .note }
+### Detail
 
 | Year | Jobs |
 |---|---|
@@ -509,6 +510,10 @@ Text with an <abbr title="Just Energy Transition Partnership">JETP</abbr> and a 
 ## Back up a level
 - a list right under a heading
 - is a list
+
+**Day one**
+- a list right under a line of text
+- is a list too, as in GitHub's preview
 
 1. numbered
    - and nested

@@ -1,0 +1,78 @@
+"""Contributor Markdown rendered as GitHub renders it: cmark-gfm, GitHub's own parser.
+
+Contributors write a resource in a pull request and read GitHub's preview of it; the page shows
+what they saw there: a list right under a line of text, a list nested by two spaces, a bare
+address as a link, ~~struck~~ text, tables. Python-Markdown, which MkDocs uses for the hub's own
+pages, reads each of those otherwise. It is also about 35 times faster, which is most of the time a
+resource page took to build. Headings get the ids the hub's other pages give theirs (Python-Markdown's
+`toc`), so '#part' links keep working. Raw HTML is passed on as written: catalogue.sanitize cleans
+every page afterwards, and the checks (catalogue.crosscheck) refuse what it would remove.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from html import escape, unescape
+
+import cmarkgfm
+from cmarkgfm.cmark import Options
+from markdown.extensions.toc import slugify, strip_tags, unique
+
+# GitHub's extensions, less two: 'tagfilter' would show a <script> as text where the sanitiser
+# removes it, and 'tasklist' makes form fields, which the sanitiser removes ('[ ]' stays as typed).
+EXTENSIONS = ["table", "strikethrough", "autolink"]
+OPTIONS = Options.CMARK_OPT_UNSAFE  # raw HTML reaches the sanitiser, as with Python-Markdown
+
+_HEADING = re.compile(r"<h([1-6])>(.*?)</h\1>", re.DOTALL)  # cmark's own headings have no attributes
+_ADDRESS = re.compile(r'(<(?:a|img)\s[^>]*?\b(?:href|src)=")([^"]*)(")')
+_ID = re.compile(r'\sid="([^"]+)"')
+# a table column's alignment (':--:'): cmark writes align="…", which HTML no longer has; hub.css aligns by class
+_ALIGN = re.compile(r'<(th|td) align="(left|center|right)">')
+
+
+@dataclass
+class Rendered:
+    html: str
+    headings: list[dict] = field(default_factory=list)  # {level, id, name}: Python-Markdown's toc tokens, flat
+
+    def ids(self) -> set[str]:
+        """Every id of the text, its headings' and those written in HTML: what '#anchor' can name."""
+        return {unescape(found) for found in _ID.findall(self.html)}
+
+
+def render(text: str, address: Callable[[str], str] | None = None) -> Rendered:
+    """HTML of a contributor's Markdown, with ids on its headings; `address` rewrites each link's and
+    image's address (a relative link to a source file becomes the page's address)."""
+    html = _cmark(text)
+    headings: list[dict] = []
+    used: set[str] = set()
+
+    def with_id(match: re.Match) -> str:
+        level, inner = match.group(1), match.group(2)
+        name = strip_tags(inner)
+        anchor = unique(slugify(unescape(name), "-"), used)
+        headings.append({"level": int(level), "id": anchor, "name": name})
+        return f'<h{level} id="{escape(anchor)}">{inner}</h{level}>'
+
+    html = _HEADING.sub(with_id, html)
+    if address is not None:
+        html = _ADDRESS.sub(lambda m: m.group(1) + escape(address(unescape(m.group(2)))) + m.group(3), html)
+    return Rendered(html, headings)
+
+
+def html(text: str) -> str:
+    """HTML of a contributor's Markdown embedded in a generated page (the caller sanitises it): no
+    ids, which could repeat those of the page around it."""
+    return _cmark(text)
+
+
+def _cmark(text: str) -> str:
+    html = cmarkgfm.markdown_to_html_with_extensions(text, options=OPTIONS, extensions=EXTENSIONS)
+    return _ALIGN.sub(r'<\1 class="hub-align-\2">', html) if "<table>" in html else html
+
+
+def anchors(text: str) -> set[str]:
+    """The ids of a contributor's text on its page: what '#anchor' in a link can name."""
+    return render(text).ids()
