@@ -357,7 +357,7 @@ ACTIVE_TAGS = re.compile(r"<\s*(" + "|".join(ACTIVE_TAG_NAMES) + r")\b", re.IGNO
 # the square of its length
 EVENT_HANDLER = re.compile(r"<[a-z][^<>]*?\s(on[a-z]+)\s*=|\{:?[^{}]*?(?<![\w-])(on[a-z]+)\s*=\s*[\"']",
                            re.IGNORECASE)
-BAD_URL = re.compile(r"(?:\]\(\s*<?|^\s*\[[^\]]+\]:\s*<?|(?:href|src|action|formaction|xlink:href)\s*=\s*[\"']?|<)"
+BAD_URL = re.compile(r"(?:\]\(\s*<?|^\s*\[(?!\^)[^\]]+\]:\s*<?|(?:href|src|action|formaction|xlink:href)\s*=\s*[\"']?|<)"
                      r"\s*(javascript|data|vbscript)\s*:",
                      re.IGNORECASE)
 _MAY_BE_ACTIVE = re.compile(r"[<&\]={]")  # '{' opens an attribute list
@@ -429,7 +429,7 @@ def _prose(text: str, first_line: int):
 
 # Links to the hub's own pages and files: Markdown links and images, reference definitions, raw <a href>
 _LOCAL = r"(?P<target>(?![a-zA-Z][a-zA-Z0-9+.-]*:|//)[^)\s>\"']+)"
-LOCAL_LINKS = (re.compile(r"\]\(\s*<?" + _LOCAL), re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?" + _LOCAL),
+LOCAL_LINKS = (re.compile(r"\]\(\s*<?" + _LOCAL), re.compile(r"^ {0,3}\[(?!\^)[^\]]+\]:\s*<?" + _LOCAL),
                re.compile(r"<a\b[^>]*?\bhref\s*=\s*[\"']?" + _LOCAL, re.IGNORECASE))
 
 

@@ -2,7 +2,7 @@
 
 Contributors write a resource in a pull request and read GitHub's preview of it; the page shows
 what they saw there: a list right under a line of text, a list nested by two spaces, a bare
-address as a link, ~~struck~~ text, tables. Python-Markdown, which MkDocs uses for the hub's own
+address as a link, ~~struck~~ text, tables, footnotes. Python-Markdown, which MkDocs uses for the hub's own
 pages, reads each of those otherwise. It is also about 35 times faster, which is most of the time a
 resource page took to build. Headings get the ids the hub's other pages give theirs (Python-Markdown's
 `toc`), so '#part' links keep working. Raw HTML is passed on as written: catalogue.sanitize cleans
@@ -23,7 +23,8 @@ from markdown.extensions.toc import slugify, strip_tags, unique
 # GitHub's extensions, less two: 'tagfilter' would show a <script> as text where the sanitiser
 # removes it, and 'tasklist' makes form fields, which the sanitiser removes ('[ ]' stays as typed).
 EXTENSIONS = ["table", "strikethrough", "autolink"]
-OPTIONS = Options.CMARK_OPT_UNSAFE  # raw HTML reaches the sanitiser, as with Python-Markdown
+# raw HTML reaches the sanitiser, as with Python-Markdown; footnotes ('[^1]') as GitHub shows them
+OPTIONS = Options.CMARK_OPT_UNSAFE | Options.CMARK_OPT_FOOTNOTES
 
 _HEADING = re.compile(r"<h([1-6])>(.*?)</h\1>", re.DOTALL)  # cmark's own headings have no attributes
 _ADDRESS = re.compile(r'(<(?:a|img)\s[^>]*?\b(?:href|src)=")([^"]*)(")')

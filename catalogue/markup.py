@@ -32,7 +32,7 @@ REMOVED_HINTS = {
 }
 
 # Where a line names an address: a Markdown link or image, a reference definition, an HTML attribute
-LINK_TARGET = re.compile(r"""\]\(\s*<?(?P<link>[^)\s>]+)|^ {0,3}\[[^\]]+\]:\s*<?(?P<reference>[^\s>]+)"""
+LINK_TARGET = re.compile(r"""\]\(\s*<?(?P<link>[^)\s>]+)|^ {0,3}\[(?!\^)[^\]]+\]:\s*<?(?P<reference>[^\s>]+)"""
                          r"""|\b(?:href|src)\s*=\s*["']?(?P<attribute>[^"'\s>]+)""", re.IGNORECASE)
 SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
 ON_THIS_COMPUTER = re.compile(r"[a-zA-Z]:[\\/]|\\\\|file:", re.IGNORECASE)  # C:\…, \\server\…, file:///…
@@ -162,7 +162,7 @@ def pasted_layout(text: str, first_line: int) -> Iterator[tuple[int, str]]:
 SHOWN_ADDRESS = re.compile(r"^\s*<?(?:https?:)?(?://)?(?P<host>(?:[\w-]+\.)+[a-z]{2,})(?::\d+)?(?:[/?#]\S*)?>?\s*$", re.IGNORECASE)
 INLINE_LINK = re.compile(r"(?<!!)\[(?P<text>[^\[\]]{1,300})\]\(\s*<?(?P<target>[^)\s>]+)")
 REFERENCE_LINK = re.compile(r"(?<!!)\[(?P<text>[^\[\]]{1,300})\]\[(?P<label>[^\[\]]{0,300})\]")
-REFERENCE = re.compile(r"^ {0,3}\[(?P<label>[^\]]{1,300})\]:\s*<?(?P<target>\S+?)>?(?:\s|$)")
+REFERENCE = re.compile(r"^ {0,3}\[(?!\^)(?P<label>[^\]]{1,300})\]:\s*<?(?P<target>\S+?)>?(?:\s|$)")
 HTML_LINK = re.compile(r"<a\b[^<>]*?\bhref\s*=\s*[\"']?(?P<target>[^\"'\s>]+)[^<>]*>(?P<text>[^<]{1,300})</a>", re.IGNORECASE)
 
 

@@ -16,7 +16,7 @@ TAGS = (set(nh3.ALLOWED_TAGS) | {"details", "summary", "figure", "figcaption", "
     - {"form", "input", "button", "select", "option", "textarea", "style", "script", "iframe", "object", "embed"}
 ATTRIBUTES = {
     "*": {"class", "id", "lang", "dir", "title", "hidden"},
-    "a": {"href", "hreflang", "download"},
+    "a": {"href", "hreflang", "download", "aria-label"},  # a footnote's way back: "Back to reference 1"
     "img": {"src", "alt", "width", "height", "loading", "decoding", "srcset", "sizes"},
     "source": {"srcset", "type", "media", "sizes"},
     "time": {"datetime", "data-end", "data-zone", "data-local", "data-last-day", "data-ended"},  # read as text by hub.js (local times, ended events)

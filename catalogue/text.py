@@ -26,7 +26,8 @@ def anchors(text: str) -> set[str]:
 # rendering every body again cost as much as building the resource pages.
 _MARKUP = [(re.compile(pattern, flags), replacement) for pattern, replacement, flags in (
     (r"^ {0,3}(```|~~~).*$", " ", re.M),                        # code fences (their code stays)
-    (r"^ {0,3}\[[^\]]+\]:\s*\S+.*$", " ", re.M),                # reference definitions
+    (r"^ {0,3}\[(?!\^)[^\]]+\]:\s*\S+.*$", " ", re.M),          # reference definitions (a footnote's text stays)
+    (r"\[\^[^\]\s]+\]:?", " ", 0),                              # footnote marks [^1]
     (r"!\[([^\]]*)\]\([^)]*\)", r"\1", 0),                     # images: their alternative text
     (r"\[([^\]]+)\](?:\([^)]*\)|\[[^\]]*\])", r"\1", 0),          # links: their text
     (r"<[^>]+>", " ", 0),                                       # raw HTML tags

@@ -42,6 +42,9 @@ Read https://example.org/plan, the ~~draft~~ final text and [the checklist](../f
 ## Aims & scope
 
 See [the workshop](workshop.md#agenda), [the part above](#aims-scope) and ![A chart](../files/chart.png).
+The plan was agreed in 2025.[^decree]
+
+[^decree]: Decree 12 of 2025, not yet published.
 """
 FILES = {
     "mine-closure-report.md": resource(title="Mine closure report", region="[colombia, vietnam]", date="2025-06-01",
@@ -122,7 +125,7 @@ def test_resource_page_shows_metadata_links_and_attachments(fixture_site):
 
 
 def test_a_resources_text_reads_as_in_githubs_preview(fixture_site):
-    """Lists right under a line, two-space nesting, bare addresses, strikethrough, aligned tables; the
+    """Lists right under a line, two-space nesting, bare addresses, strikethrough, aligned tables, footnotes; the
     headings' ids of the hub's other pages; links to pages, anchors and files as their pages' addresses."""
     html = main_html(read(fixture_site, "resources/quang-ninh-news/"))
     assert re.search(r"<p>The plan has three parts:</p>\s*<ul>\s*<li>retraining\s*<ul>\s*"
@@ -135,6 +138,9 @@ def test_a_resources_text_reads_as_in_githubs_preview(fixture_site):
     links = {a["href"] for a in parse(html).links}
     assert {"../workshop/#agenda", "#aims-scope", "../../files/checklist.csv"} <= links, links
     assert '<img src="../../files/chart.png" alt="A chart" width="8" height="4" loading="lazy"' in html
+    assert '<sup class="footnote-ref"><a href="#fn-decree" id="fnref-decree">1</a></sup>' in html
+    assert re.search(r'<li id="fn-decree">\s*<p>Decree 12 of 2025, not yet published. <a href="#fnref-decree" '
+                     r'class="footnote-backref" aria-label="Back to reference 1">↩</a></p>', html), html
     assert [h.strip() for h in re.findall(r'<a href="#([^"]+)" class="md-nav__link">', read(fixture_site, "resources/quang-ninh-news/"))] \
         == ["aims-scope", "aims-scope_1"]
     with serve(fixture_site) as url, browser() as chromium:  # the column aligned right in Markdown is, in the browser

@@ -520,7 +520,9 @@ Text with an <abbr title="Just Energy Transition Partnership">JETP</abbr> and a 
 2. items
 
 The plan was agreed in
-2025. A year later it was in force.
+2025. A year later it was in force.[^law]
+
+[^law]: Law 2,345, data: the ministry's annex.md, not yet published.
 
 Paragraph.
 
