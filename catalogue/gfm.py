@@ -20,6 +20,8 @@ import cmarkgfm
 from cmarkgfm.cmark import Options
 from markdown.extensions.toc import slugify, strip_tags, unique
 
+from .text import ELEMENT_ID
+
 # GitHub's extensions, less two: 'tagfilter' would show a <script> as text where the sanitiser
 # removes it, and 'tasklist' makes form fields, which the sanitiser removes ('[ ]' stays as typed).
 EXTENSIONS = ["table", "strikethrough", "autolink"]
@@ -28,7 +30,6 @@ OPTIONS = Options.CMARK_OPT_UNSAFE | Options.CMARK_OPT_FOOTNOTES
 
 _HEADING = re.compile(r"<h([1-6])>(.*?)</h\1>", re.DOTALL)  # cmark's own headings have no attributes
 _ADDRESS = re.compile(r'(<(?:a|img)\s[^>]*?\b(?:href|src)=")([^"]*)(")')
-_ID = re.compile(r'\sid="([^"]+)"')
 # a table column's alignment (':--:'): cmark writes align="…", which HTML no longer has; hub.css aligns by class
 _ALIGN = re.compile(r'<(th|td) align="(left|center|right)">')
 
@@ -40,7 +41,7 @@ class Rendered:
 
     def ids(self) -> set[str]:
         """Every id of the text, its headings' and those written in HTML: what '#anchor' can name."""
-        return {unescape(found) for found in _ID.findall(self.html)}
+        return {unescape(found) for found in ELEMENT_ID.findall(self.html)}
 
 
 def render(text: str, address: Callable[[str], str] | None = None) -> Rendered:

@@ -14,12 +14,12 @@ DIRECTION = re.compile("[\u202a-\u202e\u2066-\u2069]")  # bidirectional embeddin
 # the anchors of one of the hub's own pages are the ids its Markdown renders to, as MkDocs checks links
 # to them. A resource's text is rendered by catalogue.gfm, with its own anchors.
 PAGE_EXTENSIONS = ["toc", "tables", "attr_list", "admonition", "def_list"]
-_ID = re.compile(r'\sid="([^"]+)"')
+ELEMENT_ID = re.compile(r'\sid="([^"]+)"')  # in rendered HTML; catalogue.gfm reads its own pages' ids with it too
 
 
 def anchors(text: str) -> set[str]:
     """The ids one of the hub's own pages gives its headings and elements: what '#anchor' in a link can name."""
-    return set(_ID.findall(markdown.markdown(text, extensions=PAGE_EXTENSIONS)))
+    return set(ELEMENT_ID.findall(markdown.markdown(text, extensions=PAGE_EXTENSIONS)))
 
 
 # Markdown's markup, read off the text instead of rendering it: search needs the words, and
