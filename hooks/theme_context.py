@@ -2,7 +2,8 @@
 
 Events: on_page_context and on_template_context (default priority, after static-i18n's
 at 50 has set the language). Adds `hub_t`, a callable ({{ hub_t("sample_notice") }}), and
-`hub_search_url`, the link from this page to the search page of its language,
+`hub_search_url`, the link from this page to the search page of its language (and
+`hub_on_search_page`, whether it is that page),
 `hub_alternates`, the translations of this page for hreflang links, `hub_head`, the
 page's canonical address, Open Graph tags, JSON-LD and feed (`catalogue.metadata`),
 `hub_search_bundles`, how the search index is split by date, and on 404.html
@@ -64,7 +65,8 @@ def _add(context, lang, page, config):
     style = hubsite.url_style(config, catalogue)
     url = page.url if page is not None else style.page("index", lang)
     context["hub_t"] = catalogue.translator(lang)
-    context["hub_search_url"] = relative(url, style.page("search/index", lang))
+    search_page = style.page("search/index", lang)
+    context["hub_search_url"], context["hub_on_search_page"] = relative(url, search_page), url == search_page
     site, offline = hubsite.site(config, catalogue), bool(config.extra.get("offline"))
     context["hub_alternates"] = alternates(page, None if offline else site) if page is not None else []
     context["hub_head"] = None if page is None else head(catalogue, _page(page, lang, context["hub_t"]), site, offline)

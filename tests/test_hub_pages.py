@@ -4,10 +4,12 @@ newsletter sign-up and event times in the reader's zone."""
 from __future__ import annotations
 
 import re
+import time
+from pathlib import Path
 
 import pytest
 
-from browser import browser, serve
+from browser import QuietHandler, browser, serve
 from catalogue.load import load
 from conftest import PREFIXES, ROOT, SAMPLE, make_repo, mkdocs_config, resource, run_build, write
 from htmlcheck import main_html, parse, read, text
@@ -237,10 +239,78 @@ def test_the_readers_time_takes_the_place_of_the_utc_line_and_nothing_moves(real
                 page.goto(url + path)
                 page.wait_for_function("[...document.querySelectorAll('.hub-local-time')].some(n => n.textContent.startsWith('Your time'))")
                 page.wait_for_timeout(200)
-                # before, 0.16 and 0.22; a move of under a pixel (0.00076 once, in a full run on a busy
-                # machine, not reproduced alone) is no shift a reader sees
+                # before, 0.16 and 0.22; under a pixel is no shift a reader sees. (On a busy machine
+                # Chromium at times drew the header before the search box had been read, and the
+                # language menu moved: 0.00076 to 0.0015. The next test holds that case.)
                 assert page.evaluate("window.__shift") < 0.001, (width, path)
             context.close()
+
+
+class _SlowPage(QuietHandler):
+    """Sends a page in two parts, the second half a second later, as a slow connection does; the
+    first part ends before `split_before`, the n-th time it occurs in the page."""
+    split_before: tuple[bytes, int] = (b"", 1)
+
+    def do_GET(self):
+        path = self.translate_path(self.path)
+        if not self.path.split("?")[0].endswith("/"):
+            return super().do_GET()
+        body = (Path(path) / "index.html").read_bytes()
+        marker, nth = self.split_before
+        at = -1
+        for _ in range(nth):
+            at = body.index(marker, at + 1)
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.end_headers()
+        self.wfile.write(body[:at])
+        self.wfile.flush()
+        time.sleep(0.5)
+        self.wfile.write(body[at:])
+
+
+@pytest.mark.browser
+def test_nothing_moves_while_a_page_arrives_slowly(real_site):
+    """Chromium shows what has arrived of a page. The header used to be drawn with the language menu
+    where the search box goes, then the box pushed it aside; and a card's title, with its details
+    still to come above it, was pushed down as they arrived."""
+    cases = [("library/", b'<div class="md-header__option">', 1),  # the header's name, not its menu
+             ("library/", b'<form class="hub-search"', 1),
+             ("library/", b'<input class="hub-search__input"', 1),
+             ("search/", b'<form class="hub-search"', 1),  # there the header has no box: the page has one
+             ("events/", b'<p class="hub-card__meta">', 1),
+             ("events/", b'<span class="hub-local-time">', 1),  # part of a card's details
+             ("events/", b'<li class="hub-card">', 6),  # below the screen's first height
+             ("regions/mongolia/", b'<li class="hub-card">', 2)]
+    with serve(real_site, handler=_SlowPage) as url, browser() as chromium:
+        for width in (360, 1280):
+            context = chromium.new_context(viewport={"width": width, "height": 900})
+            page = context.new_page()
+            page.add_init_script("""window.__shift = 0; new PerformanceObserver(list => list.getEntries()
+                .forEach(e => { window.__shift += e.value; })).observe({ type: "layout-shift", buffered: true });""")
+            for path, marker, nth in cases:
+                _SlowPage.split_before = (marker, nth)
+                page.goto(url + path)
+                page.wait_for_timeout(200)
+                assert page.evaluate("window.__shift") == 0, (width, path, marker, nth)
+                # and once the page is whole, every card shows its title (the search page lists none)
+                titles = page.locator(".hub-card__title")
+                assert all(titles.nth(n).is_visible() for n in range(titles.count())), path
+                assert titles.count() or path == "search/"
+                boxes = page.locator("form.hub-search").evaluate_all("forms => forms.map(f => f.offsetWidth > 0)")
+                assert boxes == [path != "search/"], (path, boxes)
+            context.close()
+
+
+def test_every_card_has_its_title_details_and_summary(real_site):
+    """hub.css shows a card's title once its summary has arrived: a card without one would never
+    show its title."""
+    for page in sorted(real_site.rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        cards = html.count('<li class="hub-card">')
+        whole = len(re.findall(r'<li class="hub-card"><h(\d) class="hub-card__title">.*?</h\1><p class="hub-card__meta">'
+                               r'.*?</p><p class="hub-card__summary"[^>]*>.*?</p></li>', html, re.S))
+        assert whole == cards, page
 
 
 @pytest.mark.browser
