@@ -2,7 +2,7 @@
 
 Contributors write a resource in a pull request and read GitHub's preview of it; the page shows
 what they saw there: a list right under a line of text, a list nested by two spaces, a bare
-address as a link, ~~struck~~ text, tables, footnotes. Python-Markdown, which MkDocs uses for the hub's own
+address as a link, ~~struck~~ text, tables, footnotes, alerts ('> [!NOTE]'). Python-Markdown, which MkDocs uses for the hub's own
 pages, reads each of those otherwise. It is also about 35 times faster, which is most of the time a
 resource page took to build. Headings get the ids the hub's other pages give theirs (Python-Markdown's
 `toc`), so '#part' links keep working. Raw HTML is passed on as written: catalogue.sanitize cleans
@@ -32,6 +32,13 @@ _HEADING = re.compile(r"<h([1-6])>(.*?)</h\1>", re.DOTALL)  # cmark's own headin
 _ADDRESS = re.compile(r'(<(?:a|img)\s[^>]*?\b(?:href|src)=")([^"]*)(")')
 # a table column's alignment (':--:'): cmark writes align="…", which HTML no longer has; hub.css aligns by class
 _ALIGN = re.compile(r'<(th|td) align="(left|center|right)">')
+# GitHub's alerts, a quote that opens with '[!NOTE]' alone on its line, are GitHub's addition to
+# cmark-gfm, not part of it: they become the box Material draws for the admonition of the nearest
+# kind, titled in the text's language: its interface string 'alert_note', 'alert_tip'…
+ALERTS = {"note": "note", "tip": "tip", "important": "info", "warning": "warning", "caution": "danger"}
+_ALERT = re.compile(r"^<blockquote>\n<p>\[!(" + "|".join(ALERTS) + r")\](\n|</p>\n)", re.MULTILINE | re.IGNORECASE)
+_QUOTE_TAG = re.compile(r"<(/?)blockquote>")
+_CONTAINER = re.compile(r"<(/?)(?:blockquote|li|section|details|td|th)\b[^>]*>")  # what an alert may not be in
 
 
 @dataclass
@@ -44,10 +51,14 @@ class Rendered:
         return {unescape(found) for found in ELEMENT_ID.findall(self.html)}
 
 
-def render(text: str, address: Callable[[str], str] | None = None) -> Rendered:
+Strings = Callable[[str], str]  # the interface strings of the text's language (catalogue.strings.Translator)
+
+
+def render(text: str, address: Callable[[str], str] | None = None, strings: Strings | None = None) -> Rendered:
     """HTML of a contributor's Markdown, with ids on its headings; `address` rewrites each link's and
-    image's address (a relative link to a source file becomes the page's address)."""
-    html = _cmark(text)
+    image's address (a relative link to a source file becomes the page's address); `strings` title
+    its alerts (in English without)."""
+    html = _cmark(text, strings)
     headings: list[dict] = []
     used: set[str] = set()
 
@@ -64,15 +75,41 @@ def render(text: str, address: Callable[[str], str] | None = None) -> Rendered:
     return Rendered(html, headings)
 
 
-def html(text: str) -> str:
+def html(text: str, strings: Strings | None = None) -> str:
     """HTML of a contributor's Markdown embedded in a generated page (the caller sanitises it): no
     ids, which could repeat those of the page around it."""
-    return _cmark(text)
+    return _cmark(text, strings)
 
 
-def _cmark(text: str) -> str:
+def _cmark(text: str, strings: Strings | None) -> str:
     html = cmarkgfm.markdown_to_html_with_extensions(text, options=OPTIONS, extensions=EXTENSIONS)
-    return _ALIGN.sub(r'<\1 class="hub-align-\2">', html) if "<table>" in html else html
+    if "<table>" in html:
+        html = _ALIGN.sub(r'<\1 class="hub-align-\2">', html)
+    return _alerts(html, strings) if "<blockquote>\n<p>[!" in html else html
+
+
+def _alerts(html: str, strings: Strings | None) -> str:
+    """Each alert's quote as an admonition: its marker becomes the title, its closing tag the box's.
+    As on GitHub, only a quote of its own: one in a list, a table or another quote stays a quote."""
+    at = 0
+    while found := _ALERT.search(html, at):
+        at = found.end()
+        if sum(-1 if tag.group(1) else 1 for tag in _CONTAINER.finditer(html, 0, found.start())):
+            continue
+        kind = found.group(1).lower()
+        depth, end = 0, len(html)
+        for tag in _QUOTE_TAG.finditer(html, found.start()):
+            depth += -1 if tag.group(1) else 1
+            if depth == 0:
+                end = tag.start()
+                break
+        rest = html[found.end():end]
+        # the marker alone in its paragraph ends it; with text under it, that text opens a paragraph
+        opening = "<p>" if found.group(2) == "\n" else ""
+        html = (f'{html[:found.start()]}<div class="admonition {ALERTS[kind]}">\n'
+                f'<p class="admonition-title">{escape(strings(f"alert_{kind}") if strings else kind.title())}</p>\n{opening}{rest}</div>'
+                f'{html[end + len("</blockquote>"):]}')
+    return html
 
 
 def anchors(text: str) -> set[str]:

@@ -185,7 +185,7 @@ class _Builder:
         stem = r.region_stem(region_id)
 
         def body(ctx: Context) -> str:
-            intro = f'<div class="hub-intro">{clean(gfm.html(text.intro))}</div>'
+            intro = f'<div class="hub-intro">{clean(gfm.html(text.intro, self.cat.translator(text_lang)))}</div>'
             if text_lang != self.lang:
                 intro = (f'<div class="hub-fallback" lang="{text_lang}">'
                          f'<p class="hub-note" lang="{self.lang}">{esc(self.t("shown_in_english"))}</p>{intro}</div>')

@@ -32,7 +32,8 @@ _MARKUP = [(re.compile(pattern, flags), replacement) for pattern, replacement, f
     (r"\[([^\]]+)\](?:\([^)]*\)|\[[^\]]*\])", r"\1", 0),          # links: their text
     (r"<[^>]+>", " ", 0),                                       # raw HTML tags
     (r"\{:?[^}\n]*\}", " ", 0),                                  # attribute lists {: .class }
-    (r"^ {0,3}(#{1,6}|>|[-*+]|\d+[.)])[ \t]+", " ", re.M),        # headings, quotes, list items
+    (r"^ {0,3}>[ \t]*\[!(?:note|tip|important|warning|caution)\][ \t]*$", " ", re.M | re.I),  # alerts' marks
+    (r"^ {0,3}(?:(?:#{1,6}|>|[-*+]|\d+[.)])[ \t]+)+", " ", re.M),  # headings, quotes, list items, nested
     (r"^ {0,3}([-*_])( *\1){2,} *$", " ", re.M),               # rules
     (r"^[ |:\-]+$", " ", re.M),                                 # table separator rows
     (r"(?<!\w)[*_~`]+|[*_~`]+(?!\w)|\|", " ", 0),                # emphasis, code spans, table cells

@@ -15,6 +15,7 @@ from markdown.extensions.toc import nest_toc_tokens
 from mkdocs.structure.pages import _RelativePathTreeprocessor  # MkDocs' link rule; pinned, tests/test_build_fixture.py
 from mkdocs.structure.toc import get_toc
 
+import hubsite
 from catalogue import gfm
 
 
@@ -26,7 +27,10 @@ def on_page_markdown(markdown, page, config, files):
 
 def _render(page, config, files) -> None:
     links = _RelativePathTreeprocessor(page.file, files, config)
-    rendered = gfm.render(page.markdown, links.path_to_url)
+    catalogue = hubsite.catalogue(config)
+    found = catalogue.version_at(page.file.src_uri)
+    text_lang = found[1].lang if found else catalogue.default_language
+    rendered = gfm.render(page.markdown, links.path_to_url, catalogue.translator(text_lang))
     page.content = rendered.html
     page.toc = get_toc(nest_toc_tokens(rendered.headings))
     page.present_anchor_ids = rendered.ids()

@@ -44,13 +44,20 @@ Read https://example.org/plan, the ~~draft~~ final text and [the checklist](../f
 See [the workshop](workshop.md#agenda), [the part above](#aims-scope) and ![A chart](../files/chart.png).
 The plan was agreed in 2025.[^decree]
 
+> [!WARNING]
+> Figures from the draft plan.
+
+- > [!NOTE]
+  > A quote in a list stays a quote, as on GitHub.
+
 [^decree]: Decree 12 of 2025, not yet published.
 """
 FILES = {
     "mine-closure-report.md": resource(title="Mine closure report", region="[colombia, vietnam]", date="2025-06-01",
                                        extra="language: [en, es]\nurl: https://example.org/jet/report.pdf\n"
                                              "files:\n  - path: files/checklist.csv\n    title: Checklist\n    language: en\n"),
-    "mine-closure-report.es.md": "---\ntitle: Informe sobre el cierre de minas\nsummary: Un resumen en español, suficientemente largo.\n---\nTexto en español.\n",
+    "mine-closure-report.es.md": "---\ntitle: Informe sobre el cierre de minas\nsummary: Un resumen en español, suficientemente largo.\n---\nTexto en español.\n"
+                                    "\n> [!TIP]\n> Empiece por la lista de verificación.\n",
     "quang-ninh-news.md": resource(title="Quang Ninh news item", type="news", region="vietnam", date="2026-03-01")
     + GITHUB_MARKDOWN,
     "workshop.md": EVENT + "\n## Agenda\n\nOpening.\n",
@@ -125,8 +132,8 @@ def test_resource_page_shows_metadata_links_and_attachments(fixture_site):
 
 
 def test_a_resources_text_reads_as_in_githubs_preview(fixture_site):
-    """Lists right under a line, two-space nesting, bare addresses, strikethrough, aligned tables, footnotes; the
-    headings' ids of the hub's other pages; links to pages, anchors and files as their pages' addresses."""
+    """Lists right under a line, two-space nesting, bare addresses, strikethrough, aligned tables, footnotes,
+    alerts; the headings' ids of the hub's other pages; links to pages, anchors and files as their pages' addresses."""
     html = main_html(read(fixture_site, "resources/quang-ninh-news/"))
     assert re.search(r"<p>The plan has three parts:</p>\s*<ul>\s*<li>retraining\s*<ul>\s*"
                      r"<li>for miners, nested by two spaces</li>\s*</ul>\s*</li>\s*<li>local suppliers</li>", html), html
@@ -143,11 +150,35 @@ def test_a_resources_text_reads_as_in_githubs_preview(fixture_site):
                      r'class="footnote-backref" aria-label="Back to reference 1">↩</a></p>', html), html
     assert [h.strip() for h in re.findall(r'<a href="#([^"]+)" class="md-nav__link">', read(fixture_site, "resources/quang-ninh-news/"))] \
         == ["aims-scope", "aims-scope_1"]
+    # GitHub's alerts: a box titled in the text's language; in a list, a quote as GitHub leaves it
+    assert re.search(r'<div class="admonition warning">\s*<p class="admonition-title">Warning</p>\s*'
+                     r"<p>Figures from the draft plan.</p>\s*</div>", html), html
+    assert re.search(r"<li>\s*<blockquote>\s*<p>\[!NOTE\]\s*A quote in a list", html), html
+    spanish = main_html(read(fixture_site, "es/resources/mine-closure-report/"))
+    assert re.search(r'<div class="admonition tip">\s*<p class="admonition-title">Consejo</p>\s*'
+                     r"<p>Empiece por la lista", spanish), spanish
     with serve(fixture_site) as url, browser() as chromium:  # the column aligned right in Markdown is, in the browser
         page = chromium.new_page()
         page.goto(url + "resources/quang-ninh-news/")
         assert page.eval_on_selector_all("table th, table td", "cells => cells.map(c => getComputedStyle(c).textAlign)") \
             == ["left", "right", "left", "right"]
+        # and the alert is Material's warning box, its icon drawn (the page's policy allows it)
+        box = page.locator(".admonition.warning")
+        assert box.evaluate("b => getComputedStyle(b).borderLeftColor") != box.evaluate("b => getComputedStyle(b.parentNode).color")
+        assert "svg" in page.locator(".admonition.warning .admonition-title").evaluate(
+            "t => getComputedStyle(t, '::before').maskImage || getComputedStyle(t, '::before').webkitMaskImage")
+
+
+def test_search_reads_a_texts_words_without_its_markup(fixture_site):
+    from catalogue.load import load
+    from catalogue.search_records import records
+    from catalogue.urls import UrlStyle
+
+    found = {r.url: r.content for r in records(load(fixture_site.parent), UrlStyle("en", True)) if r.language == "en"}
+    words = found["resources/quang-ninh-news/"]
+    assert "Figures from the draft plan." in words and "Decree 12 of 2025, not yet published." in words
+    assert "[!WARNING]" not in words and "[^" not in words and "~~" not in words and ">" not in words, words
+    assert "[!NOTE] A quote in a list" in words, "as the page shows it"
 
 
 def test_events_page_splits_upcoming_and_past_with_offsets(fixture_site):
