@@ -2,7 +2,7 @@
 
 Contributors write a resource in a pull request and read GitHub's preview of it; the page shows
 what they saw there: a list right under a line of text, a list nested by two spaces, a bare
-address as a link, ~~struck~~ text, tables, footnotes, alerts ('> [!NOTE]'). Python-Markdown, which MkDocs uses for the hub's own
+address as a link, ~~struck~~ text, tables, footnotes, task lists, alerts ('> [!NOTE]'). Python-Markdown, which MkDocs uses for the hub's own
 pages, reads each of those otherwise. It is also about 35 times faster, which is most of the time a
 resource page took to build. Headings get the ids the hub's other pages give theirs (Python-Markdown's
 `toc`), so '#part' links keep working. Raw HTML is passed on as written: catalogue.sanitize cleans
@@ -22,9 +22,11 @@ from markdown.extensions.toc import slugify, strip_tags, unique
 
 from .text import ELEMENT_ID
 
-# GitHub's extensions, less two: 'tagfilter' would show a <script> as text where the sanitiser
-# removes it, and 'tasklist' makes form fields, which the sanitiser removes ('[ ]' stays as typed).
-EXTENSIONS = ["table", "strikethrough", "autolink"]
+# GitHub's extensions, less 'tagfilter', which would show a <script> as text where the sanitiser
+# removes it. A task list's boxes ('- [ ]', '- [x]') are form fields, which the sanitiser removes:
+# they become the signs ☐ and ☑, which screen readers name in the reader's own language.
+EXTENSIONS = ["table", "strikethrough", "autolink", "tasklist"]
+_TASK = re.compile(r'<li><input type="checkbox"( checked="")? disabled="" /> ?')
 # raw HTML reaches the sanitiser, as with Python-Markdown; footnotes ('[^1]') as GitHub shows them
 OPTIONS = Options.CMARK_OPT_UNSAFE | Options.CMARK_OPT_FOOTNOTES
 
@@ -85,6 +87,8 @@ def _cmark(text: str, strings: Strings | None) -> str:
     html = cmarkgfm.markdown_to_html_with_extensions(text, options=OPTIONS, extensions=EXTENSIONS)
     if "<table>" in html:
         html = _ALIGN.sub(r'<\1 class="hub-align-\2">', html)
+    if '<input type="checkbox"' in html:
+        html = _TASK.sub(lambda box: f'<li class="task-list-item">{"☑" if box.group(1) else "☐"} ', html)
     return _alerts(html, strings) if "<blockquote>\n<p>[!" in html else html
 
 

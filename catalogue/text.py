@@ -33,7 +33,7 @@ _MARKUP = [(re.compile(pattern, flags), replacement) for pattern, replacement, f
     (r"<[^>]+>", " ", 0),                                       # raw HTML tags
     (r"\{:?[^}\n]*\}", " ", 0),                                  # attribute lists {: .class }
     (r"^ {0,3}>[ \t]*\[!(?:note|tip|important|warning|caution)\][ \t]*$", " ", re.M | re.I),  # alerts' marks
-    (r"^ {0,3}(?:(?:#{1,6}|>|[-*+]|\d+[.)])[ \t]+)+", " ", re.M),  # headings, quotes, list items, nested
+    (r"^ {0,3}(?:(?:#{1,6}|>|[-*+]|\d+[.)])[ \t]+(?:\[[ xX]\][ \t]+)?)+", " ", re.M),  # headings, quotes, list items, tasks
     (r"^ {0,3}([-*_])( *\1){2,} *$", " ", re.M),               # rules
     (r"^[ |:\-]+$", " ", re.M),                                 # table separator rows
     (r"(?<!\w)[*_~`]+|[*_~`]+(?!\w)|\|", " ", 0),                # emphasis, code spans, table cells

@@ -44,6 +44,10 @@ Read https://example.org/plan, the ~~draft~~ final text and [the checklist](../f
 See [the workshop](workshop.md#agenda), [the part above](#aims-scope) and ![A chart](../files/chart.png).
 The plan was agreed in 2025.[^decree]
 
+Next steps:
+- [x] Agree the plan
+- [ ] Publish the decree
+
 > [!WARNING]
 > Figures from the draft plan.
 
@@ -150,7 +154,10 @@ def test_a_resources_text_reads_as_in_githubs_preview(fixture_site):
                      r'class="footnote-backref" aria-label="Back to reference 1">↩</a></p>', html), html
     assert [h.strip() for h in re.findall(r'<a href="#([^"]+)" class="md-nav__link">', read(fixture_site, "resources/quang-ninh-news/"))] \
         == ["aims-scope", "aims-scope_1"]
-    # GitHub's alerts: a box titled in the text's language; in a list, a quote as GitHub leaves it
+    # a task list's boxes, which would be form fields, as signs; GitHub's alerts: a box titled in the text's
+    # language, and in a list a quote, as GitHub leaves it
+    assert re.search(r'<li class="task-list-item">☑ Agree the plan</li>\s*<li class="task-list-item">☐ Publish the decree</li>',
+                     html), html
     assert re.search(r'<div class="admonition warning">\s*<p class="admonition-title">Warning</p>\s*'
                      r"<p>Figures from the draft plan.</p>\s*</div>", html), html
     assert re.search(r"<li>\s*<blockquote>\s*<p>\[!NOTE\]\s*A quote in a list", html), html
@@ -162,6 +169,8 @@ def test_a_resources_text_reads_as_in_githubs_preview(fixture_site):
         page.goto(url + "resources/quang-ninh-news/")
         assert page.eval_on_selector_all("table th, table td", "cells => cells.map(c => getComputedStyle(c).textAlign)") \
             == ["left", "right", "left", "right"]
+        assert page.eval_on_selector_all(".task-list-item", "items => items.map(i => getComputedStyle(i).listStyleType)") \
+            == ["none", "none"], "a box in place of the bullet, as on GitHub"
         # and the alert is Material's warning box, its icon drawn (the page's policy allows it)
         box = page.locator(".admonition.warning")
         assert box.evaluate("b => getComputedStyle(b).borderLeftColor") != box.evaluate("b => getComputedStyle(b.parentNode).color")
@@ -177,7 +186,7 @@ def test_search_reads_a_texts_words_without_its_markup(fixture_site):
     found = {r.url: r.content for r in records(load(fixture_site.parent), UrlStyle("en", True)) if r.language == "en"}
     words = found["resources/quang-ninh-news/"]
     assert "Figures from the draft plan." in words and "Decree 12 of 2025, not yet published." in words
-    assert "[!WARNING]" not in words and "[^" not in words and "~~" not in words and ">" not in words, words
+    assert "[x]" not in words and "[!WARNING]" not in words and "[^" not in words and "~~" not in words and ">" not in words, words
     assert "[!NOTE] A quote in a list" in words, "as the page shows it"
 
 
