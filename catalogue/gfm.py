@@ -2,9 +2,9 @@
 
 Contributors write a resource in a pull request and read GitHub's preview of it; the page shows
 what they saw there: a list right under a line of text, a list nested by two spaces, a bare
-address as a link, ~~struck~~ text, tables, footnotes, task lists, alerts ('> [!NOTE]'). Python-Markdown, which MkDocs uses for the hub's own
-pages, reads each of those otherwise. It is also about 35 times faster, which is most of the time a
-resource page took to build. Headings get the ids the hub's other pages give theirs (Python-Markdown's
+address as a link, ~~struck~~ text, tables, footnotes, task lists, alerts ('> [!NOTE]').
+Python-Markdown, which MkDocs uses for the hub's own pages, reads each of those otherwise. It is
+also about 35 times faster, which is most of the time a resource page took to build. Headings get the ids the hub's other pages give theirs (Python-Markdown's
 `toc`), so '#part' links keep working. Raw HTML is passed on as written: catalogue.sanitize cleans
 every page afterwards, and the checks (catalogue.crosscheck) refuse what it would remove.
 """
