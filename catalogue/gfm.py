@@ -20,7 +20,7 @@ import cmarkgfm
 from cmarkgfm.cmark import Options
 from markdown.extensions.toc import slugify, strip_tags, unique
 
-from .text import ELEMENT_ID
+from .text import ALERT_KINDS, ELEMENT_ID
 
 # GitHub's extensions, less 'tagfilter', which would show a <script> as text where the sanitiser
 # removes it. A task list's boxes ('- [ ]', '- [x]') are form fields, which the sanitiser removes:
@@ -37,7 +37,7 @@ _ALIGN = re.compile(r'<(th|td) align="(left|center|right)">')
 # GitHub's alerts, a quote that opens with '[!NOTE]' alone on its line, are GitHub's addition to
 # cmark-gfm, not part of it: they become the box Material draws for the admonition of the nearest
 # kind, titled in the text's language: its interface string 'alert_note', 'alert_tip'…
-ALERTS = {"note": "note", "tip": "tip", "important": "info", "warning": "warning", "caution": "danger"}
+ALERTS = dict(zip(ALERT_KINDS, ("note", "tip", "info", "warning", "danger"), strict=True))
 _ALERT = re.compile(r"^<blockquote>\n<p>\[!(" + "|".join(ALERTS) + r")\](\n|</p>\n)", re.MULTILINE | re.IGNORECASE)
 _QUOTE_TAG = re.compile(r"<(/?)blockquote>")
 _CONTAINER = re.compile(r"<(/?)(?:blockquote|li|section|details|td|th)\b[^>]*>")  # what an alert may not be in

@@ -15,6 +15,7 @@ DIRECTION = re.compile("[\u202a-\u202e\u2066-\u2069]")  # bidirectional embeddin
 # to them. A resource's text is rendered by catalogue.gfm, with its own anchors.
 PAGE_EXTENSIONS = ["toc", "tables", "attr_list", "admonition", "def_list"]
 ELEMENT_ID = re.compile(r'\sid="([^"]+)"')  # in rendered HTML; catalogue.gfm reads its own pages' ids with it too
+ALERT_KINDS = ("note", "tip", "important", "warning", "caution")  # GitHub's alerts: '> [!NOTE]' (catalogue.gfm)
 
 
 def anchors(text: str) -> set[str]:
@@ -32,7 +33,7 @@ _MARKUP = [(re.compile(pattern, flags), replacement) for pattern, replacement, f
     (r"\[([^\]]+)\](?:\([^)]*\)|\[[^\]]*\])", r"\1", 0),          # links: their text
     (r"<[^>]+>", " ", 0),                                       # raw HTML tags
     (r"\{:?[^}\n]*\}", " ", 0),                                  # attribute lists {: .class }
-    (r"^ {0,3}>[ \t]*\[!(?:note|tip|important|warning|caution)\][ \t]*$", " ", re.M | re.I),  # alerts' marks
+    (rf"^ {{0,3}}>[ \t]*\[!(?:{'|'.join(ALERT_KINDS)})\][ \t]*$", " ", re.M | re.I),  # alerts' marks
     (r"^ {0,3}(?:(?:#{1,6}|>|[-*+]|\d+[.)])[ \t]+(?:\[[ xX]\][ \t]+)?)+", " ", re.M),  # headings, quotes, list items, tasks
     (r"^ {0,3}([-*_])( *\1){2,} *$", " ", re.M),               # rules
     (r"^[ |:\-]+$", " ", re.M),                                 # table separator rows

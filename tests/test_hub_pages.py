@@ -14,6 +14,10 @@ from catalogue.load import load
 from conftest import PREFIXES, ROOT, SAMPLE, make_repo, mkdocs_config, resource, run_build, write
 from htmlcheck import main_html, parse, read, text
 
+# what moves on the page after it is first drawn, added up in window.__shift (0: nothing moved)
+ADD_UP_LAYOUT_SHIFTS = """window.__shift = 0; new PerformanceObserver(list => list.getEntries()
+    .forEach(e => { window.__shift += e.value; })).observe({ type: "layout-shift", buffered: true });"""
+
 
 @pytest.fixture(scope="module")
 def catalogue():
@@ -233,8 +237,7 @@ def test_the_readers_time_takes_the_place_of_the_utc_line_and_nothing_moves(real
         for width in (360, 390, 1280):
             context = chromium.new_context(timezone_id="America/Bogota", viewport={"width": width, "height": 1200})
             page = context.new_page()
-            page.add_init_script("""window.__shift = 0; new PerformanceObserver(list => list.getEntries()
-                .forEach(e => { window.__shift += e.value; })).observe({ type: "layout-shift", buffered: true });""")
+            page.add_init_script(ADD_UP_LAYOUT_SHIFTS)
             for path in ("library/", "events/", "regions/mongolia/", "resources/hub-launch-cop28/"):
                 page.goto(url + path)
                 page.wait_for_function("[...document.querySelectorAll('.hub-local-time')].some(n => n.textContent.startsWith('Your time'))")
@@ -274,7 +277,7 @@ def test_nothing_moves_while_a_page_arrives_slowly(real_site):
     """Chromium shows what has arrived of a page. The header used to be drawn with the language menu
     where the search box goes, then the box pushed it aside; and a card's title, with its details
     still to come above it, was pushed down as they arrived."""
-    cases = [("library/", b'<div class="md-header__option">', 1),  # the header's name, not its menu
+    cases = [("library/", b'<div class="md-header__option">', 1),  # the header's name without its menu
              ("library/", b'<form class="hub-search"', 1),
              ("library/", b'<input class="hub-search__input"', 1),
              ("search/", b'<form class="hub-search"', 1),  # there the header has no box: the page has one
@@ -286,8 +289,7 @@ def test_nothing_moves_while_a_page_arrives_slowly(real_site):
         for width in (360, 1280):
             context = chromium.new_context(viewport={"width": width, "height": 900})
             page = context.new_page()
-            page.add_init_script("""window.__shift = 0; new PerformanceObserver(list => list.getEntries()
-                .forEach(e => { window.__shift += e.value; })).observe({ type: "layout-shift", buffered: true });""")
+            page.add_init_script(ADD_UP_LAYOUT_SHIFTS)
             for path, marker, nth in cases:
                 _SlowPage.split_before = (marker, nth)
                 page.goto(url + path)
