@@ -1,8 +1,8 @@
 """The Content-Security-Policy of every page, and the _headers file for hosts that read one.
 
-Scripts run only from the site itself, plus the few small inline scripts of the theme, each
-allowed by its SHA-256 hash (they differ with the page's depth, so hashes are computed from
-the page as written). Pagefind needs WebAssembly ('wasm-unsafe-eval'). Forms may post only to
+Scripts run only from the site itself. The pages hold no inline script today (Material's
+bundle and its helpers are not sent); one a template adds is allowed by its SHA-256 hash,
+computed from the page as written, as such scripts differ with the page's depth. Pagefind needs WebAssembly ('wasm-unsafe-eval'). Forms may post only to
 the site and to the configured newsletter provider.
 """
 
@@ -92,6 +92,6 @@ def headers_file(csp: str) -> str:
 # hooks/tidy_theme_output.py): kept a year. Pagefind's files keep their names from build to build.
 OPEN_DATA = ("/api/*", "/feeds/*", "/:lang/feeds/*", "/calendar/*", "/citations/*", "/:lang/citations/*")
 FOREVER, A_DAY = "public, max-age=31536000, immutable", "public, max-age=86400"
-CACHING = (("/assets/javascripts/*", FOREVER), ("/assets/stylesheets/*", FOREVER), ("/assets/hub.js", FOREVER),
+CACHING = (("/assets/stylesheets/*", FOREVER), ("/assets/hub.js", FOREVER),
            ("/assets/hub.css", FOREVER), ("/assets/search-offline.js", A_DAY), ("/assets/images/*", A_DAY),
            ("/assets/logos/*", A_DAY), ("/pagefind/*", A_DAY))

@@ -3,6 +3,8 @@ measurement (scripts/bench.py) reports them at scale; sizes are gzip bytes on th
 
 from __future__ import annotations
 
+import zipfile
+
 import pytest
 
 from browser import browser
@@ -58,3 +60,15 @@ def test_pages_load_no_palette_stylesheet_or_script(real_site):
     for path in ("index.html", "resources/hub-launch-cop28/index.html", "th/regions/thailand/index.html", "404.html"):
         html = (real_site / path).read_text(encoding="utf-8")
         assert "palette." not in html and "__palette" not in html, path
+
+
+def test_pages_run_no_script_but_the_hubs_own(measured, real_site):
+    """Material's script bundle (35 KB gzip, nearly half of a first visit) is not sent: the pages
+    work as Material's no-script pages do, with hub.js for search, menus and local times."""
+    for name, page in measured.items():
+        scripts = [path.split("?")[0] for path in page["first_visit_paths"] if path.split("?")[0].endswith(".js")]
+        assert [path.rsplit("/", 1)[-1] for path in scripts] == ["hub.js"], (name, scripts)
+    assert not (real_site / "assets" / "javascripts").exists(), "Material's scripts are not copied into the site"
+    for copy in (real_site / "downloads").glob("*.zip"):  # nor into the offline copies
+        with zipfile.ZipFile(copy) as archive:
+            assert not [n for n in archive.namelist() if "/assets/javascripts/" in n or n.startswith("assets/javascripts/")], copy.name

@@ -515,6 +515,25 @@ def test_menus_stay_on_a_narrow_screen_and_keep_their_shape_in_forced_colours(re
 
 
 @pytest.mark.browser
+def test_a_sidebar_longer_than_a_short_window_scrolls_inside_it(real_site):
+    """On a wide but short window (a laptop zoomed in), each sidebar ends inside the window and
+    its last link can be scrolled to, with no script to size it."""
+    with serve(real_site) as url, browser() as chromium:
+        page = chromium.new_page(viewport={"width": 1280, "height": 300})
+        page.goto(url + "es/about/")
+        page.mouse.wheel(0, 600)  # past the notice: the sidebars now stick under the header
+        page.wait_for_function("scrollY > 0")
+        for side in (".md-sidebar--primary", ".md-sidebar--secondary"):
+            wrap = page.locator(side + " .md-sidebar__scrollwrap")
+            assert wrap.evaluate("w => w.scrollHeight > w.clientHeight"), (side, "the list is longer than the window")
+            assert wrap.bounding_box()["y"] + wrap.bounding_box()["height"] <= 300, side
+            last = page.locator(side + " .md-sidebar__scrollwrap a").last
+            last.scroll_into_view_if_needed()
+            box = last.bounding_box()
+            assert 0 <= box["y"] and box["y"] + box["height"] <= 300, (side, box)
+
+
+@pytest.mark.browser
 def test_back_closes_the_menu_on_a_phone(real_site):
     """Android's Back (the browser's) closes an open menu instead of leaving the page, and only once."""
     opened = "document.getElementById('__drawer').checked"
