@@ -2,8 +2,9 @@
 
 Scripts run only from the site itself. The pages hold no inline script today (Material's
 bundle and its helpers are not sent); one a template adds is allowed by its SHA-256 hash,
-computed from the page as written, as such scripts differ with the page's depth. Pagefind needs WebAssembly ('wasm-unsafe-eval'). Forms may post only to
-the site and to the configured newsletter provider.
+computed from the page as written, as such scripts differ with the page's depth. Pagefind
+needs WebAssembly ('wasm-unsafe-eval'). Forms may post only to the site and to the configured
+newsletter provider.
 """
 
 from __future__ import annotations
