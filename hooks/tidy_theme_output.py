@@ -13,8 +13,13 @@ every language, trims the assets.
   Material's own skip link, which only pages with headings get and which leads past the title
   and the facts to the first heading of the text, is taken out.
 
-- Material's scripts (its bundle, lunr and the search worker), which no page asks for
-  (overrides/main.html), are not copied into the site (on_files), and source maps are deleted.
+- Material's scripts (its bundle, lunr and the search worker) and its palette's stylesheet,
+  which no page asks for, are not copied into the site (on_files), and source maps are deleted.
+- Material's stylesheet loses the styles of the components the hub never shows
+  (hubsite/stylesheet.py): 10 KB gzip less on every first visit, before the page can be drawn.
+  The trimmed file is named by its own hash, so that browsers keeping it a year fetch the new
+  one when the list or Material changes; pages link to it (on_post_page), and on_post_build
+  writes it in place of Material's.
 - The hub's own scripts and styles (content/assets/*.js, *.css) are minified: their comments
   are for whoever maintains them, and every reader's first visit was 3 KB (gzip) heavier with them.
 - Pages ask for hub.js and hub.css with a version (`?v=` and the start of their SHA-256), so
@@ -25,25 +30,31 @@ every language, trims the assets.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from pathlib import Path
 
 import rcssmin
 import rjsmin
+from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
 import hubsite
+from hubsite import stylesheet
 
 TOGGLE = re.compile(r'(<input class="md-toggle"[^>]*?) autocomplete="off"')
 TOC_LABEL = '<label class="md-nav__title" for="__toc">'
 ARTICLE = '<article class="md-content__inner md-typeset">'
-MATERIAL_SCRIPTS = "assets/javascripts/"  # the theme's, never asked for (overrides/main.html)
+# Material's files that no page asks for: its scripts (overrides/main.html), and its palette's
+# styles (mkdocs.yml sets no palette: the colours are in hub.css)
+NEVER_ASKED_FOR = ("assets/javascripts/", "assets/stylesheets/palette.")
 MATERIAL_SKIP = re.compile(r'(<div data-md-component="skip">).*?(</div>)', re.S)
 
 
 OWN_ASSETS = ("hub.js", "hub.css")
 _versions: dict[str, str] = {}
+_stylesheet: dict[str, str] = {}  # Material's stylesheet's path in the site ("from"), the trimmed one's ("to", "text")
 
 
 def on_config(config):
@@ -53,11 +64,30 @@ def on_config(config):
             source = Path(config.docs_dir) / "assets" / name
             if source.is_file():
                 _versions[name] = hashlib.sha256(source.read_bytes()).hexdigest()[:10]
+    # the hub's own styles and scripts: the custom properties they read are kept
+    own = dict.fromkeys(Path(config.docs_dir) / path for path in [*config.extra_css, *(f"assets/{n}" for n in OWN_ASSETS)])
+    readers = "".join(path.read_text(encoding="utf-8") for path in own if path.is_file())
+    for folder in map(Path, config.theme.dirs):
+        for source in folder.glob("assets/stylesheets/main.*.min.css"):
+            _stylesheet.update(_trimmed(folder, source.relative_to(folder).as_posix(), readers))
+            return
+    raise Abort("Material's stylesheet (assets/stylesheets/main.*.min.css) was not found in the theme: "
+                "mkdocs-material changed, update hooks/tidy_theme_output.py")
+
+
+@functools.cache  # static-i18n configures each language again: trimmed once per process
+def _trimmed(folder: Path, path: str, readers: str) -> dict[str, str]:
+    text = stylesheet.trim((folder / path).read_text(encoding="utf-8"), stylesheet.UNUSED_COMPONENTS, readers)
+    return {"from": path, "to": f"assets/stylesheets/main.{hashlib.sha256(text.encode()).hexdigest()[:8]}.min.css",
+            "text": text}
 
 
 def on_files(files, config):
-    for file in [file for file in files if file.src_uri.startswith(MATERIAL_SCRIPTS)]:
+    for file in [file for file in files if file.src_uri.startswith(NEVER_ASKED_FOR)]:
         files.remove(file)
+    material = files.get_file_from_path(_stylesheet["from"])
+    if material:  # in the default language's build, which writes the theme's files; on_post_build writes the trimmed one
+        files.remove(material)
     return files
 
 
@@ -72,6 +102,7 @@ def on_post_template(output_content, template_name, config):
 
 
 def _tidy(output: str) -> str:
+    output = output.replace(_stylesheet["from"], _stylesheet["to"], 1)
     for name, version in _versions.items():  # "assets/hub.js" on the home page, "../assets/hub.js" below it
         for start in ('"', "/"):
             output = output.replace(f'{start}assets/{name}"', f'{start}assets/{name}?v={version}"')
@@ -90,6 +121,8 @@ def on_post_build(config):
     if not hubsite.all_languages_built(config):
         return
     site = Path(config.site_dir)
+    (site / _stylesheet["to"]).parent.mkdir(parents=True, exist_ok=True)
+    (site / _stylesheet["to"]).write_text(_stylesheet["text"], encoding="utf-8")
     for source_map in site.rglob("*.map"):
         source_map.unlink()
     for path in [*site.glob("assets/*.js"), *site.glob("assets/*.css")]:  # Material's are in subfolders

@@ -12,10 +12,13 @@ import tempfile
 import textwrap
 from pathlib import Path
 
+import material
 import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+# Material's stylesheet as the theme ships it; the hub sends it trimmed (hubsite/stylesheet.py)
+MATERIAL_CSS = next((Path(material.__file__).parent / "templates" / "assets" / "stylesheets").glob("main.*.min.css"))
 PREFIXES = ("", "es/", "id/", "vi/", "th/", "mn/")  # where each language's pages are, default first
 BUILD_DATE_EPOCH = "1795824000"  # 2026-11-28 00:00 UTC: "today" for every test build
 COPIED = ("mkdocs.yml", "hooks", "overrides", "locales", "schema", "partners.yml", "content/assets")

@@ -3,12 +3,15 @@ measurement (scripts/bench.py) reports them at scale; sizes are gzip bytes on th
 
 from __future__ import annotations
 
+import gzip
+import re
 import zipfile
 
 import pytest
 
-from browser import browser
-from conftest import ROOT, script
+from browser import browser, serve
+from conftest import MATERIAL_CSS, ROOT, script
+from hubsite.stylesheet import UNUSED_COMPONENTS
 
 KB = 1024
 pytestmark = pytest.mark.browser
@@ -60,6 +63,7 @@ def test_pages_load_no_palette_stylesheet_or_script(real_site):
     for path in ("index.html", "resources/hub-launch-cop28/index.html", "th/regions/thailand/index.html", "404.html"):
         html = (real_site / path).read_text(encoding="utf-8")
         assert "palette." not in html and "__palette" not in html, path
+    assert not list((real_site / "assets" / "stylesheets").glob("palette.*")), "nor is it in the site"
 
 
 def test_pages_run_no_script_but_the_hubs_own(measured, real_site):
@@ -72,3 +76,104 @@ def test_pages_run_no_script_but_the_hubs_own(measured, real_site):
     for copy in (real_site / "downloads").glob("*.zip"):  # nor into the offline copies
         with zipfile.ZipFile(copy) as archive:
             assert not [name for name in archive.namelist() if "assets/javascripts/" in name], copy.name
+
+
+def test_no_page_has_a_component_whose_styles_were_taken_out(real_site):
+    """Material's stylesheet arrives without the styles of the components the hub never shows
+    (hubsite/stylesheet.py): no page in any language, and nothing hub.js writes, may use one."""
+    unused = re.compile(rf"^(?:{'|'.join(map(re.escape, UNUSED_COMPONENTS))})(?:$|-|__)")
+    found: dict[str, str] = {}
+    for path in real_site.rglob("*.html"):
+        for classes in re.findall(r'class="([^"]*)"', path.read_text(encoding="utf-8")):
+            for name in classes.split():
+                if unused.match(name):
+                    found.setdefault(name, path.relative_to(real_site).as_posix())
+    assert not found, f"take these off UNUSED_COMPONENTS in hubsite/stylesheet.py: {found}"
+    script = (real_site / "assets" / "hub.js").read_text(encoding="utf-8")
+    assert not [word for word in re.findall(r"[\w-]+", script) if unused.match(word)]
+
+
+# Markdown of every kind a contributor may write, rendered as the hub renders a resource's text
+EVERY_CONSTRUCT = """## A heading
+
+Text with **bold**, *emphasis*, `code`, ~~struck~~, a [link](https://example.org) and a footnote.[^1]
+
+> [!NOTE]
+> An alert.
+
+> [!WARNING]
+> Another.
+
+> A quotation.
+
+- [x] done
+- [ ] to do
+
+1. first
+2. second
+
+| Region | Plants | Share |
+|:--|:-:|--:|
+| Cesar | 2 | 40% |
+
+```
+code block
+```
+
+<details><summary>More</summary>Hidden text.</details>
+
+Term
+---
+
+[^1]: The note.
+"""
+
+
+@pytest.mark.browser
+def test_pages_look_the_same_as_with_materials_whole_stylesheet(real_site):
+    """Pixel for pixel, at a phone's width and a computer's: the pages, a text with every kind of
+    Markdown, and the open menu, drawer and filters."""
+    from catalogue.gfm import html as gfm_html
+    from catalogue.sanitize import clean
+
+    whole = MATERIAL_CSS.read_bytes()
+    trimmed = next((real_site / "assets" / "stylesheets").glob("main.*.min.css")).read_bytes()
+    assert len(gzip.compress(trimmed)) <= 0.6 * len(gzip.compress(whole)), "a first visit saves the difference"
+    text = clean(gfm_html(EVERY_CONSTRUCT))
+    assert 'class="admonition' in text and "task-list-item" in text and "footnote" in text
+
+    def screens(page, url):
+        shots = {}
+        for path in ("", "regions/colombia/", "resources/financing-transition-vietnam-coal-provinces/",
+                     "resources/hub-launch-cop28/", "types/", "about/", "th/", "404.html"):
+            page.goto(url + path)
+            shots[path] = page.screenshot(full_page=True, animations="disabled")
+        page.evaluate("text => { document.querySelector('article').innerHTML = text; }", text)
+        shots["every construct"] = page.screenshot(full_page=True, animations="disabled")
+        page.goto(url + "search/?q=coal")
+        page.wait_for_selector(".hub-result")
+        page.locator(".hub-facets > summary").first.click()
+        page.wait_for_selector(".hub-facet input")  # the counts arrive once the filters open
+        page.wait_for_load_state("networkidle")
+        shots["search, a filter open"] = page.screenshot(full_page=True, animations="disabled")
+        page.goto(url)
+        page.click(".md-header .md-select button")
+        shots["language menu"] = page.screenshot(animations="disabled")
+        if page.is_visible("button.hub-menu"):
+            page.keyboard.press("Escape")
+            page.click("button.hub-menu")
+            shots["drawer"] = page.screenshot(animations="disabled")
+        return shots
+
+    with serve(real_site) as url, browser() as chromium:
+        for width in (360, 1280):
+            seen = []
+            for stylesheet in (None, whole):
+                context = chromium.new_context(viewport={"width": width, "height": 800}, timezone_id="UTC")
+                if stylesheet:
+                    context.route("**/assets/stylesheets/main.*.min.css",
+                                  lambda route: route.fulfill(body=whole, content_type="text/css"))
+                seen.append(screens(context.new_page(), url))
+                context.close()
+            assert "drawer" in seen[0] or width > 1000
+            assert [name for name in seen[0] if seen[0][name] != seen[1][name]] == [], width
