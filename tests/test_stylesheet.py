@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from conftest import MATERIAL_CSS
-from hubsite.stylesheet import _rules, trim
+from hubsite.stylesheet import CUSTOM_PROPERTY, _rules, _unread_properties_out, trim
 
 
 def test_material_s_stylesheet_is_read_and_written_back_unchanged():
     css = MATERIAL_CSS.read_text(encoding="utf-8")
     assert _rules(css, lambda selector: True) == css
+    assert _unread_properties_out(css, set(CUSTOM_PROPERTY.findall(css))) == css
 
 
 def test_a_selector_of_an_unused_component_goes_and_the_rest_of_its_rule_stays():
