@@ -86,7 +86,7 @@ def on_files(files, config):
     for file in [file for file in files if file.src_uri.startswith(NEVER_ASKED_FOR)]:
         files.remove(file)
     material = files.get_file_from_path(_stylesheet["from"])
-    if material:  # in the default language's build, which writes the theme's files; on_post_build writes the trimmed one
+    if material:  # the default language's build copies the theme's files; on_post_build writes the trimmed one
         files.remove(material)
     return files
 

@@ -40,18 +40,24 @@ _SPLITTING = {char: re.compile("[" + re.escape(char) + r"\"'()\[\]]") for char i
 
 
 def trim(css: str, unused_components: Iterable[str], readers: str = "") -> str:
-    """`css` without the selectors naming a class of `unused_components` (a component is a
-    class name and the classes that start with it and "-" or "__"), and without the custom
-    properties read neither by what is left nor by `readers` (the hub's own CSS and scripts)."""
-    pattern = "|".join(re.escape(name) for name in unused_components)
-    unused = re.compile(rf"^(?:{pattern})(?:$|-|__)") if pattern else None
-    kept = _rules(css, lambda selector: not (unused and any(unused.match(c) for c in CLASS.findall(selector))))
+    """`css` without the selectors naming a class of `unused_components` (`classes_of`), and
+    without the custom properties read neither by what is left nor by `readers` (the hub's own
+    CSS and scripts)."""
+    unused = classes_of(unused_components)
+    kept = _rules(css, lambda selector: not any(unused.match(name) for name in CLASS.findall(selector)))
     while True:  # a property may be read only by another property that goes: repeat until none goes
         read = set(re.findall(r"var\(\s*(--[\w-]+)", kept + readers))
         shorter = _unread_properties_out(kept, read)
         if shorter == kept:
             return kept
         kept = shorter
+
+
+def classes_of(components: Iterable[str]) -> re.Pattern:
+    """Matches the class names of `components`: each name, and the names that start with it and
+    "-" or "__" ("md-search" matches "md-search__input" and "md-search-result")."""
+    names = "|".join(re.escape(name) for name in components)
+    return re.compile(rf"^(?:{names})(?:$|-|__)" if names else r"(?!)")
 
 
 def _rules(css: str, keep_selector) -> str:

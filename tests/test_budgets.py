@@ -11,7 +11,7 @@ import pytest
 
 from browser import browser, serve
 from conftest import MATERIAL_CSS, ROOT, script
-from hubsite.stylesheet import UNUSED_COMPONENTS
+from hubsite.stylesheet import UNUSED_COMPONENTS, classes_of
 
 KB = 1024
 pytestmark = pytest.mark.browser
@@ -81,7 +81,7 @@ def test_pages_run_no_script_but_the_hubs_own(measured, real_site):
 def test_no_page_has_a_component_whose_styles_were_taken_out(real_site):
     """Material's stylesheet arrives without the styles of the components the hub never shows
     (hubsite/stylesheet.py): no page in any language, and nothing hub.js writes, may use one."""
-    unused = re.compile(rf"^(?:{'|'.join(map(re.escape, UNUSED_COMPONENTS))})(?:$|-|__)")
+    unused = classes_of(UNUSED_COMPONENTS)
     found: dict[str, str] = {}
     for path in real_site.rglob("*.html"):
         for classes in re.findall(r'class="([^"]*)"', path.read_text(encoding="utf-8")):
