@@ -305,17 +305,17 @@ class _Builder:
     # -- search ----------------------------------------------------------------------------------
 
     def search(self, ctx: Context) -> str:
-        """The search page: a form that works as a link target, facets filled in by hub.js."""
+        """The search page: a form that works as a link target, facets filled in by hub-search.js."""
         from .search_records import FILTERS, filter_labels
 
         browse = ", ".join(f'<a href="{esc(ctx.href(stem))}">{esc(self.t(key))}</a>' for stem, key in (
             ("regions/index", "regions_title"), ("topics/index", "topics_title"), ("types/index", "types_title"),
             ("organisations/index", "organisations_title"), ("library/index", "library_title")))
-        # each language is named in itself (Translator.language_name): hub.js marks the names with these codes
+        # each language is named in itself (Translator.language_name): hub-search.js marks the names with these codes
         codes = sorted({code for res in self.cat.resources for code in res.languages})
         names = esc(json.dumps({self.t.language_name(code): code for code in codes}, ensure_ascii=False))
 
-        # value -> id of the filters that are words of this language: hub.js hands them to another
+        # value -> id of the filters that are words of this language: hub-search.js hands them to another
         # language's search page as ids, which that page turns into its own words
         ids = {name: esc(json.dumps({label: x for x, label in values.items()}, ensure_ascii=False))
                for name, values in filter_labels(self.cat, self.lang).items()}

@@ -76,7 +76,7 @@ def resource_href(resource: Resource, ctx: Context) -> tuple[str, str]:
 
 def lang_badge(lang: str, ctx: Context) -> str:
     """'EN' for the eye, with the name in itself as its tooltip; a screen reader says the language's
-    name in the reader's words instead of spelling out two letters. hub.js writes search results' alike."""
+    name in the reader's words instead of spelling out two letters. hub-search.js writes search results' alike."""
     return (f'<span class="hub-badge hub-badge--lang" title="{esc(ctx.t.language_name(lang))}">'
             f'<span lang="{esc(lang)}" aria-hidden="true">{esc(lang.upper())}</span>'
             f'<span class="hub-visually-hidden"> ({esc(ctx.t.language_in_text(lang))})</span></span>')

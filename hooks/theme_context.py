@@ -98,7 +98,7 @@ def not_found(catalogue, style, root: str) -> list[dict[str, str]]:
 
 
 def search_bundles(catalogue, config) -> dict[str, int | str]:
-    """How the search index is split (catalogue.search_records), for hub.js: the offline copy's
+    """How the search index is split (catalogue.search_records), for hub-search.js: the offline copy's
     engine holds every record in one piece."""
     total, size = len(catalogue.resources), hubsite.search_bundle_size(config)
     if config.extra.get("offline"):

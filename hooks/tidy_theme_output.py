@@ -22,7 +22,7 @@ every language, trims the assets.
   writes it in place of Material's.
 - The hub's own scripts and styles (content/assets/*.js, *.css) are minified: their comments
   are for whoever maintains them, and every reader's first visit was 3 KB (gzip) heavier with them.
-- Pages ask for hub.js and hub.css with a version (`?v=` and the start of their SHA-256), so
+- Pages ask for hub.js, hub-search.js and hub.css with a version (`?v=` and the start of their SHA-256), so
   that a browser may keep them a year (site/_headers) and still fetches a new one the day it
   changes. Material's own files have a hash in their names already. The offline copy, read
   from disk, needs none.
@@ -52,7 +52,7 @@ NEVER_ASKED_FOR = ("assets/javascripts/", "assets/stylesheets/palette.")
 MATERIAL_SKIP = re.compile(r'(<div data-md-component="skip">).*?(</div>)', re.S)
 
 
-OWN_ASSETS = ("hub.js", "hub.css")
+OWN_ASSETS = ("hub.js", "hub-search.js", "hub.css")
 _versions: dict[str, str] = {}
 _stylesheet: dict[str, str] = {}  # Material's stylesheet's path in the site ("from"), the trimmed one's ("to", "text")
 

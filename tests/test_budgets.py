@@ -50,7 +50,7 @@ def test_the_hubs_own_scripts_and_styles_arrive_without_their_comments(real_site
     """Comments are for whoever maintains the files; every reader's first visit would pay for them."""
     import gzip
 
-    for name in ("hub.js", "search-offline.js", "hub.css"):
+    for name in ("hub.js", "hub-search.js", "search-offline.js", "hub.css"):
         source = (ROOT / "content" / "assets" / name).read_text(encoding="utf-8")
         served = (real_site / "assets" / name).read_text(encoding="utf-8")
         assert "/*" in source and "/*" not in served and "\n  " not in served, name
@@ -68,7 +68,8 @@ def test_pages_load_no_palette_stylesheet_or_script(real_site):
 
 def test_pages_run_no_script_but_the_hubs_own(measured, real_site):
     """Material's script bundle (35 KB gzip, nearly half of a first visit) is not sent: the pages
-    work as Material's no-script pages do, with hub.js for search, menus and local times."""
+    work as Material's no-script pages do, with hub.js for menus and local times. Search's own
+    script comes only when a reader searches (tests/test_search.py)."""
     for name, page in measured.items():
         scripts = [path.split("?")[0] for path in page["first_visit_paths"] if path.split("?")[0].endswith(".js")]
         assert [path.rsplit("/", 1)[-1] for path in scripts] == ["hub.js"], (name, scripts)
@@ -80,7 +81,7 @@ def test_pages_run_no_script_but_the_hubs_own(measured, real_site):
 
 def test_no_page_has_a_component_whose_styles_were_taken_out(real_site):
     """Material's stylesheet arrives without the styles of the components the hub never shows
-    (hubsite/stylesheet.py): no page in any language, and nothing hub.js writes, may use one."""
+    (hubsite/stylesheet.py): no page in any language, and nothing the hub's scripts write, may use one."""
     unused = classes_of(UNUSED_COMPONENTS)
     found: dict[str, str] = {}
     for path in real_site.rglob("*.html"):
@@ -89,8 +90,9 @@ def test_no_page_has_a_component_whose_styles_were_taken_out(real_site):
                 if unused.match(name):
                     found.setdefault(name, path.relative_to(real_site).as_posix())
     assert not found, f"take these off UNUSED_COMPONENTS in hubsite/stylesheet.py: {found}"
-    script = (real_site / "assets" / "hub.js").read_text(encoding="utf-8")
-    assert not [word for word in re.findall(r"[\w-]+", script) if unused.match(word)]
+    for name in ("hub.js", "hub-search.js"):
+        script = (real_site / "assets" / name).read_text(encoding="utf-8")
+        assert not [word for word in re.findall(r"[\w-]+", script) if unused.match(word)], name
 
 
 # Markdown of every kind a contributor may write, rendered as the hub renders a resource's text

@@ -135,9 +135,9 @@ def test_the_ids_the_pages_own_are_the_ones_the_sanitiser_keeps_from_contributor
     taken for it (a hidden <p id="__config"> would tell the scripts where to load code from)."""
     from catalogue.sanitize import RESERVED_IDS, RESERVED_PREFIX, clean
 
-    script = (ROOT / "content" / "assets" / "hub.js").read_text(encoding="utf-8")
+    script = "".join((ROOT / "content" / "assets" / name).read_text(encoding="utf-8") for name in ("hub.js", "hub-search.js"))
     owned = set(re.findall(r'getElementById\("([^"]+)"\)|querySelector\("\w*#([^"]+)"\)', script))
-    owned = {i for pair in owned for i in pair if i}  # the ids hub.js looks up
+    owned = {i for pair in owned for i in pair if i}  # the ids the hub's scripts look up
     for page in ("", "search/", "about/", "resources/coronel-path-after-coal-power/", "es/regions/chile/"):
         html = read(real_site, page)
         article = re.search(r"<article.*?</article>", html, re.S).group(0)

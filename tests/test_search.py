@@ -97,6 +97,50 @@ def test_pagefind_loads_only_when_the_reader_starts_to_search(page, site_url):
     assert re.search(r"\d+ results", suggest)
 
 
+def test_search_code_downloads_only_where_a_reader_searches(page, site_url, real_site):
+    """Search's script (hub-search.js, most of the hub's JavaScript) is no weight on a page read
+    without searching: it arrives when the reader turns to the header box, before the first letter
+    is typed. The search page asks for it at once."""
+    asked = []
+    page.on("request", lambda r: asked.append(urlsplit(r.url).path) if "hub-search.js" in r.url else None)
+    page.goto(site_url + "resources/coronel-path-after-coal-power/")
+    page.wait_for_load_state("networkidle")
+    assert asked == [] and page.evaluate("window.hub.searching") is None
+    page.focus("#hub-search-box")
+    page.wait_for_function("window.hub.searching === true")
+    assert asked == ["/assets/hub-search.js"]
+    page.locator(".md-content a").first.focus()
+    page.focus("#hub-search-box")  # a second turn to the box fetches nothing more
+    page.keyboard.type("Guajira")
+    page.wait_for_selector(".hub-search__list li")
+    assert asked == ["/assets/hub-search.js"]
+    served = (real_site / "assets" / "hub-search.js").read_text(encoding="utf-8")
+    assert "pagefind" in served and "pagefind" not in (real_site / "assets" / "hub.js").read_text(encoding="utf-8")
+    search_page = read(real_site, "search/")
+    assert re.search(r'<script src="\.\./assets/hub-search\.js\?v=\w+" defer>', search_page), "on the search page from the start"
+
+
+def test_a_search_script_that_failed_to_arrive_is_asked_for_again(page, site_url):
+    """A dropped connection as the reader turns to the box costs that turn, not search on the page."""
+    failures = [1]
+
+    def once_lost(route):
+        if failures:
+            failures.pop()
+            route.abort()
+        else:
+            route.continue_()
+
+    page.route("**/assets/hub-search.js*", once_lost)
+    page.goto(site_url + "regions/colombia/")
+    page.focus("#hub-search-box")
+    page.wait_for_function("!document.querySelector('script[src*=\"hub-search.js\"]')")  # the failed one is gone
+    page.locator(".md-content a").first.focus()
+    page.fill("#hub-search-box", "Guajira")  # the next turn to the box
+    page.wait_for_selector(".hub-search__list li")
+    assert "Household Dependence on Coal Income in La Guajira and Cesar" in page.inner_text(".hub-search__suggest")
+
+
 def test_header_box_works_on_the_page_for_missing_addresses(page, site_url):
     """Where a broken link lands a reader, search is what they need; the page's base is "/" there."""
     errors = []

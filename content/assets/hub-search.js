@@ -1,0 +1,514 @@
+/* The hub's search, loaded only where a reader searches: the search page asks for this file
+   itself, and hub.js fetches it when a reader turns to the header box (5 KB that pages read
+   without searching do without). It needs hub.js, which runs first (window.hub).
+
+   Pagefind, in turn, loads only when a reader starts to type.
+   Header box: the best matches under the box as the reader types; Enter opens the search page.
+   Search page: query and facets kept in the URL, so a search can be shared, bookmarked and
+   navigated with the back button. Results in the page's language come first.
+   The index is split by date (catalogue/search_records.py): a search covers the newest
+   resources first and the older bundles join when the reader asks, or when the newest give
+   fewer than a page of results. Facet counts load when the reader opens the filters. */
+(function () {
+  "use strict";
+  var hub = window.hub;
+  if (!hub || hub.searching) return;  // without hub.js, or already running
+  hub.searching = true;
+  var lang = hub.lang, root = hub.root, el = hub.el, plural = hub.plural;
+  var FACETS = ["region", "topic", "type", "partner", "language", "year"];
+  var TEXT = "text"; // hidden filter: the language of each result's text
+  var PAGE = 10;
+  var loading = null;
+  var searchBox = (document.querySelector("form.hub-search") || { dataset: {} }).dataset;
+  var offline = searchBox.engine === "offline";
+  var bundles = { count: +(searchBox.bundles || 1), newest: +(searchBox.newest || 0), total: +(searchBox.total || 0) };
+  var older = null; // the older bundles, merged into the search once asked for
+  var complete = bundles.count < 2;
+
+  // Pagefind online; from disk (the offline copy) the same records through search-offline.js.
+  function pagefind() {
+    if (!loading) {
+      loading = offline ? loadOffline() : import(new URL("pagefind/pagefind.js", root).href).then(function (pf) {
+        // noWorker: searching a bundle takes milliseconds, and the worker script is 12 KB more to load
+        return pf.options(tagged({ basePath: new URL("pagefind/", root).href, excerptLength: 24, noWorker: true })).then(function () {
+          return pf.init();
+        }).then(function () { return pf; });
+      });
+      loading.catch(function () { loading = null; });
+    }
+    return loading;
+  }
+
+  // The build names its index (data-tag): Pagefind then asks for the index's entry file under that
+  // name, which the browser keeps, instead of asking the server again on every page that searches.
+  // After a failure the name is dropped, in case what the browser kept is what failed.
+  var tag = searchBox.tag || "";
+  function tagged(options) {
+    if (tag) options.metaCacheTag = tag;
+    return options;
+  }
+
+  // Pagefind keeps a part of the index whose download failed (a dropped connection) as if it were
+  // empty: that search, and every later one that needs the part, would say "No results". A failed
+  // request is noted; the search then reports the connection, and the next one starts a fresh engine.
+  var engineNumber = 0, brokenEngine = -1;  // a request that fails breaks the engine it was made for
+  if (!offline && window.fetch) {
+    var fetchFirst = window.fetch;
+    window.fetch = function (input) {
+      var request = fetchFirst.apply(this, arguments);
+      if (String((input && input.url) || input).indexOf("/pagefind/") < 0) return request;
+      var made = engineNumber;
+      function fail() { brokenEngine = Math.max(brokenEngine, made); }
+      return request.then(function (r) { if (!r.ok) fail(); return r; }, function (e) { fail(); throw e; });
+    };
+  }
+  function trusted(value) {
+    if (brokenEngine === engineNumber) throw new Error("a part of the search index could not be downloaded");
+    return value;
+  }
+  // After any failure the engine is dropped: the next search starts afresh (from the browser's cache).
+  function reset() {
+    var engine = loading;
+    engineNumber++; loading = null; older = null; complete = bundles.count < 2; tag = "";
+    if (engine) engine.then(function (pf) { return pf.destroy && pf.destroy(); }).catch(function () {});
+  }
+
+  // "Searching…" where results will show, when they take long enough to be waited for (on a slow
+  // connection the engine and the index take seconds); the function returned stops it.
+  function waiting(say) {
+    var timer = setTimeout(say, 300);
+    return function () { clearTimeout(timer); };
+  }
+
+  function script(src) {
+    return new Promise(function (resolve, reject) {
+      var tag = el("script", { src: new URL(src, root).href });
+      tag.onload = resolve;
+      tag.onerror = reject;
+      document.head.append(tag);
+    });
+  }
+
+  // The offline copy: this language's records, and the files of the languages other records are
+  // written in, which hold their whole text (read from disk, they cost no download).
+  function loadOffline() {
+    var data = function () { return window.__hubSearchData; };
+    return script("assets/search-offline.js").then(function () {
+      return script("search/offline-" + lang + ".js");
+    }).then(function () {
+      var others = {};
+      data()[lang].records.forEach(function (r) { (r.filters.text || []).forEach(function (l) { if (l !== lang) others[l] = 1; }); });
+      return Promise.all(Object.keys(others).map(function (l) { return script("search/offline-" + l + ".js"); }));
+    }).then(function () {
+      var texts = {};
+      Object.keys(data()).forEach(function (l) { if (l !== lang) texts[l] = data()[l]; });
+      return window.hubOfflineSearch(data()[lang], texts, lang);
+    });
+  }
+
+  // Pagefind marks matches with <mark>; keep those and only text, whatever the index holds.
+  function excerpt(html) {
+    var out = el("p", { class: "hub-result__excerpt" });
+    var doc = new DOMParser().parseFromString("<body>" + html, "text/html");
+    doc.body.childNodes.forEach(function (n) {
+      out.append(n.nodeName === "MARK" ? el("mark", {}, [n.textContent]) : n.textContent);
+    });
+    return out;
+  }
+
+  function href(data) { return new URL(data.meta.href, root).href; }
+
+  function everything(pf) {
+    if (!older) {
+      var merging = [];
+      for (var b = 1; b < bundles.count; b++) merging.push(pf.mergeIndex(new URL("pagefind/older-" + b + "/", root).href, tagged({})));
+      older = Promise.all(merging).then(function () { complete = true; });
+      older.catch(function () { older = null; });
+    }
+    return older;
+  }
+
+  // Words typed together and found together come first: Vietnamese writes a word's syllables
+  // apart ("than đá", coal), Indonesian has "batu bara", English "just transition"; a page with
+  // "than" in one place and "đá" in another comes after every page that says "than đá". Pagefind
+  // gives each result the places where its words matched: neighbours there are words together.
+  // (Its own quoted search misses Vietnamese phrases that are there.) Offline results have no places.
+  function together(result, count) {
+    var at = {};
+    (result.words || []).forEach(function (w) { at[w] = true; });
+    return (result.words || []).some(function (w) {
+      for (var i = 1; i < count; i++) if (!at[w + i]) return false;
+      return true;
+    });
+  }
+
+  // Own-language results first, among those with the words together and then among the rest:
+  // two searches on the same index chunks, split by text language.
+  // `all`: the older bundles too. The result says whether it covers only the newest (`partial`).
+  function search(pf, query, filters, counts, all) {
+    var count = query ? query.trim().split(/\s+/).length : 0;
+    function run(textFilter) {
+      var f = Object.assign({}, filters);
+      f[TEXT] = textFilter;
+      return pf.search(query || null, { filters: f, sort: query ? undefined : { date: "desc" } });
+    }
+    // Facet counts (search page only) need the filter index, which pf.filters() loads once.
+    return (all ? everything(pf) : Promise.resolve()).then(function () {
+      return counts ? pf.filters() : null;
+    }).then(function () {
+      return Promise.all([run({ any: [lang] }), run({ none: [lang] }), counts ? pf.search(query || null, { filters: filters }) : { filters: {} }]);
+    }).then(function (r) {
+      var results = r[0].results.concat(r[1].results);
+      if (count > 1) {
+        var close = results.filter(function (x) { return together(x, count); });
+        results = close.concat(results.filter(function (x) { return close.indexOf(x) < 0; }));
+      }
+      var found = { results: results, filters: r[2].filters, total: results.length, partial: !complete };
+      // Too few among the newest: search the older ones too rather than leave the reader short.
+      return found.partial && found.total < PAGE ? search(pf, query, filters, counts, true) : found;
+    });
+  }
+
+  function partialNote(dataset) {
+    return plural(dataset.partial, bundles.newest);
+  }
+
+  // as catalogue/render.py's lang_badge: "EN" for the eye, the language's name in the reader's words
+  // for a screen reader (from the browser's own list of names, so no page carries them)
+  function badge(code) {
+    var node = el("span", { class: "hub-badge hub-badge--lang" }, [el("span", { lang: code, "aria-hidden": "true" }, [code.toUpperCase()])]);
+    var name = "";
+    try { name = new Intl.DisplayNames([lang], { type: "language" }).of(code) || ""; } catch (e) { /* an older browser */ }
+    if (name && name !== code) {
+      // a sentence writes Vietnamese names in lower case (catalogue/strings.py, LOWER_IN_TEXT)
+      if (lang === "vi") name = name.charAt(0).toLowerCase() + name.slice(1);
+      node.append(el("span", { class: "hub-visually-hidden" }, [" (" + name + ")"]));
+    } else {
+      node.firstChild.removeAttribute("aria-hidden");  // the letters are all there is to say
+    }
+    return node;
+  }
+
+  function card(data, big) {
+    var meta = [data.meta.kind, data.meta.regions, data.meta.date].filter(Boolean).join(" · ");
+    var link = el("a", { href: href(data) }, [data.meta.title]);
+    var title = el(big ? "h2" : "span", { class: "hub-result__title" }, [link]);
+    if (data.meta.lang && data.meta.lang !== lang) {
+      link.setAttribute("hreflang", data.meta.lang);
+      link.setAttribute("lang", data.meta.lang);
+      title.append(" ", badge(data.meta.lang));
+    } else if (data.meta.title_lang && data.meta.title_lang !== lang) {
+      link.setAttribute("lang", data.meta.title_lang); // a page in the reader's language with a name in another
+    }
+    // the title first, as on cards: hub.css shows the details above it
+    var item = el("li", { class: "hub-result" }, [title, el("p", { class: "hub-card__meta" }, [meta])]);
+    if (big) {
+      // the excerpt is in the language of the indexed text, which a region page may not share
+      var text = (data.filters && data.filters[TEXT] && data.filters[TEXT][0]) || data.meta.lang || lang;
+      var shown = excerpt(data.excerpt);
+      if (text !== lang) shown.setAttribute("lang", text);
+      item.append(shown);
+    }
+    return item;
+  }
+
+  /* ---- header box ---- */
+  function header(form) {
+    var input = form.querySelector("input");
+    var box = form.querySelector(".hub-search__suggest");
+    var live = form.querySelector(".hub-search__live");
+    var timer = null;
+    var current = 0;
+    // no aria-expanded: a search field may not carry it; the live region says what was found
+    function close() { box.hidden = true; }
+    function show(children, said) {
+      box.replaceChildren.apply(box, children);
+      box.hidden = false;
+      if (live) live.textContent = said;
+    }
+    function update() {
+      var query = input.value.trim();
+      var id = ++current;
+      if (!query) return close();
+      var done = waiting(function () { if (id === current) show([el("p", { class: "hub-search__status" }, [form.dataset.loading])], form.dataset.loading); });
+      pagefind().then(function (pf) { return search(pf, query, {}, false); }).then(trusted).then(function (found) {
+        return Promise.all(found.results.slice(0, 5).map(function (r) { return r.data(); })).then(trusted).then(function (data) {
+          done();
+          if (id !== current) return;
+          var said = (found.total ? plural(form.dataset.results, found.total) : form.dataset.none) + (found.partial ? " " + partialNote(form.dataset) : "");
+          var list = el("ul", { class: "hub-search__list" }, data.map(function (d) { return card(d, false); }));
+          var all = el("a", { class: "hub-search__all", href: form.action + "?q=" + encodeURIComponent(query) }, [form.dataset.all]);
+          show([el("p", { class: "hub-search__status" }, [said]), list, all], said);
+        });
+      }).catch(function () { done(); reset(); if (id === current) show([el("p", {}, [form.dataset.error])], form.dataset.error); });
+    }
+    // the engine loads with the first letter typed (it arrives while the reader types on): a tap
+    // into the box by mistake costs nothing
+    input.addEventListener("input", function () {
+      if (input.value.trim()) pagefind();
+      clearTimeout(timer); timer = setTimeout(update, 200);
+    });
+    form.addEventListener("keydown", function (e) {
+      if (e.key === "Escape") {
+        if (!box.hidden) e.preventDefault(); // closes the list; the browser would also empty the box
+        close(); input.focus();
+      }
+      var links = Array.prototype.slice.call(box.querySelectorAll("a"));
+      var at = links.indexOf(document.activeElement);
+      if (e.key === "ArrowDown" && !box.hidden && links.length) { e.preventDefault(); links[Math.min(at + 1, links.length - 1)].focus(); }
+      if (e.key === "ArrowUp" && at >= 0) { e.preventDefault(); (at ? links[at - 1] : input).focus(); }
+    });
+    form.addEventListener("focusout", function (e) { if (!form.contains(e.relatedTarget)) close(); });
+  }
+
+  /* ---- search page ---- */
+  function page(root_) {
+    var form = root_.querySelector("form");
+    var input = form.querySelector("input");
+    var status = root_.querySelector(".hub-search-status");
+    var list = root_.querySelector(".hub-results");
+    var more = root_.querySelector(".hub-more");
+    var panel = root_.querySelector("details.hub-facets");
+    var clear = root_.querySelector(".hub-facets__clear");
+    var widen = root_.querySelector(".hub-everything");
+    var active = root_.querySelector(".hub-facets__active");
+    // On a phone the open filters would push the results screens down: a link with filters keeps
+    // them closed there and names them in the summary instead.
+    var narrow = window.matchMedia("(max-width: 44.9375em)");
+    var results = [];
+    var shown = 0;
+    var current = 0;
+    var counted = false; // the facets show counts for the state in the URL
+    // the status is a live region: the same words written again would be announced again
+    function say(text) { if (status.textContent !== text) status.textContent = text; }
+
+    function state() {
+      var params = new URLSearchParams(location.search);
+      var filters = {};
+      FACETS.forEach(function (f) { var v = params.getAll(f); if (v.length) filters[f] = v; });
+      return { query: (params.get("q") || "").trim(), filters: filters, all: params.get("all") === "1" };
+    }
+
+    function write(s, push) {
+      var params = new URLSearchParams();
+      if (s.query) params.set("q", s.query);
+      FACETS.forEach(function (f) { (s.filters[f] || []).forEach(function (v) { params.append(f, v); }); });
+      if (s.all && bundles.count > 1) params.set("all", "1");
+      var url = location.pathname + (params.toString() ? "?" + params : "");
+      history[push ? "pushState" : "replaceState"](null, "", url);
+    }
+
+    // The state the form shows now; the older bundles stay in once the reader asked for them.
+    function fromForm() { return { query: input.value.trim(), filters: chosen(), all: state().all }; }
+
+    function chosen() {
+      var filters = {};
+      root_.querySelectorAll(".hub-facet input:checked").forEach(function (box) {
+        (filters[box.name] = filters[box.name] || []).push(box.value);
+      });
+      return filters;
+    }
+
+    function facets(counts, selected) {
+      // the options are made anew: the keyboard stays on the one just used, or on the panel's
+      // summary when the button that had it goes away
+      var had = document.activeElement;
+      var kept = had && had.type === "checkbox" && root_.contains(had) ? [had.name, had.value] : null;
+      FACETS.forEach(function (name) {
+        var set = root_.querySelector('.hub-facet[data-facet="' + name + '"]');
+        var langs = JSON.parse(set.dataset.langs || "{}"); // languages, each named in itself
+        var values = Object.keys(counts[name] || {});
+        (selected[name] || []).forEach(function (v) { if (values.indexOf(v) < 0) values.push(v); });
+        values.sort(function (a, b) { return name === "year" ? b.localeCompare(a) : a.localeCompare(b, lang); });
+        var options = values.map(function (v) {
+          var box = el("input", { type: "checkbox", name: name, value: v });
+          box.checked = (selected[name] || []).indexOf(v) >= 0;
+          var count = (counts[name] || {})[v] || 0;
+          box.disabled = !count && !box.checked;  // it would only lead to "No results"
+          var label = langs[v] && langs[v] !== lang ? el("span", { lang: langs[v] }, [v]) : v;
+          return el("label", { class: "hub-facet__option" }, [box, " ", label, " ", el("span", { class: "hub-count" }, ["(" + count.toLocaleString(lang) + ")"])]);
+        });
+        set.querySelector(".hub-facet__options").replaceChildren.apply(set.querySelector(".hub-facet__options"), options);
+        set.hidden = !options.length;
+      });
+      clear.hidden = !Object.keys(selected).length;
+      counted = true;
+      var again = kept && Array.prototype.find.call(root_.querySelectorAll(".hub-facet input"), function (box) {
+        return box.name === kept[0] && box.value === kept[1];
+      });
+      if (again) again.focus();
+      else if (had === clear && clear.hidden) panel.querySelector("summary").focus();
+    }
+
+    // The next `size` results (a page); `from`: the first of them that is new to the reader. While a
+    // batch is on its way, another tap on the button waits for it rather than fetching it twice.
+    var pending = null;
+    // Few results in a language most resources are not written in: say which words find more. Not
+    // when the results hold some in that language: the reader's words reach it already (an English
+    // query on a Vietnamese page, a place's name).
+    function fewHint(query, total) {
+      var other = root_.dataset.fewLang;
+      return root_.dataset.few && query && total < PAGE && !list.querySelector('a[hreflang="' + other + '"]');
+    }
+
+    function showMore(size, from) {
+      if (pending && pending.id === current) return pending;
+      var batch = results.slice(shown, shown + (size || PAGE));
+      var asked = document.activeElement === more;  // by keyboard or tap: the reader goes on reading there
+      var id = current;
+      var loaded = Promise.all(batch.map(function (r) { return r.data(); })).then(trusted).then(function (data) {
+        if (id !== current) return;  // a newer search has replaced these results
+        shown += batch.length;
+        more.hidden = shown >= results.length;
+        var cards = data.map(function (d) { return card(d, true); });
+        cards.forEach(function (c) { list.append(c); });
+        var first = cards[from || 0];
+        if (asked && first) first.querySelector("a").focus();
+      });
+      pending = loaded;
+      pending.id = id;
+      function settled() { if (pending === loaded) pending = null; }
+      loaded.then(settled, settled);
+      return loaded;
+    }
+
+    // `keep`: how many results to show at once (a search run again after a failed "More results", or
+    // one the reader comes back to); `then`: what to do once they are shown
+    function run(keep, from, then) {
+      var s = state();
+      var id = ++current;
+      var filtered = Object.keys(s.filters).length > 0;
+      input.value = s.query;
+      counted = false;
+      var values = Object.keys(s.filters).reduce(function (all, k) { return all.concat(s.filters[k]); }, []);
+      active.textContent = values.length ? ": " + values.join(", ") : "";
+      if (filtered && !narrow.matches) panel.open = true;
+      if (!s.query && !filtered) {
+        results = []; shown = 0; list.replaceChildren(); more.hidden = true; widen.hidden = true;
+        say(root_.dataset.start);
+        if (!panel.open) return; // nothing to download until the reader searches or opens the filters
+      }
+      var done = waiting(function () { if (id === current) say(searchBox.loading); });
+      pagefind().then(function (pf) {
+        if (!s.query && !filtered) {
+          return Promise.resolve(s.all ? everything(pf) : null).then(function () {
+            return pf.filters();
+          }).then(trusted).then(function (all) {
+            if (id === current) facets(all, s.filters);
+          });
+        }
+        var filters = Object.keys(s.filters).reduce(function (f, k) { f[k] = { any: s.filters[k] }; return f; }, {});
+        return search(pf, s.query, filters, panel.open, s.all).then(trusted).then(function (found) {
+          if (id !== current) return;
+          results = found.results; shown = 0; list.replaceChildren();
+          if (panel.open) facets(found.filters, s.filters);
+          widen.hidden = !found.partial;
+          widen.textContent = plural(searchBox.everything, bundles.total);
+          return showMore(keep, from).then(function () {  // announced once the results are there to read
+            say((found.total ? plural(root_.dataset.results, found.total) : root_.dataset.none)
+              + (found.partial ? " " + partialNote(searchBox) : "")
+              + (fewHint(s.query, found.total) ? " " + root_.dataset.few : ""));
+            if (then && id === current) then();
+          });
+        });
+      }).then(done, function () {
+        done(); reset();
+        if (id !== current) return;
+        // the results on the page answered the words before: they would read as answers to these
+        results = []; shown = 0; list.replaceChildren(); more.hidden = true; widen.hidden = true;
+        say(searchBox.error);
+      });
+    }
+
+    // A reader who opens a result and comes back finds as many results as they had, where they were:
+    // the history entry keeps the count (and, as they leave, the scroll position) for the next visit.
+    function remember() {
+      // (over what the entry holds: the menu's step, when the reader leaves through the menu)
+      if (shown) history.replaceState(Object.assign({}, history.state, { shown: shown, y: window.scrollY }), "", location.href);
+    }
+    function restore(saved) {
+      if (!saved || !saved.shown) return run();
+      run(saved.shown, 0, function () { if (saved.y) window.scrollTo(0, saved.y); });
+    }
+    if ("scrollRestoration" in history) history.scrollRestoration = "manual";  // the results are not there yet
+    list.addEventListener("click", remember);
+    window.addEventListener("pagehide", remember);
+
+    var typing = null;
+    form.addEventListener("submit", function (e) { e.preventDefault(); write(fromForm(), true); run(); });
+    input.addEventListener("input", function () {
+      clearTimeout(typing);
+      typing = setTimeout(function () { write(fromForm(), false); run(); }, 250);
+    });
+    root_.addEventListener("change", function (e) {
+      if (e.target.type !== "checkbox") return;
+      write(fromForm(), true);
+      run();
+    });
+    panel.addEventListener("toggle", function () { if (panel.open && !counted) run(shown > PAGE ? shown : 0); });
+    clear.addEventListener("click", function () { write({ query: input.value.trim(), filters: {}, all: state().all }, true); run(); });
+    root_.querySelector(".hub-facets__done").addEventListener("click", function () {
+      panel.open = false;
+      panel.querySelector("summary").focus({ preventScroll: true });  // the results follow it
+      var header = document.querySelector(".md-header");  // sticky: it would hide what scrolls under it
+      window.scrollTo(0, panel.getBoundingClientRect().top + window.scrollY - (header ? header.offsetHeight : 0));
+    });
+    widen.addEventListener("click", function () { write({ query: input.value.trim(), filters: chosen(), all: true }, true); run(); });
+    // Results whose text failed to download stay failed in that engine: the next try searches again
+    // with a fresh one and shows as many results, plus the page asked for.
+    var stale = false;
+    more.addEventListener("click", function () {
+      if (stale) { stale = false; return run(shown + PAGE, shown); }
+      showMore().catch(function () { reset(); stale = true; say(searchBox.error); });
+    });
+    window.addEventListener("popstate", function (e) { restore(e.state); });
+    restore(history.state);
+  }
+
+  // Another language's search page gets the query and the filters along. Values that are words of
+  // this language (regions, topics, types) go as ids ("@chile"), which that page turns into its own
+  // words (data-ids, from catalogue/search_records.py); the others read the same in every language.
+  function facetIds(name) {
+    var set = document.querySelector('.hub-facet[data-facet="' + name + '"]');
+    return JSON.parse((set && set.dataset.ids) || "null");
+  }
+  function keepQuery(link) {
+    link.addEventListener("click", function () {
+      var params = new URLSearchParams(location.search), out = new URLSearchParams();
+      params.forEach(function (value, name) {
+        var ids = FACETS.indexOf(name) >= 0 ? facetIds(name) : null;
+        if (!ids) return out.append(name, value);
+        if (ids[value]) out.append(name, "@" + ids[value]);
+      });
+      if (out.toString()) link.href = link.href.split(/[?#]/)[0] + "?" + out;
+    });
+  }
+  // Ids from another language's page become this page's words, in the address too.
+  function wordsForIds() {
+    var params = new URLSearchParams(location.search), changed = false;
+    FACETS.forEach(function (name) {
+      var ids = facetIds(name), values = params.getAll(name);
+      if (!ids || !values.some(function (v) { return v.charAt(0) === "@"; })) return;
+      var words = {};
+      Object.keys(ids).forEach(function (word) { words[ids[word]] = word; });
+      params.delete(name);
+      values.forEach(function (v) {
+        var word = v.charAt(0) === "@" ? words[v.slice(1)] : v;
+        if (word) params.append(name, word);
+      });
+      changed = true;
+    });
+    if (changed) history.replaceState(history.state, "", location.pathname + (params.toString() ? "?" + params : ""));
+  }
+
+  document.querySelectorAll("form.hub-search").forEach(header);
+  var searchPage = document.getElementById("hub-search-page");
+  if (searchPage) {
+    wordsForIds();
+    page(searchPage);
+    document.querySelectorAll(".md-select__link").forEach(keepQuery);
+  }
+  // words typed into the header box while this file was on its way
+  var typed = document.activeElement;
+  if (typed && typed.matches("form.hub-search input") && typed.value.trim()) typed.dispatchEvent(new Event("input"));
+})();
