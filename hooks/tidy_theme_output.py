@@ -13,8 +13,8 @@ every language, trims the assets.
   Material's own skip link, which only pages with headings get and which leads past the title
   and the facts to the first heading of the text, is taken out.
 
-- Material's scripts (its bundle, lunr and the search worker) and its palette's stylesheet,
-  which no page asks for, are not copied into the site (on_files), and source maps are deleted.
+- Material's scripts (its bundle, lunr and the search worker), its palette's stylesheet and
+  its icon, which no page asks for, are not copied into the site (on_files), and source maps are deleted.
 - Material's stylesheet loses the styles of the components the hub never shows
   (hubsite/stylesheet.py): 10 KB gzip less on every first visit, before the page can be drawn.
   The trimmed file is named by its own hash, so that browsers keeping it a year fetch the new
@@ -46,9 +46,9 @@ from hubsite import stylesheet
 TOGGLE = re.compile(r'(<input class="md-toggle"[^>]*?) autocomplete="off"')
 TOC_LABEL = '<label class="md-nav__title" for="__toc">'
 ARTICLE = '<article class="md-content__inner md-typeset">'
-# Material's files that no page asks for: its scripts (overrides/main.html), and its palette's
-# styles (mkdocs.yml sets no palette: the colours are in hub.css)
-NEVER_ASKED_FOR = ("assets/javascripts/", "assets/stylesheets/palette.")
+# Material's files that no page asks for: its scripts (overrides/main.html), its palette's styles
+# (mkdocs.yml sets no palette: the colours are in hub.css) and its icon (the hub has its own)
+NEVER_ASKED_FOR = ("assets/javascripts/", "assets/stylesheets/palette.", "assets/images/favicon.png")
 MATERIAL_SKIP = re.compile(r'(<div data-md-component="skip">).*?(</div>)', re.S)
 
 

@@ -74,6 +74,28 @@ def test_logos_are_small_local_files(real_site):
         assert 'alt="' in img and not re.search(r'src="https?:', img)
 
 
+def test_the_hub_shows_its_own_mark_in_the_header_and_the_browser_tab(real_site):
+    """Not Material's default book and icon: the hub's mark, drawn inline in the header (no request)
+    and as a small icon for the browser's tab, on every page, in the offline copies too."""
+    import zipfile
+
+    mark = "M7 13a5 5 0 0 1 10 0z"  # the sun over the horizon
+    for path in ("", "es/regions/chile/", "resources/coronel-path-after-coal-power/", "404.html"):
+        html = read(real_site, path)
+        header = re.search(r'<a [^>]*class="md-header__button md-logo".*?</a>', html, re.S).group(0)
+        assert mark in header and "<img" not in header, path
+        icon = re.search(r'<link rel="icon" href="([^"]+)" type="image/svg\+xml">', html)
+        assert icon and icon.group(1).endswith("assets/images/favicon.svg"), path
+    icon = real_site / "assets" / "images" / "favicon.svg"
+    assert mark in icon.read_text(encoding="utf-8") and icon.stat().st_size < 600
+    assert not (real_site / "assets" / "images" / "favicon.png").exists(), "Material's icon is not shipped"
+    for copy in (real_site / "downloads").glob("*.zip"):
+        with zipfile.ZipFile(copy) as archive:
+            names = archive.namelist()
+            assert any(n.endswith("assets/images/favicon.svg") for n in names), copy.name
+            assert not any(n.endswith("favicon.png") for n in names), copy.name
+
+
 def test_footer_acknowledges_the_donors_on_every_page_in_every_language(real_site, catalogue):
     donors = [o for o in catalogue.organisations.values() if o.role == "donor"]
     pages = [p for p in real_site.rglob("*.html") if p.name != "404.html"]
