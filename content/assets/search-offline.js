@@ -1,6 +1,6 @@
 /* Search for the offline copy, opened from disk where Pagefind cannot run (browsers block its
    module and index requests on file://). The same records as the online index, loaded with a
-   <script> tag, behind the small part of Pagefind's API that hub.js uses. */
+   <script> tag, behind the small part of Pagefind's API that hub-search.js uses. */
 (function () {
   "use strict";
 
