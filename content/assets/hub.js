@@ -248,17 +248,11 @@
     document.addEventListener("click", function (e) { if (!select.contains(e.target)) show(false); });
   }
 
-  document.querySelectorAll(".md-header .md-select").forEach(languageMenu);
-  var menu = document.querySelector('label.md-header__button[for="__drawer"]');
-  if (menu && document.getElementById("__drawer")) drawer(document.getElementById("__drawer"), menu);
-  endedEvents();
-  localTimes();
-  var copy = document.querySelector(".hub-footer__offline[data-built]");
-  if (copy) staleCopy(copy);
+  // Search first, so that nothing failing below can keep it from a reader. Its own script arrives
+  // when a reader turns to the header box (tap, click or Tab): most readers of a page never search,
+  // and it is there before the first letter is typed. The search page asks for it itself. A failed
+  // download is tried again at the next turn.
   window.hub = { lang: lang, root: root, el: el, plural: plural };  // for hub-search.js
-  // Search's own script arrives when a reader turns to the header box (tap, click or Tab): most
-  // readers of a page never search, and it is there before the first letter is typed. The search
-  // page asks for it itself. A failed download is tried again at the next turn.
   var searchScript = null;
   function loadSearch(form) {
     if (searchScript || window.hub.searching || !form.dataset.script) return;
@@ -269,6 +263,13 @@
   document.querySelectorAll("form.hub-search").forEach(function (form) {
     form.addEventListener("focusin", function () { loadSearch(form); });
   });
+  document.querySelectorAll(".md-header .md-select").forEach(languageMenu);
+  var menu = document.querySelector('label.md-header__button[for="__drawer"]');
+  if (menu && document.getElementById("__drawer")) drawer(document.getElementById("__drawer"), menu);
+  endedEvents();
+  localTimes();
+  var copy = document.querySelector(".hub-footer__offline[data-built]");
+  if (copy) staleCopy(copy);
   var missing = document.querySelector(".hub-not-found");
   if (missing) notFound(missing);
   // sent here by the language menu of a resource that has no version in this language
