@@ -46,9 +46,10 @@ from hubsite import stylesheet
 TOGGLE = re.compile(r'(<input class="md-toggle"[^>]*?) autocomplete="off"')
 TOC_LABEL = '<label class="md-nav__title" for="__toc">'
 ARTICLE = '<article class="md-content__inner md-typeset">'
-# Material's files that no page asks for: its scripts (overrides/main.html), its palette's styles
-# (mkdocs.yml sets no palette: the colours are in hub.css) and its icon (the hub has its own)
-NEVER_ASKED_FOR = ("assets/javascripts/", "assets/stylesheets/palette.", "assets/images/favicon.png")
+# Material's files that no page asks for: its scripts (overrides/main.html) and its palette's styles
+# (mkdocs.yml sets no palette: the colours are in hub.css); its icon too, while mkdocs.yml names another
+NEVER_ASKED_FOR = ("assets/javascripts/", "assets/stylesheets/palette.")
+MATERIAL_ICON = "assets/images/favicon.png"
 MATERIAL_SKIP = re.compile(r'(<div data-md-component="skip">).*?(</div>)', re.S)
 
 
@@ -83,7 +84,8 @@ def _trimmed(folder: Path, path: str, readers: str) -> dict[str, str]:
 
 
 def on_files(files, config):
-    for file in [file for file in files if file.src_uri.startswith(NEVER_ASKED_FOR)]:
+    unused = NEVER_ASKED_FOR + ((MATERIAL_ICON,) if config.theme.get("favicon") != MATERIAL_ICON else ())
+    for file in [file for file in files if file.src_uri.startswith(unused)]:
         files.remove(file)
     material = files.get_file_from_path(_stylesheet["from"])
     if material:  # the default language's build copies the theme's files; on_post_build writes the trimmed one

@@ -96,6 +96,18 @@ def test_the_hub_shows_its_own_mark_in_the_header_and_the_browser_tab(real_site)
             assert not any(n.endswith("favicon.png") for n in names), copy.name
 
 
+def test_a_hub_that_names_no_icon_of_its_own_keeps_materials(tmp_path):
+    """Material's icon leaves the site only while mkdocs.yml names another: a deployment that drops
+    the setting gets Material's, not a link to a file that is not there."""
+    root = make_repo(tmp_path / "repo", {"sample-report.md": resource(title="A report")})
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    write(root / "mkdocs.yml", re.sub(r"\n  favicon: [^\n]*\n", "\n", config))
+    result = run_build(root)
+    assert result.returncode == 0, result.stderr
+    assert '<link rel="icon" href="assets/images/favicon.png">' in read(root / "site", "")
+    assert (root / "site" / "assets" / "images" / "favicon.png").is_file()
+
+
 def test_footer_acknowledges_the_donors_on_every_page_in_every_language(real_site, catalogue):
     donors = [o for o in catalogue.organisations.values() if o.role == "donor"]
     pages = [p for p in real_site.rglob("*.html") if p.name != "404.html"]
