@@ -93,6 +93,7 @@ def headers_file(csp: str) -> str:
 # hooks/tidy_theme_output.py): kept a year. Pagefind's files keep their names from build to build.
 OPEN_DATA = ("/api/*", "/feeds/*", "/:lang/feeds/*", "/calendar/*", "/citations/*", "/:lang/citations/*")
 FOREVER, A_DAY = "public, max-age=31536000, immutable", "public, max-age=86400"
-CACHING = (("/assets/stylesheets/*", FOREVER), ("/assets/hub.js", FOREVER), ("/assets/hub-search.js", FOREVER),
-           ("/assets/hub.css", FOREVER), ("/assets/search-offline.js", A_DAY), ("/assets/images/*", A_DAY),
-           ("/assets/logos/*", A_DAY), ("/pagefind/*", A_DAY))
+VERSIONED_ASSETS = ("hub.js", "hub-search.js", "hub.css")  # the hub's own files under assets/ that pages ask for with ?v=
+CACHING = (("/assets/stylesheets/*", FOREVER), *((f"/assets/{name}", FOREVER) for name in VERSIONED_ASSETS),
+           ("/assets/search-offline.js", A_DAY), ("/assets/images/*", A_DAY), ("/assets/logos/*", A_DAY),
+           ("/pagefind/*", A_DAY))

@@ -41,6 +41,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
 import hubsite
+from catalogue.security import VERSIONED_ASSETS  # kept a year by site/_headers
 from hubsite import stylesheet
 
 TOGGLE = re.compile(r'(<input class="md-toggle"[^>]*?) autocomplete="off"')
@@ -53,7 +54,6 @@ MATERIAL_ICON = "assets/images/favicon.png"
 MATERIAL_SKIP = re.compile(r'(<div data-md-component="skip">).*?(</div>)', re.S)
 
 
-OWN_ASSETS = ("hub.js", "hub-search.js", "hub.css")
 _versions: dict[str, str] = {}
 _stylesheet: dict[str, str] = {}  # Material's stylesheet's path in the site ("from"), the trimmed one's ("to", "text")
 
@@ -61,12 +61,12 @@ _stylesheet: dict[str, str] = {}  # Material's stylesheet's path in the site ("f
 def on_config(config):
     _versions.clear()
     if not config.extra.get("offline"):
-        for name in OWN_ASSETS:
+        for name in VERSIONED_ASSETS:
             source = Path(config.docs_dir) / "assets" / name
             if source.is_file():
                 _versions[name] = hashlib.sha256(source.read_bytes()).hexdigest()[:10]
     # the hub's own styles and scripts: the custom properties they read are kept
-    own = dict.fromkeys(Path(config.docs_dir) / path for path in [*config.extra_css, *(f"assets/{n}" for n in OWN_ASSETS)])
+    own = dict.fromkeys(Path(config.docs_dir) / path for path in [*config.extra_css, *(f"assets/{n}" for n in VERSIONED_ASSETS)])
     readers = "".join(path.read_text(encoding="utf-8") for path in own if path.is_file())
     for folder in map(Path, config.theme.dirs):
         for source in folder.glob("assets/stylesheets/main.*.min.css"):
