@@ -4,10 +4,12 @@ measurement (scripts/bench.py) reports them at scale; sizes are gzip bytes on th
 from __future__ import annotations
 
 import gzip
+import io
 import re
 import zipfile
 
 import pytest
+from PIL import Image, ImageChops
 
 from browser import browser, serve
 from conftest import MATERIAL_CSS, ROOT, script
@@ -131,6 +133,14 @@ Term
 """
 
 
+def look_alike(shot: bytes, other: bytes) -> bool:
+    """The same picture, but for the anti-aliasing of a curve: Chromium's software rasteriser may
+    shade a rounded corner's edge one level apart between two drawings of the same page (seen on a
+    busy machine). A style that went missing changes far more than that."""
+    first, second = (Image.open(io.BytesIO(png)).convert("RGB") for png in (shot, other))
+    return first.size == second.size and max(high for _, high in ImageChops.difference(first, second).getextrema()) <= 2
+
+
 @pytest.mark.browser
 def test_pages_look_the_same_as_with_materials_whole_stylesheet(real_site):
     """Pixel for pixel, at a phone's width and a computer's: the pages, a text with every kind of
@@ -178,4 +188,4 @@ def test_pages_look_the_same_as_with_materials_whole_stylesheet(real_site):
                 seen.append(screens(context.new_page(), url))
                 context.close()
             assert "drawer" in seen[0] or width > 1000
-            assert [name for name in seen[0] if seen[0][name] != seen[1][name]] == [], width
+            assert [name for name in seen[0] if not look_alike(seen[0][name], seen[1][name])] == [], width
