@@ -30,9 +30,9 @@ Nothing in the repository is written. In one run the script:
    translations are deleted and resources that exist only in another language are renamed to
    `slug.md` (the same resources, one interface language);
 5. measures site/ of each build (bytes, files) and the offline zip; with --rounds N, builds the
-   hub, plain Material and the English-only hub N times in turn (each into a fresh site/) and
-   takes the median time of each: on a shared machine one build can be a quarter slower than
-   the next, which moves the ratios more than most changes do;
+   hub, plain Material, the English-only hub (and the smaller hub of step 9) N times in turn
+   (each into a fresh site/) and takes the median time of each: on a shared machine one build
+   can be a quarter slower than the next, which moves the ratios more than most changes do;
 6. serves each site on 127.0.0.1 with a small threaded server that gzips text (level 6) when
    asked, sends `Cache-Control: no-cache` for HTML and `max-age=3600` for everything else,
    and records the bytes of every response (status line and headers included). Headless
@@ -46,7 +46,8 @@ Nothing in the repository is written. In one run the script:
    accessibility and best practices for the three pages of both sites;
 9. from N = 2,000 on, builds the hub once more with 1,000 synthetic resources of the same seed
    (--growth-from sets that number), for its growth: linear within a fifth, so 10,000
-   resources in at most 12 times the time of 1,000.
+   resources in at most 12 times the time of 1,000. It is built before the rounds of step 5
+   and in each of them.
 
 Budgets are printed PASS/FAIL; the exit status is 0 unless something could not be measured.
 KB below means 1,024 bytes. JSON written with --json FILE (every size in bytes, every time
@@ -72,8 +73,8 @@ in seconds):
                              would refuse: catalogue/host_limits.py), profile}
     builds.plain            same keys as builds.hub (no zip: both sizes equal)
     builds.hub_en           same keys as builds.hub: the English-only build
-    builds.hub_small        same keys as builds.hub, one round: the hub with --growth-from resources
-    builds.*.rounds         [{seconds, cpu_seconds}] of every round (hub, plain, hub_en); their
+    builds.hub_small        same keys as builds.hub: the hub with --growth-from resources
+    builds.*.rounds         [{seconds, cpu_seconds}] of every round (hub, plain, hub_en, hub_small); their
                              `seconds` and `cpu_seconds` are the medians
     builds.*.jobs           {name: {seconds, cpu_seconds, tools_cpu_seconds}} of each process the build
                              forked (hubsite.background: languages, search, data), in the first round;
@@ -83,8 +84,8 @@ in seconds):
                              "mkdocs core", "catalogue fingerprint", "catalogue load";
                              diagnostic, measured inside the build
     en_only                 {validator_refuses_unconfigured_suffixes, deleted_files, renamed_files}
-    growth                  null, or {from, to, time}: the hub's build time at N over that at
-                             --growth-from resources (measured from N = 2 × --growth-from on)
+    growth                  null, or {from, to, time, cpu}: the hub's build time (and CPU time) at N
+                             over that at --growth-from resources (measured from N = 2 × --growth-from on)
     ratios                  {hub_vs_plain, languages_vs_english, english_vs_plain (wall time;
                              hub_vs_plain = languages_vs_english × english_vs_plain), hub_vs_plain_cpu,
                              languages_vs_english_cpu, english_vs_plain_cpu (CPU time: steadier on
@@ -820,7 +821,9 @@ def report(result: dict) -> str:
     if len(b["hub"].get("rounds", [])) > 1:
         spans = ", ".join(f"{label} {min(r['seconds'] for r in b[key]['rounds']):.1f}–"
                           f"{max(r['seconds'] for r in b[key]['rounds']):.1f}s"
-                          for key, label in (("hub", "hub"), ("plain", "plain"), ("hub_en", "English only")))
+                          for key, label in (("hub", "hub"), ("plain", "plain"), ("hub_en", "English only"),
+                                             ("hub_small", f"{(result.get('growth') or {}).get('from')} resources"))
+                          if key in b)
         add(f"times above are medians of {len(b['hub']['rounds'])} rounds: {spans}")
     add(f"validate: {result['validate']['seconds']:.1f}s; "
         f"generate content: {result['content']['generate_seconds']:.1f}s")
@@ -831,6 +834,9 @@ def report(result: dict) -> str:
     # hub / plain is the product of the two: what the languages cost, and what one language of the hub
     # (listings, search index, data files, checks) costs over plain Material's pages
     add(f"English-only hub / plain: {r['english_vs_plain']:.2f}× time ({r['english_vs_plain_cpu']:.2f}× CPU)")
+    growth = result.get("growth")
+    if growth:
+        add(f"hub at N={growth['to']} / at N={growth['from']}: {growth['time']:.2f}× time ({growth['cpu']:.2f}× CPU)")
     loads = [b[k]["load_before"] for k in ("offline", "hub", "plain", "hub_en")]
     if max(loads) > 0.5 * (result["machine"]["cpus"] or 1) + 1:
         add(f"note: the machine was busy (load average before the builds: {', '.join(f'{x:.1f}' for x in loads)}); "
@@ -999,10 +1005,23 @@ def main(argv: list[str] | None = None) -> int:
         builds["hub_en"].update(site_figures(english / "site"))
 
         folders = {"hub": hub, "plain": plain, "hub_en": english}
+        if args.resources >= 2 * args.growth_from:
+            step(f"building the hub with {args.growth_from} resources, for its growth to {args.resources}")
+            small = work / "hub-small"
+            copy_inputs(small)
+            synthetic.generate(small, args.growth_from, args.seed)
+            if languages != all_languages:
+                restrict_languages(small, languages)
+            builds["hub_small"] = run_build("hub_small", small, work, "module", "mkdocs", ["build", "-q"],
+                                            logs / "hub-small.log")
+            builds["hub_small"].update(site_figures(small / "site"))
+            # built again in every round, beside the large builds: the growth is then a ratio of
+            # medians taken in the same phases of the machine, not of one build at a lucky moment
+            folders["hub_small"] = small
         for key in folders:
             builds[key]["rounds"] = [{k: builds[key][k] for k in ("seconds", "cpu_seconds")}]
         for number in range(2, args.rounds + 1):
-            step(f"round {number} of {args.rounds}: the hub, plain Material and English only again")
+            step(f"round {number} of {args.rounds}: the same builds again")
             for key, folder in folders.items():
                 (folder / "site").rename(work / f"site-{key}-{number}")  # the measured pages stay in site/
                 again = run_build(key, folder, work, "module", "mkdocs", ["build", "-q"], logs / f"{key}-{number}.log")
@@ -1014,17 +1033,6 @@ def main(argv: list[str] | None = None) -> int:
         for key in folders:
             for measure in ("seconds", "cpu_seconds"):
                 builds[key][measure] = statistics.median(r[measure] for r in builds[key]["rounds"])
-
-        if args.resources >= 2 * args.growth_from:
-            step(f"building the hub with {args.growth_from} resources, for its growth to {args.resources}")
-            small = work / "hub-small"
-            copy_inputs(small)
-            synthetic.generate(small, args.growth_from, args.seed)
-            if languages != all_languages:
-                restrict_languages(small, languages)
-            builds["hub_small"] = run_build("hub_small", small, work, "module", "mkdocs", ["build", "-q"],
-                                            logs / "hub-small.log")
-            builds["hub_small"].update(site_figures(small / "site"))
 
         step("measuring pages in headless Chromium")
         pages = pick_pages(hub)
@@ -1057,7 +1065,8 @@ def main(argv: list[str] | None = None) -> int:
             },
             "growth": None if "hub_small" not in builds else {
                 "from": args.growth_from, "to": args.resources,
-                "time": round(builds["hub"]["seconds"] / builds["hub_small"]["seconds"], 3)},
+                "time": round(builds["hub"]["seconds"] / builds["hub_small"]["seconds"], 3),
+                "cpu": round(builds["hub"]["cpu_seconds"] / builds["hub_small"]["cpu_seconds"], 3)},
             "pages": browsed["pages"],
             "search": browsed["search"],
             "lighthouse": browsed["lighthouse"],

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import statistics
 import subprocess
 import sys
 
@@ -35,7 +36,7 @@ def run(tmp_path_factory):
     folder = tmp_path_factory.mktemp("bench")
     out = folder / "tmp.json"
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    result = subprocess.run([sys.executable, str(BENCH), "--resources", "30", "--growth-from", "10", "--json", str(out)], cwd=folder,
+    result = subprocess.run([sys.executable, str(BENCH), "--resources", "30", "--growth-from", "10", "--rounds", "2", "--json", str(out)], cwd=folder,
                             env=env, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     return json.loads(out.read_text()), result.stdout
@@ -67,7 +68,11 @@ def test_content_and_builds_have_sane_figures(run):
         assert builds[name]["seconds"] > 0 and builds[name]["peak_rss_bytes"] > 0
         assert builds[name]["site_bytes"] > 0 and builds[name]["site_files"] > 0 and builds[name]["html_files"] > 0
         assert builds[name]["profile"]["total"] > 0 and builds[name]["profile"]["parts"]
-        assert [r["seconds"] for r in builds[name]["rounds"]] == [builds[name]["seconds"]]  # one round by default
+    for name in ("hub", "plain", "hub_en", "hub_small"):  # every build twice, the figure their median
+        rounds = builds[name]["rounds"]
+        assert len(rounds) == 2 and all(r["seconds"] > 0 and r["cpu_seconds"] > 0 for r in rounds), name
+        assert builds[name]["seconds"] == statistics.median(r["seconds"] for r in rounds), name
+        assert builds[name]["cpu_seconds"] == statistics.median(r["cpu_seconds"] for r in rounds), name
     jobs = builds["hub"]["jobs"]  # the forked processes, and Pagefind's indexer run by the search one
     assert set(jobs) == {"languages", "search", "data"}, jobs
     assert all(job["cpu_seconds"] > 0 and job["seconds"] > 0 for job in jobs.values())
@@ -130,7 +135,10 @@ def test_budgets_are_reported_and_printed(run):
     assert len(names) == 9
     growth = next(r for r in data["budgets"] if r["name"] == "hub build at N=30 / at N=10")
     assert growth["limit"] == 3.6 and growth["value"] == data["growth"]["time"] > 0, "linear within a fifth"
-    assert data["growth"] == {"from": 10, "to": 30, "time": growth["value"]}
+    assert data["growth"] == {"from": 10, "to": 30, "time": growth["value"],
+                              "cpu": round(data["builds"]["hub"]["cpu_seconds"] / data["builds"]["hub_small"]["cpu_seconds"], 3)}
+    assert re.search(r"times above are medians of 2 rounds: hub [\d.]+–[\d.]+s, .*10 resources [\d.]+–[\d.]+s", stdout)
+    assert re.search(r"hub at N=30 / at N=10: [\d.]+× time \([\d.]+× CPU\)", stdout)
     assert data["builds"]["hub_small"]["html_files"] < data["builds"]["hub"]["html_files"]
     assert re.search(r"hub, 10 resources\s+[\d.]+s", stdout)
     assert re.search(r"English-only hub / plain: [\d.]+× time \([\d.]+× CPU\)", stdout)
