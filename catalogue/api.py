@@ -28,7 +28,7 @@ from .feeds import region_feed
 from .model import Catalogue, Resource
 from .render import region_stem
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"  # 1.1: each version's former_pages
 FOLDER = "api/v1"
 RESOURCES_JSON = f"{FOLDER}/resources.json"
 RESOURCES_CSV = f"{FOLDER}/resources.csv"
@@ -67,7 +67,8 @@ def resource_record(catalogue: Catalogue, resource: Resource, site: Site) -> dic
         "page": site.page(resource.path_stem, resource.lang),
         "versions": {lang: {"title": site.title(v.title, lang), "summary": v.summary, "page": site.page(resource.path_stem, lang),
                             "bibtex": site.at(citations.path(resource, lang, site, "bib")),
-                            "ris": site.at(citations.path(resource, lang, site, "ris"))}
+                            "ris": site.at(citations.path(resource, lang, site, "ris")),
+                            "former_pages": [site.page(stem, lang) for stem in resource.former_stems()]}
                      for lang, v in resource.versions.items()},
     }
 
@@ -225,7 +226,10 @@ def _defs() -> dict[str, Any]:
                          "recording": {"anyOf": [url, {"type": "null"}]}, "calendar": {"$ref": "#/$defs/url"}}),
         "version": closed({"title": {"type": "string", "minLength": 1}, "summary": {"type": "string"},
                            "page": {"$ref": "#/$defs/url"}, "bibtex": {"$ref": "#/$defs/url"},
-                           "ris": {"$ref": "#/$defs/url"}}),
+                           "ris": {"$ref": "#/$defs/url"},
+                           "former_pages": {"type": "array", "items": {"$ref": "#/$defs/url"},
+                                            "description": "where this page was before its file was renamed: "
+                                                           "those addresses lead here"}}),
         "resource": closed({
             "slug": {"$ref": "#/$defs/id"}, "original_language": {"$ref": "#/$defs/language"},
             "type": {"$ref": "#/$defs/term"},

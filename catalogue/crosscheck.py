@@ -111,10 +111,32 @@ def check_resources(root: Path, catalogue: Catalogue, problems: ProblemList,
             _once(addresses, _same_address(resource.url), (where, doc.line_of("url"), "url"), problems,
                   "{other} links to the same original; is this the same publication? A publication has one page "
                   "here, with its translations and attachments")
+    _check_former_names([(r, Failed()) for r in catalogue.resources] + list(rejected), problems)
     for region in catalogue.regions.values():
         for text in region.texts.values():
             check_body(text.intro, text.body_line, text.path, problems)
     content_files.check(root, problems)
+
+
+def _check_former_names(resources: list[tuple[Resource, Failed]], problems: ProblemList) -> None:
+    """The names renamed files had: each old address leads to one resource, and none is the
+    address of a page today (the page would hide the way on)."""
+    current = {resource.name: resource.original.path for resource, _ in resources}
+    claimed: dict[str, tuple[str, int, str]] = {}
+    for resource, failed in resources:
+        doc = resource.meta["_doc"]
+        for index, name in enumerate(resource.former_names):
+            if not isinstance(name, str) or failed.has("former_names", index):
+                continue
+            place = (resource.original.path, doc.line_of("former_names", index), "former_names")
+            if name == resource.name:
+                problems.add(*place, f"'{name}' is this file's name today; list only the names it had before")
+            elif name in current:
+                problems.add(*place, f"'{name}' is the name of {current[name]}, which has its own page at that "
+                             "address; a former name must be free: remove it here (or rename that file)")
+            else:
+                _once(claimed, name, place, problems, f"{{other}} lists '{name}' as a former name too; an old "
+                      "address can lead to one resource only: remove it from the file that never had that name")
 
 
 TRACKING = re.compile(r"^(?:utm_\w+|fbclid|gclid|mc_cid|mc_eid)$", re.IGNORECASE)

@@ -21,10 +21,10 @@ _COMMIT = "\x00"  # git writes %x00 before each commit's date, then the files it
 
 def last_changed(root: Path, folder: str) -> dict[str, dt.date]:
     """{path relative to root: date of its last commit} for the files under `folder`."""
-    shallow = _git(root, "rev-parse", "--is-shallow-repository")
+    shallow = run_git(root, "rev-parse", "--is-shallow-repository")
     if shallow is None or shallow.strip() != "false":
         return {}
-    log = _git(root, "log", "--format=%x00%cs", "--name-only", "--no-renames", "--relative", "--", folder)
+    log = run_git(root, "log", "--format=%x00%cs", "--name-only", "--no-renames", "--relative", "--", folder)
     dates: dict[str, dt.date] = {}
     date = None
     for line in (log or "").splitlines():
@@ -43,7 +43,7 @@ def date_resources(resources: list[Resource], dates: dict[str, dt.date]) -> None
         resource.modified = max(known) if known else None
 
 
-def _git(root: Path, *args: str) -> str | None:
+def run_git(root: Path, *args: str) -> str | None:
     try:
         result = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, timeout=120)
     except (OSError, subprocess.SubprocessError):

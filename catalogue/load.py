@@ -463,7 +463,8 @@ def _resource_from(root: Path, path: Path, doc: Document, slug: str, folder: str
         languages=as_list(meta.get("language", [lang])), url=meta.get("url", ""),
         authors=meta.get("authors", []), timezone=meta.get("timezone", ""), location=meta.get("location", ""),
         registration=meta.get("registration", ""), livestream=meta.get("livestream", ""),
-        recording=meta.get("recording", ""), versions={lang: version}, meta=meta,
+        recording=meta.get("recording", ""), former_names=as_list(meta.get("former_names", [])),
+        versions={lang: version}, meta=meta,
     )
     resource.meta["_doc"] = doc
     return resource, failed

@@ -132,6 +132,7 @@ class Resource:
     registration: str = ""
     livestream: str = ""
     recording: str = ""
+    former_names: list[str] = field(default_factory=list)  # earlier file names, e.g. reports/old-name
     versions: dict[str, Version] = field(default_factory=dict)  # lang -> version, original first
     related: list[Resource] = field(default_factory=list, repr=False)  # computed by enrich
     meta: dict[str, Any] = field(default_factory=dict, repr=False)
@@ -166,6 +167,15 @@ class Resource:
     def path_stem(self) -> str:
         """Path under content/ without language suffix or extension, e.g. resources/foo."""
         return "/".join(p for p in ("resources", self.folder, self.slug) if p)
+
+    @property
+    def name(self) -> str:
+        """Its file's name under content/resources/, as `former_names` writes one: folder/slug."""
+        return self.path_stem.removeprefix("resources/")
+
+    def former_stems(self) -> list[str]:
+        """path_stem of each address it had before its file was renamed."""
+        return [f"resources/{name}" for name in self.former_names if isinstance(name, str)]
 
     def version(self, lang: str) -> Version:
         """The reader's language when it exists, else the original."""

@@ -1,6 +1,7 @@
 """Write the hub's machine-readable files into the built site: Atom feeds in every language,
 iCalendar files of the events, the static API (api/v1/), citation files (BibTeX, RIS) and
-robots.txt, which names the sitemap for crawlers.
+robots.txt, which names the sitemap for crawlers; and the pages at renamed resources' former
+addresses (catalogue.moved).
 
 Events: on_config (priority 90: after hooks/validate_content.py at 100, before any page is
 rendered) stops the build with a clear message when `site_url`, which the files and the
@@ -11,7 +12,7 @@ has built every language) moves them into the site. The offline build writes the
 are plain files, and their addresses lead to the online hub. Feeds excepted: a feed reader
 cannot follow a file on disk, so the copy's pages link to the online feeds, and the files would
 only make the zip larger (1.6 MB of it at 1,000 resources, whatever their number: a feed holds
-the newest 50).
+the newest 50). Nor the moved pages: links from elsewhere lead to the online hub, not into a copy.
 
 Pages that link to a data file (the library, the events) say its size, which is known only once
 the file is written: on_post_page notes the pages that hold size markers (catalogue.pages,
@@ -34,6 +35,7 @@ from catalogue.feeds import write_feeds
 from catalogue.history import date_resources, last_changed
 from catalogue.ics import write_calendars
 from catalogue.model import Catalogue
+from catalogue.moved import write_moved_pages
 from catalogue.pages import fill_data_sizes, has_size_markers
 from hubsite import background
 
@@ -86,12 +88,13 @@ def _fill_sizes(site: Path, catalogue: Catalogue) -> None:
     pages.clear()
 
 
-def _write(catalogue: Catalogue, site: address.Site, root: Path, feeds: bool, folder: Path) -> None:
+def _write(catalogue: Catalogue, site: address.Site, root: Path, online: bool, folder: Path) -> None:
     # in this process only: the pages' catalogue needs no edit dates
     date_resources(catalogue.resources, last_changed(root, "content"))
     (folder / "robots.txt").write_text(address.robots(site), encoding="utf-8")
-    if feeds:
+    if online:
         write_feeds(catalogue, site, folder)
+        write_moved_pages(catalogue, site, folder)  # old addresses are in links elsewhere, never in the copy
     write_calendars(catalogue, site, folder)
     write_api(catalogue, site, folder)
     write_citations(catalogue, site, folder)

@@ -5,6 +5,7 @@
     python scripts/validate.py content/resources/foo.md ...   # these files, in the repository's context
     python scripts/validate.py --github        # also print GitHub annotations (used in pull requests)
     python scripts/validate.py --fix           # first repair what is safe to repair, and say what changed
+    python scripts/validate.py --renamed-since main   # also: files renamed since that commit keep their address
 
 Exit status: 0 valid, 1 problems found, 2 usage error.
 """
@@ -24,6 +25,7 @@ from catalogue.crosscheck import vocabularies  # noqa: E402
 from catalogue.fix import fix_text  # noqa: E402
 from catalogue.load import RESOURCES_DIR, collect  # noqa: E402
 from catalogue.problems import Problem, github_summary  # noqa: E402
+from catalogue.renames import check_renames, renamed_files  # noqa: E402
 
 
 def repair(root: Path, wanted: set[str]) -> None:
@@ -75,6 +77,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--github", action="store_true", help="also print GitHub Actions annotations")
     parser.add_argument("--fix", action="store_true",
                         help="repair id case and spacing, single ids written as lists, key order and trailing spaces")
+    parser.add_argument("--renamed-since", metavar="COMMIT",
+                        help="also check that resources whose file git sees renamed since COMMIT list their old name "
+                             "(former_names), so that their old address keeps working")
     parser.add_argument("--root", default=str(ROOT), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     root = Path(args.root).resolve()
@@ -90,7 +95,14 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.fix:
         repair(root, wanted)
-    _, problems = collect(root)
+    catalogue, problems = collect(root)
+    if args.renamed_since:
+        pairs = renamed_files(root, args.renamed_since)
+        if pairs is None:
+            parser.error(f"--renamed-since: git cannot compare the content with '{args.renamed_since}' "
+                         "(is it a commit of this repository, fetched?)")
+        if catalogue is not None:
+            check_renames(catalogue, pairs, args.renamed_since, problems)
     found = [p for p in problems.sorted() if not wanted or p.path in wanted]
     for problem in found:
         print(problem)

@@ -8,6 +8,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from catalogue.moved import is_moved_page
+
 
 class _Collector(HTMLParser):
     def __init__(self) -> None:
@@ -103,3 +105,9 @@ def broken_links(site: Path) -> list[str]:
                 if unquote(fragment) not in ids_cache[target]:
                     broken.append(f"{page.relative_to(site)} -> {href} (no such anchor)")
     return broken
+
+
+def hub_pages(site: Path, name: str = "*.html") -> list[Path]:
+    """The hub's pages in a built site: its HTML files less those at renamed resources' former
+    addresses (catalogue.moved), which only send the browser on to the page."""
+    return [page for page in sorted(site.rglob(name)) if not is_moved_page(page.read_text(encoding="utf-8"))]

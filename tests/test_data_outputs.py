@@ -28,7 +28,8 @@ from catalogue.load import load
 from catalogue.offline import ROOT_FOLDER, ZIP_NAME
 from catalogue.render import event_when_text
 from conftest import BUILD_DATE_EPOCH, SAMPLE, licence_text, make_repo, mkdocs_config, resource, run_build, write
-from htmlcheck import main_html, parse, read
+from htmlcheck import hub_pages, main_html, parse, read
+from htmlcheck import text as page_text
 
 SITE_URL = mkdocs_config()["site_url"]
 LICENCE = mkdocs_config()["extra"].get("content_licence")  # as the partners chose it
@@ -476,13 +477,39 @@ def test_alternate_links_stay_on_the_hub_and_translations_are_absolute(real_site
     assert seen
 
 
+def test_a_renamed_resource_keeps_its_former_address_in_each_of_its_languages(real_site, catalogue):
+    """The sample's case study was renamed (former_names in its front matter): a link to its old
+    address, in either of its languages, still leads to it, for a browser, a search engine and a
+    reader whose browser ignores refreshes; the API lists the old addresses for those who keep
+    links. The sitemap leaves them out (test_sitemap_lists_every_page_with_its_translations_only)."""
+    moved = catalogue.by_slug("coronel-path-after-coal-power")
+    assert moved.former_names == ["coronel-after-coal-case-study"] and set(moved.versions) == {"en", "es"}
+    for lang in ("en", "es"):
+        old = f"{prefix(lang)}resources/coronel-after-coal-case-study/"
+        html = (real_site / old / "index.html").read_text(encoding="utf-8")
+        assert f'<html lang="{lang}">' in html
+        assert '<meta http-equiv="refresh" content="0; url=../coronel-path-after-coal-power/">' in html
+        assert f'<link rel="canonical" href="{page_url(moved, lang)}">' in html
+        assert '<meta name="robots" content="noindex">' in html
+        title = moved.versions[lang].title
+        link = next(a for a in parse(html).links if a["tag"] == "a")
+        assert link["href"] == "../coronel-path-after-coal-power/", link
+        assert title in page_text(html) and ("has moved" if lang == "en" else "se ha trasladado") in page_text(html)
+    assert not (real_site / "th/resources/coronel-after-coal-case-study").exists(), "no Thai version, no Thai page"
+    api = json.loads((real_site / "api/v1/resources.json").read_text(encoding="utf-8"))
+    versions = next(r for r in api["resources"] if r["slug"] == moved.slug)["versions"]
+    assert {lang: v["former_pages"] for lang, v in versions.items()} == {
+        lang: [f"{SITE_URL}{prefix(lang)}resources/coronel-after-coal-case-study/"] for lang in ("en", "es")}
+    assert all(v["former_pages"] == [] for r in api["resources"] if r["slug"] != moved.slug for v in r["versions"].values())
+
+
 # -- sitemap ---------------------------------------------------------------------------------
 
 def test_sitemap_lists_every_page_with_its_translations_only(real_site, catalogue):
     root = ET.parse(real_site / "sitemap.xml").getroot()
     entries = {u.findtext(f"{SITEMAP}loc"): {x.get("hreflang"): x.get("href") for x in u.findall(f"{XHTML}link")}
                for u in root.findall(f"{SITEMAP}url")}
-    folders = {p.parent.relative_to(real_site).as_posix() for p in real_site.rglob("index.html")}
+    folders = {p.parent.relative_to(real_site).as_posix() for p in hub_pages(real_site, "index.html")}
     pages = {SITE_URL + ("" if folder == "." else folder + "/") for folder in folders}
     assert set(entries) == pages
     translated = catalogue.by_slug("coronel-path-after-coal-power")

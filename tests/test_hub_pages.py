@@ -12,7 +12,7 @@ import pytest
 from browser import QuietHandler, browser, serve
 from catalogue.load import load
 from conftest import PREFIXES, ROOT, SAMPLE, make_repo, mkdocs_config, resource, run_build, write
-from htmlcheck import main_html, parse, read, text
+from htmlcheck import hub_pages, main_html, parse, read, text
 
 # what moves on the page after it is first drawn, added up in window.__shift (0: nothing moved)
 ADD_UP_LAYOUT_SHIFTS = """window.__shift = 0; new PerformanceObserver(list => list.getEntries()
@@ -110,7 +110,7 @@ def test_a_hub_that_names_no_icon_of_its_own_keeps_materials(tmp_path):
 
 def test_footer_acknowledges_the_donors_on_every_page_in_every_language(real_site, catalogue):
     donors = [o for o in catalogue.organisations.values() if o.role == "donor"]
-    pages = [p for p in real_site.rglob("*.html") if p.name != "404.html"]
+    pages = [p for p in hub_pages(real_site) if p.name != "404.html"]
     assert len(pages) > 300
     for page in pages:
         html = page.read_text(encoding="utf-8")
@@ -227,6 +227,25 @@ def test_event_time_in_the_readers_zone_keeps_the_pages_calendar_and_language(re
             launch = [t for t in times if "2023" in t or "2566" in t]
             assert launch and all(expected.search(t) for t in launch), (lang, times)
         context.close()
+
+
+@pytest.mark.browser
+def test_a_link_to_a_renamed_resource_still_leads_to_it(real_site):
+    """A reader who follows an old link (a newsletter, a citation) to a resource whose file was
+    renamed lands on its page, in the language of the link, and Back does not return to the old
+    address (the forwarding page replaces it in the history)."""
+    with serve(real_site) as url, browser() as chromium:
+        page = chromium.new_page()
+        page.goto(url + "about/")
+        for old, new, title in (("resources/coronel-after-coal-case-study/", "resources/coronel-path-after-coal-power/",
+                                 "Coronel's Path After Coal Power"),
+                                ("es/resources/coronel-after-coal-case-study/", "es/resources/coronel-path-after-coal-power/",
+                                 "El camino de Coronel")):
+            page.goto(url + old)
+            page.wait_for_url(url + new)
+            assert page.locator("article h1").inner_text().startswith(title)
+        page.go_back()
+        assert page.url == url + "resources/coronel-path-after-coal-power/", page.url
 
 
 @pytest.mark.browser

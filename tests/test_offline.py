@@ -58,6 +58,8 @@ def test_zip_holds_a_manifest_and_no_source_maps(offline_zip):
     assert all(name.startswith(f"{ROOT_FOLDER}/") for name in names)
     assert not [n for n in names if n.endswith(".map")]
     assert not [n for n in names if "/pagefind/" in n or "/lunr/" in n], "no unused search engines"
+    assert not [n for n in names if "coronel-after-coal-case-study" in n], "no renamed resource's former address: no link leads into a copy"
+    assert f"{ROOT_FOLDER}/resources/coronel-path-after-coal-power.html" in names
     assert manifest["built"] == "2026-11-28" and manifest["version"] and manifest["open"] == "index.html"
     assert manifest["contents"]["resources"] >= 50 and manifest["languages"][0] == "en"
     assert manifest["sources"] == digest(SAMPLE), "what it was built from, for a build to tell a stale copy"

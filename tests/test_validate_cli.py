@@ -103,3 +103,44 @@ def test_the_summary_shows_tags_named_in_a_message_as_text():
                               Problem("content/files/big.png", 0, "-", "the image is 720 KB")])
     assert "| `content/resources/x.md` | 12 | `body` | raw &lt;script&gt; is not allowed \\| ever |" in summary
     assert "| `content/files/big.png` | whole file | `-` | the image is 720 KB |" in summary
+
+
+def _git(repo, *args):
+    env = dict(os.environ, GIT_AUTHOR_NAME="Sample", GIT_AUTHOR_EMAIL="sample@example.org",
+               GIT_COMMITTER_NAME="Sample", GIT_COMMITTER_EMAIL="sample@example.org")
+    subprocess.run(["git", "-C", str(repo), *args], env=env, check=True, capture_output=True)
+
+
+def test_a_file_renamed_in_a_pull_request_must_keep_its_old_name(repo):
+    """The pull request's check compares with the branch it goes into (--renamed-since): a resource
+    renamed without `former_names` would break every link to its old address, so it is refused, on
+    the renamed file, until the old name is listed; a translation renamed with it is not told twice."""
+    write(repo / "content/resources/sample-report.es.md", "---\ntitle: Informe de muestra\n"
+          "summary: Un resumen de muestra bastante largo.\n---\nTexto.\n")
+    _git(repo, "init", "-q")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-q", "-m", "Before")
+    _git(repo, "mv", "content/resources/sample-report.md", "content/resources/coal-sample-report.md")
+    _git(repo, "mv", "content/resources/sample-report.es.md", "content/resources/coal-sample-report.es.md")
+    _git(repo, "commit", "-q", "-m", "Rename")
+    result = run(repo, "--renamed-since", "HEAD^1")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert result.stdout.splitlines() == [
+        "content/resources/coal-sample-report.md:2: former_names: this resource's file was "
+        "content/resources/sample-report.md in HEAD^1, and links elsewhere (newsletters, citations, search engines) lead "
+        "to its old address, resources/sample-report/; add the line 'former_names: [sample-report]' to its front "
+        "matter, so that they still lead here",
+        "1 problem found in the repository.",
+    ]
+    assert run(repo).returncode == 0, "without --renamed-since the content itself is valid"
+    path = repo / "content/resources/coal-sample-report.md"
+    path.write_text(path.read_text().replace("\n---\nBody", "\nformer_names: [sample-report]\n---\nBody", 1))
+    result = run(repo, "--renamed-since", "HEAD^1")
+    assert result.returncode == 0, result.stdout
+
+
+def test_renamed_since_a_commit_git_does_not_know_is_a_usage_error(repo):
+    result = run(repo, "--renamed-since", "main")
+    assert result.returncode == 2
+    assert "--renamed-since: git cannot compare the content with 'main'" in result.stderr
+    assert "Traceback" not in result.stderr

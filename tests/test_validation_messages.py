@@ -248,6 +248,15 @@ CASES = [
     ("a paragraph indented with a tab", "x.md", resource() + "\n\tThe forum met in March.\n", 12, "body",
      "this paragraph is indented by a tab, so the page shows it as a grey box of code"),
     ("a copied file name", "union-report (1).md", resource(), 0, "-", "e.g. 'union-report-1.md'"),
+    ("a former name that a file has today", "x.md", resource(extra="former_names: [good]\n"), 9, "former_names",
+     "'good' is the name of content/resources/good.md, which has its own page at that address; a former name must be free"),
+    ("its own name as a former name", "x.md", resource(extra="former_names: [x]\n"), 9, "former_names",
+     "'x' is this file's name today; list only the names it had before"),
+    ("a former name written as a web address", "x.md",
+     resource(extra="former_names: ['https://hub.example.org/resources/old-name/']\n"), 9, "former_names",
+     "has the wrong form: An earlier name of this file, without .md, e.g. coal-toolkit-draft"),
+    ("a former name in a translation", "good.es.md", "---\ntitle: Un vecino\nsummary: Un resumen de muestra bastante largo.\n"
+     "former_names: [old-good]\n---\nTexto.\n", 4, "former_names", "a translation inherits 'former_names' from the original"),
     ("the template with its code fence", "x.md", "```yaml\n" + resource() + "```\n", 1, "-",
      "the file starts with '```yaml', copied with the template: delete that line and the matching ``` line"),
 ]
@@ -576,3 +585,16 @@ def test_each_language_has_the_hubs_own_pages(tmp_path):
     assert [str(p) for p in problems.sorted()] == [
         "content/about.md:0: -: there is no about.th.md: every language's menu links to this page; "
         "copy about.md to content/about.th.md and translate it"]
+
+
+def test_an_old_address_leads_to_one_resource_only(tmp_path):
+    """Two files that both claim a former name: each is told, naming the other."""
+    root = make_repo(tmp_path, {"good.md": GOOD, "x.md": resource(title="Another", extra="former_names: [old-name]\n"),
+                                "y.md": resource(title="A third", extra="former_names: [reports/draft, old-name]\n")})
+    _, problems = collect(root)
+    found = {(p.path, p.line, p.field): p.message for p in problems.sorted()}
+    assert found == {
+        ("content/resources/y.md", 9, "former_names"): "content/resources/x.md lists 'old-name' as a former name too; an old "
+        "address can lead to one resource only: remove it from the file that never had that name",
+        ("content/resources/x.md", 9, "former_names"): "content/resources/y.md lists 'old-name' as a former name too; an old "
+        "address can lead to one resource only: remove it from the file that never had that name"}

@@ -215,7 +215,10 @@ def test_pull_request_workflow_validates_builds_tests_and_uploads_a_preview():
     workflow = load(GITHUB / "workflows" / "pull-request.yml")
     assert set(triggers(workflow)) == {"pull_request"}
     runs = [step.get("run", "") for _, step in steps(workflow)]
-    assert any("scripts/validate.py --github" in run for run in runs)
+    assert any("scripts/validate.py --github --renamed-since HEAD^1" in run for run in runs)
+    build = [step for job, step in steps(workflow) if job == "build"]
+    # HEAD^1 of the merge commit GitHub checks out is the branch the pull request goes into
+    assert any(step.get("with", {}).get("fetch-depth") == 2 for step in build), "a renamed file is found against the base"
     assert any(run.strip() == "make site" for run in runs)
     assert any(run.strip() == "bash .ci/run" for run in runs)
     uploads = [step for _, step in steps(workflow) if step.get("uses", "").startswith("actions/upload-artifact@")]

@@ -1,0 +1,62 @@
+"""Resources whose file was renamed without keeping the old name (front matter `former_names`).
+
+A resource's address is its file's name. Links to it live on outside the hub, in newsletters,
+partners' sites, citations and search engines, so a file renamed in a pull request must list its
+old name for the build to keep a page at the old address (catalogue.moved). Git knows what was
+renamed: this compares the content with a commit (in a pull request, the branch it goes into).
+"""
+
+from __future__ import annotations
+
+from .history import run_git
+from .load import RESOURCES_DIR
+from .model import Catalogue
+from .problems import ProblemList
+
+
+def renamed_files(root, since: str) -> list[tuple[str, str]] | None:
+    """(old path, new path) of the files under content/resources/ that git sees renamed between the
+    commit `since` and the working tree; None when git cannot tell (no repository, unknown commit)."""
+    out = run_git(root, "diff", "--name-status", "--find-renames", "--diff-filter=R", "--relative", since, "--",
+                  RESOURCES_DIR)
+    if out is None:
+        return None
+    pairs = []
+    for line in out.splitlines():
+        status, old, new = line.split("\t")
+        if status.startswith("R"):
+            pairs.append((old, new))
+    return pairs
+
+
+def check_renames(catalogue: Catalogue, pairs: list[tuple[str, str]], since: str, problems: ProblemList) -> None:
+    """A problem on each renamed resource whose old name no resource keeps as a former name."""
+    by_name = {resource.name: resource for resource in catalogue.resources}
+    kept = {name for resource in catalogue.resources for name in resource.former_names}
+    told = set()
+    for old, new in sorted(pairs, key=lambda pair: _suffixed(pair[0], catalogue.languages)):  # originals first
+        old_name, new_name = _name(old, catalogue.languages), _name(new, catalogue.languages)
+        resource = by_name.get(new_name)
+        # a translation renamed with its original is told once, on the original; a name that is in
+        # use again, or already kept, needs nothing
+        if resource is None or old_name == new_name or old_name in by_name or old_name in kept or old_name in told:
+            continue
+        told.add(old_name)
+        doc = resource.meta["_doc"]
+        add = (f"add '{old_name}' to its former_names" if resource.former_names
+               else f"add the line 'former_names: [{old_name}]' to its front matter")
+        problems.add(resource.original.path, doc.line_of("former_names"), "former_names",
+                     f"this resource's file was {old} in {since}, and links elsewhere (newsletters, citations, search "
+                     f"engines) lead to its old address, resources/{old_name}/; {add}, so that they still lead here")
+
+
+def _name(path: str, languages: list[str]) -> str:
+    """content/resources/reports/foo.es.md -> reports/foo: the name `former_names` lists."""
+    stem = path.removeprefix(f"{RESOURCES_DIR}/").removesuffix(".md")
+    return stem.rpartition(".")[0] if _suffixed(path, languages) else stem
+
+
+def _suffixed(path: str, languages: list[str]) -> bool:
+    """Whether a file's name ends in a language, as translations' (and other languages' originals') do."""
+    base, _, suffix = path.removesuffix(".md").rpartition(".")
+    return bool(base) and suffix in languages
