@@ -131,9 +131,12 @@ def _check_former_names(resources: list[tuple[Resource, Failed]], problems: Prob
             place = (resource.original.path, doc.line_of("former_names", index), "former_names")
             if name == resource.name:
                 problems.add(*place, f"'{name}' is this file's name today; list only the names it had before")
-            elif name in current:
-                problems.add(*place, f"'{name}' is the name of {current[name]}, which has its own page at that "
-                             "address; a former name must be free: remove it here (or rename that file)")
+            elif name in current:  # told on both files: a pull request may have changed either
+                problems.add(*place, f"'{name}' is the name of {current[name]} today, which has its own page at that "
+                             f"address; a former name must be free: remove it here, or choose another name for {current[name]}")
+                problems.add(current[name], 0, "-", f"{resource.original.path} lists this file's name, '{name}', among "
+                             "its former names (former_names), so links to that address are meant for it: choose another "
+                             "name for this file, or remove it there")
             else:
                 _once(claimed, name, place, problems, f"{{other}} lists '{name}' as a former name too; an old "
                       "address can lead to one resource only: remove it from the file that never had that name")

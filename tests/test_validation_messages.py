@@ -249,7 +249,8 @@ CASES = [
      "this paragraph is indented by a tab, so the page shows it as a grey box of code"),
     ("a copied file name", "union-report (1).md", resource(), 0, "-", "e.g. 'union-report-1.md'"),
     ("a former name that a file has today", "x.md", resource(extra="former_names: [good]\n"), 9, "former_names",
-     "'good' is the name of content/resources/good.md, which has its own page at that address; a former name must be free"),
+     "'good' is the name of content/resources/good.md today, which has its own page at that address; a former name must "
+     "be free: remove it here, or choose another name for content/resources/good.md"),
     ("its own name as a former name", "x.md", resource(extra="former_names: [x]\n"), 9, "former_names",
      "'x' is this file's name today; list only the names it had before"),
     ("a former name written as a web address", "x.md",
@@ -598,3 +599,18 @@ def test_an_old_address_leads_to_one_resource_only(tmp_path):
         "address can lead to one resource only: remove it from the file that never had that name",
         ("content/resources/x.md", 9, "former_names"): "content/resources/y.md lists 'old-name' as a former name too; an old "
         "address can lead to one resource only: remove it from the file that never had that name"}
+
+
+def test_a_new_file_that_takes_an_old_address_is_told_too(tmp_path):
+    """A pull request that adds a file under a name another resource keeps as a former name sees
+    the problem on the file it adds, not only on the one it did not touch."""
+    root = make_repo(tmp_path, {"good.md": GOOD, "coal-plan.md": resource(title="Another", extra="former_names: [old-plan]\n"),
+                                "old-plan.md": resource(title="A new one")})
+    _, problems = collect(root)
+    assert [str(p) for p in problems.sorted()] == [
+        "content/resources/coal-plan.md:9: former_names: 'old-plan' is the name of content/resources/old-plan.md today, "
+        "which has its own page at that address; a former name must be free: remove it here, or choose another name for "
+        "content/resources/old-plan.md",
+        "content/resources/old-plan.md:0: -: content/resources/coal-plan.md lists this file's name, 'old-plan', among its former "
+        "names (former_names), so links to that address are meant for it: choose another name for this file, or remove it "
+        "there"]
