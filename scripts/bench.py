@@ -63,7 +63,7 @@ in seconds):
     catalogue_module        where `import catalogue` resolves in the copy
     package_modules         {package: file} for catalogue and every package pyproject.toml installs
     content                 {resources, files, translations, events, upcoming_events,
-                             originals_by_language, with_table, words, markdown_bytes,
+                             originals_by_language, with_table, words, markdown_bytes, renamed,
                              generate_seconds}
     validate                {seconds, ok}
     builds.offline          {seconds, cpu_seconds, peak_rss_bytes, load_before, zip_bytes (the complete copy),

@@ -12,6 +12,7 @@ What it makes, roughly as a real hub would hold it:
 - originals mostly in English; about 12% only in Spanish, Thai, Vietnamese, Indonesian or
   Mongolian (`slug.th.md` with full front matter), following the regions they are about;
 - about 10% with a translation `slug.<lang>.md` holding title, summary and a body;
+- one in a hundred renamed once, with its old name in `former_names`;
 - about 8% events with start, end, timezone (offsets computed from the zone), location,
   and registration, livestream or recording links; past and upcoming, some all-day;
 - bodies of 100 to 1,500 words: headings, paragraphs, bullet and numbered lists, sometimes a
@@ -37,6 +38,7 @@ from zoneinfo import ZoneInfo
 
 import yaml
 
+RENAMED_EVERY = 100  # one resource in a hundred was renamed once (front matter former_names)
 BUILD_DATE = dt.date(2026, 11, 28)  # matches bench.py's SOURCE_DATE_EPOCH (1795824000)
 
 # -- places, per region; `native` names for the region's own language ----------------------------
@@ -576,9 +578,9 @@ class Writer:
         shutil.rmtree(folder, ignore_errors=True)
         folder.mkdir(parents=True)
         stats = {"resources": count, "files": 0, "translations": 0, "events": 0, "upcoming_events": 0,
-                 "originals_by_language": {}, "with_table": 0, "words": 0, "markdown_bytes": 0}
+                 "originals_by_language": {}, "with_table": 0, "words": 0, "markdown_bytes": 0, "renamed": 0}
         events_seen = 0
-        for plan in self.plans(count):
+        for number, plan in enumerate(self.plans(count)):
             meta: dict = {}
             extra: dict = {}
             if plan.type == "event":
@@ -605,6 +607,9 @@ class Writer:
             if self.files and plan.type != "event" and self.rng.random() < 0.03:
                 meta["files"] = [{"path": path, "title": f"Download {n + 1}"}
                                  for n, path in enumerate(self.rng.sample(self.files, k=min(len(self.files), 2)))]
+            if number % RENAMED_EVERY == 7:  # by position, not by the random stream, which
+                meta["former_names"] = [f"{plan.slug}-draft"]   # keeps the rest as earlier benchmarks had it
+                stats["renamed"] += 1
             meta.update(extra)
             body = self.body(plan.lang, plan, self.words_target())
             stats["with_table"] += "\n|---" in body

@@ -60,6 +60,7 @@ def test_content_and_builds_have_sane_figures(run):
     assert content["files"] > 30 and content["translations"] > 0 and content["events"] > 0
     assert content["markdown_bytes"] > 0 and content["words"] > 30 * 100
     assert len(content["originals_by_language"]) > 1, "some resources exist only in another language"
+    assert content["renamed"] == 1, "one in a hundred, from the eighth on"
     assert data["validate"]["ok"] is True
     builds = data["builds"]
     for name in ("hub", "plain", "hub_en"):
