@@ -177,6 +177,12 @@ class Resource:
         """path_stem of each address it had before its file was renamed."""
         return [f"resources/{name}" for name in self.former_names if isinstance(name, str)]
 
+    @property
+    def first_name(self) -> str:
+        """The name it was first published under (former names are listed oldest first): what
+        identifies it for good in feeds and calendars, which must not see a renamed file as new."""
+        return next((name for name in self.former_names if isinstance(name, str)), self.name)
+
     def version(self, lang: str) -> Version:
         """The reader's language when it exists, else the original."""
         return self.versions.get(lang) or self.original

@@ -99,6 +99,7 @@ def test_a_resource_edited_after_it_was_published_says_so_in_feeds_calendars_and
 
 
 def test_every_feed_parses_and_lists_the_catalogue_in_the_readers_language(real_site, catalogue):
+    renamed = 0
     for lang in LANGUAGES:
         for path, resources in expected_feeds(catalogue).items():
             feed = feedparser.parse((real_site / prefix(lang) / path).read_bytes())
@@ -115,7 +116,12 @@ def test_every_feed_parses_and_lists_the_catalogue_in_the_readers_language(real_
                     assert entry.summary.startswith(f"{event_when_text(res, catalogue.translator(version.lang))} · "), entry.summary
                     assert (version.location or res.location) in entry.summary, "the place as that language names it"
                 assert entry.title_detail.language == version.lang, "untranslated entries say their language"
-                assert entry.link == page_url(res, version.lang) == entry.id
+                assert entry.link == page_url(res, version.lang)
+                # an entry keeps the id it was first published with when its file is renamed: a feed
+                # reader must not show it again as new (the sample's renamed case study)
+                first = f"{SITE_URL}{prefix(version.lang)}resources/{res.former_names[0]}/" if res.former_names else entry.link
+                assert entry.id == first, (entry.id, first)
+                renamed += bool(res.former_names)
                 assert entry.published_parsed[:3] == res.date.timetuple()[:3]
                 assert entry.updated == f"{updated(res).isoformat()}T12:00:00Z", "its last edit, where git says"
                 assert local_file(real_site, entry.link).is_file()
@@ -124,6 +130,7 @@ def test_every_feed_parses_and_lists_the_catalogue_in_the_readers_language(real_
             links = {link.rel: link.href for link in feed.feed.links}
             assert links["self"] == feed.feed.id and links["alternate"].startswith(SITE_URL)
             assert local_file(real_site, links["alternate"]).is_file()
+    assert renamed, "the renamed case study is in some feed"
 
 
 def test_feeds_are_capped_at_fifty_entries(real_site, catalogue):
@@ -161,6 +168,21 @@ def test_listing_pages_link_their_feed_in_the_head_and_visibly(real_site, page, 
 
 def events(catalogue):
     return [r for r in catalogue.resources if r.type == "event" and r.start is not None]
+
+
+def test_a_renamed_event_keeps_its_calendar_uid(catalogue):
+    """A calendar that subscribed to the events must not show a renamed event twice: its UID is
+    made from the name it was first published under, which a move between folders keeps too."""
+    import copy
+
+    from catalogue.address import Site
+    from catalogue.ics import vevent
+
+    site = Site(SITE_URL)
+    event = copy.copy(events(catalogue)[0])
+    assert f"UID:{event.slug}@{HOST}" in vevent(event, site, catalogue.today)
+    event.former_names = ["workshops/first-announced-name", "second-name"]
+    assert f"UID:first-announced-name@{HOST}" in vevent(event, site, catalogue.today)
 
 
 def test_each_event_calendar_has_the_front_matter_times_and_zones(real_site, catalogue):
