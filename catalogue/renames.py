@@ -16,9 +16,10 @@ from .problems import ProblemList
 
 def renamed_files(root, since: str) -> list[tuple[str, str]] | None:
     """(old path, new path) of the files under content/resources/ that git sees renamed between the
-    commit `since` and the working tree; None when git cannot tell (no repository, unknown commit)."""
-    out = run_git(root, "diff", "--name-status", "--find-renames", "--diff-filter=R", "--relative", since, "--",
-                  RESOURCES_DIR)
+    point where this branch left `since` and the working tree (renames made on `since` meanwhile are
+    not this branch's); None when git cannot tell (no repository, unknown commit)."""
+    out = run_git(root, "diff", "--merge-base", "--name-status", "--find-renames", "--diff-filter=R", "--relative",
+                  since, "--", RESOURCES_DIR)
     if out is None:
         return None
     pairs = []

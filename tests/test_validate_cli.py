@@ -144,3 +144,23 @@ def test_renamed_since_a_commit_git_does_not_know_is_a_usage_error(repo):
     assert result.returncode == 2
     assert "--renamed-since: git cannot compare the content with 'main'" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_rename_made_on_the_main_branch_meanwhile_is_not_the_branchs(repo):
+    """Compared with a main branch that moved on after the contributor's branch left it, a file
+    renamed on main is not reported as the contributor's rename."""
+    _git(repo, "init", "-q", "-b", "main")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-q", "-m", "Before")
+    _git(repo, "checkout", "-q", "-b", "contribution")
+    write(repo / "content/resources/new-brief.md", resource(title="A new brief"))
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-q", "-m", "Add a brief")
+    _git(repo, "checkout", "-q", "main")
+    _git(repo, "mv", "content/resources/sample-report.md", "content/resources/coal-sample-report.md")
+    path = repo / "content/resources/coal-sample-report.md"
+    path.write_text(path.read_text().replace("\n---\nBody", "\nformer_names: [sample-report]\n---\nBody", 1))
+    _git(repo, "commit", "-q", "-am", "Rename on main")
+    _git(repo, "checkout", "-q", "contribution")
+    result = run(repo, "--renamed-since", "main")
+    assert result.returncode == 0, result.stdout + result.stderr
