@@ -340,6 +340,17 @@ def test_the_missing_page_answers_in_the_language_of_the_address(real_site):
             "a => getComputedStyle(a).textDecorationLine")
         page.goto(url + "missing/")
         assert page.locator(".hub-not-found-own").count() == 0
+        # the words of an old or mistyped address go to search, which finds what was meant
+        page.goto(url + "es/resources/mpumalanga-community-solar/")
+        searches = page.locator('article a[href*="search/"]')
+        assert searches.count() == 6 and all(href.endswith("search/?q=mpumalanga%20community%20solar")
+                                              for href in searches.evaluate_all("links => links.map(a => a.href)"))
+        page.locator("article .hub-not-found-own a").nth(1).click()
+        page.wait_for_url(url + "es/search/?q=mpumalanga%20community%20solar")
+        page.wait_for_selector(".hub-result")
+        assert "community-solar-cooperatives-mpumalanga" in page.locator(".hub-result a").first.get_attribute("href")
+        page.goto(url + "library/page/99/")  # no words in the address: the plain search page
+        assert page.locator('article a[href$="search/"]').count() == 6
 
 
 @pytest.mark.browser

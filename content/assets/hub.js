@@ -147,6 +147,14 @@
   // The reader's part becomes the page's heading and title; the default language's follows, as a
   // part of its own.
   function notFound(list) {
+    // the words of the missing address go along to search: an old or mistyped link to a resource
+    // holds its title's words (resources/mine-closure-checklist/)
+    var last = location.pathname.replace(/\/(index\.html)?$/, "").split("/").pop().replace(/\.html$/, "");
+    try { last = decodeURIComponent(last); } catch (e) { last = ""; }
+    var words = last.split(/[-_.+\s]+/).filter(function (w) { return /\p{L}/u.test(w); }).join(" ");
+    if (words) document.querySelectorAll('article a[href$="search/"]').forEach(function (a) {
+      a.href += "?q=" + encodeURIComponent(words);
+    });
     var asked = location.pathname.slice(root.pathname.length).split("/")[0];
     var own = /^[a-z]{2,3}$/.test(asked) && list.querySelector('li[lang="' + asked + '"]');
     if (!own) return;
