@@ -20,7 +20,6 @@ HUB_SEQUENTIAL_BUILD=1, without static-i18n, or with one language: static-i18n b
 
 from __future__ import annotations
 
-import gzip
 from pathlib import Path
 
 import mkdocs_static_i18n.plugin as static_i18n
@@ -88,18 +87,13 @@ def _entries(sitemap: str) -> str:
 
 def _join_sitemap(site_dir: Path, entries: str) -> None:
     """Put the other process's entries where one process would have written them: after the
-    default language's, before </urlset>. The .gz copy keeps the time stamp MkDocs gave it."""
+    default language's, before </urlset> (hooks/date_pages_from_history.py packs it again)."""
     sitemap = site_dir / SITEMAP
     if not sitemap.is_file():
         return
     text = sitemap.read_text(encoding="utf-8")
     at = len(text[:text.rindex("</urlset>")].rstrip("\n"))
-    text = text[:at] + entries.rstrip("\n") + text[at:]
-    sitemap.write_text(text, encoding="utf-8")
-    packed = sitemap.with_name(SITEMAP + ".gz")
-    mtime = int.from_bytes(packed.read_bytes()[4:8], "little") if packed.is_file() else 0
-    with open(packed, "wb") as raw, gzip.GzipFile(fileobj=raw, filename=str(packed), mode="wb", mtime=mtime) as out:
-        out.write(text.encode("utf-8"))
+    sitemap.write_text(text[:at] + entries.rstrip("\n") + text[at:], encoding="utf-8")
 
 
 class _StagedLanguages:

@@ -585,6 +585,32 @@ def test_sitemap_dates_a_page_by_the_last_commit_of_its_file_and_leaves_the_rest
     assert set(lastmods(tmp_path / "site-shallow").values()) == {None}
 
 
+def test_the_packed_sitemap_is_stamped_with_its_newest_page_however_the_languages_were_built(tmp_path):
+    """sitemap.xml.gz carries the date of the newest page it lists, as MkDocs stamps it for one
+    build, whether the languages were built in two processes or one after another; a Spanish page
+    committed after the build date is the newest here."""
+    import gzip
+
+    repo = make_repo(tmp_path / "repo", {"old-report.md": resource("Old report")})
+    _git(repo, "init", "-q")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-q", "-m", "First", date="2025-03-04")
+    about = repo / "content" / "about.es.md"
+    about.write_text(about.read_text(encoding="utf-8") + "\nUna línea más.\n", encoding="utf-8")
+    _git(repo, "commit", "-q", "-am", "Edit", date="2026-12-05")
+    packed = []
+    for name, env in (("parallel", {}), ("sequential", {"HUB_SEQUENTIAL_BUILD": "1"})):
+        result = run_build(repo, tmp_path / name, env=env)
+        assert result.returncode == 0, result.stdout + result.stderr
+        data = (tmp_path / name / "sitemap.xml.gz").read_bytes()
+        assert gzip.decompress(data) == (tmp_path / name / "sitemap.xml").read_bytes(), name
+        stamp = dt.datetime.fromtimestamp(int.from_bytes(data[4:8], "little"), dt.UTC)
+        assert stamp == dt.datetime(2026, 12, 5, tzinfo=dt.UTC), (name, stamp)
+        packed.append(data)
+    assert packed[0] == packed[1]
+    assert lastmods(tmp_path / "parallel")[SITE_URL + "es/about/"] == "2026-12-05"
+
+
 # -- hostile titles --------------------------------------------------------------------------
 
 # What the validator lets through in a title (it refuses tags, closed or not) and every writer must
