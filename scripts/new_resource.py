@@ -174,6 +174,11 @@ def main(argv: list[str] | None = None, read=input, write=print) -> int:
         write(f"{path.relative_to(root)} already exists; nothing was written. Choose another title, "
               "or edit the existing file.")
         return 1
+    earlier = next((r for r in catalogue.resources if slug in r.former_names), None)
+    if earlier is not None:  # its old address leads there: a page of this name would break those links
+        write(f"'{slug}' was the name of {earlier.original.path} before it was renamed, and links to "
+              f"resources/{slug}/ lead there; nothing was written. Choose another title.")
+        return 1
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(front_matter(values) + "\n" + BODY_HINT, encoding="utf-8")
 

@@ -53,6 +53,17 @@ def test_scaffold_refuses_to_overwrite(tmp_path):
     assert again.returncode == 1 and "already exists; nothing was written" in again.stdout
 
 
+def test_scaffold_refuses_a_name_that_a_renamed_resource_had(tmp_path):
+    """Its old address leads to the renamed resource: a new file of that name would take it over."""
+    renamed = resource(title="Solar jobs in Lampang, revised", extra="former_names: [skills-for-solar-jobs-in-lampang]\n")
+    root = make_repo(tmp_path, {"solar-jobs-lampang.md": renamed})
+    result = run(NEW, root, *FLAGS)
+    assert result.returncode == 1
+    assert ("'skills-for-solar-jobs-in-lampang' was the name of content/resources/solar-jobs-lampang.md before it was "
+            "renamed, and links to resources/skills-for-solar-jobs-in-lampang/ lead there; nothing was written") in result.stdout
+    assert not (root / "content/resources/skills-for-solar-jobs-in-lampang.md").exists()
+
+
 def test_scaffold_refuses_invalid_flags_with_the_validator_message(tmp_path):
     root = make_repo(tmp_path)
     flags = [{"vietnam": "Vietnam", "2026-11-20": "20/11/2026"}.get(f, f) for f in FLAGS]
