@@ -8,13 +8,15 @@ renamed: this compares the content with a commit (in a pull request, the branch 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from .history import run_git
 from .load import RESOURCES_DIR
 from .model import Catalogue
 from .problems import ProblemList
 
 
-def renamed_files(root, since: str) -> list[tuple[str, str]] | None:
+def renamed_files(root: Path, since: str) -> list[tuple[str, str]] | None:
     """(old path, new path) of the files under content/resources/ that git sees renamed between the
     point where this branch left `since` and the working tree (renames made on `since` meanwhile are
     not this branch's); None when git cannot tell (no repository, unknown commit)."""
