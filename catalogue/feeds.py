@@ -127,7 +127,7 @@ def _entry(catalogue: Catalogue, resource: Resource, lang: str, site: Site) -> E
     version = resource.version(lang)
     url = site.page(resource.path_stem, version.lang)
     entry = ET.Element(f"{{{ATOM}}}entry", {XML_LANG: version.lang} if version.lang != lang else {})
-    _text(entry, "id", site.page(f"resources/{resource.first_name}", version.lang))  # for good, renamed or not
+    _text(entry, "id", site.page(resource.first_stem, version.lang))  # for good, renamed or not
     _text(entry, "title", site.title(version.title, version.lang), type="text")
     _link(entry, "alternate", url, "text/html", hreflang=version.lang)
     _text(entry, "published", timestamp(resource.date))

@@ -63,7 +63,7 @@ def vevent(event: Resource, site: Site, stamp: dt.date, strings: dict | None = N
         links = [f"{t(key)}: {url}" for key, url in (("event_registration", event.registration),
                  ("event_livestream", event.livestream), ("event_recording", event.recording)) if url]
         description += "\n\n" + "\n".join(links) if links else ""
-    lines = ["BEGIN:VEVENT", f"UID:{event.first_name.rpartition('/')[2]}@{site.host}",  # its first file name, for good
+    lines = ["BEGIN:VEVENT", f"UID:{event.first_stem.rpartition('/')[2]}@{site.host}",  # its first file name, for good
              f"DTSTAMP:{stamp.strftime('%Y%m%d')}T000000Z",
              *([f"LAST-MODIFIED:{event.modified.strftime('%Y%m%d')}T000000Z"] if event.modified else []),
              "DTSTART" + _moment(event.start, event.timezone)]

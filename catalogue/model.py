@@ -178,10 +178,10 @@ class Resource:
         return [f"resources/{name}" for name in self.former_names if isinstance(name, str)]
 
     @property
-    def first_name(self) -> str:
-        """The name it was first published under (former names are listed oldest first): what
-        identifies it for good in feeds and calendars, which must not see a renamed file as new."""
-        return next((name for name in self.former_names if isinstance(name, str)), self.name)
+    def first_stem(self) -> str:
+        """path_stem of the address it was first published at (former names are listed oldest first):
+        what identifies it for good in feeds and calendars, which must not see a renamed file as new."""
+        return next(iter(self.former_stems()), self.path_stem)
 
     def version(self, lang: str) -> Version:
         """The reader's language when it exists, else the original."""
