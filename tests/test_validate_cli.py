@@ -164,3 +164,41 @@ def test_a_rename_made_on_the_main_branch_meanwhile_is_not_the_branchs(repo):
     _git(repo, "checkout", "-q", "contribution")
     result = run(repo, "--renamed-since", "main")
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def _rewritten(text: str, title: str) -> str:
+    """The same resource with a new title, summary and text: only its classification stays."""
+    front, _, _ = text.partition("\n---\n")
+    lines = [line for line in front.splitlines() if not line.startswith(("title:", "summary:", "former_names:"))]
+    paragraph = ("A new paragraph, written from its first word to its last, about what changed in the town since the "
+                 "first version: who met, what was decided, and which plans went ahead or were put off.\n\n")
+    return ("\n".join(lines) + f"\ntitle: {title}\nsummary: A new summary written from the start for the renamed "
+            "resource.\n---\n" + "".join(f"## Part {n}\n\n{paragraph}" for n in range(1, 8)))
+
+
+def test_a_renamed_file_whose_text_was_rewritten_is_still_a_rename(repo):
+    """Renamed and rewritten (title, summary and text), a resource is still seen as renamed, by what
+    stays (its type, regions, topics, organisations and date); two different resources are not."""
+    case_study = (ROOT / "content/resources/coronel-path-after-coal-power.md").read_text(encoding="utf-8")
+    write(repo / "content/resources/coronel-case-study.md", case_study.replace("former_names: [coronel-after-coal-case-study]\n", ""))
+    _git(repo, "init", "-q")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-q", "-m", "Before")
+    _git(repo, "rm", "-q", "content/resources/coronel-case-study.md")
+    write(repo / "content/resources/coronel-municipality-after-coal-power.md",
+          _rewritten(case_study, "What a Chilean municipality did when its coal plants closed"))
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-q", "-m", "Rename and rewrite")
+    result = run(repo, "--renamed-since", "HEAD^1")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert result.stdout.startswith("content/resources/coronel-municipality-after-coal-power.md:")
+    assert "add the line 'former_names: [coronel-case-study]'" in result.stdout
+
+    _git(repo, "reset", "-q", "--hard", "HEAD^1")
+    _git(repo, "rm", "-q", "content/resources/coronel-case-study.md")
+    other = (ROOT / "content/resources/informal-workers-coal-transition-quang-ninh.md").read_text(encoding="utf-8")
+    write(repo / "content/resources/informal-workers-quang-ninh.md", other)
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-q", "-m", "Withdraw one resource, add another")
+    result = run(repo, "--renamed-since", "HEAD^1")
+    assert result.returncode == 0, result.stdout + result.stderr
