@@ -50,12 +50,15 @@ def origin(url: str) -> str:
     return f"{parts.scheme}://{parts.netloc}" if parts.scheme in ("http", "https") and parts.netloc else ""
 
 
-def policy(script_hashes: list[str], form_targets: list[str], header: bool = False) -> str:
-    """The policy text; `header` adds what only works as an HTTP header (frame-ancestors)."""
+def policy(script_hashes: list[str], form_targets: list[str], header: bool = False, preview: bool = False) -> str:
+    """The policy text; `header` adds what only works as an HTTP header (frame-ancestors). A `preview`
+    (the live preview's pages, never published) allows inline scripts: its server adds one to each page
+    it sends, to reload it when a file is saved, and browsers ignore 'unsafe-inline' beside hashes."""
     forms = " ".join(["'self'"] + sorted({o for o in map(origin, form_targets) if o}))
+    scripts = ["'unsafe-inline'"] if preview else script_hashes
     directives = [
         "default-src 'self'",
-        "script-src 'self' 'wasm-unsafe-eval' " + " ".join(script_hashes),
+        "script-src 'self' 'wasm-unsafe-eval' " + " ".join(scripts),
         "style-src 'self'",
         "img-src 'self' data:",
         "font-src 'self'",

@@ -3,7 +3,8 @@
 Events: on_post_page and on_post_template (for 404.html), at priority -100 so that every
 hook that changes a page has run, add the <meta http-equiv> tag as the first element of
 <head>, with the hashes of that page's inline scripts; on_post_build (-200, once, after
-every language) writes _headers with the union of the hashes seen. Logic in
+every language) writes _headers with the union of the hashes seen; on_startup notes whether
+this is the live preview (mkdocs serve), whose pages allow its reload script. Logic in
 catalogue/security.py.
 """
 
@@ -20,6 +21,10 @@ from catalogue.security import ScriptInText, headers_file, inline_script_hashes,
 SCRIPT_HASHES = "inline-script-hashes"  # of every page in every language, for _headers
 
 
+def on_startup(command, dirty):
+    hubsite.started(command)  # the live preview's server adds an inline script to each page (catalogue.security)
+
+
 def _form_targets(config) -> list[str]:
     newsletter = config.extra.get("newsletter") or {}
     return [newsletter["action"]] if newsletter.get("action") else []
@@ -34,7 +39,8 @@ def on_post_page(output, page, config):
         raise Abort(f"{where}: the page's text holds a script ({err}), which the hub never allows; "
                     "the build stops rather than publish it (report this: the content check should have refused it)") from None
     hubsite.gathered(SCRIPT_HASHES).update(hashes)
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(hashes, _form_targets(config))}">'
+    csp = policy(hashes, _form_targets(config), preview=hubsite.previewing())
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{csp}">'
     return output.replace("<head>", "<head>\n    " + meta, 1)
 
 

@@ -75,6 +75,19 @@ def licence(config) -> tuple[str, str] | None:
     return (str(given.get("name") or ""), str(given.get("url") or "")) if isinstance(given, dict) else ("", "")
 
 
+_command = {"name": "build"}  # MkDocs' command; the hooks' modules are loaded anew at each rebuild, this is not
+
+
+def started(command: str) -> None:
+    """on_startup: 'build', or 'serve' for the live preview."""
+    _command["name"] = command
+
+
+def previewing() -> bool:
+    """Whether this build is for `mkdocs serve`'s live preview (`make serve`), whose pages are never published."""
+    return _command["name"] == "serve"
+
+
 def all_languages_built(config) -> bool:
     """True in the outermost on_post_build, after static-i18n has built every language: its
     nested builds call on_post_build too, while it reports `building`."""

@@ -71,6 +71,7 @@ def test_every_page_has_a_content_security_policy(real_site):
     for page in real_site.rglob("*.html"):
         head = page.read_text(encoding="utf-8").split("</head>")[0]
         assert '<meta http-equiv="Content-Security-Policy" content="default-src \'self\'' in head, page
+        assert "unsafe-inline" not in head, f"{page}: only the live preview (make serve) allows inline scripts"
     headers = (real_site / "_headers").read_text()
     assert "Content-Security-Policy: default-src 'self'" in headers and "frame-ancestors 'none'" in headers
     for path in ("/api/*", "/feeds/*", "/:lang/feeds/*", "/calendar/*"):  # other sites' scripts may read the data

@@ -1,0 +1,62 @@
+"""`make serve`: the live preview a contributor keeps open beside the file they edit."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from urllib.parse import urlsplit
+
+from browser import browser
+from conftest import make_repo, mkdocs_config, resource
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _wait_until_served(url: str, server: subprocess.Popen, seconds: float = 120) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise AssertionError(f"mkdocs serve stopped:\n{server.stdout.read()}")
+        try:
+            with urllib.request.urlopen(url, timeout=5):
+                return
+        except OSError:
+            time.sleep(0.5)
+    raise AssertionError(f"mkdocs serve did not serve {url} within {seconds} s")
+
+
+def test_the_preview_shows_a_saved_change_without_a_reload_by_hand(tmp_path):
+    """The preview's server adds a script to each page that reloads it when a file is saved; the
+    pages' Content-Security-Policy lets it run there (and only there: built pages allow no inline
+    script but the theme's own, by hash)."""
+    repo = make_repo(tmp_path / "repo", {"coal-brief.md": resource(title="Coal brief")})
+    port = _free_port()
+    mount = urlsplit(mkdocs_config(repo)["site_url"]).path
+    page_url = f"http://127.0.0.1:{port}{mount}resources/coal-brief/"
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f",
+                               str(repo / "mkdocs.yml")], cwd=repo, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                              text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    try:
+        _wait_until_served(page_url, server)
+        with browser() as chromium:
+            page = chromium.new_page()
+            blocked = []
+            page.on("console", lambda message: blocked.append(message.text)
+                    if "Content Security Policy" in message.text else None)
+            page.goto(page_url)
+            page.wait_for_timeout(1000)  # the reload script starts asking the server for changes
+            source = repo / "content/resources/coal-brief.md"
+            source.write_text(source.read_text().replace("Body of Coal brief.", "Body of Coal brief, now corrected."))
+            page.get_by_text("now corrected").wait_for(timeout=90_000)  # not an evaluated script: the policy holds
+            assert blocked == []
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
