@@ -728,3 +728,19 @@ def test_the_links_under_a_resource_have_a_heading_for_screen_readers(real_site,
     for res, lang, heading in ((translated, "en", "Links"), (translated, "es", "Enlaces")):
         html = read(real_site, UrlStyle().page(res.path_stem, lang))
         assert f'<h2 class="hub-visually-hidden">{heading}</h2><ul class="hub-actions">' in html, (res.slug, lang)
+
+
+@pytest.mark.browser
+def test_a_printed_resource_page_gives_the_address_of_the_original(real_site):
+    """On paper a link is only its words: the original publication's link prints its whole address
+    in place of its domain and arrow, which it keeps on screen."""
+    link = ".md-content a.hub-external[href^='https://example.org/']"
+    with serve(real_site) as url, browser() as chromium:
+        page = chromium.new_page(bypass_csp=True)  # evaluate
+        page.goto(url + "resources/coronel-path-after-coal-power/")
+        href = page.get_attribute(link, "href")
+        after = f"getComputedStyle(document.querySelector(\"{link}\"), '::after').content"
+        assert "↗" in page.evaluate(after) and page.is_visible(link + " .hub-domain")
+        page.emulate_media(media="print")
+        assert href in page.evaluate(after) and "↗" not in page.evaluate(after)
+        assert page.is_hidden(link + " .hub-domain")
