@@ -20,6 +20,7 @@ import datetime as dt
 import re
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -27,6 +28,7 @@ sys.path.insert(0, str(ROOT))
 from catalogue.crosscheck import PLACEHOLDER_PROBLEM, check_value, parse_moment  # noqa: E402
 from catalogue.load import RESOURCES_DIR, collect  # noqa: E402
 from catalogue.template import BODY_HINT, front_matter, slugify  # noqa: E402
+from catalogue.urls import UrlStyle  # noqa: E402
 
 LIST_KEYS = ("region", "topic", "partner", "language", "authors")
 ASKED = ("title", "type", "region", "topic", "partner", "date", "summary", "url", "language", "authors")
@@ -187,14 +189,23 @@ def main(argv: list[str] | None = None, read=input, write=print) -> int:
     for problem in mine:
         write(str(problem))
     write(f"\nCreated {path.relative_to(root).as_posix()}" + (" (with problems listed above)" if mine else ""))
+    page = UrlStyle(catalogue.default_language).page(f"{RESOURCES_DIR.removeprefix('content/')}/{slug}",
+                                                     languages[0] if suffix else catalogue.default_language)
     write("Next steps:\n"
           "  1. Open the file and replace the placeholder text with a description of the resource.\n"
           "  2. Check it:    make validate\n"
-          "  3. Preview it:  make serve   (then open http://127.0.0.1:8000)\n"
+          f"  3. Preview it:  make serve, then open {preview_address(root, page)}\n"
           "  4. Commit it on a new branch and open a pull request.")
     if suffix:
         write(f"  It is filed as a {languages[0]} page; to add an English version later, see CONTRIBUTING.md.")
     return 1 if mine else 0
+
+
+def preview_address(root: Path, page: str) -> str:
+    """Where `make serve` shows a page: mkdocs serve puts the site under site_url's folder, if it has one."""
+    site_url = re.search(r"^site_url:\s*['\"]?([^'\"\s#]+)", (root / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
+    folder = urlsplit(site_url.group(1)).path if site_url else "/"
+    return f"http://127.0.0.1:8000{folder.rstrip('/')}/{page}"
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -34,7 +35,9 @@ def test_scaffold_with_flags_writes_a_commented_valid_file(tmp_path):
     path = root / "content/resources/skills-for-solar-jobs-in-lampang.md"
     text = path.read_text()
     assert "Created content/resources/skills-for-solar-jobs-in-lampang.md" in result.stdout
-    assert "make serve" in result.stdout and "make validate" in result.stdout
+    assert "make validate" in result.stdout
+    folder = urlsplit(mkdocs_config(root)["site_url"]).path  # where mkdocs serve puts the site
+    assert f"make serve, then open http://127.0.0.1:8000{folder}resources/skills-for-solar-jobs-in-lampang/\n" in result.stdout
     keys = [line.split(":")[0] for line in text.split("---")[1].splitlines() if line and not line.startswith("#")]
     assert keys == ["title", "type", "region", "topic", "partner", "date", "summary", "language", "url"]
     comments = [line for line in text.split("---")[1].splitlines() if line.startswith("# ")]
@@ -98,6 +101,7 @@ def test_scaffold_asks_on_standard_input_and_re_asks_after_a_bad_answer(tmp_path
     assert "date: '2026-13-01' is not a real calendar date" in result.stdout
     path = root / "content/resources/ho-tro-thu-nhap-cho-tho-mo-o-quang-ninh.vi.md"
     assert path.is_file()
+    assert "/vi/resources/ho-tro-thu-nhap-cho-tho-mo-o-quang-ninh/\n" in result.stdout, "its page is in Vietnamese"
     text = path.read_text()
     assert "region: [vietnam]" in text and "language: [vi]" in text
     _, problems = collect(root)
