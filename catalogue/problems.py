@@ -18,10 +18,11 @@ class Problem:
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.field}: {self.message}"
 
-    def github_annotation(self) -> str:
-        """The same problem as a GitHub Actions workflow command, shown on the offending line."""
+    def github_annotation(self, level: str = "error") -> str:
+        """The same problem as a GitHub Actions workflow command, shown on the offending line; a
+        'warning' marks a note that does not fail the check."""
         line = f",line={self.line}" if self.line else ""
-        return f"::error file={_escape(self.path, True)}{line},title=Content check::{_escape(f'{self.field}: {self.message}')}"
+        return f"::{level} file={_escape(self.path, True)}{line},title=Content check::{_escape(f'{self.field}: {self.message}')}"
 
 
 def _escape(text: str, property_value: bool = False) -> str:
@@ -30,21 +31,26 @@ def _escape(text: str, property_value: bool = False) -> str:
     return text.replace(":", "%3A").replace(",", "%2C") if property_value else text
 
 
-def github_summary(problems: list[Problem]) -> str:
-    """Every problem as Markdown for the job summary, which has no limit on annotations."""
-    if not problems:
-        return "### Content check\n\nNo problems found.\n"
-    def cell(text: str) -> str:
-        # GitHub renders the summary as Markdown with HTML: '<script>' in a message would vanish
-        return escape(text, quote=False).replace("|", "\\|")  # a bar would end the table cell
+def _cell(text: str) -> str:
+    # GitHub renders the summary as Markdown with HTML: '<script>' in a message would vanish
+    return escape(text, quote=False).replace("|", "\\|")  # a bar would end the table cell
 
-    rows = [f"| `{p.path}` | {p.line or 'whole file'} | `{p.field}` | {cell(p.message)} |" for p in problems]
+
+def github_summary(problems: list[Problem], notes: list[Problem] = ()) -> str:
+    """Every problem as Markdown for the job summary, which has no limit on annotations; then the
+    notes for the reviewers, which do not fail the check."""
+    notes_text = ("\n#### For the reviewers\n\n| File | Note |\n|---|---|\n"
+                  + "".join(f"| `{note.path}` | {_cell(note.message)} |\n" for note in notes)) if notes else ""
+    if not problems:
+        return "### Content check\n\nNo problems found.\n" + notes_text
+
+    rows = [f"| `{p.path}` | {p.line or 'whole file'} | `{p.field}` | {_cell(p.message)} |" for p in problems]
     count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
     return (f"### Content check: {count}\n\nEditing on GitHub: open each file below (**Files changed**, then the file's "
             "**⋯** menu, **Edit file**), change the line named, and commit to the same branch; the checks run again. "
             "With a copy on your computer: `make validate` lists the same problems, and `make fix` repairs ids written "
             "with capitals or spaces, and key order.\n\n| File | Line | Field | What to do |\n|---|---|---|---|\n"
-            + "\n".join(rows) + "\n")
+            + "\n".join(rows) + "\n" + notes_text)
 
 
 @dataclass

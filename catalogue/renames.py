@@ -1,19 +1,23 @@
-"""Resources whose file was renamed without keeping the old name (front matter `former_names`).
+"""Resources whose file was renamed without keeping the old name (front matter `former_names`), and
+resources removed.
 
 A resource's address is its file's name. Links to it live on outside the hub, in newsletters,
 partners' sites, citations and search engines, so a file renamed in a pull request must list its
-old name for the build to keep a page at the old address (catalogue.moved). Git knows what was
-renamed: this compares the content with a commit (in a pull request, the branch it goes into).
+old name for the build to keep a page at the old address (catalogue.moved). A resource removed
+leaves its address with no page: that may be meant (a withdrawn resource), so it is a note to the
+reviewers, not a problem. Git knows what was renamed and removed: this compares the content with a
+commit (in a pull request, the branch it goes into).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from .history import run_git
 from .load import RESOURCES_DIR
 from .model import Catalogue
-from .problems import ProblemList
+from .problems import Problem, ProblemList
 
 # How alike two files must be for git to call them one file renamed (git's default, 50%, misses most
 # renames that came with a rewrite). Renaming a resource often comes with rewriting it, but its front
@@ -23,20 +27,28 @@ from .problems import ProblemList
 ALIKE = "12%"
 
 
-def renamed_files(root: Path, since: str) -> list[tuple[str, str]] | None:
-    """(old path, new path) of the files under content/resources/ that git sees renamed between the
-    point where this branch left `since` and the working tree (renames made on `since` meanwhile are
-    not this branch's); None when git cannot tell (no repository, unknown commit)."""
-    out = run_git(root, "diff", "--merge-base", "--name-status", f"--find-renames={ALIKE}", "--diff-filter=R", "--relative",
+@dataclass(frozen=True)
+class Changes:
+    renamed: list[tuple[str, str]]  # (old path, new path)
+    removed: list[str]  # paths
+
+
+def changed_files(root: Path, since: str) -> Changes | None:
+    """The files under content/resources/ that git sees renamed or removed between the point where
+    this branch left `since` and the working tree (what `since` did meanwhile is not this branch's);
+    None when git cannot tell (no repository, unknown commit)."""
+    out = run_git(root, "diff", "--merge-base", "--name-status", f"--find-renames={ALIKE}", "--diff-filter=RD", "--relative",
                   since, "--", RESOURCES_DIR)
     if out is None:
         return None
-    pairs = []
+    renamed, removed = [], []
     for line in out.splitlines():
-        status, old, new = line.split("\t")
+        status, *paths = line.split("\t")
         if status.startswith("R"):
-            pairs.append((old, new))
-    return pairs
+            renamed.append((paths[0], paths[1]))
+        elif status == "D":
+            removed.append(paths[0])
+    return Changes(renamed, removed)
 
 
 def check_renames(catalogue: Catalogue, pairs: list[tuple[str, str]], since: str, problems: ProblemList) -> None:
@@ -58,6 +70,23 @@ def check_renames(catalogue: Catalogue, pairs: list[tuple[str, str]], since: str
         problems.add(resource.original.path, doc.line_of("former_names"), "former_names",
                      f"this resource's file was {old} in {since}, and links elsewhere (newsletters, citations, search "
                      f"engines) lead to its old address, resources/{old_name}/; {add}, so that they still lead here")
+
+
+def removal_notes(catalogue: Catalogue, removed: list[str], since: str) -> list[Problem]:
+    """A note on each removed resource whose name no file has now and no resource keeps as a former name."""
+    names = {resource.name for resource in catalogue.resources}
+    kept = {name for resource in catalogue.resources for name in resource.former_names}
+    notes, told = [], set()
+    for path in sorted(removed, key=lambda path: _suffixed(path, catalogue.languages)):  # originals first
+        name = _name(path, catalogue.languages)
+        if name in names or name in kept or name in told:  # a translation removed alone, or an address kept
+            continue
+        told.add(name)
+        notes.append(Problem(path, 0, "-", f"this resource is removed (it was in {since}), and links elsewhere "
+                             f"(newsletters, citations, search engines) to resources/{name}/ will find no page. If another "
+                             f"file now holds it, add '{name}' to that file's former_names; if it is withdrawn on purpose, "
+                             "nothing needs doing"))
+    return notes
 
 
 def _name(path: str, languages: list[str]) -> str:

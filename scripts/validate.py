@@ -5,7 +5,8 @@
     python scripts/validate.py content/resources/foo.md ...   # these files, in the repository's context
     python scripts/validate.py --github        # also print GitHub annotations (used in pull requests)
     python scripts/validate.py --fix           # first repair what is safe to repair, and say what changed
-    python scripts/validate.py --renamed-since main   # also: files renamed since that commit keep their address
+    python scripts/validate.py --renamed-since main   # also: files renamed since that commit keep their address,
+                                                      # and a note on each resource removed since
 
 Exit status: 0 valid, 1 problems found, 2 usage error.
 """
@@ -25,7 +26,7 @@ from catalogue.crosscheck import vocabularies  # noqa: E402
 from catalogue.fix import fix_text  # noqa: E402
 from catalogue.load import RESOURCES_DIR, collect  # noqa: E402
 from catalogue.problems import Problem, github_summary  # noqa: E402
-from catalogue.renames import check_renames, renamed_files  # noqa: E402
+from catalogue.renames import changed_files, check_renames, removal_notes  # noqa: E402
 
 
 def repair(root: Path, wanted: set[str]) -> None:
@@ -57,18 +58,21 @@ def repair(root: Path, wanted: set[str]) -> None:
 ANNOTATIONS = 10  # GitHub shows at most ten error annotations per step and drops the rest without notice
 
 
-def annotate(found: list[Problem]) -> None:
-    """Problems as annotations on their lines, and all of them in the job's summary."""
+def annotate(found: list[Problem], notes: list[Problem]) -> None:
+    """Problems as annotations on their lines, notes as warnings on their files, and all of them in
+    the job's summary."""
     shown = found if len(found) <= ANNOTATIONS else found[:ANNOTATIONS - 1]
     for problem in shown:
         print(problem.github_annotation())
     if len(found) > len(shown):
         print(f"::error title=Content check::{len(found) - len(shown)} more problems are listed in this check's summary "
               "and in its log")
+    for note in notes[:ANNOTATIONS]:  # warnings have their own limit of ten
+        print(note.github_annotation("warning"))
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary:
         with open(summary, "a", encoding="utf-8") as out:
-            out.write(github_summary(found))
+            out.write(github_summary(found, notes))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -79,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="repair id case and spacing, single ids written as lists, key order and trailing spaces")
     parser.add_argument("--renamed-since", metavar="COMMIT",
                         help="also check that resources whose file git sees renamed since COMMIT list their old name "
-                             "(former_names), so that their old address keeps working")
+                             "(former_names), so that their old address keeps working, and note resources removed")
     parser.add_argument("--root", default=str(ROOT), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     root = Path(args.root).resolve()
@@ -96,18 +100,22 @@ def main(argv: list[str] | None = None) -> int:
     if args.fix:
         repair(root, wanted)
     catalogue, problems = collect(root)
+    notes = []
     if args.renamed_since:
-        pairs = renamed_files(root, args.renamed_since)
-        if pairs is None:
+        changes = changed_files(root, args.renamed_since)
+        if changes is None:
             parser.error(f"--renamed-since: git cannot compare the content with '{args.renamed_since}' "
                          "(is it a commit of this repository, fetched?)")
         if catalogue is not None:
-            check_renames(catalogue, pairs, args.renamed_since, problems)
+            check_renames(catalogue, changes.renamed, args.renamed_since, problems)
+            notes = removal_notes(catalogue, changes.removed, args.renamed_since)
     found = [p for p in problems.sorted() if not wanted or p.path in wanted]
     for problem in found:
         print(problem)
+    for note in notes:
+        print(f"{note.path}: note: {note.message}")
     if args.github:
-        annotate(found)
+        annotate(found, notes)
     checked = f"{len(wanted)} file{'s' if len(wanted) != 1 else ''}" if wanted else "the repository"
     if found:
         print(f"{len(found)} problem{'s' if len(found) != 1 else ''} found in {checked}.")

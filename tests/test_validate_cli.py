@@ -202,3 +202,43 @@ def test_a_renamed_file_whose_text_was_rewritten_is_still_a_rename(repo):
     _git(repo, "commit", "-q", "-m", "Withdraw one resource, add another")
     result = run(repo, "--renamed-since", "HEAD^1")
     assert result.returncode == 0, result.stdout + result.stderr
+    assert "former_names" not in result.stdout.split("note:")[0], "no problem, only the note on the one removed"
+    assert result.stdout.startswith("content/resources/coronel-case-study.md: note: this resource is removed")
+
+
+def test_a_removed_resource_is_a_note_for_the_reviewers_not_a_problem(repo, tmp_path):
+    """A resource removed leaves its address with no page: the pull request's check says so, on the
+    file and in its summary, without failing (a withdrawn resource is removed on purpose). A
+    translation removed alone, or a name another resource keeps, is not noted."""
+    spanish = "---\ntitle: Informe de muestra\nsummary: Un resumen de muestra bastante largo.\n---\nTexto.\n"
+    write(repo / "content/resources/sample-report.es.md", spanish)
+    write(repo / "content/resources/coal-brief.md", resource(title="Coal brief"))
+    write(repo / "content/resources/coal-brief.es.md", spanish.replace("Informe", "Nota"))
+    write(repo / "content/resources/solar-brief.md", resource(title="Solar brief"))
+    write(repo / "content/resources/wind-brief.md", resource(title="Wind brief"))
+    _git(repo, "init", "-q")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-q", "-m", "Before")
+    _git(repo, "rm", "-q", "content/resources/sample-report.md", "content/resources/sample-report.es.md",
+         "content/resources/coal-brief.es.md", "content/resources/solar-brief.md", "content/resources/wind-brief.md")
+    write(repo / "content/resources/coal-brief.md", resource(title="Coal and solar brief",
+                                                             extra="former_names: [solar-brief]\n"))
+    _git(repo, "commit", "-q", "-am", "Withdraw two and a translation, merge one into another")
+    summary = tmp_path / "summary.md"
+    result = run(repo, "--renamed-since", "HEAD^1", "--github",
+                 env={**{k: v for k, v in os.environ.items() if k != "MAKELEVEL"}, "GITHUB_STEP_SUMMARY": str(summary)})
+    assert result.returncode == 0, result.stdout + result.stderr
+    notes = [line for line in result.stdout.splitlines() if ": note: " in line]
+    assert [line.split(":")[0] for line in notes] == ["content/resources/sample-report.md",
+                                                       "content/resources/wind-brief.md"], notes
+    assert ("content/resources/sample-report.md: note: this resource is removed (it was in HEAD^1), and links elsewhere "
+            "(newsletters, citations, search engines) to resources/sample-report/ will find no page. If another file now "
+            "holds it, add 'sample-report' to that file's former_names; if it is withdrawn on purpose, nothing needs "
+            "doing") in notes
+    warnings = [line for line in result.stdout.splitlines() if line.startswith("::warning ")]
+    assert len(warnings) == 2 and warnings[0].startswith(
+        "::warning file=content/resources/sample-report.md,title=Content check::-: this resource is removed"), warnings
+    assert result.stdout.splitlines()[-1] == "No problems found in the repository."
+    text = summary.read_text()
+    assert "No problems found." in text and "#### For the reviewers" in text
+    assert "| `content/resources/sample-report.md` | this resource is removed (it was in HEAD^1)" in text
