@@ -51,12 +51,22 @@ class Job:
         # work still unwinds, so that its temporary folders go too: some are in RAM (/dev/shm),
         # which nothing else empties until the machine restarts.
         signal.signal(signal.SIGTERM, _unwind)
+        # The pipes' reading ends came with the fork: closed, a result that no build reads any more
+        # (one killed before it collected its jobs) fails to send and the process ends, instead of
+        # waiting forever to hand it over.
+        for job in (self, *_jobs.values()):
+            if job.process is not None:
+                job.reader.close()
         try:
-            writer.send((None, self.work(self.folder)))
+            outcome = (None, self.work(self.folder))
         except Abort as err:
-            writer.send((str(err), None))
+            outcome = (str(err), None)
         except Exception as err:  # noqa: BLE001 - reported by the parent, which stops the build
-            writer.send((f"{self.name}: {type(err).__name__}: {err}", None))
+            outcome = (f"{self.name}: {type(err).__name__}: {err}", None)
+        try:
+            writer.send(outcome)
+        except BrokenPipeError:
+            pass  # the build that started the job is gone, and nobody wants its result
 
     def collect(self, site_dir: str) -> object:
         """Wait for the job, then move its files into the site; stop the build if it failed."""
