@@ -34,9 +34,9 @@ def _wait_until_served(url: str, server: subprocess.Popen, seconds: float = 120)
 
 
 def test_the_preview_shows_a_saved_change_without_a_reload_by_hand(tmp_path):
-    """The preview's server adds a script to each page that reloads it when a file is saved; the
-    pages' Content-Security-Policy lets it run there (and only there: built pages allow no inline
-    script but the theme's own, by hash)."""
+    """The preview's server adds a script to each page that reloads it when a file is saved (a
+    resource, or a template of the theme); the pages' Content-Security-Policy lets it run there
+    (and only there: built pages allow no inline script but the theme's own, by hash)."""
     repo = make_repo(tmp_path / "repo", {"coal-brief.md": resource(title="Coal brief")})
     port = _free_port()
     mount = urlsplit(mkdocs_config(repo)["site_url"]).path
@@ -56,6 +56,9 @@ def test_the_preview_shows_a_saved_change_without_a_reload_by_hand(tmp_path):
             source = repo / "content/resources/coal-brief.md"
             source.write_text(source.read_text().replace("Body of Coal brief.", "Body of Coal brief, now corrected."))
             page.get_by_text("now corrected").wait_for(timeout=90_000)  # not an evaluated script: the policy holds
+            footer = repo / "overrides/partials/copyright.html"  # a template, read anew by each build
+            footer.write_text(footer.read_text().replace("</p>", " Footer edited.</p>", 1))
+            page.get_by_text("Footer edited.").wait_for(timeout=90_000)
             assert blocked == []
     finally:
         server.terminate()
