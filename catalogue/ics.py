@@ -168,14 +168,25 @@ def fold(line: str) -> str:
     return "\r\n ".join(parts)
 
 
-def write_calendars(catalogue: Catalogue, site: Site, folder: Path) -> int:
-    """calendar/<slug>.ics for each event and calendar/events.ics for all; returns how many files."""
+def former_paths(resource: Resource) -> list[str]:
+    """Where its calendar was before its file was renamed (front matter `former_names`)."""
+    return [f"{FOLDER}/{stem.rpartition('/')[2]}.ics" for stem in resource.former_stems()]
+
+
+def write_calendars(catalogue: Catalogue, site: Site, folder: Path, former_addresses: bool = False) -> int:
+    """calendar/<slug>.ics for each event and calendar/events.ics for all; returns how many files.
+    With `former_addresses` (online), a renamed event's calendar is at its former addresses too,
+    where links in newsletters and invitations lead: the same event (its UID), not a new one."""
     t = Translator(catalogue.strings, catalogue.default_language)
     found = events(catalogue)
     (folder / FOLDER).mkdir(parents=True, exist_ok=True)
+    current = {path(event) for event in found}
     for event in found:
-        (folder / path(event)).write_bytes(calendar([event], site, f"{t('site_name')}: {site.title(event.original.title, event.original.lang)}",
-                                                       catalogue.today, catalogue.strings))
+        data = calendar([event], site, f"{t('site_name')}: {site.title(event.original.title, event.original.lang)}",
+                        catalogue.today, catalogue.strings)
+        former = [p for p in former_paths(event) if p not in current] if former_addresses else []
+        for target in (path(event), *former):
+            (folder / target).write_bytes(data)
     (folder / ALL_EVENTS).write_bytes(calendar(found, site, f"{t('site_name')}: {t('events_title')}", catalogue.today,
                                                catalogue.strings))
     return len(found) + 1

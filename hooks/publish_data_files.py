@@ -12,7 +12,8 @@ has built every language) moves them into the site. The offline build writes the
 are plain files, and their addresses lead to the online hub. Feeds excepted: a feed reader
 cannot follow a file on disk, so the copy's pages link to the online feeds, and the files would
 only make the zip larger (1.6 MB of it at 1,000 resources, whatever their number: a feed holds
-the newest 50). Nor the moved pages: links from elsewhere lead to the online hub, not into a copy.
+the newest 50). Nor the moved pages, nor a renamed event's calendar at its former addresses: links
+from elsewhere lead to the online hub, not into a copy.
 
 Pages that link to a data file (the library, the events) say its size, which is known only once
 the file is written: on_post_page notes the pages that hold size markers (catalogue.pages,
@@ -95,6 +96,6 @@ def _write(catalogue: Catalogue, site: address.Site, root: Path, online: bool, f
     if online:
         write_feeds(catalogue, site, folder)
         write_moved_pages(catalogue, site, folder)  # old addresses are in links elsewhere, never in the copy
-    write_calendars(catalogue, site, folder)
+    write_calendars(catalogue, site, folder, former_addresses=online)
     write_api(catalogue, site, folder)
     write_citations(catalogue, site, folder)

@@ -185,6 +185,30 @@ def test_a_renamed_event_keeps_its_calendar_uid(catalogue):
     assert f"UID:first-announced-name@{HOST}" in vevent(event, site, catalogue.today)
 
 
+def test_a_renamed_events_calendar_stays_at_its_former_address_online(catalogue, tmp_path):
+    """A link to an event's calendar file (in a newsletter, an invitation) keeps working after the
+    event's file is renamed: the hub writes the same calendar, the same event, at the old address
+    too; the offline copy, which no outside link leads into, does not."""
+    import copy
+
+    from catalogue.address import Site
+    from catalogue.ics import write_calendars
+
+    renamed = copy.copy(events(catalogue)[0])
+    renamed.former_names = ["workshops/first-announced-name"]
+    catalogue = copy.copy(catalogue)
+    catalogue.resources = [renamed if r is events(catalogue)[0] else r for r in catalogue.resources]
+    online, offline = tmp_path / "online", tmp_path / "offline"
+    write_calendars(catalogue, Site(SITE_URL), online, former_addresses=True)
+    write_calendars(catalogue, Site(SITE_URL), offline)
+    current = (online / f"calendar/{renamed.slug}.ics").read_bytes()
+    assert (online / "calendar/first-announced-name.ics").read_bytes() == current
+    assert f"UID:first-announced-name@{HOST}".encode() in current
+    assert not (offline / "calendar/first-announced-name.ics").exists()
+    assert sorted(p.name for p in online.glob("calendar/*")) == sorted(
+        [p.name for p in offline.glob("calendar/*")] + ["first-announced-name.ics"])
+
+
 def test_each_event_calendar_has_the_front_matter_times_and_zones(real_site, catalogue):
     assert events(catalogue)
     for res in events(catalogue):
