@@ -60,6 +60,14 @@ def test_the_preview_shows_a_saved_change_without_a_reload_by_hand(tmp_path):
             footer.write_text(footer.read_text().replace("</p>", " Footer edited.</p>", 1))
             page.get_by_text("Footer edited.").wait_for(timeout=90_000)
             assert blocked == []
+
+            # a mistake: the page says what it is, as `make validate` would, until it is fixed
+            fixed = source.read_text()
+            source.write_text(fixed.replace("type: report", "type: blog"))
+            page.get_by_text("content/resources/coal-brief.md:3: type: 'blog' is not a type").wait_for(timeout=90_000)
+            assert page.title() == "The preview waits for a fix"
+            source.write_text(fixed)
+            page.get_by_text("now corrected").wait_for(timeout=90_000)
     finally:
         server.terminate()
         server.wait(timeout=30)
