@@ -52,8 +52,9 @@ def on_serve(server, config, builder):
             if isinstance(err, SystemExit):  # Abort: the hooks' own messages (content problems)
                 problem = str(err).strip()
                 print(err, file=sys.stderr)  # noqa: T201 - as MkDocs' server does
-            else:
-                problem = f"{type(err).__name__}: {err}"
+            else:  # a template's mistake, say, which Jinja places in its file
+                where = getattr(err, "filename", None), getattr(err, "lineno", None)
+                problem = (f"{where[0]}:{where[1]}: " if all(where) else "") + f"{type(err).__name__}: {err}"
                 traceback.print_exc()
             log.error("The build failed: the preview shows why until it builds again")
             _show(Path(config.site_dir), problem)

@@ -36,7 +36,8 @@ def _wait_until_served(url: str, server: subprocess.Popen, seconds: float = 120)
 def test_the_preview_shows_a_saved_change_without_a_reload_by_hand(tmp_path):
     """The preview's server adds a script to each page that reloads it when a file is saved (a
     resource, or a template of the theme); the pages' Content-Security-Policy lets it run there
-    (and only there: built pages allow no inline script but the theme's own, by hash)."""
+    (and only there: built pages allow no inline script but the theme's own, by hash). A save that
+    stops the build shows why, in place of the page, until a save fixes it."""
     repo = make_repo(tmp_path / "repo", {"coal-brief.md": resource(title="Coal brief")})
     port = _free_port()
     mount = urlsplit(mkdocs_config(repo)["site_url"]).path
@@ -67,6 +68,11 @@ def test_the_preview_shows_a_saved_change_without_a_reload_by_hand(tmp_path):
             page.get_by_text("content/resources/coal-brief.md:3: type: 'blog' is not a type").wait_for(timeout=90_000)
             assert page.title() == "The preview waits for a fix"
             source.write_text(fixed)
+            page.get_by_text("now corrected").wait_for(timeout=90_000)
+            edited = footer.read_text()  # a template's mistake is placed in its file
+            footer.write_text(edited + "{% if unclosed %}\n")
+            page.get_by_text(f"partials/copyright.html:{edited.count(chr(10)) + 1}: TemplateSyntaxError").wait_for(timeout=90_000)
+            footer.write_text(edited)
             page.get_by_text("now corrected").wait_for(timeout=90_000)
     finally:
         server.terminate()
