@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from browser import browser
@@ -20,11 +21,11 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-def _wait_until_served(url: str, server: subprocess.Popen, seconds: float = 120) -> None:
+def _wait_until_served(url: str, server: subprocess.Popen, log: Path, seconds: float = 120) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if server.poll() is not None:
-            raise AssertionError(f"mkdocs serve stopped:\n{server.stdout.read()}")
+            raise AssertionError(f"mkdocs serve stopped:\n{log.read_text()}")
         try:
             with urllib.request.urlopen(url, timeout=5):
                 return
@@ -42,11 +43,13 @@ def test_the_preview_shows_a_saved_change_without_a_reload_by_hand(tmp_path):
     port = _free_port()
     mount = urlsplit(mkdocs_config(repo)["site_url"]).path
     page_url = f"http://127.0.0.1:{port}{mount}resources/coal-brief/"
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f",
-                               str(repo / "mkdocs.yml")], cwd=repo, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                              text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
+    log = tmp_path / "serve.log"  # a file, not a pipe: nobody reads the server's output while it runs
+    with log.open("w") as output:
+        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}", "-f",
+                                   str(repo / "mkdocs.yml")], cwd=repo, stdout=output, stderr=subprocess.STDOUT,
+                                  env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
     try:
-        _wait_until_served(page_url, server)
+        _wait_until_served(page_url, server, log)
         with browser() as chromium:
             page = chromium.new_page()
             blocked = []
