@@ -54,14 +54,14 @@ def changed_files(root: Path, since: str) -> Changes | None:
 def check_renames(catalogue: Catalogue, pairs: list[tuple[str, str]], since: str, problems: ProblemList) -> None:
     """A problem on each renamed resource whose old name no resource keeps as a former name."""
     by_name = {resource.name: resource for resource in catalogue.resources}
-    kept = {name for resource in catalogue.resources for name in resource.former_names}
+    reached = _names_with_a_page(catalogue)
     told = set()
     for old, new in sorted(pairs, key=lambda pair: _suffixed(pair[0], catalogue.languages)):  # originals first
         old_name, new_name = _name(old, catalogue.languages), _name(new, catalogue.languages)
         resource = by_name.get(new_name)
         # a translation renamed with its original is told once, on the original; a name that is in
         # use again, or already kept, needs nothing
-        if resource is None or old_name == new_name or old_name in by_name or old_name in kept or old_name in told:
+        if resource is None or old_name == new_name or old_name in reached or old_name in told:
             continue
         told.add(old_name)
         doc = resource.meta["_doc"]
@@ -74,12 +74,11 @@ def check_renames(catalogue: Catalogue, pairs: list[tuple[str, str]], since: str
 
 def removal_notes(catalogue: Catalogue, removed: list[str], since: str) -> list[Problem]:
     """A note on each removed resource whose name no file has now and no resource keeps as a former name."""
-    names = {resource.name for resource in catalogue.resources}
-    kept = {name for resource in catalogue.resources for name in resource.former_names}
+    reached = _names_with_a_page(catalogue)
     notes, told = [], set()
     for path in sorted(removed, key=lambda path: _suffixed(path, catalogue.languages)):  # originals first
         name = _name(path, catalogue.languages)
-        if name in names or name in kept or name in told:  # a translation removed alone, or an address kept
+        if name in reached or name in told:  # a translation removed alone, or an address kept
             continue
         told.add(name)
         notes.append(Problem(path, 0, "-", f"this resource is removed (it was in {since}), and links elsewhere "
@@ -87,6 +86,11 @@ def removal_notes(catalogue: Catalogue, removed: list[str], since: str) -> list[
                              f"file now holds it, add '{name}' to that file's former_names; if it is withdrawn on purpose, "
                              "nothing needs doing"))
     return notes
+
+
+def _names_with_a_page(catalogue: Catalogue) -> set[str]:
+    """Names whose address leads to a resource now: its file's name, or one it keeps as a former name."""
+    return {name for resource in catalogue.resources for name in (resource.name, *resource.former_names)}
 
 
 def _name(path: str, languages: list[str]) -> str:
