@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import atexit
+import copy
+import functools
 import importlib.util
 import os
 import shutil
@@ -129,12 +131,20 @@ def licence_text(root: Path = SAMPLE) -> str:
 def mkdocs_config(root: Path = SAMPLE) -> dict:
     """mkdocs.yml as data (tags such as !ENV read as plain values); by default the one the tests'
     sites are built with, which after going live is the sample hub's (sample_content on)."""
+    path = root / "mkdocs.yml"
+    stat = path.stat()
+    # parsed once per version of the file: the feed tests ask for it thousands of times
+    return copy.deepcopy(_parsed_mkdocs_yml(path, stat.st_mtime_ns, stat.st_size))
+
+
+@functools.cache
+def _parsed_mkdocs_yml(path: Path, mtime_ns: int, size: int) -> dict:
     class Loader(yaml.SafeLoader):
         pass
     Loader.add_multi_constructor("!", lambda loader, suffix, node: loader.construct_scalar(node)
                                  if isinstance(node, yaml.ScalarNode) else loader.construct_sequence(node))
     Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-    return yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=Loader)
 
 
 @pytest.fixture
