@@ -36,7 +36,7 @@ from catalogue.feeds import write_feeds
 from catalogue.history import date_resources, last_changed
 from catalogue.ics import write_calendars
 from catalogue.model import Catalogue
-from catalogue.moved import write_moved_pages
+from catalogue.moved import write_forwarding_pages
 from catalogue.pages import fill_data_sizes, has_size_markers
 from hubsite import background
 
@@ -95,7 +95,7 @@ def _write(catalogue: Catalogue, site: address.Site, root: Path, online: bool, f
     (folder / "robots.txt").write_text(address.robots(site), encoding="utf-8")
     if online:
         write_feeds(catalogue, site, folder)
-        write_moved_pages(catalogue, site, folder)  # old addresses are in links elsewhere, never in the copy
+        write_forwarding_pages(catalogue, site, folder)  # for addresses typed or kept elsewhere, not in the copy
     write_calendars(catalogue, site, folder, former_addresses=online)
     write_api(catalogue, site, folder)
     write_citations(catalogue, site, folder)

@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from catalogue.moved import is_moved_page
+from catalogue.moved import is_forwarding_page
 
 
 class _Collector(HTMLParser):
@@ -110,4 +110,4 @@ def broken_links(site: Path) -> list[str]:
 def hub_pages(site: Path, name: str = "*.html") -> list[Path]:
     """The hub's pages in a built site: its HTML files less those at renamed resources' former
     addresses (catalogue.moved), which only send the browser on to the page."""
-    return [page for page in sorted(site.rglob(name)) if not is_moved_page(page.read_text(encoding="utf-8"))]
+    return [page for page in sorted(site.rglob(name)) if not is_forwarding_page(page.read_text(encoding="utf-8"))]

@@ -549,6 +549,25 @@ def test_a_renamed_resource_keeps_its_former_address_in_each_of_its_languages(re
     assert all(v["former_pages"] == [] for r in api["resources"] if r["slug"] != moved.slug for v in r["versions"].values())
 
 
+def test_every_folder_of_a_pages_address_leads_to_a_page(real_site):
+    """A reader who shortens an address by hand (resources/ from a resource's, library/page/ from
+    the library's second page) lands on a listing, in the address's language, not on a missing page."""
+    for page in hub_pages(real_site, "index.html"):
+        for folder in page.relative_to(real_site).parents:
+            assert (real_site / folder / "index.html").is_file(), f"{folder}/ (above {page.relative_to(real_site)})"
+    library = {lang: ("Library" if lang == "en" else "Biblioteca" if lang == "es" else None) for lang in LANGUAGES}
+    for lang in LANGUAGES:
+        for folder, link in (("resources/", "../library/"), ("library/page/", "../")):
+            html = (real_site / prefix(lang) / folder / "index.html").read_text(encoding="utf-8")
+            assert f'<html lang="{lang}">' in html and '<meta name="robots" content="noindex">' in html
+            assert f'<meta http-equiv="refresh" content="0; url={link}">' in html
+            assert f'<link rel="canonical" href="{SITE_URL}{prefix(lang)}library/">' in html
+            (anchor,) = [a for a in parse(html).links if a["tag"] == "a"]
+            assert anchor["href"] == link
+            if library[lang]:
+                assert page_text(html).endswith(f"{'listed here' if lang == 'en' else 'se enumeran aquí'}: {library[lang]}")
+
+
 # -- sitemap ---------------------------------------------------------------------------------
 
 def test_sitemap_lists_every_page_with_its_translations_only(real_site, catalogue):

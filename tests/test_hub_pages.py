@@ -249,6 +249,19 @@ def test_a_link_to_a_renamed_resource_still_leads_to_it(real_site):
 
 
 @pytest.mark.browser
+def test_an_address_shortened_by_hand_leads_to_its_listing(real_site):
+    """resources/ (what is left of a resource's address) opens the library, and a listing's page/
+    (from its second page) its first page, in the language of the address."""
+    with serve(real_site) as url, browser() as chromium:
+        page = chromium.new_page()
+        for short, listing, heading in (("resources/", "library/", "Library"), ("es/resources/", "es/library/", "Biblioteca"),
+                                        ("th/library/page/", "th/library/", "คลังความรู้")):
+            page.goto(url + short)
+            page.wait_for_url(url + listing)
+            assert page.locator("article h1").inner_text() == heading
+
+
+@pytest.mark.browser
 @pytest.mark.parametrize("zone, expected, short_name", [
     ("Europe/Berlin", "Your time: 10 Dec 2023, 11:00–12:30 (Central European Standard Time)", "CET"),
     ("America/Bogota", "Your time: 10 Dec 2023, 05:00–06:30 (Colombia Standard Time)", "GMT-5"),
