@@ -1,12 +1,15 @@
 """In the live preview (`make serve`), a build that stops shows why in the browser.
 
-Events: on_serve. MkDocs' preview server holds every request while a rebuild has failed (the
-page "appears stuck" until the next build succeeds), and says why only in the terminal, which a
-contributor with the page open beside their file may not watch. Instead, the preview's folder is
-emptied and its page for missing addresses says what stopped the build (for content, the same
-`PATH:LINE: FIELD: message` lines as `make validate`): whatever address the browser reloads shows
-it, and reloads itself every two seconds, so that the page comes back once the file is fixed.
-Published builds are not concerned: `mkdocs build` stops, as always.
+Events: on_startup. MkDocs' preview stops at once when its first build fails, and holds every
+request while a later one has failed (the page "appears stuck" until the next build succeeds),
+saying why only in the terminal, which a contributor with the page open beside their file may not
+watch. Instead, the preview's folder is emptied and its page for missing addresses says what
+stopped the build (for content, the same `PATH:LINE: FIELD: message` lines as `make validate`):
+whatever address the browser opens shows it, and reloads itself every two seconds, so that the
+page comes back once the file is fixed. The preview runs each build through the build function
+of its own module (mkdocs.commands.serve.build), the first as the later ones: that is the one
+this hook wraps, for `mkdocs serve` only. Published builds are not concerned: `mkdocs build`
+stops, as always.
 """
 
 from __future__ import annotations
@@ -17,6 +20,8 @@ import sys
 import traceback
 from html import escape
 from pathlib import Path
+
+import mkdocs.commands.serve as preview
 
 log = logging.getLogger("mkdocs.hooks.preview")
 
@@ -42,12 +47,15 @@ the hub once it builds.</p>
 """
 
 
-def on_serve(server, config, builder):
-    build = server.builder  # what the server runs after each save
+def on_startup(command, dirty):
+    if command == "serve" and not getattr(preview.build, "shows_problems", False):
+        preview.build = _showing_problems(preview.build)
 
-    def build_or_show_the_problem():
+
+def _showing_problems(build):
+    def build_or_show_the_problem(config, **options):
         try:
-            build()
+            build(config, **options)
         except Exception as err:  # noqa: BLE001 - every failed build is shown, as MkDocs prints it
             if isinstance(err, SystemExit):  # Abort: the hooks' own messages (content problems)
                 problem = str(err).strip()
@@ -59,8 +67,8 @@ def on_serve(server, config, builder):
             log.error("The build failed: the preview shows why until it builds again")
             _show(Path(config.site_dir), problem)
 
-    server.builder = build_or_show_the_problem
-    return server
+    build_or_show_the_problem.shows_problems = True
+    return build_or_show_the_problem
 
 
 def _show(site_dir: Path, problem: str) -> None:

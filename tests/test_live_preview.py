@@ -7,6 +7,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -29,6 +30,8 @@ def _wait_until_served(url: str, server: subprocess.Popen, log: Path, seconds: f
         try:
             with urllib.request.urlopen(url, timeout=5):
                 return
+        except urllib.error.HTTPError:  # served: the page for missing addresses, when the build stopped
+            return
         except OSError:
             time.sleep(0.5)
     raise AssertionError(f"mkdocs serve did not serve {url} within {seconds} s")
@@ -37,9 +40,9 @@ def _wait_until_served(url: str, server: subprocess.Popen, log: Path, seconds: f
 def test_the_preview_shows_a_saved_change_without_a_reload_by_hand(tmp_path):
     """The preview's server adds a script to each page that reloads it when a file is saved (a
     resource, or a template of the theme); the pages' Content-Security-Policy lets it run there
-    (and only there: built pages allow no inline script but the theme's own, by hash). A save that
-    stops the build shows why, in place of the page, until a save fixes it."""
-    repo = make_repo(tmp_path / "repo", {"coal-brief.md": resource(title="Coal brief")})
+    (and only there: built pages allow no inline script but the theme's own, by hash). A mistake,
+    there when the preview starts or saved later, is shown in place of the page until a save fixes it."""
+    repo = make_repo(tmp_path / "repo", {"coal-brief.md": resource(title="Coal brief", type="blog")})
     port = _free_port()
     mount = urlsplit(mkdocs_config(repo)["site_url"]).path
     page_url = f"http://127.0.0.1:{port}{mount}resources/coal-brief/"
@@ -56,8 +59,12 @@ def test_the_preview_shows_a_saved_change_without_a_reload_by_hand(tmp_path):
             page.on("console", lambda message: blocked.append(message.text)
                     if "Content Security Policy" in message.text else None)
             page.goto(page_url)
-            page.wait_for_timeout(1000)  # the reload script starts asking the server for changes
             source = repo / "content/resources/coal-brief.md"
+            mistake = "content/resources/coal-brief.md:3: type: 'blog' is not a type"
+            page.get_by_text(mistake).wait_for(timeout=10_000)  # the preview did not stop at its first build
+            source.write_text(source.read_text().replace("type: blog", "type: report"))
+            page.get_by_text("Body of Coal brief.").wait_for(timeout=90_000)
+            page.wait_for_timeout(1000)  # the reload script starts asking the server for changes
             source.write_text(source.read_text().replace("Body of Coal brief.", "Body of Coal brief, now corrected."))
             page.get_by_text("now corrected").wait_for(timeout=90_000)  # not an evaluated script: the policy holds
             footer = repo / "overrides/partials/copyright.html"  # a template, read anew by each build
@@ -68,7 +75,7 @@ def test_the_preview_shows_a_saved_change_without_a_reload_by_hand(tmp_path):
             # a mistake: the page says what it is, as `make validate` would, until it is fixed
             fixed = source.read_text()
             source.write_text(fixed.replace("type: report", "type: blog"))
-            page.get_by_text("content/resources/coal-brief.md:3: type: 'blog' is not a type").wait_for(timeout=90_000)
+            page.get_by_text(mistake).wait_for(timeout=90_000)
             assert page.title() == "The preview waits for a fix"
             source.write_text(fixed)
             page.get_by_text("now corrected").wait_for(timeout=90_000)
