@@ -108,6 +108,6 @@ def broken_links(site: Path) -> list[str]:
 
 
 def hub_pages(site: Path, name: str = "*.html") -> list[Path]:
-    """The hub's pages in a built site: its HTML files less those at renamed resources' former
-    addresses (catalogue.moved), which only send the browser on to the page."""
+    """The hub's pages in a built site: its HTML files less those that only send the browser on
+    (catalogue.moved: at renamed resources' former addresses, and at folders of the addresses)."""
     return [page for page in sorted(site.rglob(name)) if not is_forwarding_page(page.read_text(encoding="utf-8"))]
