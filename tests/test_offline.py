@@ -318,6 +318,31 @@ def test_offline_search_finds_an_indonesian_root_with_its_prefixes_and_suffixes(
         assert "tambang" in page.inner_text(".hub-results").lower(), "the Indonesian page, from disk"
 
 
+@pytest.mark.browser
+def test_offline_search_finds_work_in_another_language_by_the_readers_words_for_its_labels(unzipped):
+    """As online (test_search): the reader's words for a resource's type, topics, regions and
+    organisations find it, though its text is in another language: "penutupan tambang" (mine
+    closure) an English report on the topic, with the words marked where they matched; and
+    "бодлого" (policy), which Mongolian writes "Бодлогын товчлол" in the name of the type policy
+    brief, without its last vowel."""
+    catalogue = load(SAMPLE)
+    closure = {r.title for r in catalogue.resources if "coal-mine-closure" in r.topics and "id" not in r.versions}
+    briefs = {r.title for r in catalogue.resources
+              if r.type == "policy-brief" and "skills" in r.topics and "mn" not in r.versions}
+    assert len(closure) >= 5 and briefs
+    with browser() as chromium:
+        page = chromium.new_page()
+        page.goto((unzipped / "id" / "search" / "index.html").as_uri() + "?q=penutupan tambang")
+        page.wait_for_selector(".hub-results li")
+        shown = [t.inner_text().replace(" EN", "").strip() for t in page.query_selector_all(".hub-result__title a")]
+        assert len(closure & set(shown)) >= 5, shown
+        assert "<mark>Penutupan</mark> <mark>tambang</mark> batu bara" in page.inner_html(".hub-results")
+        page.goto((unzipped / "mn" / "search" / "index.html").as_uri() + "?q=бодлого ур чадвар")
+        page.wait_for_selector(".hub-results li")
+        shown = page.inner_text(".hub-results")
+        assert all(title in shown for title in briefs), shown
+
+
 def test_nothing_in_the_copy_loads_from_another_host(unzipped):
     for page in unzipped.rglob("*.html"):
         html = page.read_text(encoding="utf-8")

@@ -142,21 +142,31 @@
     });
   }
 
+  // Mongolian drops a word's last vowel or soft sign before most endings: "бодлого" (policy),
+  // "бодлогын" (of the policy); "хууль" (law), "хуулийн". Pagefind has no Mongolian stemmer, but
+  // a word matches the start of words, so a Mongolian word of five letters or more is searched
+  // without that letter and finds both. (A vowel dropped inside a word, as in "ажил" and "ажлын",
+  // would need a second search.) Mongolian is the hub's only language in Cyrillic.
+  function searchable(query) {
+    return query && query.replace(/[\u0400-\u04FF]{5,}/g, function (word) { return word.replace(/[аэоөьАЭОӨЬ]$/, ""); });
+  }
+
   // Own-language results first, among those with the words together and then among the rest:
   // two searches on the same index chunks, split by text language.
   // `all`: the older bundles too. The result says whether it covers only the newest (`partial`).
   function search(pf, query, filters, counts, all) {
     var count = query ? query.trim().split(/\s+/).length : 0;
+    var words = searchable(query) || null;
     function run(textFilter) {
       var f = Object.assign({}, filters);
       f[TEXT] = textFilter;
-      return pf.search(query || null, { filters: f, sort: query ? undefined : { date: "desc" } });
+      return pf.search(words, { filters: f, sort: query ? undefined : { date: "desc" } });
     }
     // Facet counts (search page only) need the filter index, which pf.filters() loads once.
     return (all ? everything(pf) : Promise.resolve()).then(function () {
       return counts ? pf.filters() : null;
     }).then(function () {
-      return Promise.all([run({ any: [lang] }), run({ none: [lang] }), counts ? pf.search(query || null, { filters: filters }) : { filters: {} }]);
+      return Promise.all([run({ any: [lang] }), run({ none: [lang] }), counts ? pf.search(words, { filters: filters }) : { filters: {} }]);
     }).then(function (r) {
       var results = r[0].results.concat(r[1].results);
       if (count > 1) {

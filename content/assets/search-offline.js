@@ -203,7 +203,9 @@
 
   // `texts`: the other languages' records. This language's file holds the title and summary of
   // what is written in another (as the online index does, to keep it small); on disk the whole
-  // text costs nothing to read, so it comes from the file of the language it is written in.
+  // text costs nothing to read, so it comes from the file of the language it is written in. The
+  // record of this language is searched too: it names the type, regions, topics and organisations
+  // in the reader's words ("penutupan tambang" finds an English report on mine closure).
   function Engine(data, texts, lang) {
     this.lang = lang;
     var whole = {};
@@ -212,10 +214,16 @@
     });
     this.records = data.records.map(function (r) {
       var text = (whole[r.meta.href] || "").length > r.content.length ? whole[r.meta.href] : r.content;
-      var all = r.meta.title + " " + text;
-      return { meta: r.meta, filters: r.filters, text: text, folded: fold(all), exact: all.toLowerCase(),
+      var all = r.meta.title + " " + text + (text === r.content ? "" : " " + r.content);
+      return { meta: r.meta, filters: r.filters, text: text, own: r.content, folded: fold(all), exact: all.toLowerCase(),
         title: fold(r.meta.title), date: r.date };
     });
+  }
+
+  // The excerpt comes from the whole text, unless only the reader's words for its labels matched.
+  function excerptOf(r, terms) {
+    var inText = r.text === r.own || terms.some(function (t) { return find(fold(r.text), t); });
+    return excerpt(inText ? r.text : r.own, terms);
   }
 
   Engine.prototype.options = function () { return Promise.resolve(); };
@@ -257,7 +265,7 @@
     });
     var results = scored.map(function (s) {
       return { score: s.score, data: function () {
-        return Promise.resolve({ meta: s.r.meta, filters: s.r.filters, excerpt: excerpt(s.r.text, terms) });
+        return Promise.resolve({ meta: s.r.meta, filters: s.r.filters, excerpt: excerptOf(s.r, terms) });
       } };
     });
     return Promise.resolve({ results: results, filters: this.count(found) });
