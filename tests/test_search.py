@@ -320,6 +320,27 @@ def test_a_mongolian_word_finds_its_forms_that_drop_the_last_vowel(page, site_ur
     assert page.input_value("#hub-search-q") == "бодлого ур чадвар"
 
 
+def test_a_thai_query_split_otherwise_than_the_index_finds_by_the_start_of_the_compound(page, site_url, catalogue):
+    """Pagefind splits a Thai query with the browser's segmenter and its index with its own
+    dictionary: "การเจรจาทางสังคม" (social dialogue) ends in "ทาง" + "สังคม" for the first and in
+    "ทางสังคม" for the second, so no result holds every word. The search page drops the last word,
+    says so, and finds the resources on social dialogue. A query found as typed has no such note;
+    one of two words is not cut down to one."""
+    note = catalogue.translator("th")("search_relaxed", words="การเจรจาทาง")
+    dialogue = {r.version("th").title for r in catalogue.resources if "social-dialogue" in r.topics}
+    page.goto(site_url + "th/search/?q=การเจรจาทางสังคม")
+    wait_results(page)
+    assert note in page.inner_text(".hub-search-status")
+    assert len(dialogue & set(titles(page))) >= 5, titles(page)
+    assert page.input_value("#hub-search-q") == "การเจรจาทางสังคม"
+    page.goto(site_url + "th/search/?q=ลำปาง")
+    wait_results(page)
+    assert titles(page) and "การเจรจาทาง" not in page.inner_text(".hub-search-status")
+    page.goto(site_url + "th/search/?q=งานวิจัย")  # research: "งาน" + "วิจัย", "งาน" alone finds all work
+    wait_results(page)
+    assert titles(page) == [] and "“" not in page.inner_text(".hub-search-status")
+
+
 def test_few_results_in_a_language_most_resources_lack_say_which_words_find_more(page, site_url):
     page.goto(site_url + "id/search/?q=perempuan")  # "women": one Indonesian resource
     wait_results(page)
