@@ -42,7 +42,7 @@ def folder_pages(catalogue: Catalogue, site: Site) -> dict[str, str]:
     """Site-relative file path -> HTML, for each folder of the hub's addresses that has no page."""
     style = UrlStyle(site.default_language)
     generated = generate(catalogue, style)
-    first_pages = {(page.lang, render.page_stem(page.stem, 2)): page for page in generated}
+    by_second_page = {(page.lang, render.page_stem(page.stem, 2)): page for page in generated}  # -> the first
     pages: dict[str, str] = {}
 
     def forward(lang: str, folder: str, page) -> None:
@@ -52,8 +52,8 @@ def folder_pages(catalogue: Catalogue, site: Site) -> dict[str, str]:
     for page in generated:
         if page.stem == LIBRARY:
             forward(page.lang, "resources", page)
-        first = first_pages.get((page.lang, page.stem))  # page.stem is page 2 of that listing
-        if first is not None and first is not page:
+        first = by_second_page.get((page.lang, page.stem))
+        if first is not None:  # `page` is a listing's second page: its folder page/ leads to the first
             forward(page.lang, page.stem.rsplit("/", 1)[0], first)
     return pages
 

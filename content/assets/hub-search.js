@@ -173,8 +173,9 @@
       var fewer = !found.total && query && relaxed(query);
       if (!fewer) return found;
       return searchOrRelax(pf, fewer, filters, counts, all).then(function (again) {
-        if (again.total && !again.relaxed) again.relaxed = fewer;
-        return again.total ? again : found;
+        if (!again.total) return found;
+        again.relaxed = again.relaxed || fewer;  // the words of the search that found them
+        return again;
       });
     });
   }
