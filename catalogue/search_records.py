@@ -26,6 +26,7 @@ from .render import organisation_stem, region_stem
 from .strings import Translator
 from .text import plain_text
 from .urls import UrlStyle
+from .word_breaks import mark_thai_word_breaks
 
 FILTERS = ("region", "topic", "type", "partner", "language", "year")  # shown as facets
 INDEXED_TEXT = 2500  # characters of a body in the index: the opening of a text is what search needs, and
@@ -140,14 +141,18 @@ def _resource_record(catalogue: Catalogue, resource: Resource, lang: str, t: Tra
 
 
 def record_page(record: Record) -> str:
-    """A record as the minimal HTML page Pagefind's indexer reads: body text, meta, filters, sort."""
+    """A record as the minimal HTML page Pagefind's indexer reads: body text, meta, filters, sort.
+    Pagefind splits the text of its Thai index into words, as it splits a query on a Thai page: there
+    the Thai words are marked as the browser finds them (word_breaks.py). The offline copy's data
+    keeps the text as written: its engine finds Thai words anywhere in a text."""
     meta = dict(record.meta, href=record.url)
     tags = [f'<span data-pagefind-meta="{escape(k)}">{escape(v)}</span>' for k, v in meta.items() if v]
     tags += [f'<span data-pagefind-filter="{escape(k)}">{escape(v)}</span>' for k, values in record.filters.items() for v in values]
     tags += [f'<span data-pagefind-sort="{escape(k)}">{escape(v)}</span>' for k, v in record.sort.items()]
+    text = mark_thai_word_breaks(record.content) if record.language == "th" else record.content
     return (f'<!DOCTYPE html><html lang="{escape(record.language)}"><head><meta charset="utf-8"><title></title></head>'
             f'<body><div hidden>{"".join(tags)}</div>'
-            f'<main data-pagefind-body>{escape(record.content)}</main></body></html>')
+            f'<main data-pagefind-body>{escape(text)}</main></body></html>')
 
 
 def record_pages(items: list[Record]) -> dict[int, dict[str, str]]:

@@ -151,41 +151,21 @@
     return query && query.replace(/[\u0400-\u04FF]{5,}/g, function (word) { return word.replace(/[аэоөьАЭОӨЬ]$/, ""); });
   }
 
-  // Thai: Pagefind splits a query into words with the browser's segmenter, and its index with its own
-  // dictionary, which keeps some compounds whole ("ทางสังคม", where the browser sees "ทาง" and
-  // "สังคม"); a result must hold every word. When nothing does, the search page drops the last word
-  // of each Thai run until something is found, and says so: the start of a compound finds it. A run
-  // keeps two words at least ("การ", a prefix of nouns, alone would find almost anything).
-  function relaxed(query) {
-    if (typeof Intl.Segmenter === "undefined") return null;
-    var segmenter = new Intl.Segmenter("th", { granularity: "word" }), changed = false;
-    var fewer = query.replace(/[\u0E00-\u0E7F]+/g, function (run) {
-      var words = Array.from(segmenter.segment(run), function (s) { return s.segment; });
-      if (words.length < 3) return run;
-      changed = true;
-      return words.slice(0, -1).join("");
-    });
-    return changed ? fewer : null;
-  }
-
-  function searchOrRelax(pf, query, filters, counts, all) {
-    return search(pf, query, filters, counts, all).then(function (found) {
-      var fewer = !found.total && query && relaxed(query);
-      if (!fewer) return found;
-      return searchOrRelax(pf, fewer, filters, counts, all).then(function (again) {
-        if (!again.total) return found;
-        again.relaxed = again.relaxed || fewer;  // the words of the search that found them
-        return again;
-      });
-    });
+  // How many words Pagefind searches for. Thai is written without spaces: on a Thai page Pagefind
+  // splits a query with the browser's segmenter, as the index was split (catalogue/word_breaks.py).
+  var thaiWords = lang === "th" && typeof Intl.Segmenter !== "undefined" ? new Intl.Segmenter("th", { granularity: "word" }) : null;
+  function wordCount(words) {
+    if (!words) return 0;
+    if (thaiWords) return Array.from(thaiWords.segment(words)).filter(function (s) { return s.isWordLike; }).length;
+    return words.trim().split(/\s+/).length;
   }
 
   // Own-language results first, among those with the words together and then among the rest:
   // two searches on the same index chunks, split by text language.
   // `all`: the older bundles too. The result says whether it covers only the newest (`partial`).
   function search(pf, query, filters, counts, all) {
-    var count = query ? query.trim().split(/\s+/).length : 0;
     var words = searchable(query) || null;
+    var count = wordCount(words);
     function run(textFilter) {
       var f = Object.assign({}, filters);
       f[TEXT] = textFilter;
@@ -437,7 +417,7 @@
           });
         }
         var filters = Object.keys(s.filters).reduce(function (f, k) { f[k] = { any: s.filters[k] }; return f; }, {});
-        return searchOrRelax(pf, s.query, filters, panel.open, s.all).then(trusted).then(function (found) {
+        return search(pf, s.query, filters, panel.open, s.all).then(trusted).then(function (found) {
           if (id !== current) return;
           results = found.results; shown = 0; list.replaceChildren();
           if (panel.open) facets(found.filters, s.filters);
@@ -445,7 +425,6 @@
           widen.textContent = plural(searchBox.everything, bundles.total);
           return showMore(keep, from).then(function () {  // announced once the results are there to read
             say((found.total ? plural(root_.dataset.results, found.total) : root_.dataset.none)
-              + (found.relaxed ? " " + root_.dataset.relaxed.replace("{words}", found.relaxed) : "")
               + (found.partial ? " " + partialNote(searchBox) : "")
               + (fewHint(s.query, found.total) ? " " + root_.dataset.few : ""));
             if (then && id === current) then();
