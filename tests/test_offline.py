@@ -324,7 +324,8 @@ def test_offline_search_finds_work_in_another_language_by_the_readers_words_for_
     organisations find it, though its text is in another language: "penutupan tambang" (mine
     closure) an English report on the topic, with the words marked where they matched; and
     "бодлого" (policy), which Mongolian writes "Бодлогын товчлол" in the name of the type policy
-    brief, without its last vowel."""
+    brief, without its last vowel; "эдийн засаг" (economy), which the name of the topic economic
+    diversification writes "Эдийн засгийн", without the vowel of its last syllable."""
     catalogue = load(SAMPLE)
     closure = {r.title for r in catalogue.resources if "coal-mine-closure" in r.topics and "id" not in r.versions}
     briefs = {r.title for r in catalogue.resources
@@ -341,6 +342,10 @@ def test_offline_search_finds_work_in_another_language_by_the_readers_words_for_
         page.wait_for_selector(".hub-results li")
         shown = page.inner_text(".hub-results")
         assert all(title in shown for title in briefs), shown
+        on_topic = [r for r in catalogue.resources if "economic-diversification" in r.topics]
+        page.goto((unzipped / "mn" / "search" / "index.html").as_uri() + "?q=эдийн засаг&topic=Эдийн засгийн төрөлжилт")
+        page.wait_for_selector(".hub-results li")
+        assert page.inner_text(".hub-search-status").startswith(f"{len(on_topic)} "), page.inner_text(".hub-search-status")
 
 
 def test_nothing_in_the_copy_loads_from_another_host(unzipped):

@@ -145,10 +145,48 @@
   // Mongolian drops a word's last vowel or soft sign before most endings: "бодлого" (policy),
   // "бодлогын" (of the policy); "хууль" (law), "хуулийн". Pagefind has no Mongolian stemmer, but
   // a word matches the start of words, so a Mongolian word of five letters or more is searched
-  // without that letter and finds both. (A vowel dropped inside a word, as in "ажил" and "ажлын",
-  // would need a second search.) Mongolian is the hub's only language in Cyrillic.
+  // without that letter and finds both. Mongolian is the hub's only language in Cyrillic.
   function searchable(query) {
     return query && query.replace(/[\u0400-\u04FF]{5,}/g, function (word) { return word.replace(/[аэоөьАЭОӨЬ]$/, ""); });
+  }
+
+  // It also drops the vowel of a word's last syllable before an ending: "засаг" (economy, government)
+  // is "эдийн засгийн" and "засгийн газар", "газар" (land) "газрын", "ажил" (work) "ажлын". A word
+  // of two syllables or more that ends in a vowel between consonants is searched in both forms
+  // ("засаг" and "засг"), as two searches merged: Pagefind finds only what holds every word.
+  var CONSONANT = "[бвгджзклмнпрстфхцчшщ]";
+  var INNER_VOWEL = new RegExp("^([\\u0400-\\u04FF]*[аэиоөуүеёюя][\\u0400-\\u04FF]*" + CONSONANT + ")[аэиоөуү](" + CONSONANT + ")$");
+  function withoutInnerVowels(query) {
+    var changed = false;
+    var words = query.toLowerCase().split(/\s+/).map(function (word) {
+      var m = INNER_VOWEL.exec(word);
+      if (!m) return word;
+      changed = true;
+      return m[1] + m[2];
+    });
+    return changed ? words.join(" ") : null;
+  }
+
+  // A search for the words as typed and for their other form: the results of the first, then those
+  // only the second finds; facet counts of either, less those of both (the two forms' words together).
+  // The three search the same bundles: if one widened to the older bundles, all search them.
+  function searchForms(pf, query, filters, counts, all) {
+    var other = query && withoutInnerVowels(query);
+    if (!other) return search(pf, query, filters, counts, all);
+    var forms = [query, other].concat(counts ? [query + " " + other] : []);
+    return Promise.all(forms.map(function (q) { return search(pf, q, filters, counts, all); })).then(function (r) {
+      if (r.some(function (found) { return found.partial !== r[0].partial; })) return searchForms(pf, query, filters, counts, true);
+      var seen = {};
+      var results = r[0].results.concat(r[1].results).filter(function (x) { return !seen[x.id] && (seen[x.id] = true); });
+      var facets = {};
+      r.forEach(function (found, i) {
+        Object.keys(found.filters).forEach(function (name) {
+          var values = facets[name] = facets[name] || {};
+          Object.keys(found.filters[name]).forEach(function (v) { values[v] = (values[v] || 0) + (i < 2 ? 1 : -1) * found.filters[name][v]; });
+        });
+      });
+      return { results: results, filters: facets, total: results.length, partial: r[0].partial };
+    });
   }
 
   // How many words Pagefind searches for. Thai is written without spaces: on a Thai page Pagefind
@@ -250,7 +288,7 @@
       var id = ++current;
       if (!query) return close();
       var done = waiting(function () { if (id === current) show([el("p", { class: "hub-search__status" }, [form.dataset.loading])], form.dataset.loading); });
-      pagefind().then(function (pf) { return search(pf, query, {}, false); }).then(trusted).then(function (found) {
+      pagefind().then(function (pf) { return searchForms(pf, query, {}, false); }).then(trusted).then(function (found) {
         return Promise.all(found.results.slice(0, 5).map(function (r) { return r.data(); })).then(trusted).then(function (data) {
           done();
           if (id !== current) return;
@@ -417,7 +455,7 @@
           });
         }
         var filters = Object.keys(s.filters).reduce(function (f, k) { f[k] = { any: s.filters[k] }; return f; }, {});
-        return search(pf, s.query, filters, panel.open, s.all).then(trusted).then(function (found) {
+        return searchForms(pf, s.query, filters, panel.open, s.all).then(trusted).then(function (found) {
           if (id !== current) return;
           results = found.results; shown = 0; list.replaceChildren();
           if (panel.open) facets(found.filters, s.filters);

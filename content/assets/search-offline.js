@@ -264,7 +264,7 @@
       return terms.length && b.score !== a.score ? b.score - a.score : (b.r.date || "").localeCompare(a.r.date || "");
     });
     var results = scored.map(function (s) {
-      return { score: s.score, data: function () {
+      return { id: s.r.meta.href, score: s.score, data: function () {  // id: as Pagefind's, one per page
         return Promise.resolve({ meta: s.r.meta, filters: s.r.filters, excerpt: excerptOf(s.r, terms) });
       } };
     });
