@@ -156,36 +156,37 @@
   // ("засаг" and "засг"), as two searches merged: Pagefind finds only what holds every word.
   var CONSONANT = "[бвгджзклмнпрстфхцчшщ]";
   var INNER_VOWEL = new RegExp("^([\\u0400-\\u04FF]*[аэиоөуүеёюя][\\u0400-\\u04FF]*" + CONSONANT + ")[аэиоөуү](" + CONSONANT + ")$");
-  function withoutInnerVowels(query) {
-    var changed = false;
-    var words = query.toLowerCase().split(/\s+/).map(function (word) {
-      var m = INNER_VOWEL.exec(word);
-      if (!m) return word;
-      changed = true;
-      return m[1] + m[2];
-    });
-    return changed ? words.join(" ") : null;
+  function withoutInnerVowel(word) {
+    var m = INNER_VOWEL.exec(word);
+    return m ? m[1] + m[2] : null;
   }
 
   // A search for the words as typed and for their other form: the results of the first, then those
   // only the second finds; facet counts of either, less those of both (the two forms' words together).
-  // The three search the same bundles: if one widened to the older bundles, all search them.
+  // Pagefind leaves out of a search a word its index lacks, so a form is used only where it is found.
+  // The searches cover the same bundles: if one widened to the older bundles, all search them.
   function searchForms(pf, query, filters, counts, all) {
-    var other = query && withoutInnerVowels(query);
-    if (!other) return search(pf, query, filters, counts, all);
-    var forms = [query, other].concat(counts ? [query + " " + other] : []);
-    return Promise.all(forms.map(function (q) { return search(pf, q, filters, counts, all); })).then(function (r) {
-      if (r.some(function (found) { return found.partial !== r[0].partial; })) return searchForms(pf, query, filters, counts, true);
-      var seen = {};
-      var results = r[0].results.concat(r[1].results).filter(function (x) { return !seen[x.id] && (seen[x.id] = true); });
-      var facets = {};
-      r.forEach(function (found, i) {
-        Object.keys(found.filters).forEach(function (name) {
-          var values = facets[name] = facets[name] || {};
-          Object.keys(found.filters[name]).forEach(function (v) { values[v] = (values[v] || 0) + (i < 2 ? 1 : -1) * found.filters[name][v]; });
+    var typed = query ? query.toLowerCase().split(/\s+/) : [];
+    var forms = typed.map(withoutInnerVowel);
+    if (!forms.some(Boolean)) return search(pf, query, filters, counts, all);
+    return Promise.all(forms.map(function (form) { return form ? pf.search(form) : null; })).then(function (alone) {
+      var found = forms.map(function (form, i) { return form && alone[i].results.length ? form : null; });
+      if (!found.some(Boolean)) return search(pf, query, filters, counts, all);
+      var other = typed.map(function (word, i) { return found[i] || word; }).join(" ");
+      var queries = [query, other].concat(counts ? [query + " " + other] : []);
+      return Promise.all(queries.map(function (q) { return search(pf, q, filters, counts, all); })).then(function (r) {
+        if (r.some(function (x) { return x.partial !== r[0].partial; })) return searchForms(pf, query, filters, counts, true);
+        var seen = {};
+        var results = r[0].results.concat(r[1].results).filter(function (x) { return !seen[x.id] && (seen[x.id] = true); });
+        var facets = {};
+        r.forEach(function (x, i) {
+          Object.keys(x.filters).forEach(function (name) {
+            var values = facets[name] = facets[name] || {};
+            Object.keys(x.filters[name]).forEach(function (v) { values[v] = (values[v] || 0) + (i < 2 ? 1 : -1) * x.filters[name][v]; });
+          });
         });
+        return { results: results, filters: facets, total: results.length, partial: r[0].partial };
       });
-      return { results: results, filters: facets, total: results.length, partial: r[0].partial };
     });
   }
 
