@@ -336,7 +336,7 @@ class _Builder:
         return (
             f'<div class="hub-search-page" id="hub-search-page" data-lang="{esc(self.lang)}" '
             f'data-results="{esc(self.t.plural_json("search_results"))}" data-none="{esc(self.t("search_none"))}" '
-            f'data-start="{esc(self.t("search_start"))}"{few}>'
+            f'data-start="{esc(self.t("search_start"))}" data-missing="{esc(self.t("search_missing", words="{words}"))}"{few}>'
             f'<form class="hub-search-form" role="search" aria-label="{esc(self.t("search_title"))}" '  # not the header's name
             f'action="{esc(ctx.href("search/index"))}">'
             f'<label for="hub-search-q">{esc(self.t("search_label"))}</label> '

@@ -348,6 +348,20 @@ def test_offline_search_finds_work_in_another_language_by_the_readers_words_for_
         assert page.inner_text(".hub-search-status").startswith(f"{len(on_topic)} "), page.inner_text(".hub-search-status")
 
 
+@pytest.mark.browser
+def test_offline_search_leaves_out_a_word_no_resource_holds_as_online(unzipped):
+    """As online (test_search): "coal zzqxv" lists what "coal" finds, and names the word left out."""
+    with browser() as chromium:
+        page = chromium.new_page()
+        counts = {}
+        for query in ("coal", "coal zzqxv"):
+            page.goto((unzipped / "search" / "index.html").as_uri() + "?q=" + query)
+            page.wait_for_selector(".hub-results li")
+            counts[query] = page.inner_text(".hub-search-status")
+        assert counts["coal zzqxv"].startswith(counts["coal"] + " "), counts
+        assert "No resource holds “zzqxv”" in counts["coal zzqxv"]
+
+
 def test_nothing_in_the_copy_loads_from_another_host(unzipped):
     for page in unzipped.rglob("*.html"):
         html = page.read_text(encoding="utf-8")

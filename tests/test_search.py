@@ -51,6 +51,12 @@ def titles(page) -> list[str]:
     return [t.inner_text().replace(" EN", "").strip() for t in page.query_selector_all(".hub-results .hub-result__title a")]
 
 
+def result_count(page) -> int:
+    """The number of results the status line gives (0 when it says there are none)."""
+    found = re.match(r"\D*(\d+)", page.inner_text(".hub-search-status"))
+    return int(found.group(1)) if found else 0
+
+
 def wait_results(page):
     """Until the search has answered: not "Searching…", which it says while the index downloads."""
     page.wait_for_function("(t => t.length > 0 && !t.endsWith('…'))(document.querySelector('.hub-search-status').textContent)")
@@ -329,7 +335,7 @@ def test_a_mongolian_word_finds_its_forms_without_the_vowel_of_its_last_syllable
     on_topic = [r for r in catalogue.resources if "economic-diversification" in r.topics]
     page.goto(site_url + f"mn/search/?q=эдийн засаг&topic={topic}")
     wait_results(page)
-    assert re.match(r"\D*(\d+)", page.inner_text(".hub-search-status")).group(1) == str(len(on_topic))
+    assert result_count(page) == len(on_topic)
     page.goto(site_url + "mn/search/?q=эдийн засаг")
     wait_results(page)
     page.click("details.hub-facets summary")
@@ -343,7 +349,7 @@ def test_a_mongolian_word_finds_its_forms_without_the_vowel_of_its_last_syllable
     for query in ("хамгаалал", "нийгмийн хамгаалал"):
         page.goto(site_url + f"mn/search/?q={query}")
         wait_results(page)
-        counts[query] = int(re.match(r"\D*(\d+)", page.inner_text(".hub-search-status")).group(1))
+        counts[query] = result_count(page)
     assert 0 < counts["нийгмийн хамгаалал"] <= counts["хамгаалал"], counts
 
 
@@ -380,8 +386,23 @@ def test_a_thai_label_finds_every_resource_it_labels(page, site_url, catalogue, 
     labelled = [r for r in catalogue.resources if (r.type == value if facet == "type" else value in r.topics)]
     page.goto(f"{site_url}th/search/?q={label}&{facet}={label}")
     wait_results(page)
-    status = page.inner_text(".hub-search-status")
-    assert re.match(r"\D*(\d+)", status).group(1) == str(len(labelled)), status
+    assert result_count(page) == len(labelled), page.inner_text(".hub-search-status")
+
+
+def test_a_word_no_resource_holds_is_left_out_and_named(page, site_url):
+    """Pagefind leaves out of a search a word its index lacks and lists what the other words find:
+    the page names the word, so that results for a typo do not pass for an answer to it."""
+    page.goto(site_url + "search/?q=coal")
+    wait_results(page)
+    coal = result_count(page)
+    assert coal > 10 and "No resource holds" not in page.inner_text(".hub-search-status")
+    page.goto(site_url + "search/?q=coal zzqxv")
+    wait_results(page)
+    assert result_count(page) == coal
+    assert "No resource holds “zzqxv”: these results hold the other words." in page.inner_text(".hub-search-status")
+    page.goto(site_url + "es/search/?q=zzqxv qqzxv")  # no word found: no results, and nothing to name
+    wait_results(page)
+    assert page.inner_text(".hub-search-status").startswith("Sin resultados") and "«" not in page.inner_text(".hub-search-status")
 
 
 def test_few_results_in_a_language_most_resources_lack_say_which_words_find_more(page, site_url):

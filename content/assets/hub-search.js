@@ -163,31 +163,48 @@
 
   // A search for the words as typed and for their other form: the results of the first, then those
   // only the second finds; facet counts of either, less those of both (the two forms' words together).
-  // Pagefind leaves out of a search a word its index lacks, so a form is used only where it is found.
-  // The searches cover the same bundles: if one widened to the older bundles, all search them.
+  // A word that finds nothing alone, in either form, is left out and named (`missing`): Pagefind
+  // leaves out a word its index lacks and lists what the other words find, while the offline engine
+  // would find nothing; both now do as Pagefind does, and the page says so (a typo, a word no
+  // resource uses). The searches cover the same bundles: if one widened to the older ones, all do.
   function searchForms(pf, query, filters, counts, all) {
-    var typed = query ? query.toLowerCase().split(/\s+/) : [];
-    var forms = typed.map(withoutInnerVowel);
-    if (!forms.some(Boolean)) return search(pf, query, filters, counts, all);
-    return Promise.all(forms.map(function (form) { return form ? pf.search(form) : null; })).then(function (alone) {
-      var found = forms.map(function (form, i) { return form && alone[i].results.length ? form : null; });
-      if (!found.some(Boolean)) return search(pf, query, filters, counts, all);
-      var other = typed.map(function (word, i) { return found[i] || word; }).join(" ");
-      var queries = [query, other].concat(counts ? [query + " " + other] : []);
+    var typed = query ? query.trim().split(/\s+/) : [];
+    var forms = typed.map(function (word) { return withoutInnerVowel(word.toLowerCase()); });
+    if (typed.length < 2 && !forms[0]) return search(pf, query, filters, counts, all);
+    function finds(q) { return q ? pf.search(searchable(q)).then(function (r) { return r.results.length > 0; }) : false; }
+    return (all ? everything(pf) : Promise.resolve()).then(function () {
+      return Promise.all(typed.map(function (word, i) { return Promise.all([typed.length > 1 && finds(word), finds(forms[i])]); }));
+    }).then(function (alone) {
+      var missing = typed.filter(function (word, i) { return typed.length > 1 && !alone[i][0] && !alone[i][1]; });
+      if (missing.length && !complete) return searchForms(pf, query, filters, counts, true);  // the older ones may hold it
+      var kept = [], other = [];
+      typed.forEach(function (word, i) {
+        if (missing.indexOf(word) >= 0 && missing.length < typed.length) return;
+        kept.push(word);
+        other.push(alone[i][1] ? forms[i] : word);
+      });
+      var asTyped = kept.join(" "), another = other.join(" ").toLowerCase();
+      var queries = [asTyped].concat(another !== asTyped.toLowerCase() ? [another].concat(counts ? [asTyped + " " + another] : []) : []);
       return Promise.all(queries.map(function (q) { return search(pf, q, filters, counts, all); })).then(function (r) {
         if (r.some(function (x) { return x.partial !== r[0].partial; })) return searchForms(pf, query, filters, counts, true);
-        var seen = {};
-        var results = r[0].results.concat(r[1].results).filter(function (x) { return !seen[x.id] && (seen[x.id] = true); });
-        var facets = {};
-        r.forEach(function (x, i) {
-          Object.keys(x.filters).forEach(function (name) {
-            var values = facets[name] = facets[name] || {};
-            Object.keys(x.filters[name]).forEach(function (v) { values[v] = (values[v] || 0) + (i < 2 ? 1 : -1) * x.filters[name][v]; });
-          });
-        });
-        return { results: results, filters: facets, total: results.length, partial: r[0].partial };
+        var found = r.length < 2 ? r[0] : merged(r);
+        if (kept.length < typed.length) found.missing = missing;
+        return found;
       });
     });
+  }
+
+  function merged(r) {
+    var seen = {};
+    var results = r[0].results.concat(r[1].results).filter(function (x) { return !seen[x.id] && (seen[x.id] = true); });
+    var facets = {};
+    r.forEach(function (x, i) {
+      Object.keys(x.filters).forEach(function (name) {
+        var values = facets[name] = facets[name] || {};
+        Object.keys(x.filters[name]).forEach(function (v) { values[v] = (values[v] || 0) + (i < 2 ? 1 : -1) * x.filters[name][v]; });
+      });
+    });
+    return { results: results, filters: facets, total: results.length, partial: r[0].partial };
   }
 
   // How many words Pagefind searches for. Thai is written without spaces: on a Thai page Pagefind
@@ -464,6 +481,7 @@
           widen.textContent = plural(searchBox.everything, bundles.total);
           return showMore(keep, from).then(function () {  // announced once the results are there to read
             say((found.total ? plural(root_.dataset.results, found.total) : root_.dataset.none)
+              + (found.missing && found.total ? " " + root_.dataset.missing.replace("{words}", found.missing.join(" ")) : "")
               + (found.partial ? " " + partialNote(searchBox) : "")
               + (fewHint(s.query, found.total) ? " " + root_.dataset.few : ""));
             if (then && id === current) then();
