@@ -358,7 +358,7 @@ def test_offline_search_leaves_out_a_word_no_resource_holds_as_online(unzipped):
             page.goto((unzipped / "search" / "index.html").as_uri() + "?q=" + query)
             page.wait_for_selector(".hub-results li")
             counts[query] = page.inner_text(".hub-search-status")
-        assert counts["coal zzqxv"].startswith(counts["coal"] + " "), counts
+        assert counts["coal zzqxv"].startswith(counts["coal"] + ". "), counts
         assert "No resource holds “zzqxv”" in counts["coal zzqxv"]
 
 

@@ -73,7 +73,7 @@ def test_older_bundles_hold_only_their_index(bundled_site):
 
 def test_a_first_search_downloads_the_newest_bundle_until_the_reader_asks_for_all(page, site_url):
     page.goto(site_url + "search/?q=Kestrelmoor")
-    assert status(page) == f"{BUNDLE} results Matches among the {BUNDLE} newest resources."
+    assert status(page) == f"{BUNDLE} results. Matches among the {BUNDLE} newest resources."
     assert not [u for u in page.requests if "/older-" in u]
     button = page.locator(".hub-everything")
     assert button.is_visible() and button.inner_text() == f"Search all {COUNT} resources"
@@ -98,7 +98,7 @@ def test_the_header_box_says_what_it_searched(page, site_url):
     page.goto(site_url)
     page.fill("#hub-search-box", "Kestrelmoor")
     page.wait_for_selector(".hub-search__list li")
-    assert page.inner_text(".hub-search__status") == f"{BUNDLE} results Matches among the {BUNDLE} newest resources."
+    assert page.inner_text(".hub-search__status") == f"{BUNDLE} results. Matches among the {BUNDLE} newest resources."
     assert len(page.query_selector_all(".hub-search__list li")) == 5
 
 

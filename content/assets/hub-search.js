@@ -244,6 +244,14 @@
     });
   }
 
+  // The sentences of a status line, each ended as its language ends one ("57 results. No resource
+  // holds…"); Thai ends a sentence with a space alone.
+  function sentences(parts) {
+    return parts.filter(Boolean).map(function (part, i, all) {
+      return i < all.length - 1 && lang !== "th" && !/[.!?…:]$/.test(part) ? part + "." : part;
+    }).join(" ");
+  }
+
   function partialNote(dataset) {
     return plural(dataset.partial, bundles.newest);
   }
@@ -310,7 +318,7 @@
         return Promise.all(found.results.slice(0, 5).map(function (r) { return r.data(); })).then(trusted).then(function (data) {
           done();
           if (id !== current) return;
-          var said = (found.total ? plural(form.dataset.results, found.total) : form.dataset.none) + (found.partial ? " " + partialNote(form.dataset) : "");
+          var said = sentences([found.total ? plural(form.dataset.results, found.total) : form.dataset.none, found.partial && partialNote(form.dataset)]);
           var list = el("ul", { class: "hub-search__list" }, data.map(function (d) { return card(d, false); }));
           var all = el("a", { class: "hub-search__all", href: form.action + "?q=" + encodeURIComponent(query) }, [form.dataset.all]);
           show([el("p", { class: "hub-search__status" }, [said]), list, all], said);
@@ -480,10 +488,10 @@
           widen.hidden = !found.partial;
           widen.textContent = plural(searchBox.everything, bundles.total);
           return showMore(keep, from).then(function () {  // announced once the results are there to read
-            say((found.total ? plural(root_.dataset.results, found.total) : root_.dataset.none)
-              + (found.missing && found.total ? " " + root_.dataset.missing.replace("{words}", found.missing.join(" ")) : "")
-              + (found.partial ? " " + partialNote(searchBox) : "")
-              + (fewHint(s.query, found.total) ? " " + root_.dataset.few : ""));
+            say(sentences([found.total ? plural(root_.dataset.results, found.total) : root_.dataset.none,
+              found.missing && found.total && root_.dataset.missing.replace("{words}", found.missing.join(" ")),
+              found.partial && partialNote(searchBox),
+              fewHint(s.query, found.total) && root_.dataset.few]));
             if (then && id === current) then();
           });
         });
