@@ -176,19 +176,21 @@
       return Promise.all(typed.map(function (word, i) { return Promise.all([typed.length > 1 && finds(word), finds(forms[i])]); }));
     }).then(function (alone) {
       var missing = typed.filter(function (word, i) { return typed.length > 1 && !alone[i][0] && !alone[i][1]; });
+      if (missing.length === typed.length) missing = [];  // nothing found at all: "No results", nothing to name
       if (missing.length && !complete) return searchForms(pf, query, filters, counts, true);  // the older ones may hold it
-      var kept = [], other = [];
+      var asTyped = [], withForms = [];
       typed.forEach(function (word, i) {
-        if (missing.indexOf(word) >= 0 && missing.length < typed.length) return;
-        kept.push(word);
-        other.push(alone[i][1] ? forms[i] : word);
+        if (missing.indexOf(word) >= 0) return;
+        asTyped.push(word);
+        withForms.push(alone[i][1] ? forms[i] : word);
       });
-      var asTyped = kept.join(" "), another = other.join(" ").toLowerCase();
-      var queries = [asTyped].concat(another !== asTyped.toLowerCase() ? [another].concat(counts ? [asTyped + " " + another] : []) : []);
+      var queries = [asTyped.join(" ")];
+      if (alone.some(function (a) { return a[1]; })) queries.push(withForms.join(" "));
+      if (queries.length > 1 && counts) queries.push(queries.join(" "));  // both forms: what the two share
       return Promise.all(queries.map(function (q) { return search(pf, q, filters, counts, all); })).then(function (r) {
         if (r.some(function (x) { return x.partial !== r[0].partial; })) return searchForms(pf, query, filters, counts, true);
         var found = r.length < 2 ? r[0] : merged(r);
-        if (kept.length < typed.length) found.missing = missing;
+        if (missing.length) found.missing = missing;
         return found;
       });
     });
