@@ -5,30 +5,16 @@ their order, and so their file names, change from run to run (Pagefind#638: frag
 made stable, filters and metadata were not). Reproducible builds need every byte to
 match, so the filter files are rewritten with values in sorted order, renamed after their
 content, and the metadata and pagefind-entry.json are updated to point at the new names.
-The files stay in Pagefind's own format: "pagefind_dcd" followed by CBOR, gzipped.
+The files stay in Pagefind's own format (pagefind_format.py).
 """
 
 from __future__ import annotations
 
-import gzip
 import hashlib
 import json
 from pathlib import Path
 
-import cbor2
-
-MAGIC = b"pagefind_dcd"
-
-
-def _read(path: Path):
-    raw = gzip.decompress(path.read_bytes())
-    if not raw.startswith(MAGIC):
-        raise ValueError(f"{path.name} is not a Pagefind index file")
-    return cbor2.loads(raw[len(MAGIC):])
-
-
-def _write(data) -> bytes:
-    return gzip.compress(MAGIC + cbor2.dumps(data), compresslevel=9, mtime=0)
+from .pagefind_format import read, write
 
 
 def _name(data: bytes, length: int) -> str:
@@ -41,8 +27,8 @@ def stabilise(bundle: Path) -> None:
     entry = json.loads(entry_path.read_text(encoding="utf-8"))
     renamed: dict[str, str] = {}
     for path in sorted((bundle / "filter").glob("*.pf_filter")):
-        name, values = _read(path)
-        data = _write([name, sorted(values, key=lambda item: item[0])])
+        name, values = read(path)
+        data = write([name, sorted(values, key=lambda item: item[0])])
         lang = path.stem.split("_", 1)[0]
         new = f"{lang}_{_name(data, 7)}"
         path.unlink()
@@ -50,9 +36,9 @@ def stabilise(bundle: Path) -> None:
         renamed[path.stem] = new
     for lang, info in entry["languages"].items():
         meta_path = bundle / f"pagefind.{info['hash']}.pf_meta"
-        meta = _read(meta_path)
+        meta = read(meta_path)
         meta[3] = sorted([name, renamed.get(ref, ref)] for name, ref in meta[3])  # [[filter name, file]]
-        data = _write(meta)
+        data = write(meta)
         info["hash"] = f"{lang}_{_name(data, 10)}"
         meta_path.unlink()
         (bundle / f"pagefind.{info['hash']}.pf_meta").write_bytes(data)

@@ -7,18 +7,27 @@ own, which keeps some compounds whole ("งานวิจัย", research, whe
 hold every word of the query, so such words were never found. A zero-width space between ICU's
 words is a word break to the indexer, and invisible in the excerpts it keeps, so the index holds
 the words a query holds. (ICU 76, as pinned, splits every Thai run of the sample as Chromium does.)
+
+The indexer still cuts a few of the words so marked: "แม่เมาะ" (Mae Moh, the district of Thailand's
+largest lignite mine) is "แม่" + "เมาะ" to it, and a search for the district found only the one
+record whose title holds the name. `cut_words` lists such words with the parts the index holds;
+the search looks for those parts too (hub-search.js).
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
 from functools import cache
 from itertools import pairwise
 
 import icu
 
 WORD_BREAK = "\u200b"  # zero-width space: Unicode's own mark for a break between Thai words
-THAI_RUN = re.compile(r"[\u0E00-\u0E7F]+")
+THAI = ("\u0E00", "\u0E7F")  # the first and last letters of Unicode's Thai block
+THAI_RUN = re.compile(f"[{THAI[0]}-{THAI[1]}]+")
 
 
 @cache
@@ -37,3 +46,37 @@ def thai_words(run: str) -> list[str]:
 def mark_thai_word_breaks(text: str) -> str:
     """`text` with a zero-width space between each two Thai words; other scripts as they are."""
     return THAI_RUN.sub(lambda run: WORD_BREAK.join(thai_words(run.group())), text)
+
+
+def indexed_form(word: str) -> str:
+    """A word as Pagefind's index keeps it: in small letters, without accents or marks (Thai's tone
+    marks and the vowels written above and below: "ถ่านหิน", coal, is "ถานหน")."""
+    return "".join(c for c in unicodedata.normalize("NFD", word.lower()) if unicodedata.category(c) != "Mn")
+
+
+def cut_words(texts: Iterable[str], indexed: dict[str, int]) -> dict[str, list[str]]:
+    """The Thai words of `texts` that the index lists for fewer texts than hold them, each with the
+    fewest words of the index that spell it: {"แมเมาะ": ["แม", "เมาะ"]} (indexed forms).
+    `indexed`: each Thai word of the index with the number of texts that hold it (pagefind_format.py).
+    The parts are words of two letters or more: a single letter, a piece of a syllable, would
+    match far more texts than the word."""
+    holding = Counter(word for text in texts
+                      for word in {indexed_form(w) for run in THAI_RUN.findall(text) for w in thai_words(run)})
+    vocabulary = frozenset(word for word, count in indexed.items() if count and len(word) > 1)
+    cut = {}
+    for word, count in sorted(holding.items()):
+        if indexed.get(word, 0) < count and (parts := _spelling(word, vocabulary)):
+            cut[word] = parts
+    return cut
+
+
+def _spelling(word: str, vocabulary: frozenset[str]) -> list[str] | None:
+    """`word` as the fewest words of `vocabulary`, two at least; None if they cannot spell it."""
+    best: list[list[str] | None] = [None] * len(word) + [[]]  # best[i]: the fewest words spelling word[i:]
+    for start in range(len(word) - 1, -1, -1):
+        for end in range(start + 1, len(word) + 1):
+            rest = best[end]
+            if rest is not None and word[start:end] in vocabulary and (start, end) != (0, len(word)):
+                if best[start] is None or len(rest) + 1 < len(best[start]):
+                    best[start] = [word[start:end], *rest]
+    return best[0]

@@ -374,6 +374,40 @@ def test_the_thai_index_is_split_into_words_as_the_browser_splits_a_query(page, 
     assert WORD_BREAK not in english, "only the Thai index is split into words"
 
 
+def test_thai_words_the_indexer_cuts_are_listed_with_their_parts(real_site):
+    """Pagefind's indexer cuts "แม่เมาะ" (Mae Moh) into "แม่" and "เมาะ", marks and all dropped, as its
+    index keeps words; the site lists such words for the search, and no word the index holds whole."""
+    from catalogue.search_records import THAI_CUT_WORDS
+    from catalogue.word_breaks import cut_words
+
+    cut = json.loads((real_site / "pagefind" / THAI_CUT_WORDS).read_text(encoding="utf-8"))
+    assert cut["แมเมาะ"] == ["แม", "เมาะ"]
+    assert "ถานหน" not in cut, "coal is indexed whole"
+    text = "อำเภอแม่เมาะในจังหวัดลำปาง"  # the district of Mae Moh in Lampang province
+    index = {"อำเภอ": 2, "แมเมาะ": 1, "แม": 2, "เมาะ": 2, "ใน": 2, "จงหวด": 2, "ลำปาง": 2}
+    assert cut_words([text, text], index) == {"แมเมาะ": ["แม", "เมาะ"]}
+    assert cut_words([text, text], index | {"แมเมาะ": 2}) == {}, "whole in every text that holds it"
+    assert cut_words([text], {"แม": 1}) == {}, "no words of the index spell it"
+
+
+@pytest.mark.parametrize("query", ["แม่เมาะ", "อำเภอแม่เมาะ"])
+def test_a_thai_word_the_indexer_cuts_finds_every_text_that_holds_it(page, site_url, catalogue, query):
+    """A search for the district of Mae Moh found only the record whose title holds its name (one of
+    three), as the indexer cuts the name in two; it now also searches the parts, as the offline copy
+    finds every text holding the query's words."""
+    from catalogue.search_records import records
+    from catalogue.urls import UrlStyle
+    from catalogue.word_breaks import thai_words
+
+    words = thai_words(query)
+    holding = [r for r in records(catalogue, UrlStyle("en", True))
+               if r.language == "th" and all(word in r.content for word in words)]
+    assert len(holding) >= 3, "the sample's Thai texts name Mae Moh"
+    page.goto(f"{site_url}th/search/?q={query}")
+    wait_results(page)
+    assert result_count(page) == len(holding), page.inner_text(".hub-search-status")
+
+
 @pytest.mark.parametrize("facet, value", [("type", "research"), ("topic", "social-protection"),
                                           ("topic", "decent-work"), ("topic", "social-dialogue")])
 def test_a_thai_label_finds_every_resource_it_labels(page, site_url, catalogue, facet, value):

@@ -28,15 +28,25 @@
   // Pagefind online; from disk (the offline copy) the same records through search-offline.js.
   function pagefind() {
     if (!loading) {
-      loading = offline ? loadOffline() : import(new URL("pagefind/pagefind.js", root).href).then(function (pf) {
+      loading = offline ? loadOffline() : Promise.all([import(new URL("pagefind/pagefind.js", root).href).then(function (pf) {
         // noWorker: searching a bundle takes milliseconds, and the worker script is 12 KB more to load
         return pf.options(tagged({ basePath: new URL("pagefind/", root).href, excerptLength: 24, noWorker: true })).then(function () {
           return pf.init();
         }).then(function () { return pf; });
-      });
+      }), loadCutWords()]).then(function (r) { return r[0]; });
       loading.catch(function () { loading = null; });
     }
     return loading;
+  }
+
+  // Thai words the index holds only in parts (catalogue/word_breaks.py), on Thai pages: a few
+  // hundred bytes, with the engine.
+  var cutWords = {};
+  function loadCutWords() {
+    if (lang !== "th") return null;
+    return fetch(new URL("pagefind/thai-cut-words.json", root).href).then(function (r) { return r.json(); }).then(function (words) {
+      cutWords = words;
+    });
   }
 
   // The build names its index (data-tag): Pagefind then asks for the index's entry file under that
@@ -161,6 +171,21 @@
     return m ? m[1] + m[2] : null;
   }
 
+  // Thai: Pagefind's indexer cuts a few words that the browser, and so a query, keeps whole: the
+  // district of "แม่เมาะ" (Mae Moh) is "แม่" and "เมาะ" in the index. A query word that holds one
+  // has another form, with that word in the parts the index holds.
+  function thaiParts(typedWord) {
+    if (!thaiWords) return null;
+    var cut = false;
+    var words = Array.from(thaiWords.segment(typedWord), function (s) {
+      var parts = s.isWordLike && cutWords[indexedForm(s.segment)];
+      if (parts) cut = true;
+      return parts ? " " + parts.join(" ") + " " : s.segment;
+    });
+    return cut ? words.join("").trim().split(/\s+/).join(" ") : null;
+  }
+  function indexedForm(word) { return word.toLowerCase().normalize("NFD").replace(/\p{Mn}/gu, ""); }  // as the index keeps it
+
   // A search for the words as typed and for their other form: the results of the first, then those
   // only the second finds; facet counts of either, less those of both (the two forms' words together).
   // A word that finds nothing alone, in either form, is left out and named (`missing`): Pagefind
@@ -169,7 +194,7 @@
   // resource uses). The searches cover the same bundles: if one widened to the older ones, all do.
   function searchForms(pf, query, filters, counts, all) {
     var typed = query ? query.trim().split(/\s+/) : [];
-    var forms = typed.map(function (word) { return withoutInnerVowel(word.toLowerCase()); });
+    var forms = typed.map(function (word) { return withoutInnerVowel(word.toLowerCase()) || thaiParts(word); });
     if (typed.length < 2 && !forms[0]) return search(pf, query, filters, counts, all);
     function finds(q) { return q ? pf.search(searchable(q)).then(function (r) { return r.results.length > 0; }) : false; }
     return (all ? everything(pf) : Promise.resolve()).then(function () {

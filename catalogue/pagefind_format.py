@@ -1,0 +1,49 @@
+"""Pagefind's index files, read and written in their own format: "pagefind_dcd" then CBOR, gzipped.
+
+The hub reads them for two reasons: to make their bytes the same from build to build
+(stable_index.py), and to learn which words the indexer kept whole (word_breaks.py).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import cbor2
+
+MAGIC = b"pagefind_dcd"
+
+
+def read(path: Path):
+    raw = gzip.decompress(path.read_bytes())
+    if not raw.startswith(MAGIC):
+        raise ValueError(f"{path.name} is not a Pagefind index file")
+    return cbor2.loads(raw[len(MAGIC):])
+
+
+def write(data) -> bytes:
+    return gzip.compress(MAGIC + cbor2.dumps(data), compresslevel=9, mtime=0)
+
+
+def indexed_words(bundle: Path, lang: str, first: str, last: str) -> dict[str, int]:
+    """The words of a bundle's index in `lang` from `first` to `last` (in Unicode's order), as the
+    index keeps them (without accents and marks), with the number of records that hold each.
+    Only the parts of the index that hold such words are read: the metadata lists each part's
+    first and last word. An entry is [word, pages, [[form as written, pages], ...]]; each list of
+    pages gives each page's number as its distance from the one before."""
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    parts = read(bundle / f"pagefind.{entry['languages'][lang]['hash']}.pf_meta")[2]  # [[first, last, file], ...]
+    counts: dict[str, int] = {}
+    for _, _, name in (part for part in parts if part[1] >= first and part[0] <= last):
+        for word, pages, *forms in read(bundle / "index" / f"{name}.pf_index")[0]:
+            if not first <= word <= last:
+                continue
+            found: set[int] = set()
+            for listed in [pages, *(written[1] for written in (forms[0] if forms else []))]:
+                number = 0
+                for page in listed:
+                    number += page[0]
+                    found.add(number)
+            counts[word] = len(found)
+    return counts
