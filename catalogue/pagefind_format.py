@@ -27,23 +27,17 @@ def write(data) -> bytes:
 
 
 def indexed_words(bundle: Path, lang: str, first: str, last: str) -> dict[str, int]:
-    """The words of a bundle's index in `lang` from `first` to `last` (in Unicode's order), as the
-    index keeps them (without accents and marks), with the number of records that hold each.
-    Only the parts of the index that hold such words are read: the metadata lists each part's
-    first and last word. An entry is [word, pages, [[form as written, pages], ...]]; each list of
-    pages gives each page's number as its distance from the one before."""
+    """The words of a bundle's index in `lang` from `first` to `last` (in Unicode's order), in each
+    form they are written in, with the number of records that hold each form. Only the parts of the
+    index that hold such words are read: the metadata lists each part's first and last word.
+    An entry is [word without accents or marks, its pages, [[form as written, its pages], ...]]."""
     entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
     parts = read(bundle / f"pagefind.{entry['languages'][lang]['hash']}.pf_meta")[2]  # [[first, last, file], ...]
     counts: dict[str, int] = {}
     for _, _, name in (part for part in parts if part[1] >= first and part[0] <= last):
         for word, pages, *forms in read(bundle / "index" / f"{name}.pf_index")[0]:
-            if not first <= word <= last:
-                continue
-            found: set[int] = set()
-            for listed in [pages, *(written[1] for written in (forms[0] if forms else []))]:
-                number = 0
-                for page in listed:
-                    number += page[0]
-                    found.add(number)
-            counts[word] = len(found)
+            if first <= word <= last:
+                for written, listed in [(word, pages), *(forms[0] if forms else [])]:
+                    if listed:
+                        counts[written] = len(listed)
     return counts

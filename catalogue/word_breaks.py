@@ -45,29 +45,38 @@ def thai_words(run: str) -> list[str]:
 
 def mark_thai_word_breaks(text: str) -> str:
     """`text` with a zero-width space between each two Thai words; other scripts as they are."""
-    return THAI_RUN.sub(lambda run: WORD_BREAK.join(thai_words(run.group())), text)
+    return THAI_RUN.sub(lambda run: WORD_BREAK.join(thai_words(in_mark_order(run.group()))), text)
 
 
-def indexed_form(word: str) -> str:
-    """A word as Pagefind's index keeps it: in small letters, without accents or marks (Thai's tone
-    marks and the vowels written above and below: "ถ่านหิน", coal, is "ถานหน")."""
-    return "".join(c for c in unicodedata.normalize("NFD", word.lower()) if unicodedata.category(c) != "Mn")
+# Thai writes a vowel above or below a letter before its tone mark ("ที่": ท, ี, ่); typed the other
+# way round it looks the same, but a search, which compares the marks, would tell the two apart.
+_TONE_BEFORE_VOWEL = re.compile("([\u0E48-\u0E4B])([\u0E31\u0E34-\u0E3A\u0E47])")
+
+
+def in_mark_order(text: str) -> str:
+    """Thai `text` with each vowel mark before the tone mark of its letter, as Unicode orders them."""
+    return _TONE_BEFORE_VOWEL.sub(r"\2\1", text)
 
 
 def cut_words(texts: Iterable[str], indexed: dict[str, int]) -> dict[str, list[str]]:
     """The Thai words of `texts` that the index lists for fewer texts than hold them, each with the
-    fewest words of the index that spell it: {"แมเมาะ": ["แม", "เมาะ"]} (indexed forms).
-    `indexed`: each Thai word of the index with the number of texts that hold it (pagefind_format.py).
-    The parts are words of two letters or more: a single letter, a piece of a syllable, would
-    match far more texts than the word."""
+    fewest words of the index that spell it: {"แม่เมาะ": ["แม่", "เมาะ"]}.
+    `indexed`: each Thai word of the index, as written, with the number of texts that hold it
+    (pagefind_format.py). The parts are words of two letters or more: a single letter, a piece of
+    a syllable, would match far more texts than the word."""
     holding = Counter(word for text in texts
-                      for word in {indexed_form(w) for run in THAI_RUN.findall(text) for w in thai_words(run)})
-    vocabulary = frozenset(word for word, count in indexed.items() if count and len(word) > 1)
+                      for word in {w for run in THAI_RUN.findall(in_mark_order(text)) for w in thai_words(run)})
+    vocabulary = frozenset(word for word, count in indexed.items() if count and _letters(word) > 1)
     cut = {}
     for word, count in sorted(holding.items()):
         if indexed.get(word, 0) < count and (parts := _spelling(word, vocabulary)):
             cut[word] = parts
     return cut
+
+
+def _letters(word: str) -> int:
+    """How many letters `word` has, not counting the marks written above and below them."""
+    return sum(unicodedata.category(c) != "Mn" for c in word)
 
 
 def _spelling(word: str, vocabulary: frozenset[str]) -> list[str] | None:

@@ -276,6 +276,18 @@ def test_offline_search_finds_english_words_with_and_without_ing_and_ed(unzipped
 
 
 @pytest.mark.browser
+def test_offline_search_finds_thai_marks_typed_in_either_order(unzipped):
+    """A Thai vowel mark typed after its letter's tone mark looks the same as one typed before it:
+    "ที่" (the place of) finds either, typed either way, and marks the text as it is written."""
+    written, typed = "ที่", "ท\u0e48\u0e35"
+    found = search_offline(unzipped, (("Written", f"พื้น{written}เหมือง"), ("Typed", f"{typed}ดินเดิม")),
+                           {"th": [written, typed]})
+    assert sorted(titles(found)[f"th {written}"]) == sorted(titles(found)[f"th {typed}"]) == ["Typed", "Written"], found
+    assert f"Typed | <mark>{typed}</mark>ดินเดิม" in found[f"th {written}"], "the excerpt keeps the text's own order"
+    assert titles(found)[f"th {typed}"][0] == "Typed", "the marks as typed first, as accents are ranked"
+
+
+@pytest.mark.browser
 def test_offline_search_joins_spanish_masculine_and_feminine(unzipped):
     """As Pagefind's Spanish stemmer does online: "minero" finds "mineras", "trabajadores" finds
     "trabajadoras"; but a short word keeps its ending ("casa", a house, is not "caso", a case)."""

@@ -381,13 +381,13 @@ def test_thai_words_the_indexer_cuts_are_listed_with_their_parts(real_site):
     from catalogue.word_breaks import cut_words
 
     cut = json.loads((real_site / "pagefind" / THAI_CUT_WORDS).read_text(encoding="utf-8"))
-    assert cut["แมเมาะ"] == ["แม", "เมาะ"]
-    assert "ถานหน" not in cut, "coal is indexed whole"
+    assert cut["แม่เมาะ"] == ["แม่", "เมาะ"]
+    assert "ถ่านหิน" not in cut, "coal is indexed whole"
     text = "อำเภอแม่เมาะในจังหวัดลำปาง"  # the district of Mae Moh in Lampang province
-    index = {"อำเภอ": 2, "แมเมาะ": 1, "แม": 2, "เมาะ": 2, "ใน": 2, "จงหวด": 2, "ลำปาง": 2}
-    assert cut_words([text, text], index) == {"แมเมาะ": ["แม", "เมาะ"]}
-    assert cut_words([text, text], index | {"แมเมาะ": 2}) == {}, "whole in every text that holds it"
-    assert cut_words([text], {"แม": 1}) == {}, "no words of the index spell it"
+    index = {"อำเภอ": 2, "แม่เมาะ": 1, "แม่": 2, "เมาะ": 2, "ใน": 2, "จังหวัด": 2, "ลำปาง": 2}
+    assert cut_words([text, text], index) == {"แม่เมาะ": ["แม่", "เมาะ"]}
+    assert cut_words([text, text], index | {"แม่เมาะ": 2}) == {}, "whole in every text that holds it"
+    assert cut_words([text], {"แม่": 1, "เ": 1, "มาะ": 1}) == {}, "no words of two letters or more spell it"
 
 
 @pytest.mark.parametrize("query", ["แม่เมาะ", "อำเภอแม่เมาะ"])
@@ -406,6 +406,25 @@ def test_a_thai_word_the_indexer_cuts_finds_every_text_that_holds_it(page, site_
     page.goto(f"{site_url}th/search/?q={query}")
     wait_results(page)
     assert result_count(page) == len(holding), page.inner_text(".hub-search-status")
+
+
+def test_a_thai_word_finds_only_words_with_its_marks(page, site_url, catalogue):
+    """Thai writes vowels and tone marks above and below its letters: "ปี" (year) without them is "ป",
+    the start of "ประเทศ" (country), and found most Thai records. A vowel typed after the tone mark
+    looks the same and finds the same ("ที่", that, typed ท ่ ี)."""
+    from catalogue.search_records import records
+    from catalogue.urls import UrlStyle
+    from catalogue.word_breaks import THAI_RUN, thai_words
+
+    thai = [r for r in records(catalogue, UrlStyle("en", True)) if r.language == "th"]
+    counts = {}
+    for query in ("ปี", "ที่", "ท\u0e48\u0e35"):
+        page.goto(f"{site_url}th/search/?q={query}")
+        wait_results(page)
+        counts[query] = result_count(page)
+    year = [r for r in thai if any(w.startswith("ปี") for run in THAI_RUN.findall(r.content) for w in thai_words(run))]
+    assert 0 < counts["ปี"] == len(year) < len(thai) / 10, counts
+    assert counts["ท\u0e48\u0e35"] == counts["ที่"] > 10, counts
 
 
 @pytest.mark.parametrize("facet, value", [("type", "research"), ("topic", "social-protection"),

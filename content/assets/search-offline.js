@@ -17,7 +17,9 @@
       }
       out += folded[c];
     }
-    return out;
+    // Thai: a vowel mark typed after its letter's tone mark looks the same; Unicode's order is the
+    // vowel first ("ที่": ท, ี, ่), as hub-search.js and the online index have it.
+    return out.replace(/([\u0E48-\u0E4B])([\u0E31\u0E34-\u0E3A\u0E47])/g, "$2$1");
   }
 
   function words(query, lang) {
