@@ -18,7 +18,7 @@ pytestmark = pytest.mark.browser
 
 BUNDLE = 12
 COUNT = 2 * BUNDLE + 2  # three bundles: 12, 12 and 2
-OLDEST = "Kestrelmoor brief 00 on the Zwartkop basin"
+OLDEST = "Kestrelmoor brief 00 on the Zwartkop basin (ปิด)"  # Thai: closed
 
 
 @pytest.fixture(scope="module")
@@ -92,6 +92,18 @@ def test_too_few_results_among_the_newest_bring_in_the_older(page, site_url):
     assert status(page) == "1 result"
     assert page.inner_text(".hub-results li .hub-result__title") == OLDEST
     assert page.locator(".hub-everything").is_hidden()
+
+
+def test_the_older_bundles_compare_thai_marks_as_the_newest_does(page, site_url):
+    """On a Thai page a word finds only words with its marks, in every bundle: "ปี" (year) does not
+    find "ปิด" (closed), which only the oldest resource's title holds; without the marks both are "ป…"."""
+    found = {}
+    for query in ("ปิด", "ปี"):
+        page.goto(site_url + f"th/search/?q={query}")
+        page.wait_for_function("(t => t.length > 0 && !t.endsWith('…'))(document.querySelector('.hub-search-status').textContent)")
+        found[query] = [t for t in page.locator(".hub-results li .hub-result__title").all_inner_texts() if t.startswith(OLDEST)]
+        assert page.locator(".hub-results li").count() < 10, "fewer than a page: the older bundles were searched too"
+    assert found == {"ปิด": [found["ปิด"][0]], "ปี": []}, found
 
 
 def test_the_header_box_says_what_it_searched(page, site_url):

@@ -25,15 +25,17 @@
   var older = null; // the older bundles, merged into the search once asked for
   var complete = bundles.count < 2;
 
+  var EXACT = lang === "th";  // marks must match: see pagefind(); the older bundles search as the newest
+
   // Pagefind online; from disk (the offline copy) the same records through search-offline.js.
   function pagefind() {
     if (!loading) {
       loading = offline ? loadOffline() : Promise.all([import(new URL("pagefind/pagefind.js", root).href).then(function (pf) {
         // noWorker: searching a bundle takes milliseconds, and the worker script is 12 KB more to load.
-        // exactDiacritics on Thai pages: Thai writes vowels and tone marks above and below its letters;
+        // exactDiacritics (EXACT) on Thai pages: Thai writes vowels and tone marks above and below its letters;
         // without them "ปี" (year) is "ป", the start of "ประเทศ" (country): it found 46 of the sample's 77.
         return pf.options(tagged({ basePath: new URL("pagefind/", root).href, excerptLength: 24, noWorker: true,
-                                   exactDiacritics: lang === "th" })).then(function () {
+                                   exactDiacritics: EXACT })).then(function () {
           return pf.init();
         }).then(function () { return pf; });
       }), loadCutWords()]).then(function (r) { return r[0]; });
@@ -134,7 +136,7 @@
   function everything(pf) {
     if (!older) {
       var merging = [];
-      for (var b = 1; b < bundles.count; b++) merging.push(pf.mergeIndex(new URL("pagefind/older-" + b + "/", root).href, tagged({})));
+      for (var b = 1; b < bundles.count; b++) merging.push(pf.mergeIndex(new URL("pagefind/older-" + b + "/", root).href, tagged({ exactDiacritics: EXACT })));
       older = Promise.all(merging).then(function () { complete = true; });
       older.catch(function () { older = null; });
     }
