@@ -152,3 +152,8 @@ def test_budgets_are_reported_and_printed(run):
     assert data["total_seconds"] > 0
     assert re.search(r"CPU time of the hub build by process: main [\d.]+s, data [\d.]+s, languages [\d.]+s, "
                      r"search [\d.]+s \(of it [\d.]+s in tools it ran\)", stdout)
+    # what the hub would cost if the other languages' pages cost nothing: the floor of any parallel build
+    ratios, cores = data["ratios"], data["machine"]["cpus"]
+    assert 0 < ratios["hub_without_languages_vs_plain_cpu"] < ratios["hub_vs_plain_cpu"]
+    assert (f"without the other languages' pages: {ratios['hub_without_languages_vs_plain_cpu']:.2f}× plain Material's CPU "
+            f"(1.5× its time on {cores} cores allows at most {1.5 * cores:.1f}×)") in stdout
