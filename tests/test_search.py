@@ -403,9 +403,12 @@ def test_a_thai_word_the_indexer_cuts_finds_every_text_that_holds_it(page, site_
     holding = [r for r in records(catalogue, UrlStyle("en", True))
                if r.language == "th" and all(word in r.content for word in words)]
     assert len(holding) >= 3, "the sample's Thai texts name Mae Moh"
-    page.goto(f"{site_url}th/search/?q={query}")
+    with page.expect_request(lambda request: "/pagefind/thai-cut-words.json" in request.url) as listed:
+        page.goto(f"{site_url}th/search/?q={query}")
     wait_results(page)
     assert result_count(page) == len(holding), page.inner_text(".hub-search-status")
+    tag = page.get_attribute("form.hub-search", "data-tag")
+    assert tag and listed.value.url.endswith("?" + tag), "asked for under the index's name, as its entry file is"
 
 
 def test_a_thai_word_finds_only_words_with_its_marks(page, site_url, catalogue):

@@ -45,11 +45,13 @@
   }
 
   // Thai words the index holds only in parts (catalogue/word_breaks.py), on Thai pages: a few
-  // hundred bytes, with the engine.
+  // hundred bytes, with the engine; asked for under the index's name, as its entry file is, so that
+  // a list kept from an earlier build never meets a newer index.
   var cutWords = {};
   function loadCutWords() {
     if (lang !== "th") return null;
-    return fetch(new URL("pagefind/thai-cut-words.json", root).href).then(function (r) { return r.json(); }).then(function (words) {
+    var address = new URL("pagefind/thai-cut-words.json" + (tag ? "?" + encodeURIComponent(tag) : ""), root).href;
+    return fetch(address).then(function (r) { return r.json(); }).then(function (words) {
       cutWords = words;
     });
   }
