@@ -25,17 +25,19 @@
   var older = null; // the older bundles, merged into the search once asked for
   var complete = bundles.count < 2;
 
-  var EXACT = lang === "th";  // marks must match: see pagefind(); the older bundles search as the newest
+  // A Thai page: its search compares marks, in every bundle (pagefind), looks for the words the index
+  // holds in parts (loadCutWords), and splits a query into words with the browser's segmenter.
+  var THAI = lang === "th";
 
   // Pagefind online; from disk (the offline copy) the same records through search-offline.js.
   function pagefind() {
     if (!loading) {
       loading = offline ? loadOffline() : Promise.all([import(new URL("pagefind/pagefind.js", root).href).then(function (pf) {
         // noWorker: searching a bundle takes milliseconds, and the worker script is 12 KB more to load.
-        // exactDiacritics (EXACT) on Thai pages: Thai writes vowels and tone marks above and below its letters;
+        // exactDiacritics on Thai pages: Thai writes vowels and tone marks above and below its letters;
         // without them "ปี" (year) is "ป", the start of "ประเทศ" (country): it found 46 of the sample's 77.
         return pf.options(tagged({ basePath: new URL("pagefind/", root).href, excerptLength: 24, noWorker: true,
-                                   exactDiacritics: EXACT })).then(function () {
+                                   exactDiacritics: THAI })).then(function () {
           return pf.init();
         }).then(function () { return pf; });
       }), loadCutWords()]).then(function (r) { return r[0]; });
@@ -49,7 +51,7 @@
   // a list kept from an earlier build never meets a newer index.
   var cutWords = {};
   function loadCutWords() {
-    if (lang !== "th") return null;
+    if (!THAI) return null;
     var address = new URL("pagefind/thai-cut-words.json" + (tag ? "?" + encodeURIComponent(tag) : ""), root).href;
     return fetch(address).then(function (r) { return r.json(); }).then(function (words) {
       cutWords = words;
@@ -138,7 +140,7 @@
   function everything(pf) {
     if (!older) {
       var merging = [];
-      for (var b = 1; b < bundles.count; b++) merging.push(pf.mergeIndex(new URL("pagefind/older-" + b + "/", root).href, tagged({ exactDiacritics: EXACT })));
+      for (var b = 1; b < bundles.count; b++) merging.push(pf.mergeIndex(new URL("pagefind/older-" + b + "/", root).href, tagged({ exactDiacritics: THAI })));
       older = Promise.all(merging).then(function () { complete = true; });
       older.catch(function () { older = null; });
     }
@@ -246,7 +248,7 @@
 
   // How many words Pagefind searches for. Thai is written without spaces: on a Thai page Pagefind
   // splits a query with the browser's segmenter, as the index was split (catalogue/word_breaks.py).
-  var thaiWords = lang === "th" && typeof Intl.Segmenter !== "undefined" ? new Intl.Segmenter("th", { granularity: "word" }) : null;
+  var thaiWords = THAI && typeof Intl.Segmenter !== "undefined" ? new Intl.Segmenter("th", { granularity: "word" }) : null;
   function wordCount(words) {
     if (!words) return 0;
     if (thaiWords) return Array.from(thaiWords.segment(words)).filter(function (s) { return s.isWordLike; }).length;
@@ -285,7 +287,7 @@
   // holds…"); Thai ends a sentence with a space alone.
   function sentences(parts) {
     return parts.filter(Boolean).map(function (part, i, all) {
-      return i < all.length - 1 && lang !== "th" && !/[.!?…:]$/.test(part) ? part + "." : part;
+      return i < all.length - 1 && !THAI && !/[.!?…:]$/.test(part) ? part + "." : part;
     }).join(" ");
   }
 
