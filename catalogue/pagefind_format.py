@@ -26,18 +26,24 @@ def write(data) -> bytes:
     return gzip.compress(MAGIC + cbor2.dumps(data), compresslevel=9, mtime=0)
 
 
-def indexed_words(bundle: Path, lang: str, first: str, last: str) -> dict[str, int]:
-    """The words of a bundle's index in `lang` from `first` to `last` (in Unicode's order), in each
-    form they are written in, with the number of records that hold each form. Only the parts of the
-    index that hold such words are read: the metadata lists each part's first and last word.
+def written_forms(bundle: Path, lang: str, first: str, last: str) -> dict[str, dict[str, int]]:
+    """The words of a bundle's index in `lang` from `first` to `last` (in Unicode's order), each as the
+    index keeps it, without accents or marks, with the forms it is written in and the number of records
+    that hold each form: {"biobio": {"biobío": 1}}. Only the parts of the index that hold such words are
+    read: the metadata lists each part's first and last word.
     An entry is [word without accents or marks, its pages, [[form as written, its pages], ...]]."""
     entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
     parts = read(bundle / f"pagefind.{entry['languages'][lang]['hash']}.pf_meta")[2]  # [[first, last, file], ...]
-    counts: dict[str, int] = {}
+    words: dict[str, dict[str, int]] = {}
     for _, _, name in (part for part in parts if part[1] >= first and part[0] <= last):
         for word, pages, *forms in read(bundle / "index" / f"{name}.pf_index")[0]:
             if first <= word <= last:
-                for written, listed in [(word, pages), *(forms[0] if forms else [])]:
-                    if listed:
-                        counts[written] = len(listed)
-    return counts
+                words[word] = {written: len(listed) for written, listed in [(word, pages), *(forms[0] if forms else [])]
+                               if listed}
+    return words
+
+
+def indexed_words(bundle: Path, lang: str, first: str, last: str) -> dict[str, int]:
+    """The words of `written_forms`, in each form they are written in, with the records holding it."""
+    return {written: count for forms in written_forms(bundle, lang, first, last).values()
+            for written, count in forms.items()}

@@ -33,7 +33,7 @@ INDEXED_TEXT = 2500  # characters of a body in the index: the opening of a text 
 # results download it for their excerpts (about 1 KB each)
 TEXT_LANGUAGE = "text"  # hidden filter: the language of the indexed text, to list the reader's first
 BUNDLE_SIZE = 2000  # resources per search bundle: keeps a first search under 150 KB at any size of hub
-THAI_CUT_WORDS = "thai-cut-words.json"  # beside the index: the Thai words its indexer cut (word_breaks.cut_words)
+THAI_WORD_FORMS = "thai-word-forms.json"  # beside the index: the forms a Thai page also searches (word_breaks.py)
 UNDATED = "0000-00-00"  # sort date of regions and organisations: after every resource, but listed (Pagefind
 # leaves out of a sorted search whatever has no value to sort by, while its facets still count it)
 

@@ -12,6 +12,10 @@ The indexer still cuts a few of the words so marked: "แม่เมาะ" (Ma
 largest lignite mine) is "แม่" + "เมาะ" to it, and a search for the district found only the one
 record whose title holds the name. `cut_words` lists such words with the parts the index holds;
 the search looks for those parts too (hub-search.js).
+
+A Thai page's search compares marks and accents (Pagefind's exactDiacritics), as Thai needs; but then
+"biobio" would not find the Biobío region in a Spanish title, as every other language's page does.
+`accented_forms` lists the accented form of such words, and the search looks for it too.
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ import icu
 WORD_BREAK = "\u200b"  # zero-width space: Unicode's own mark for a break between Thai words
 THAI = ("\u0E00", "\u0E7F")  # the first and last letters of Unicode's Thai block
 THAI_RUN = re.compile(f"[{THAI[0]}-{THAI[1]}]+")
+_WORD = re.compile(r"[^\W_]+")  # letters and digits, of any script
 
 
 @cache
@@ -72,6 +77,24 @@ def cut_words(texts: Iterable[str], indexed: dict[str, int]) -> dict[str, list[s
         if indexed.get(word, 0) < count and (parts := _spelling(word, vocabulary)):
             cut[word] = parts
     return cut
+
+
+def accented_forms(texts: Iterable[str]) -> dict[str, list[str]]:
+    """Each name that `texts` write with accents, under the word a reader types without them, with
+    the form most of the texts hold: {"biobio": ["biobío"]}. A name is a word written with a capital
+    letter; other words with accents (the Vietnamese or Spanish of a title) are left out, as a Thai
+    reader hardly types them, and they would make the list grow with the hub. The accents go as
+    Pagefind's index drops them: every mark Unicode writes apart from its letter ("ư" is "u" + horn)."""
+    holding: dict[str, Counter] = {}
+    for text in texts:
+        for form in {word.lower() for word in _WORD.findall(text) if word[0].isupper() and not word.isascii()}:
+            if (typed := _without_marks(form)).isascii():
+                holding.setdefault(typed, Counter())[form] += 1
+    return {typed: [max(sorted(forms), key=forms.__getitem__)] for typed, forms in sorted(holding.items())}
+
+
+def _without_marks(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word) if unicodedata.category(c) != "Mn")
 
 
 def _letters(word: str) -> int:

@@ -8,8 +8,9 @@ build: static-i18n's nested language builds call them too, while the i18n plugin
 and organisations are indexed, with their filters. Each record is written as a tiny HTML page
 for Pagefind's indexer (its Python API waits 0.1 s per record). The offline copy
 (config.extra.offline) gets the same records as scripts for search-offline.js instead,
-because Pagefind cannot run from file://. Beside the index, pagefind/thai-cut-words.json lists the
-Thai words the indexer cut into parts (catalogue/word_breaks.py), for the search to look for the parts.
+because Pagefind cannot run from file://. Beside the index, pagefind/thai-word-forms.json lists the
+Thai words the indexer cut into parts and the words Thai texts hold with accents
+(catalogue/word_breaks.py), for the search on Thai pages to look for those forms too.
 """
 
 from __future__ import annotations
@@ -30,10 +31,10 @@ from mkdocs.plugins import event_priority
 import hubsite
 from catalogue.model import Catalogue
 from catalogue.pagefind_format import indexed_words
-from catalogue.search_records import THAI_CUT_WORDS, bundle_folder, record_pages, records, write_offline_data
+from catalogue.search_records import THAI_WORD_FORMS, bundle_folder, record_pages, records, write_offline_data
 from catalogue.stable_index import stabilise
 from catalogue.urls import UrlStyle
-from catalogue.word_breaks import THAI, cut_words
+from catalogue.word_breaks import THAI, accented_forms, cut_words
 from hubsite import background
 
 
@@ -61,7 +62,7 @@ def _index(catalogue: Catalogue, style: UrlStyle, bundle_size: int, folder: Path
     items = records(catalogue, style, bundle_size)
     bundles = record_pages(items)
     size = max(sum(len(html) for html in pages.values()) for pages in bundles.values())
-    cut: dict[str, list[str]] = {}
+    forms: dict[str, list[str]] = {}
     for bundle, pages in bundles.items():
         with tempfile.TemporaryDirectory(prefix="hub-search-", dir=_scratch(size)) as tmp:
             source, output = Path(tmp) / "records", Path(tmp) / "bundle"
@@ -82,15 +83,15 @@ def _index(catalogue: Catalogue, style: UrlStyle, bundle_size: int, folder: Path
                     path.unlink()
             stabilise(output)
             thai = [record.content for record in items if record.bundle == bundle and record.language == "th"]
-            if thai:  # where two bundles cut a word differently, the newest one's parts are kept
-                cut = cut_words(thai, indexed_words(output, "th", *THAI)) | cut
+            if thai:  # where two bundles hold a word differently, the newest one's form is kept
+                forms = cut_words(thai, indexed_words(output, "th", *THAI)) | accented_forms(thai) | forms
             # copyfile, not copytree's copy2: a web folder needs no copied permissions, times or
             # extended attributes, three system calls fewer for each of its 6,000 files at N = 1,000
             shutil.copytree(output, folder / "pagefind" / bundle_folder(bundle), dirs_exist_ok=True,
                             copy_function=shutil.copyfile)
     if any(record.language == "th" for record in items):
-        (folder / "pagefind" / THAI_CUT_WORDS).write_text(json.dumps(cut, ensure_ascii=False, separators=(",", ":")),
-                                                         encoding="utf-8")
+        (folder / "pagefind" / THAI_WORD_FORMS).write_text(json.dumps(forms, ensure_ascii=False, separators=(",", ":")),
+                                                          encoding="utf-8")
 
 
 @contextmanager

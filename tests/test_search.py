@@ -377,10 +377,10 @@ def test_the_thai_index_is_split_into_words_as_the_browser_splits_a_query(page, 
 def test_thai_words_the_indexer_cuts_are_listed_with_their_parts(real_site):
     """Pagefind's indexer cuts "แม่เมาะ" (Mae Moh) into "แม่" and "เมาะ", marks and all dropped, as its
     index keeps words; the site lists such words for the search, and no word the index holds whole."""
-    from catalogue.search_records import THAI_CUT_WORDS
+    from catalogue.search_records import THAI_WORD_FORMS
     from catalogue.word_breaks import cut_words
 
-    cut = json.loads((real_site / "pagefind" / THAI_CUT_WORDS).read_text(encoding="utf-8"))
+    cut = json.loads((real_site / "pagefind" / THAI_WORD_FORMS).read_text(encoding="utf-8"))
     assert cut["แม่เมาะ"] == ["แม่", "เมาะ"]
     assert "ถ่านหิน" not in cut, "coal is indexed whole"
     text = "อำเภอแม่เมาะในจังหวัดลำปาง"  # the district of Mae Moh in Lampang province
@@ -403,7 +403,7 @@ def test_a_thai_word_the_indexer_cuts_finds_every_text_that_holds_it(page, site_
     holding = [r for r in records(catalogue, UrlStyle("en", True))
                if r.language == "th" and all(word in r.content for word in words)]
     assert len(holding) >= 3, "the sample's Thai texts name Mae Moh"
-    with page.expect_request(lambda request: "/pagefind/thai-cut-words.json" in request.url) as listed:
+    with page.expect_request(lambda request: "/pagefind/thai-word-forms.json" in request.url) as listed:
         page.goto(f"{site_url}th/search/?q={query}")
     wait_results(page)
     assert result_count(page) == len(holding), page.inner_text(".hub-search-status")
@@ -428,6 +428,46 @@ def test_a_thai_word_finds_only_words_with_its_marks(page, site_url, catalogue):
     year = [r for r in thai if any(w.startswith("ปี") for run in THAI_RUN.findall(r.content) for w in thai_words(run))]
     assert 0 < counts["ปี"] == len(year) < len(thai) / 10, counts
     assert counts["ท\u0e48\u0e35"] == counts["ที่"] > 10, counts
+
+
+def test_names_written_with_accents_are_listed_under_the_word_without_them(real_site, catalogue):
+    """A Thai page compares accents, as Thai needs for its marks; the site lists the accented form of
+    each name in the Thai index, as a reader types it without them: the Biobío region of a Spanish
+    title. Each form is one the index holds under that word: the accents go as Pagefind drops them."""
+    from catalogue.pagefind_format import written_forms
+    from catalogue.search_records import THAI_WORD_FORMS
+    from catalogue.word_breaks import accented_forms
+
+    forms = json.loads((real_site / "pagefind" / THAI_WORD_FORMS).read_text(encoding="utf-8"))
+    assert forms["biobio"] == ["biobío"]
+    assert "coal" not in forms and "fur" not in forms, "no accents; not a name (Wuppertal Institut für Klima)"
+    index = written_forms(real_site / "pagefind", "th", "a", "z\uffff")
+    for typed, [form] in ((typed, found) for typed, found in forms.items() if typed.isascii()):
+        assert form in index[typed], (typed, form, index.get(typed))
+    texts = ["Quảng Ninh y Quang Trung", "Biobío, Biobio", "Biobío", "Cerrejón", "la energía; Đà Nẵng"]
+    assert accented_forms(texts) == {"biobio": ["biobío"], "cerrejon": ["cerrejón"], "nang": ["nẵng"], "quang": ["quảng"]}
+
+
+@pytest.mark.parametrize("query", ["biobio", "Biobio", "belem"])
+def test_a_name_typed_without_accents_finds_on_thai_pages_what_it_finds_with_them(page, site_url, query):
+    """On Thai pages the search compares accents (exactDiacritics, for Thai's marks): "biobio" found
+    nothing where "biobío" found the Spanish title. Elsewhere accents never mattered."""
+    accented = {"biobio": "biobío", "belem": "belém"}[query.lower()]
+    counts = {}
+    for lang, q in (("th/", query), ("th/", accented), ("", query)):
+        page.goto(f"{site_url}{lang}search/?q={q}")
+        wait_results(page)
+        counts[lang, q] = result_count(page)
+    assert 0 < counts["th/", query] == counts["th/", accented] <= counts["", query], counts
+
+
+def test_a_word_the_lists_inherit_is_searched_on_thai_pages(page, site_url):
+    """The forms are looked up by the typed word: "constructor", a name every script object has, made
+    the Thai page say that the search could not be loaded, before the lookup kept to the list's own words."""
+    page.goto(f"{site_url}th/search/?q=constructor")
+    wait_results(page)
+    status = page.inner_text(".hub-search-status")
+    assert status.strip() and status != page.get_attribute("form.hub-search", "data-error"), status
 
 
 @pytest.mark.parametrize("facet, value", [("type", "research"), ("topic", "social-protection"),

@@ -26,7 +26,7 @@
   var complete = bundles.count < 2;
 
   // A Thai page: its search compares marks, in every bundle (pagefind), looks for the words the index
-  // holds in parts (loadCutWords), and splits a query into words with the browser's segmenter.
+  // holds in other forms (loadWordForms), and splits a query into words with the browser's segmenter.
   var THAI = lang === "th";
 
   // Pagefind online; from disk (the offline copy) the same records through search-offline.js.
@@ -40,21 +40,22 @@
                                    exactDiacritics: THAI })).then(function () {
           return pf.init();
         }).then(function () { return pf; });
-      }), loadCutWords()]).then(function (r) { return r[0]; });
+      }), loadWordForms()]).then(function (r) { return r[0]; });
       loading.catch(function () { loading = null; });
     }
     return loading;
   }
 
-  // Thai words the index holds only in parts (catalogue/word_breaks.py), on Thai pages: a few
-  // hundred bytes, with the engine; asked for under the index's name, as its entry file is, so that
-  // a list kept from an earlier build never meets a newer index.
-  var cutWords = {};
-  function loadCutWords() {
+  // Words the Thai index holds in another form (catalogue/word_breaks.py): Thai words only in parts,
+  // words typed without accents only with them. On Thai pages: a few hundred bytes, with the engine;
+  // asked for under the index's name, as its entry file is, so that a list kept from an earlier build
+  // never meets a newer index.
+  var wordForms = {};
+  function loadWordForms() {
     if (!THAI) return null;
-    var address = new URL("pagefind/thai-cut-words.json" + (tag ? "?" + encodeURIComponent(tag) : ""), root).href;
+    var address = new URL("pagefind/thai-word-forms.json" + (tag ? "?" + encodeURIComponent(tag) : ""), root).href;
     return fetch(address).then(function (r) { return r.json(); }).then(function (words) {
-      cutWords = words;
+      wordForms = words;
     });
   }
 
@@ -181,17 +182,19 @@
   }
 
   // Thai: Pagefind's indexer cuts a few words that the browser, and so a query, keeps whole: the
-  // district of "แม่เมาะ" (Mae Moh) is "แม่" and "เมาะ" in the index. A query word that holds one
-  // has another form, with that word in the parts the index holds.
-  function thaiParts(typedWord) {
+  // district of "แม่เมาะ" (Mae Moh) is "แม่" and "เมาะ" in the index. And as a Thai page compares
+  // accents, "biobio" would miss the Biobío region of a Spanish title. A query word that holds such
+  // a word has another form, with the parts or the accents the index holds.
+  function thaiForm(typedWord) {
     if (!thaiWords) return null;
-    var cut = false;
+    var other = false;
     var words = Array.from(thaiWords.segment(typedWord), function (s) {
-      var parts = s.isWordLike && cutWords[s.segment];
-      if (parts) cut = true;
-      return parts ? " " + parts.join(" ") + " " : s.segment;
+      var word = s.segment.toLowerCase();  // own keys only: "constructor" is a word too
+      var form = s.isWordLike && Object.prototype.hasOwnProperty.call(wordForms, word) && wordForms[word];
+      if (form) other = true;
+      return form ? " " + form.join(" ") + " " : s.segment;
     });
-    return cut ? words.join("").trim().split(/\s+/).join(" ") : null;
+    return other ? words.join("").trim().split(/\s+/).join(" ") : null;
   }
   // A vowel mark typed after its letter's tone mark looks the same, and is searched in Unicode's
   // order, as the index holds it ("ที่": ท, ี, ่; catalogue/word_breaks.py).
@@ -206,7 +209,7 @@
   function searchForms(pf, query, filters, counts, all) {
     query = query && inMarkOrder(query);
     var typed = query ? query.trim().split(/\s+/) : [];
-    var forms = typed.map(function (word) { return withoutInnerVowel(word.toLowerCase()) || thaiParts(word); });
+    var forms = typed.map(function (word) { return withoutInnerVowel(word.toLowerCase()) || thaiForm(word); });
     if (typed.length < 2 && !forms[0]) return search(pf, query, filters, counts, all);
     function finds(q) { return q ? pf.search(searchable(q)).then(function (r) { return r.results.length > 0; }) : false; }
     return (all ? everything(pf) : Promise.resolve()).then(function () {
