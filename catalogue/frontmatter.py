@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 import yaml
@@ -123,31 +124,81 @@ def decode(raw: bytes) -> str:
 
 _KEY = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)[ \t]*:[ \t]*(?P<value>.*)$")
 CURLY_QUOTES = "“”‘’„«»"
+LIST_KEYS = ("region", "topic", "partner", "authors", "language")  # the keys whose value is a [list]
 
 
 def _plain_advice(lines: list[str], index: int) -> tuple[int, str, str]:
     """(the line's index, its key, what to do) for a line YAML could not read, in words for someone who has never
     heard of YAML: most such lines are a title or summary with a colon, a quote or a bracket in it."""
-    keyed = [(at, _KEY.match(lines[at])) for at in (index - 1, index) if 0 <= at < len(lines)]
+    if unclosed := _unclosed_value(lines):
+        return unclosed
+    # the parser often points at the line after the mistake: the field before, past the template's comments
+    before = next((at for at in range(index - 1, -1, -1) if lines[at].strip() and not lines[at].lstrip().startswith("#")), -1)
+    keyed = [(at, _KEY.match(lines[at])) for at in (before, index) if 0 <= at < len(lines)]
     keyed = [(at, found) for at, found in keyed if found]
     if not keyed:
-        return index, "-", ("this line could not be read; check quotes, colons and indentation on this line or the one "
-                     "before (text containing ': ' needs quotes)")
-    # the parser often points at the line after the mistake: the line before, when it looks wrong
+        return index, "-", ("this line could not be read; check quotes, colons and indentation on this line and the "
+                     "field before it (text containing ': ' needs quotes)")
     for at, found in keyed:
         advice = _advice(found.group("key"), found.group("value").strip())
         if advice:
             return at, found.group("key"), advice
     at, found = keyed[-1]
     key, value = found.group("key"), found.group("value").strip()
-    return at, key, (f"the value of '{key}' could not be read; check quotes, colons and indentation on this line or the "
-                 f"one before (text containing ': ' needs quotes: {_quoted(key, value)})")
+    return at, key, (f"the value of '{key}' could not be read; check quotes, colons and indentation on this line and the "
+                 f"field before it (text containing ': ' needs quotes: {_quoted(key, value)})")
+
+
+def _unclosed_value(lines: list[str]) -> tuple[int, str, str] | None:
+    """The first field whose quote or bracket is still open when the next field starts. YAML reads on
+    past it and stumbles far below, at a field that is fine: the end of the front matter, say."""
+    keys = [at for at, line in enumerate(lines) if _KEY.match(line)]
+    for at, following in pairwise([*keys, len(lines)]):
+        found = _KEY.match(lines[at])
+        key, value = found.group("key"), found.group("value").strip()
+        if not value or value[0] not in "[{\"'":
+            continue
+        rest = [line for line in lines[at + 1:following] if not line.lstrip().startswith("#")]
+        text = "\n".join([value, *rest]).rstrip()
+        if value[0] in "\"'" and _closing(text, value[0]) < 0:
+            if "\n" in text.strip():  # a quoted value over several lines: close it where it ends
+                return at, key, (f"the quote ({value[0]}) that opens this value is not closed; end the value with "
+                                 f"{value[0]}, on the line where it ends")
+            return at, key, (f"the quote ({value[0]}) that opens this value is not closed; end it with {value[0]} too: "
+                             f"{key}: {value}{value[0]}")
+        if value[0] in "[{" and _brackets(text)[1]:
+            return at, key, _advice(key, value) or "the list is not closed; end it with ']'"
+    return None
+
+
+def _closing(value: str, quote: str) -> int:
+    """Where the quote opening `value` closes, -1 if it does not: YAML writes a quote inside double quotes
+    as \\", inside single ones as ''."""
+    at = 1
+    while at < len(value):
+        if quote == '"' and value[at] == "\\":
+            at += 2
+            continue
+        if value[at] == quote:
+            if quote == "'" and value[at + 1:at + 2] == "'":
+                at += 2
+                continue
+            return at
+        at += 1
+    return -1
 
 
 def _quoted(key: str, value: str) -> str:
-    """The line as it would read in quotes: double ones, or single ones around text with a double quote."""
-    text = value.strip(CURLY_QUOTES + "\"' ")
-    return f"{key}: '{text.replace(chr(39), chr(39) * 2)}'" if '"' in text else f'{key}: "{text}"'
+    """The line as it would read in quotes: double ones, or single ones around text with a double quote
+    or a backslash. Quotes around the whole value are taken off first, curly ones always."""
+    text = value.strip().strip(CURLY_QUOTES).strip()
+    if len(text) > 1 and text[0] in "\"'" and text[-1] == text[0]:
+        text = text[1:-1]
+    elif text[:1] in "\"'" and _closing(text, text[0]) < 0:  # opened, never closed
+        text = text[1:]
+    if '"' in text or "\\" in text:
+        return f"{key}: '{text.replace(chr(39), chr(39) * 2)}'"
+    return f'{key}: "{text}"'
 
 
 def _advice(key: str, value: str) -> str | None:
@@ -155,13 +206,14 @@ def _advice(key: str, value: str) -> str | None:
         return (f"the value is in curly quotes (“ ” or ‘ ’), which word processors put in; only straight quotes "
                 f"(\" or ') hold text together: retype them, e.g. {_quoted(key, value)}")
     quote = value[:1]
-    if quote in ("'", '"') and value.count(quote) > 2:
-        other = '"' if quote == "'" else "'"
-        return (f"the value starts with a quote ({quote}) and has another inside it; put it in the other kind of "
-                f"quotes: {key}: {other}{value[1:].rstrip(quote)}{other}")
+    if quote in ("'", '"') and 0 < _closing(value, quote) < len(value) - 1:
+        after = value[_closing(value, quote) + 1:].strip()
+        if after and not after.startswith("#"):  # '"Just transition" in Mpumalanga': the text ends at the quote
+            return (f"the value starts with a quote ({quote}), so it ends where that quote closes; put it in the "
+                    f"other kind of quotes: {_quoted(key, value)}")
     if quote in "[{" and not value.endswith("]" if quote == "[" else "}"):
-        if key in ("region", "topic", "partner", "authors", "language", "type"):
-            return f"the list is not closed; write it as {key}: [first, second]"
+        if key in LIST_KEYS and quote == "[":
+            return f"the list is not closed; end it with ']', as in {key}: {value.rstrip(', ')}]"
         return f"a value that starts with '{quote}' is read as a list; if it is text, put it in quotes: {_quoted(key, value)}"
     if quote and quote not in "'\"" and (": " in value or value.endswith(":")):
         return f"the text after '{key}:' contains ': ', which would start a new key; put the whole value in quotes: {_quoted(key, value)}"
@@ -173,8 +225,9 @@ def _advice(key: str, value: str) -> str | None:
 MAX_DEPTH = 50  # of [ and { in front matter: content needs two; YAML parsers take minutes over thousands
 
 
-def _depth(text: str) -> int:
-    """How deep '[' and '{' nest outside quotes (a quote ends with its line, as an apostrophe may)."""
+def _brackets(text: str) -> tuple[int, int]:
+    """How deep '[' and '{' nest outside quotes, and how many are still open at the end (a quote ends
+    with its line, as an apostrophe may)."""
     depth = deepest = 0
     quote = ""
     for char in text:
@@ -187,13 +240,13 @@ def _depth(text: str) -> int:
             deepest = max(deepest, depth)
         elif char in "]}":
             depth = max(0, depth - 1)
-    return deepest
+    return deepest, depth
 
 
 def parse_yaml(text: str, first_line: int = 1, loader: type = LOADER) -> tuple[Any, dict[tuple, int]]:
     """Parse YAML text into plain values and a map of value paths to file lines."""
     offset = first_line - 1
-    if loader is LOADER and text.count("[") + text.count("{") > MAX_DEPTH and _depth(text) > MAX_DEPTH:
+    if loader is LOADER and text.count("[") + text.count("{") > MAX_DEPTH and _brackets(text)[0] > MAX_DEPTH:
         raise FrontMatterError(first_line, "-", DEEP)
     try:
         for event in yaml.parse(text, Loader=loader):
@@ -227,7 +280,28 @@ def parse_yaml(text: str, first_line: int = 1, loader: type = LOADER) -> tuple[A
         value = _build(nodes[0], (), line_map, offset)
     except RecursionError:
         raise FrontMatterError(first_line, "-", DEEP) from None
+    except _RepeatedKey as err:
+        hint = _unindented(text.split("\n"), err.line - 1 - offset)
+        raise FrontMatterError(err.line, err.field, f"this key appears twice (first on line {err.first}); "
+                               + (f"{hint}; otherwise keep one" if hint else "keep one")) from None
     return value, line_map
+
+
+class _RepeatedKey(FrontMatterError):
+    def __init__(self, line: int, field_name: str, first: int):
+        super().__init__(line, field_name, "this key appears twice")
+        self.first = first
+
+
+def _unindented(lines: list[str], index: int) -> str:
+    """Where a repeated key follows a list item ('- path: …'), it was most likely meant for that item and
+    lost its indentation: how far to indent it (the 'title' of an attached file, say)."""
+    before = next((line for line in reversed(lines[:index]) if line.strip() and not line.lstrip().startswith("#")), "")
+    item = re.match(r"^(\s*-\s+)([A-Za-z_][\w-]*)\s*:", before)
+    if not item or lines[index][:1].isspace():
+        return ""
+    return (f"if it belongs to the item above ({before.strip()}), indent it by {len(item.group(1))} spaces, "
+            f"under '{item.group(2)}'")
 
 
 DEEP = "the front matter is nested too deeply; write plain values and simple [lists]"
@@ -247,7 +321,7 @@ def _build(node: yaml.Node, path: tuple, line_map: dict[tuple, int], offset: int
             dotted = ".".join(str(p) for p in path + (key,))
             if key in result:
                 first = line_map[path + (key,)]
-                raise FrontMatterError(key_line, dotted, f"this key appears twice (first on line {first}); keep one")
+                raise _RepeatedKey(key_line, dotted, first)
             line_map[path + (key,)] = key_line
             result[key] = _build(value_node, path + (key,), line_map, offset)
             line_map[path + (key,)] = key_line
