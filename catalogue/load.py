@@ -316,6 +316,10 @@ def _check_name(root: Path, path: Path, languages: list[str], problems: ProblemL
     if not match:
         # 'Union report (1).es.md' -> 'union-report-1.es.md': each part of the name as the scaffold would write it
         suggestion = ".".join(part for part in map(slugify, path.name.split(".")) if part)
+        # 'report_es.md', 'report-ES.md', 'report (es).md': meant as a translation, whose language follows a dot
+        meant = re.fullmatch(r"(.+?)[\W_]+([A-Za-z]{2})\W*", path.name[:-3])
+        if meant and meant.group(2).lower() in languages[1:] and (slug := slugify(meant.group(1))):
+            suggestion = f"{slug}.{meant.group(2).lower()}.md"
         problems.add(where, 0, "-", "unsafe file name: use lowercase letters, digits and hyphens, then .md "
                      f"(or .<language>.md for a translation), e.g. '{suggestion}'")
         return None
@@ -355,9 +359,8 @@ def _load_resources(root: Path, languages: list[str], vocab: dict, problems: Pro
         folder = path.parent.relative_to(base).as_posix().strip(".")
         key = (slug, lang)
         if key in parsed:
-            other = rel(root, parsed[key][0])
-            problems.add(rel(root, path), 0, "-", f"the name '{slug}' is already used by {other}; "
-                         "every resource needs its own file name, wherever its folder")
+            _report_name_twice(root, path, parsed[key][0], slug, "every resource needs its own file name, wherever "
+                               "its folder", problems)
             continue
         parsed[key] = (path, doc, folder)
 
@@ -370,9 +373,9 @@ def _load_resources(root: Path, languages: list[str], vocab: dict, problems: Pro
             _report_orphan_translation(root, path, doc, slug, lang, [s for s, code in parsed if code is None], problems)
             continue
         if slug in resources:  # two originals in other languages, e.g. foo.th.md and foo.vi.md
-            problems.add(rel(root, path), 0, "-", f"the name '{slug}' is already used by "
-                         f"{resources[slug][0].original.path}; an original in another language needs its own "
-                         "file name, or make one of them the translation of an original foo.md")
+            _report_name_twice(root, path, root / resources[slug][0].original.path, slug, "an original in another "
+                               "language needs its own file name, or make one of them the translation of an original "
+                               "foo.md", problems)
             continue
         resources[slug] = _resource_from(root, path, doc, slug, folder, lang or languages[0], vocab, problems)
     for (slug, lang), (path, doc, folder) in parsed.items():
@@ -380,6 +383,12 @@ def _load_resources(root: Path, languages: list[str], vocab: dict, problems: Pro
             continue
         _add_translation(root, path, doc, resources[slug][0], lang, folder, parsed[(slug, None)], problems)
     return list(resources.values())
+
+
+def _report_name_twice(root: Path, path: Path, first: Path, slug: str, rule: str, problems: ProblemList) -> None:
+    """On both files: in a pull request the one added is marked, whichever of them sorts first."""
+    problems.add(rel(root, path), 0, "-", f"the name '{slug}' is already used by {rel(root, first)}; {rule}")
+    problems.add(rel(root, first), 0, "-", f"the name '{slug}' is also used by {rel(root, path)}; {rule}")
 
 
 def _report_orphan_translation(root: Path, path: Path, doc: Document, slug: str, lang: str, originals: list[str],

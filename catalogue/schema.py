@@ -129,11 +129,23 @@ def explain(name: str, error: ValidationError) -> str:
     if kind == "type":
         wanted = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
         words = " or ".join(TYPE_WORDS[w] for w in wanted)
+        key = _dotted(tuple(error.absolute_path))
         if isinstance(value, list) and wanted == ["string"] and len(value) == 1:
             return (f"takes one value, not a list; write it without brackets: {value[0]} "
                     f"({FIX_HINT})")
+        if isinstance(value, list) and wanted == ["string"] and value:
+            return f"takes one value, not a list; choose one and write it without brackets, e.g. {key}: {value[0]}"
         if value is None:
             return f"is empty; write {words} here ({what})" if what else f"is empty; write {words} here"
+        if wanted == ["string"] and isinstance(value, (int, float)):  # 'summary: 2025', 'title: 1.5 degrees' is text
+            return f"must be text, not {_type_name(value)}; put it in quotes: {key}: \"{value}\""
+        if wanted == ["array"] and isinstance(value, str):
+            items = schema.get("items", {})
+            if items.get("type") == "object":  # files: each a path, a title, a language
+                first = (items.get("required") or list(items.get("properties", {})))[0]
+                return (f"must be a list, not text; write each item on lines of its own: '{key}:' on one line, then "
+                        f"'  - {first}: {value}' below it")
+            return f"must be a list, not text; put it in brackets, with a comma between items: {key}: [{value}]"
         hint = " (put text that contains ': ' or starts with a symbol in quotes)" if "string" in wanted else ""
         return f"must be {words}, not {_type_name(value)}{hint}"
     if kind == "maxLength":

@@ -72,6 +72,9 @@ def test_names_that_collide_across_folders_are_refused(tmp_path):
     _, problems = collect(root)
     assert any("the name 'same-name' is already used by content/resources/a/same-name.md" in p.message
                for p in problems.sorted())
+    # on both files: in a pull request, the one added is marked whichever sorts first
+    assert any(p.path == "content/resources/a/same-name.md" and "also used by content/resources/b/same-name.md" in p.message
+               for p in problems.sorted()), problems.sorted()
 
 
 @pytest.mark.parametrize("name", [".hidden.md", "with space.md", "UPPER.md", "dots..md", "-lead.md", "ünïcode.md"])

@@ -54,6 +54,14 @@ CASES = [
     ("missing summary", "x.md", resource().replace("summary: A sample summary that is long enough for the schema.\n", ""),
      2, "summary", "add 'summary:'"),
     ("title is a number", "x.md", resource(title="2024"), 2, "title", "must be text, not a number"),
+    ("two types", "x.md", resource(type="[case-study, report]"), 3, "type",
+     "takes one value, not a list; choose one and write it without brackets, e.g. type: case-study"),
+    ("summary is a number", "x.md", resource().replace("A sample summary that is long enough for the schema.", "2025"),
+     8, "summary", 'must be text, not a number; put it in quotes: summary: "2025"'),
+    ("authors as text", "x.md", resource(extra="authors: Jane Doe and John Smith\n"), 9, "authors",
+     "must be a list, not text; put it in brackets, with a comma between items: authors: [Jane Doe and John Smith]"),
+    ("files as text", "x.md", resource(extra="files: files/x.pdf\n"), 9, "files",
+     "must be a list, not text; write each item on lines of its own: 'files:' on one line, then '  - path: files/x.pdf' below it"),
     ("null summary", "x.md", resource().replace("summary: A sample summary that is long enough for the schema.", "summary:"),
      8, "summary", "is empty; write text here"),
     ("misspelt key", "x.md", resource(extra="regoin: chile\n"), 9, "regoin", "did you mean 'region'?"),
@@ -175,6 +183,9 @@ CASES = [
     ("duplicate title", "x.md", resource(title="A valid neighbour"), 2, "title", "the same title is used by"),
     ("unsafe file name", "My Report.md", resource(), 0, "-", "unsafe file name"),
     ("upper-case file name", "Report.md", resource(), 0, "-", "unsafe file name"),
+    ("a translation's language after an underscore", "coal-report_es.md", resource(), 0, "-",
+     "(or .<language>.md for a translation), e.g. 'coal-report.es.md'"),
+    ("a name that ends in two letters", "Growth.md", resource(), 0, "-", "e.g. 'growth.md'"),
     ("unknown language suffix", "good.fr.md", resource(), 0, "-", "'.fr.md' is not a language of the hub"),
     ("english suffix", "x.en.md", resource(), 0, "-", "need no suffix: name it x.md"),
     ("translation named with a hyphen", "good-es.md", resource(title="Un vecino"), 0, "-",
@@ -408,9 +419,10 @@ def test_two_originals_with_one_name_in_different_languages_are_refused(tmp_path
     vietnamese = resource(title="Báo cáo mẫu tiếng Việt", region="[vietnam]")
     root = make_repo(tmp_path, {"solar.th.md": thai, "solar.vi.md": vietnamese})
     _, problems = collect(root)
+    rule = "an original in another language needs its own file name, or make one of them the translation of an original foo.md"
     assert [str(p) for p in problems.sorted()] == [
-        ("content/resources/solar.vi.md:0: -: the name 'solar' is already used by content/resources/solar.th.md; "
-        "an original in another language needs its own file name, or make one of them the translation of an original foo.md")]
+        f"content/resources/solar.th.md:0: -: the name 'solar' is also used by content/resources/solar.vi.md; {rule}",
+        f"content/resources/solar.vi.md:0: -: the name 'solar' is already used by content/resources/solar.th.md; {rule}"]
 
 
 @pytest.mark.parametrize("where", ["content/resource/solar.md", "content/library/solar.md", "resources/solar.md"])
