@@ -6,7 +6,7 @@ import datetime as dt
 import os
 import re
 from html import unescape
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
@@ -514,8 +514,37 @@ def _link_problem(root: Path, folder: Path, text: str, target: str, generated: f
     if inside is not None and inside in generated:
         return None  # a listing or region page: the build writes it
     shown = path.relative_to(root.resolve()).as_posix() if path.is_relative_to(root.resolve()) else address
+    if meant := _meant(content, folder.resolve(), address):
+        return (f"the link '{address}' leads to {shown}, which does not exist; the path is relative to this file: "
+                f"did you mean '{meant}'?")
     return (f"the link '{address}' leads to {shown}, which does not exist; the path is relative to this file: a "
             f"resource beside it is 'name.md', a file under content/files/ is '{files}/name.pdf'")
+
+
+def _meant(content: Path, folder: Path, address: str) -> str | None:
+    """The file under content/ a broken link most likely means, relative to the linking file: the same
+    name in other capitals (which Windows and macOS forgive, and the web does not), or the same path
+    with one '../' too many or too few."""
+    parts = [part for part in PurePosixPath(address).parts if part not in ("..", ".")]
+    written = (folder / address).resolve()
+    tries = [written.relative_to(content).parts] if written.is_relative_to(content) else []
+    for found in (_any_case(content, tail) for tail in [*tries, *(parts[start:] for start in range(len(parts)))]):
+        if found:
+            return os.path.relpath(found, folder).replace(os.sep, "/")
+    return None
+
+
+def _any_case(base: Path, parts) -> Path | None:
+    """The file at `parts` under `base`, each part matched whatever its capitals."""
+    here = base
+    for part in parts:
+        if not here.is_dir():
+            return None
+        here = here / part if (here / part).exists() else next(
+            (child for child in sorted(here.iterdir()) if child.name.lower() == part.lower()), None)
+        if here is None:
+            return None
+    return here if here.is_file() and here != base else None
 
 
 def _anchor_hint(found: set[str]) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from catalogue.load import collect
-from conftest import make_repo, resource, write
+from conftest import make_repo, png, resource, write
 
 GOOD = resource(title="A valid neighbour")
 
@@ -292,6 +292,23 @@ def test_each_malformed_input_gets_a_located_message(tmp_path, name, filename, c
     assert mine, f"no problem reported for {name}; got {problems.sorted()}"
     assert any(p.line == line and p.field == field and words in p.message for p in mine), \
         "\n".join(str(p) for p in mine)
+
+
+def test_a_broken_link_names_the_file_it_most_likely_means(tmp_path):
+    """A '../' too many, or capitals that Windows and macOS forgive and the web does not: the message
+    gives the link that works."""
+    body = ("\n![Members at work](../../files/images/coop.png)\n\nSee [the plan](../files/Plan.pdf), "
+            "[the neighbour](Good.md) and [nothing](../files/none.pdf).\n")
+    root = make_repo(tmp_path, {"good.md": GOOD, "x.md": resource() + body})
+    write(root / "content" / "files" / "images" / "coop.png", png(40, 30))
+    write(root / "content" / "files" / "plan.pdf", b"%PDF-1.4\n")
+    _, problems = collect(root)
+    said = [p.message for p in problems.sorted() if p.path == "content/resources/x.md"]
+    assert any("'../../files/images/coop.png' leads to files/images/coop.png, which does not exist; the path is relative "
+               "to this file: did you mean '../files/images/coop.png'?" in m for m in said), said
+    assert any("'../files/Plan.pdf'" in m and "did you mean '../files/plan.pdf'?" in m for m in said), said
+    assert any("'Good.md'" in m and "did you mean 'good.md'?" in m for m in said), said
+    assert any("'../files/none.pdf'" in m and "a file under content/files/ is '../files/name.pdf'" in m for m in said), said
 
 
 def test_one_original_is_one_publication_whatever_the_tracking_of_its_link(tmp_path):
