@@ -130,6 +130,8 @@ def main(argv: list[str] | None = None, read=input, write=print) -> int:
         parser.add_argument(f"--{key}", action="append" if key in LIST_KEYS else "store",
                             help=f"{'repeat for several; ' if key in LIST_KEYS else ''}asked for when left out"
                                  + (" (events only)" if key in EVENT_ASKED else ""))
+    parser.add_argument("--name", help="the file's name, which is also the page's web address, e.g. "
+                        "lampang-solar-skills; made from the title when left out")
     parser.add_argument("--root", default=str(ROOT), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     root = Path(args.root).resolve()
@@ -164,9 +166,10 @@ def main(argv: list[str] | None = None, read=input, write=print) -> int:
         if value not in (None, [], ""):
             values[key] = value
 
-    slug = slugify(str(values["title"]))
+    slug = slugify(args.name or str(values["title"]))
     if not slug:
-        write("The title gives no usable file name; add some Latin letters or digits.")
+        write("--name gives no usable file name; use Latin letters, digits and hyphens." if args.name else
+              "The title gives no usable file name; choose one with --name, in Latin letters, digits and hyphens.")
         return 1
     languages = values.get("language", ["en"])
     # A product with no English version is filed under its own language (slug.th.md).
@@ -189,6 +192,9 @@ def main(argv: list[str] | None = None, read=input, write=print) -> int:
     for problem in mine:
         write(str(problem))
     write(f"\nCreated {path.relative_to(root).as_posix()}" + (" (with problems listed above)" if mine else ""))
+    if not args.name:  # the name is the page's address for good: now is the time to choose a better one
+        write("  Its name, made from the title, is also the page's web address; for a shorter or clearer one, rename "
+              "the file now (or delete it and run this again with --name), before it is published.")
     page = UrlStyle(catalogue.default_language).page(f"{RESOURCES_DIR.removeprefix('content/')}/{slug}",
                                                      languages[0] if suffix else catalogue.default_language)
     write("Next steps:\n"

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from catalogue.load import collect
-from conftest import ROOT, make_repo, mkdocs_config, resource
+from conftest import ROOT, make_repo, mkdocs_config, png, resource, write
 
 NEW = str(ROOT / "scripts" / "new_resource.py")
 VALIDATE = str(ROOT / "scripts" / "validate.py")
@@ -47,6 +47,17 @@ def test_scaffold_with_flags_writes_a_commented_valid_file(tmp_path):
     assert [str(p) for p in problems.sorted()] == [
         (f"content/resources/skills-for-solar-jobs-in-lampang.md:{text.count(chr(10)) - 1}: body: this is the scaffold's placeholder; "
         "replace it with a few paragraphs on the resource")]
+
+
+def test_scaffold_takes_the_file_name_a_contributor_chooses(tmp_path):
+    """The title makes a long name, or for a Thai title a spelling in Latin letters: --name chooses it."""
+    root = make_repo(tmp_path)
+    result = run(NEW, root, *FLAGS, "--name", "Lampang Solar Skills")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Created content/resources/lampang-solar-skills.md" in result.stdout
+    assert "rename the file now" not in result.stdout
+    thai = run(NEW, root, "--title", "ทักษะงานโซลาร์ในลำปาง", *FLAGS[2:])
+    assert "its name, made from the title, is also the page's web address" in thai.stdout.lower()
 
 
 def test_scaffold_refuses_to_overwrite(tmp_path):
@@ -249,6 +260,19 @@ def test_contributing_guide_matches_the_schema_and_vocabularies():
     for needle in ("| `south-africa` | South Africa |", "| `coal-mine-closure` | Coal mine closure |",
                    "| `dg-intpa` |", "| `summary` | yes |", "timezone: Asia/Jakarta", "make serve"):
         assert needle in text
+
+
+def test_the_guides_attachments_example_is_valid_as_written(tmp_path):
+    """The guide's 'files:' block and its links, pasted into a resource, pass the check once the files are there."""
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    block = next(b for b in re.findall(r"```yaml\n(.*?)```", guide, re.S) if b.startswith("files:"))
+    links = re.findall(r"`(!?\[[^\]]+\]\(\.\./files/[^)]+\))`", guide)
+    assert len(links) == 2
+    root = make_repo(tmp_path, {"cooperatives.md": resource(extra=block) + "\n" + "\n\n".join(links) + "\n"})
+    for path in re.findall(r"path: (\S+)", block) + [re.search(r"\(\.\./(.*)\)", link).group(1) for link in links]:
+        write(root / "content" / path, png(40, 30) if path.endswith(".webp") else b"sample\n")
+    _, problems = collect(root)
+    assert [str(p) for p in problems.sorted()] == []
 
 
 def test_the_readme_maps_every_hook_and_catalogue_module():
