@@ -14,7 +14,7 @@ from babel import Locale, UnknownLocaleError
 
 from . import content_files, csv_encoding, gfm
 from .frontmatter import Document
-from .ids import labels, normalise, suggest
+from .ids import Label, labels, normalise, same_name, suggest
 from .lookalikes import retype_hint
 from .markup import ACTIVE_TAGS as ACTIVE_TAG_NAMES
 from .markup import (
@@ -37,12 +37,15 @@ MAX_ATTACHMENT_BYTES = 50_000_000
 LEEWAY = dt.timedelta(days=1)  # a date written east of the build's clock may be its tomorrow
 
 
-def vocabularies(catalogue: Catalogue) -> dict[str, dict[str, str]]:
-    """Front-matter key -> {id: label} for every key whose values are ids."""
+def vocabularies(catalogue: Catalogue) -> dict[str, dict[str, Label]]:
+    """Front-matter key -> {id: its names} for every key whose values are ids: a type, region or topic
+    by its name in each of the hub's languages ('Sudáfrica', 'ประเทศไทย' point to their id)."""
+    def names(read) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(read(lang) for lang in catalogue.languages))
     return {
-        "type": {k: t.label for k, t in catalogue.types.items()},
-        "region": {k: r.name for k, r in catalogue.regions.items()},
-        "topic": {k: t.label for k, t in catalogue.topics.items()},
+        "type": {k: names(lambda lang, t=t: t.text("label", lang)[0]) for k, t in catalogue.types.items()},
+        "region": {k: names(lambda lang, r=r: r.name_in(lang)[0]) for k, r in catalogue.regions.items()},
+        "topic": {k: names(lambda lang, t=t: t.text("label", lang)[0]) for k, t in catalogue.topics.items()},
         "partner": organisation_labels(catalogue.organisations),
     }
 
@@ -110,7 +113,8 @@ def check_resources(root: Path, catalogue: Catalogue, problems: ProblemList,
         if isinstance(resource.url, str) and resource.url:
             _once(addresses, _same_address(resource.url), (where, doc.line_of("url"), "url"), problems,
                   "{other} links to the same original; is this the same publication? A publication has one page "
-                  "here, with its translations and attachments")
+                  "here, with its translations and attachments; if this is another resource about it (news of a "
+                  "report, say), leave 'url' out here and link to the original in the text")
     _check_former_names([(r, Failed()) for r in catalogue.resources] + list(rejected), problems)
     for region in catalogue.regions.values():
         for text in region.texts.values():
@@ -213,8 +217,8 @@ def unknown_id(key: str, value: str, known: dict[str, str]) -> str:
         return f"'{value}' reads as one value; put several in square brackets: {key}: [{', '.join(listed)}]"
     hint = suggest(str(value), known)
     if hint:
-        spellings = {hint.replace("-", "")} | {normalise(name).replace("-", "") for name in labels(known[hint])}
-        fixable = normalise(str(value)).replace("-", "") in spellings
+        fixable = (normalise(str(value)).replace("-", "") == hint.replace("-", "")
+                   or any(same_name(str(value), name) for name in labels(known[hint])))
         return f"{message}; did you mean '{hint}'?" + (f" ({FIX_HINT})" if fixable else "")
     new = {"partner": "; a publisher outside the project goes under 'authors', with here the partner who brings the "
                       "resource to the hub; an organisation that joins the project needs an entry in partners.yml "
@@ -259,12 +263,13 @@ def _check_event(resource: Resource, problems: ProblemList, failed: Failed) -> N
         return
     for key in ("start", "location"):
         if key not in meta:
-            problems.add(where, doc.line_of(), key, f"an event needs '{key}:'; {_hint(key)}")
+            problems.add(where, doc.line_of("type"), key, f"an event needs '{key}:'; {_hint(key)}")
+    zone = time_zone(resource.timezone) if isinstance(resource.timezone, str) and resource.timezone else None
     for key in ("start", "end"):
         if key in meta and not failed.has(key):
             moment = parse_moment(meta[key])
             if moment is None:
-                problems.add(where, doc.line_of(key), key, _moment_problem(meta[key]))
+                problems.add(where, doc.line_of(key), key, _moment_problem(meta[key], zone))
             setattr(resource, key, moment)
     start, end = resource.start, resource.end
     if start is not None and end is not None:
@@ -298,12 +303,29 @@ def time_zone(name: str) -> ZoneInfo | None:
         return None
 
 
+# The short names of the hub's regions' time zones, which organisers write; a name is what the hub needs
+ABBREVIATIONS = {"SAST": "Africa/Johannesburg", "WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura",
+                 "ICT": "Asia/Bangkok (or Asia/Ho_Chi_Minh)", "ULAT": "Asia/Ulaanbaatar", "COT": "America/Bogota",
+                 "CLT": "America/Santiago", "CLST": "America/Santiago", "CET": "Europe/Berlin", "CEST": "Europe/Berlin"}
+
+
 def _zone_problem(name: str) -> str:
-    hint = suggest(name, {z: z for z in available_timezones()})
+    hint = ABBREVIATIONS.get(name.strip().upper()) or suggest(name, {z: z for z in available_timezones()})
     return f"'{name}' is not a time zone name" + (f"; did you mean '{hint}'?" if hint else "; use an IANA name such as Asia/Jakarta")
 
 
-def _moment_problem(value: object) -> str:
+def _moment_problem(value: object, zone: ZoneInfo | None = None) -> str:
+    """A time without its offset from UTC gets it, from the event's time zone where there is one."""
+    try:
+        naive = dt.datetime.fromisoformat(str(value))
+    except ValueError:
+        naive = None
+    if naive is not None and naive.tzinfo is None:
+        if zone is not None:
+            return (f"'{value}' needs the venue's offset from UTC at the end; in {zone.key} on that day: "
+                    f"{naive.replace(tzinfo=zone).isoformat()}")
+        return (f"'{value}' needs the venue's offset from UTC at the end, e.g. {naive.isoformat()}+07:00 in Jakarta or "
+                "Bangkok, +02:00 in Johannesburg, -05:00 in Bogotá")
     return f"'{value}' is not a date-time with UTC offset; {_hint('start')}{retype_hint(value)}"
 
 
@@ -342,7 +364,8 @@ def _check_files(root: Path, resource: Resource, problems: ProblemList, failed: 
             continue
         size = target.stat().st_size
         if size > MAX_ATTACHMENT_BYTES:
-            problems.add(where, line, "files.path", f"the file is {size / 1e6:.0f} MB; link to large documents with 'url' instead")
+            problems.add(where, line, "files.path", f"the file is {size / 1e6:.0f} MB, over the limit of {MAX_ATTACHMENT_BYTES / 1e6:.0f} MB for "
+                         "an attachment; link to large documents with 'url' instead")
         elif csv_encoding.is_spreadsheet_text(target.name):
             garbled = csv_encoding.problem(target.read_bytes())
             if garbled:

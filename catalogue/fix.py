@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from . import schema
-from .ids import labels, normalise, suggest
+from .ids import labels, normalise, same_name, suggest
 from .template import yaml_value
 
 KEY_LINE = re.compile(r"^(?P<key>[A-Za-z_][\w-]*):(?P<rest>.*)$")
@@ -134,6 +134,6 @@ def _fix_one(value: str, known: dict[str, str] | None) -> str:
     if norm.replace("-", "") in squashed:  # spacing only: 'Viet Nam' -> 'vietnam'
         return squashed[norm.replace("-", "")]
     by_label = suggest(value, known)
-    if by_label and norm in {normalise(name) for name in labels(known[by_label])}:
+    if by_label and any(same_name(value, name) for name in labels(known[by_label])):
         return by_label
     return value

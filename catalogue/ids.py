@@ -21,15 +21,23 @@ def labels(label: Label) -> tuple[str, ...]:
     return (label,) if isinstance(label, str) else tuple(label)
 
 
+def same_name(value: str, name: str) -> bool:
+    """Whether `value` is `name` give or take case, spacing and accents; in a script without Latin
+    letters (ประเทศไทย, Монгол Улс), give or take case and spacing."""
+    norm = normalise(value)
+    return norm == normalise(name) if norm else " ".join(value.split()).casefold() == " ".join(name.split()).casefold()
+
+
 def suggest(value: str, known: dict[str, Label] | Iterable[str]) -> str | None:
-    """The id closest to `value`, comparing ids and (for dicts) their labels."""
+    """The id closest to `value`, comparing ids and (for dicts) their labels, in any of the hub's languages."""
     candidates = dict(known) if isinstance(known, dict) else {k: k for k in known}
     norm = normalise(value)
     if norm in candidates:
         return norm
-    by_label = {normalise(name): key for key, label in candidates.items() for name in labels(label)}
-    if norm in by_label:
-        return by_label[norm]
+    named = next((key for key, label in candidates.items() for name in labels(label) if same_name(value, name)), None)
+    if named:
+        return named
+    by_label = {normalise(name): key for key, label in candidates.items() for name in labels(label) if normalise(name)}
     squashed = {k.replace("-", ""): k for k in candidates}
     if norm.replace("-", "") in squashed:
         return squashed[norm.replace("-", "")]

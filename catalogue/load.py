@@ -497,7 +497,8 @@ def _add_translation(root: Path, path: Path, doc: Document, original: Resource, 
             del meta[key]
         elif key in schema.fields("resource"):
             problems.add(where, doc.line_of(key), key, f"conflicts with the original {rel(root, original_path)}; "
-                         f"a translation inherits '{key}' from the original: remove it here")
+                         f"a translation inherits '{key}' from the original: remove it here ({path.name} beside "
+                         f"{original_path.name} is its translation; a resource of its own needs a name of its own)")
             del meta[key]
     add_schema_problems("translation", meta, where, doc, problems)
     # Added even when it has problems (they stop the build): its text is checked with the original's.

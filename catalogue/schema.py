@@ -160,6 +160,8 @@ def explain(name: str, error: ValidationError) -> str:
             return f"'{value}' is not a date; write it as YYYY-MM-DD, e.g. 2025-03-14{retype_hint(value)}"
         if schema.get("pattern") == "^[a-z]{2}$":
             return f"'{value}' is not a two-letter language code; use ISO 639-1 codes such as en, es, id, vi, th, mn"
+        if ("https?" in schema.get("pattern", "") or "https:" in schema.get("pattern", "")) and str(value).startswith("www."):
+            return f"'{value}' needs https:// in front: https://{value}"
         if "https?" in schema.get("pattern", "") or "https:" in schema.get("pattern", ""):
             return (f"'{value}' is not a web link; it must start with https:// (or http://), contain no spaces or "
                     "backslashes, and have no name@ before the site's address")

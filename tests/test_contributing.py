@@ -132,7 +132,7 @@ def test_scaffold_asks_an_event_for_its_time_and_place(tmp_path):
     ]) + "\n"
     result = run(NEW, root, stdin=answers)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "start: '2027-03-02 09:00' is not a date-time with UTC offset" in result.stdout
+    assert "start: '2027-03-02 09:00' needs the venue's offset from UTC at the end, e.g. 2027-03-02T09:00:00+07:00" in result.stdout
     assert "timezone: 'Asia/Jakartaa' is not a time zone name; did you mean 'Asia/Jakarta'?" in result.stdout
     text = (root / "content/resources/palembang-workshop-on-green-jobs.md").read_text()
     for line in ('authors: ["Sari, D.", GIZ Indonesia team]', "start: 2027-03-02T09:00:00+07:00",
@@ -207,6 +207,18 @@ def test_fix_repairs_what_is_safe_and_says_so(tmp_path):
     assert "# why this matters\nsummary:" in text, "comments travel with their key"
     assert text.endswith("Body stays.  \n"), "the body is left alone"
     assert run(VALIDATE, root, "--fix").stdout.count("fixed:") == 0, "a second run changes nothing"
+
+
+def test_fix_repairs_a_region_or_topic_named_as_the_hub_names_it_in_another_language(tmp_path):
+    """A Thai or Spanish contributor copies the region's name from the hub's own pages in their language."""
+    text = resource(region="[ประเทศไทย, Sudáfrica]").replace("[skills]", "[Competencias]")
+    root = make_repo(tmp_path, {"named.md": text})
+    result = run(VALIDATE, root, "--fix")
+    assert result.returncode == 0, result.stdout
+    for change in ("region: 'ประเทศไทย' -> 'thailand'", "region: 'Sudáfrica' -> 'south-africa'",
+                   "topic: 'Competencias' -> 'skills'"):
+        assert f"content/resources/named.md: fixed: {change}" in result.stdout.splitlines(), result.stdout
+    assert "region: [thailand, south-africa]" in (root / "content/resources/named.md").read_text()
 
 
 def test_fix_works_on_a_file_that_starts_with_a_byte_order_mark(tmp_path):

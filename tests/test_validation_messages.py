@@ -86,6 +86,10 @@ CASES = [
     ("near-miss region", "x.md", resource(region="[viet-nam]"), 4, "region", "'viet-nam' is not a region; did you mean 'vietnam'?"),
     ("region label instead of id", "x.md", resource(region="Viet Nam"), 4, "region", "did you mean 'vietnam'?"),
     ("second region unknown", "x.md", resource(region="\n  - colombia\n  - chille"), 6, "region", "'chille' is not a region"),
+    ("a region named in Thai", "x.md", resource(region="[ประเทศไทย]"), 4, "region",
+     "'ประเทศไทย' is not a region; did you mean 'thailand'? (make fix repairs this)"),
+    ("a region named in Spanish", "x.md", resource(region="Sudáfrica"), 4, "region", "did you mean 'south-africa'?"),
+    ("a type named in Mongolian", "x.md", resource(type="Тайлан"), 3, "type", "did you mean 'report'?"),
     ("near-miss topic", "x.md", resource().replace("[skills]", "[coal-closure]"), 5, "topic", "did you mean 'coal-mine-closure'?"),
     ("organisation id with a word added", "x.md", resource().replace("[ilo]", "[giz-gmbh]"), 6, "partner",
      "'giz-gmbh' is not an organisation; did you mean 'giz'?"),
@@ -96,7 +100,9 @@ CASES = [
     ("title too long", "x.md", resource(title="T" * 161), 2, "title", "161 characters long; shorten it to at most 160"),
     ("summary too long", "x.md", resource().replace("A sample summary that is long enough for the schema.", "s" * 301),
      8, "summary", "shorten it to at most 300"),
-    ("url without scheme", "x.md", resource(extra="url: www.example.org/report\n"), 9, "url", "must start with https://"),
+    ("url without scheme", "x.md", resource(extra="url: www.example.org/report\n"), 9, "url",
+     "'www.example.org/report' needs https:// in front: https://www.example.org/report"),
+    ("url without scheme or www", "x.md", resource(extra="url: example.org/report\n"), 9, "url", "must start with https://"),
     ("url whose site hides behind a backslash", "x.md", resource(extra="url: 'https://evil.example\\@www.ilo.org/r'\n"), 9,
      "url", "no spaces or backslashes, and have no name@ before the site's address"),
     ("url with a name@ before the site", "x.md", resource(extra="url: https://www.ilo.org@evil.example/r\n"), 9, "url",
@@ -154,12 +160,19 @@ CASES = [
      "the front matter is nested too deeply"),
     ("language as a word", "x.md", resource(extra="language: [english]\n"), 9, "language", "not a two-letter language code"),
     ("unknown language code", "x.md", resource(extra="language: [en, qq]\n"), 9, "language", "'qq' is not an ISO 639-1"),
-    ("event without start", "x.md", EVENT.format(event="location: Hanoi\n"), 2, "start", "an event needs 'start:'"),
+    ("event without start", "x.md", EVENT.format(event="location: Hanoi\n"), 3, "start", "an event needs 'start:'"),
     ("event ends before it starts", "x.md",
      EVENT.format(event="start: 2026-03-10T09:00:00+07:00\nend: 2026-03-09T17:00:00+07:00\nlocation: Hanoi\n"),
      10, "end", "ends (2026-03-09T17:00:00+07:00) before it starts"),
     ("event time without offset", "x.md", EVENT.format(event="start: 2026-03-10T09:00:00\nlocation: Hanoi\n"),
-     9, "start", "not a date-time with UTC offset"),
+     9, "start", "'2026-03-10T09:00:00' needs the venue's offset from UTC at the end, e.g. 2026-03-10T09:00:00+07:00 "
+     "in Jakarta or Bangkok"),
+    ("event time without offset, with its time zone", "x.md",
+     EVENT.format(event="start: 2026-06-15T09:00\ntimezone: Africa/Johannesburg\nlocation: Emalahleni\n"), 9, "start",
+     "in Africa/Johannesburg on that day: 2026-06-15T09:00:00+02:00"),
+    ("time zone as an abbreviation", "x.md",
+     EVENT.format(event="start: 2026-06-15\ntimezone: SAST\nlocation: Emalahleni\n"), 10, "timezone",
+     "'SAST' is not a time zone name; did you mean 'Africa/Johannesburg'?"),
     ("offset does not match zone", "x.md",
      EVENT.format(event="start: 2026-03-10T09:00:00+02:00\ntimezone: Asia/Ho_Chi_Minh\nlocation: Hanoi\n"),
      9, "start", "does not match Asia/Ho_Chi_Minh, which is at UTC+07:00"),
@@ -326,7 +339,8 @@ def test_a_translation_may_not_change_inherited_metadata(tmp_path):
     _, problems = collect(root)
     assert [str(p) for p in problems.sorted()] == [
         ("content/resources/good.es.md:4: type: conflicts with the original content/resources/good.md; "
-        "a translation inherits 'type' from the original: remove it here")]
+        "a translation inherits 'type' from the original: remove it here (good.es.md beside good.md is its "
+        "translation; a resource of its own needs a name of its own)")]
 
 
 def test_only_an_events_translation_may_name_the_place(tmp_path):
