@@ -111,6 +111,18 @@ def online_links(html: str, page: str, present: set[str], online: str) -> str:
     return _LINK.sub(swap, html)
 
 
+_SEARCH_FORM = re.compile(r'(<form class="hub-search"[^>]*?) action="[^"]*"')
+
+
+def search_in_copy(html: str, page: str, lang: str, default: str) -> str:
+    """Point the header search of `page`, in a language its copy leaves out (a resource written in
+    it), at the search of the copy's language `lang`: the page's own language's search page and
+    listings are not in the copy, and its results would link to them."""
+    search = "search/index.html" if lang == default else f"{lang}/search/index.html"
+    action = posixpath.relpath(search, posixpath.dirname(page) or ".")
+    return _SEARCH_FORM.sub(lambda m: f'{m.group(1)} action="{action}" data-lang="{lang}"', html, count=1)
+
+
 # How to open the copy, and how to update it, in each interface language: many readers will not read
 # the English. A phone's file app often opens a page from disk without its links: the copy is made
 # for a computer's browser.
@@ -189,7 +201,10 @@ def write_zip(site: Path, target_folder: Path, info: dict, built: dt.date, lang:
         for rel, path in files:
             data = path.read_bytes()
             if lang and rel.endswith(".html"):
-                data = online_links(data.decode("utf-8"), rel, present, info["online"]).encode("utf-8")
+                html = online_links(data.decode("utf-8"), rel, present, info["online"])
+                if rel.partition("/")[0] in languages and rel.partition("/")[0] not in keep:
+                    html = search_in_copy(html, rel, lang, languages[0])
+                data = html.encode("utf-8")
             size += len(data)
             _add(archive, f"{ROOT_FOLDER}/{rel}", data, stamp)
         # last, once the copy's files are counted; readers find them by name

@@ -25,6 +25,8 @@ class _Collector(HTMLParser):
             self.ids.add(attrs["id"])
         if tag in ("a", "link") and "href" in attrs:
             self.links.append(dict(attrs, tag=tag))
+        if tag == "form" and attrs.get("action"):  # where the header search sends its query
+            self.links.append(dict(attrs, href=attrs["action"], tag=tag))
         if tag in ("script", "style"):
             self._skip += 1
 

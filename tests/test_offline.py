@@ -12,6 +12,7 @@ import subprocess
 import sys
 import zipfile
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import pytest
 
@@ -20,7 +21,7 @@ from catalogue.cache import digest
 from catalogue.load import load
 from catalogue.offline import ROOT_FOLDER, ZIP_NAME, copies_to_make, describe, online_links, zip_name
 from conftest import BUILD_DATE_EPOCH, SAMPLE, licence_text, make_repo, resource, run_build
-from htmlcheck import broken_links, parse
+from htmlcheck import broken_links, is_forwarding_page, parse
 
 
 @pytest.fixture(scope="module")
@@ -465,6 +466,24 @@ def test_a_language_copy_browses_and_searches_from_disk(spanish_copy):
         assert thai.get_attribute("href").startswith("https://") and "↗" in thai.evaluate(
             "a => getComputedStyle(a, '::after').content"), "the language left out is online, and looks it"
         assert network == [], f"requests to the network: {network}"
+
+
+def test_a_page_in_a_language_the_copy_leaves_out_searches_in_the_copys(spanish_copy):
+    """The Spanish copy holds every resource, the Thai ones too, but not the Thai search page or
+    listings: a Thai resource's header search opens the Spanish search page, and its suggestions
+    lead to pages the copy holds."""
+    thai = next(p for p in sorted((spanish_copy / "th" / "resources").glob("*.html")) if not is_forwarding_page(p.read_text(encoding="utf-8")))
+    with browser() as chromium:
+        page = chromium.new_page()
+        page.goto(thai.as_uri())
+        assert page.get_attribute("form.hub-search", "data-lang") == "es"
+        page.fill("#hub-search-box", "carbón")
+        page.wait_for_selector(".hub-search__list li a")
+        hrefs = page.eval_on_selector_all(".hub-search__suggest a", "links => links.map(a => a.href)")
+        assert hrefs and all(Path(unquote(urlsplit(h).path)).is_file() for h in hrefs), hrefs
+        page.press("#hub-search-box", "Enter")
+        page.wait_for_selector(".hub-results li")
+        assert page.url.startswith((spanish_copy / "es" / "search" / "index.html").as_uri())
 
 
 def test_a_copy_missing_its_search_data_says_how_to_open_it(unzipped, tmp_path):

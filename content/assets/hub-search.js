@@ -20,6 +20,9 @@
   var PAGE = 10;
   var loading = null;
   var searchBox = (document.querySelector("form.hub-search") || { dataset: {} }).dataset;
+  // A page in a language its offline copy leaves out (a resource written in it) searches in the
+  // copy's language, whose search page the copy holds (catalogue/offline.py).
+  if (searchBox.lang) lang = searchBox.lang;
   var offline = searchBox.engine === "offline";
   var bundles = { count: +(searchBox.bundles || 1), newest: +(searchBox.newest || 0), total: +(searchBox.total || 0) };
   var older = null; // the older bundles, merged into the search once asked for
