@@ -68,6 +68,7 @@ def _forwarding_page(catalogue: Catalogue, site: Site, lang: str, old: str, new:
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             f'<meta http-equiv="refresh" content="0; url={link}">\n'
             '<meta name="robots" content="noindex">\n'
+            '<link rel="icon" href="data:,">\n'  # no icon to show: without it, browsers ask the server for /favicon.ico
             f'<link rel="canonical" href="{escape(site.at(new))}">\n'
             f"<title>{title}</title>\n</head>\n<body>\n<main>\n<h1>{title}</h1>\n"
             f"<p>{sentence.replace(GAP, anchor)}</p>\n"

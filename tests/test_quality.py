@@ -81,6 +81,14 @@ def test_every_page_has_a_content_security_policy(real_site):
     assert (real_site / "robots.txt").read_text() == f"User-agent: *\nAllow: /\n\nSitemap: {site_url}sitemap.xml\n"
 
 
+def test_every_page_names_its_icon_so_that_no_browser_asks_for_favicon_ico(real_site):
+    """A page without an icon makes the browser ask for /favicon.ico, which the host answers with
+    its 404 page: a wasted request, on a connection where each one costs, at every forwarding page."""
+    without = [page.relative_to(real_site).as_posix() for page in real_site.rglob("*.html")
+               if '<link rel="icon"' not in page.read_text(encoding="utf-8").split("</head>")[0]]
+    assert without == []
+
+
 def test_each_file_has_one_caching_rule_and_the_hubs_own_change_address_with_their_content(real_site):
     """Hosts apply every _headers rule that matches: two Cache-Control values for one file would
     conflict. What is kept a year must change its address when it changes."""
