@@ -186,7 +186,8 @@ def _check_plain_text(code: str, data: dict, lines: dict[tuple, int], problems: 
                          "interface text is plain text: remove the HTML tag (write '<' as a word, e.g. 'less than')")
 
 
-ORGANISATION_SECTIONS = ("organisations", "organisation_descriptions", "acknowledgements")  # keyed by partners.yml ids
+ORGANISATION_SECTIONS = ("organisations", "organisation_short_names", "organisation_descriptions",
+                         "acknowledgements")  # keyed by partners.yml ids
 
 
 def _check_organisation_ids(strings: dict[str, dict], lines: dict[str, dict], organisations: dict,

@@ -244,6 +244,11 @@ class Catalogue:
         locales/<lang>.yml where it has one, else the name in partners.yml."""
         return self._in_language("organisations", org, lang, (org.name, org.name_language))
 
+    def organisation_short_name(self, org: Organisation, lang: str) -> str:
+        """The letters `lang` knows an organisation by (the ILO is the OIT in Spanish), from
+        locales/<lang>.yml where they differ, else partners.yml's short name."""
+        return self._in_language("organisation_short_names", org, lang, (org.short_name, "en"))[0]
+
     def organisation_description(self, org: Organisation, lang: str) -> tuple[str, str]:
         """(an organisation's one-line description, its language), translated or partners.yml's English."""
         return self._in_language("organisation_descriptions", org, lang, (org.description, "en"))

@@ -90,7 +90,8 @@ def records(catalogue: Catalogue, style: UrlStyle, bundle_size: int = BUNDLE_SIZ
             ))
         for org in catalogue.organisations.values():
             name, name_lang = catalogue.organisation_name(org, lang)
-            names = dict.fromkeys((name, org.name, org.short_name))  # found by its name in any of them
+            # found by its name in any of them, and by the letters the reader's language knows it by
+            names = dict.fromkeys((name, org.name, org.short_name, catalogue.organisation_short_name(org, lang)))
             description, description_lang = catalogue.organisation_description(org, lang)
             out.append(Record(
                 url=style.page(organisation_stem(org.id), lang),
@@ -117,6 +118,7 @@ def _resource_record(catalogue: Catalogue, resource: Resource, lang: str, t: Tra
     # its type, regions, topics and organisations in the reader's words: an Indonesian reader finds
     # an English report by "batu bara" through its topic, and by the ILO's Indonesian name
     names = dict.fromkeys(n for x in resource.partners for n in (catalogue.organisations[x].short_name,
+                                                                 catalogue.organisation_short_name(catalogue.organisations[x], lang),
                                                                  catalogue.organisation_name(catalogue.organisations[x], lang)[0]))
     terms = ". ".join((type_label, ", ".join(regions), ", ".join(topics), ", ".join(names)))
     return Record(

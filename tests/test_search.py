@@ -523,6 +523,20 @@ def test_few_results_in_a_language_most_resources_lack_say_which_words_find_more
     assert page.get_attribute("#hub-search-page", "data-few") is None, "most resources are in English"
 
 
+@pytest.mark.parametrize("lang, letters", [("es/", "OIT"), ("mn/", "ОУХБ")])
+def test_an_organisation_is_found_by_the_letters_the_readers_language_knows_it_by(page, site_url, catalogue, lang,
+                                                                                 letters):
+    """The ILO is the OIT in Spanish (locales/es.yml organisation_short_names): "OIT" found one
+    resource, whose text happened to say it, and not the ILO's page. Now it finds the page and
+    every resource of the ILO, as "ILO" does."""
+    published = len([r for r in catalogue.resources if "ilo" in r.partners])
+    for query in ("ILO", letters):
+        page.goto(f"{site_url}{lang}search/?q={query}")
+        wait_results(page)
+        assert result_count(page) >= published + 1 > 10, (query, page.inner_text(".hub-search-status"))
+        assert page.locator(f".hub-results a[href$='{lang}organisations/ilo/']").count() == 1, query
+
+
 def test_words_typed_together_and_found_together_come_first(page, site_url):
     """Vietnamese "Nam Phi" (South Africa) finds first the pages that say it, not the one that says
     "Việt Nam" and "phi chính thức" apart, though that one is in the reader's language."""
