@@ -7,10 +7,20 @@ The base is mkdocs.yml `site_url`. Absolute page addresses always take the publi
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from .urls import UrlStyle
+
+
+def configured_site_url(root: Path) -> str:
+    """mkdocs.yml's `site_url`, read without MkDocs ('' when it has none): the scaffold and the
+    content check need it before any build."""
+    config = root / "mkdocs.yml"
+    found = re.search(r"^site_url:\s*['\"]?([^'\"\s#]+)", config.read_text(encoding="utf-8"), re.M) if config.is_file() else None
+    return found.group(1) if found else ""
 
 
 @dataclass(frozen=True)

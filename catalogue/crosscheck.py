@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 from babel import Locale, UnknownLocaleError
 
 from . import content_files, csv_encoding, gfm
+from .address import configured_site_url
 from .frontmatter import Document
 from .ids import Label, labels, normalise, same_name, suggest
 from .lookalikes import retype_hint
@@ -72,6 +73,7 @@ def check_resources(root: Path, catalogue: Catalogue, problems: ProblemList,
     titles: dict[tuple[str, str], tuple[str, int, str]] = {}
     addresses: dict[str, tuple[str, int, str]] = {}
     generated = _generated_pages(catalogue)
+    own_site = configured_site_url(root)
     for resource, failed in [(r, Failed()) for r in catalogue.resources] + list(rejected):
         doc = resource.meta["_doc"]
         where = resource.original.path
@@ -98,7 +100,7 @@ def check_resources(root: Path, catalogue: Catalogue, problems: ProblemList,
                 problems.add(version.path, version.body_line, "body", f"the summary and the text are those of the "
                              f"original ({original.path}), unchanged; translate them, or delete this file: where a "
                              "language has no translation, its readers are shown the original")
-            check_links(root, version.body, version.body_line, version.path, problems, generated)
+            check_links(root, version.body, version.body_line, version.path, problems, generated, own_site)
             if PLACEHOLDER in version.body:
                 line = version.body_line + version.body[:version.body.index(PLACEHOLDER)].count("\n")
                 problems.add(version.path, line, "body", PLACEHOLDER_PROBLEM)
@@ -477,16 +479,18 @@ def _prose(text: str, first_line: int):
 
 # Links to the hub's own pages and files: Markdown links and images, reference definitions, raw <a href>
 _LOCAL = r"(?P<target>(?![a-zA-Z][a-zA-Z0-9+.-]*:|//)[^)\s>\"']+)"
-LOCAL_LINKS = (re.compile(r"\]\(\s*<?" + _LOCAL), re.compile(r"^ {0,3}\[(?!\^)[^\]]+\]:\s*<?" + _LOCAL),
-               re.compile(r"<a\b[^>]*?\bhref\s*=\s*[\"']?" + _LOCAL, re.IGNORECASE))
+_LINK_STARTS = (r"\]\(\s*<?", r"^ {0,3}\[(?!\^)[^\]]+\]:\s*<?", r"(?i:<a\b[^>]*?\bhref\s*=\s*[\"']?)")
+LOCAL_LINKS = tuple(re.compile(start + _LOCAL) for start in _LINK_STARTS)
+WEB_LINKS = tuple(re.compile(start + r"(?P<target>https?://[^)\s>\"']+)") for start in _LINK_STARTS)
 
 
 def check_links(root: Path, text: str, first_line: int, where: str, problems: ProblemList,
-                generated: frozenset[str] = frozenset()) -> None:
+                generated: frozenset[str] = frozenset(), own_site: str = "") -> None:
     """Links and images to pages and files of the hub must lead to something that exists, and a
     '#part' of a page to one of its headings: the strict build would stop on them anyway, with a
     message that names neither the line nor the fix. `generated`: the pages the build writes
-    (listings, regions…), as paths under content/."""
+    (listings, regions…), as paths under content/. `own_site`: the hub's address (site_url): a
+    link that starts with it is written relative instead, to be checked, previewed and read offline."""
     if "](" not in text and "]:" not in text and "href" not in text.lower():
         return  # most texts link nowhere
     folder = (root / where).parent
@@ -496,6 +500,19 @@ def check_links(root: Path, text: str, first_line: int, where: str, problems: Pr
                 problem = _link_problem(root, folder, text, match.group("target"), generated)
                 if problem:
                     problems.add(where, number, "body", problem)
+        for pattern in WEB_LINKS if own_site else ():
+            for match in pattern.finditer(line):
+                if match.group("target").startswith(own_site):
+                    problems.add(where, number, "body", _own_site_problem(root, folder, match.group("target"), own_site))
+
+
+def _own_site_problem(root: Path, folder: Path, target: str, own_site: str) -> str:
+    """A link to a page of the hub by its full address works online only, and is not checked."""
+    path = target[len(own_site):].split("#")[0].split("?")[0].strip("/") or "index"
+    page = path if "." in path.rsplit("/", 1)[-1] else f"{path}.md"
+    relative = os.path.relpath((root / "content" / page).resolve(), folder.resolve()).replace(os.sep, "/")
+    return (f"the link '{target}' is the hub's own address; write it relative to this file, so that it is checked "
+            f"and works in previews and offline copies too: '{relative}'")
 
 
 def _link_problem(root: Path, folder: Path, text: str, target: str, generated: frozenset[str]) -> str | None:

@@ -25,6 +25,7 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from catalogue.address import configured_site_url  # noqa: E402
 from catalogue.crosscheck import PLACEHOLDER_PROBLEM, check_value, parse_moment  # noqa: E402
 from catalogue.load import RESOURCES_DIR, collect  # noqa: E402
 from catalogue.template import BODY_HINT, front_matter, slugify  # noqa: E402
@@ -209,8 +210,7 @@ def main(argv: list[str] | None = None, read=input, write=print) -> int:
 
 def preview_address(root: Path, page: str) -> str:
     """Where `make serve` shows a page: mkdocs serve puts the site under site_url's folder, if it has one."""
-    site_url = re.search(r"^site_url:\s*['\"]?([^'\"\s#]+)", (root / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
-    folder = urlsplit(site_url.group(1)).path if site_url else "/"
+    folder = urlsplit(configured_site_url(root)).path or "/"
     return f"http://127.0.0.1:8000{folder.rstrip('/')}/{page}"
 
 

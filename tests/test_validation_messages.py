@@ -235,6 +235,14 @@ CASES = [
      "body", "the link '#step' names no heading of this page; its anchors are '#steps'"),
     ("link to a page's web address", "x.md", resource() + "\nSee [it](good/).\n", 12, "body",
      "is a web address; link to the page's file instead: 'good.md'"),
+    ("link to the hub's own page by its full address", "x.md",
+     resource() + "\nSee [Chile](https://jet-cr-hub.example.org/regions/chile/#events) and [web](https://example.org).\n", 12,
+     "body", "the link 'https://jet-cr-hub.example.org/regions/chile/#events' is the hub's own address; write it relative "
+     "to this file, so that it is checked and works in previews and offline copies too: '../regions/chile.md'"),
+    ("link to the hub's own file by its full address", "x.md",
+     resource() + '\n<a href="https://jet-cr-hub.example.org/files/plan.pdf">plan</a>\n', 12, "body",
+     "is the hub's own address; write it relative to this file, so that it is checked and works in previews and offline "
+     "copies too: '../files/plan.pdf'"),
     ("link to a folder", "x.md", resource() + "\nSee [files](../files/).\n", 12, "body", "leads to a folder"),
     ("reference link to a missing file", "x.md", resource() + "\nSee [the plan][p].\n\n[p]: ../files/plan.pdf\n", 14,
      "body", "the link '../files/plan.pdf' leads to content/files/plan.pdf, which does not exist"),
