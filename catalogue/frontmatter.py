@@ -214,6 +214,8 @@ def _advice(key: str, value: str) -> str | None:
     if quote in "[{" and not value.endswith("]" if quote == "[" else "}"):
         if key in LIST_KEYS and quote == "[":
             return f"the list is not closed; end it with ']', as in {key}: {value.rstrip(', ')}]"
+        if key == "type":
+            return f"'type' takes one id, without brackets: type: {value.strip('[{ ,')}"
         return f"a value that starts with '{quote}' is read as a list; if it is text, put it in quotes: {_quoted(key, value)}"
     if quote and quote not in "'\"" and (": " in value or value.endswith(":")):
         return f"the text after '{key}:' contains ': ', which would start a new key; put the whole value in quotes: {_quoted(key, value)}"

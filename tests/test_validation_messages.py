@@ -32,6 +32,8 @@ CASES = [
      "the list is not closed; end it with ']', as in region: [colombia]"),
     ("a list left open above comment lines", "x.md", "---\ntitle: T\n# The topics\ntopic: [skills\n# Who\npartner: [ilo]\n---\n",
      4, "topic", "the list is not closed; end it with ']', as in topic: [skills]"),
+    ("a type in a bracket left open", "x.md", resource(type="[case-study"), 3, "type",
+     "'type' takes one id, without brackets: type: case-study"),
     ("a quote left open", "x.md", resource(title='"Energy cooperatives in Mpumalanga'), 2, "title",
      "the quote (\") that opens this value is not closed; end it with \" too: title: \"Energy cooperatives in Mpumalanga\""),
     ("a title that starts with a quotation", "x.md", resource(title='"Just transition" in Mpumalanga: a review'), 2, "title",
