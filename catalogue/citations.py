@@ -2,8 +2,10 @@
 reference managers, one per language version (es/citations/<slug>.bib beside es/resources/).
 
 The names are the authors, or the organisations' short names when no author is given (never a
-donor: funding is not authorship); the container is the hub, named in the page's language; the
-address is the page's own.
+donor: funding is not authorship). A resource published elsewhere (its `url`) is cited at that
+address, the hub's page beside it, so that a researcher cites the publication and not the
+catalogue; one published on the hub has the hub, named in the page's language, as its container
+and the page as its address.
 """
 
 from __future__ import annotations
@@ -35,11 +37,12 @@ class Citation:
     date: str  # YYYY-MM-DD
     container: str  # the hub's name in the version's language
     publishers: list[str]  # the organisations' short names
-    url: str  # the page of this language version
+    url: str  # where the publication is: its own address, or the hub's page when it has none
     lang: str
     summary: str
     keywords: list[str]
     kind: str = ""  # the type's label, e.g. Case study: what a report-like entry is
+    listed: str = ""  # the hub's page, for a publication cited at its own address
 
     @property
     def year(self) -> str:
@@ -47,7 +50,13 @@ class Citation:
 
     @property
     def bibtex_type(self) -> str:
-        return BIBTEX_TYPES.get(self.type_id, "misc")
+        kind = BIBTEX_TYPES.get(self.type_id, "misc")
+        return "misc" if kind == "article" and self.listed else kind  # an op-ed elsewhere: its journal is not the hub
+
+    @property
+    def where_listed(self) -> str:
+        """'JET Coal Regions Knowledge Hub: https://…' for a publication cited at its own address."""
+        return f"{self.container}: {self.listed}" if self.listed else ""
 
 
 def citation(catalogue: Catalogue, resource: Resource, lang: str, site: Site) -> Citation:
@@ -55,13 +64,15 @@ def citation(catalogue: Catalogue, resource: Resource, lang: str, site: Site) ->
     version = resource.version(lang)
     t = Translator(catalogue.strings, version.lang)
     publishers = [org.short_name for org in catalogue.creators(resource)]
+    page = site.page(resource.path_stem, version.lang)
+    original = resource.url if isinstance(resource.url, str) and resource.url else ""
     return Citation(
         key=resource.slug if version.lang == resource.lang else f"{resource.slug}-{version.lang}",
         type_id=resource.type, names=list(resource.authors) or publishers, title=site.title(version.title, version.lang),
         date=resource.date.isoformat(), container=t("site_name"), publishers=publishers,
-        url=site.page(resource.path_stem, version.lang), lang=version.lang, summary=version.summary,
+        url=original or page, lang=version.lang, summary=version.summary,
         keywords=[catalogue.topics[x].text("label", version.lang)[0] for x in resource.topics],
-        kind=catalogue.types[resource.type].text("label", version.lang)[0])
+        kind=catalogue.types[resource.type].text("label", version.lang)[0], listed=page if original else "")
 
 
 def path(resource: Resource, lang: str, site: Site, extension: str) -> str:
@@ -70,12 +81,15 @@ def path(resource: Resource, lang: str, site: Site, extension: str) -> str:
 
 
 def suggested(cite: Citation) -> str:
-    """'ILO, GIZ (2025). Title. JET Coal Regions Knowledge Hub. https://…' with the list written
-    the way the language writes lists."""
+    """'ILO, GIZ (2025). Title. https://… (JET Coal Regions Knowledge Hub: https://…)' for a publication
+    elsewhere, 'ILO, GIZ (2025). Title. JET Coal Regions Knowledge Hub. https://…' for one on the hub,
+    with the list written the way the language writes lists."""
     names = format_list(cite.names, locale=cite.lang)
     # Thai joins words with 'และ' unspaced; beside Latin names it needs the spaces Latin words take
     if re.search(r"[A-Za-z]", names):
         names = re.sub(r"\s*และ\s*", " และ ", names)
+    if cite.listed:
+        return f"{names} ({cite.year}). {_sentence(cite.title)} {cite.url} ({cite.where_listed})"
     return f"{names} ({cite.year}). {_sentence(cite.title)} {_sentence(cite.container)} {cite.url}"
 
 
@@ -87,11 +101,12 @@ def bibtex(cite: Citation) -> str:
     """A BibTeX entry; names are institutions, so each is braced and never split into first and last."""
     fields = [("author", " and ".join("{" + _tex(name) + "}" for name in cite.names)),
               ("title", "{" + _tex(cite.title) + "}")]
-    # the hub is named once: as the journal, where it is published, or in a note
-    fields += {"techreport": [("institution", _tex(", ".join(cite.publishers))), ("type", _tex(cite.kind)),
-                              ("note", _tex(cite.container))],
-               "article": [("journal", _tex(cite.container))],
-               "misc": [("howpublished", _tex(cite.container)), ("organization", _tex(", ".join(cite.publishers)))],
+    # the hub is named once: as the journal, where it is published, or in a note (with its page, for
+    # a publication cited at its own address)
+    hub = _tex(cite.where_listed or cite.container)
+    fields += {"techreport": [("institution", _tex(", ".join(cite.publishers))), ("type", _tex(cite.kind)), ("note", hub)],
+               "article": [("journal", hub)],
+               "misc": [("howpublished", hub), ("organization", _tex(", ".join(cite.publishers)))],
                }[cite.bibtex_type]
     fields += [("year", cite.year), ("date", cite.date), ("url", cite.url.replace("{", "%7B").replace("}", "%7D")),
                ("language", language_name(cite.lang)), ("keywords", _tex(", ".join(cite.keywords))),
@@ -119,8 +134,9 @@ def _tex(text: str) -> str:
 def ris(cite: Citation) -> str:
     """An RIS record (tag, two spaces, hyphen, space, value), lines ending in CRLF."""
     kind = RIS_TYPES.get(cite.type_id) or RIS_TYPES[cite.bibtex_type]
-    tags = [("TY", kind)] + [("AU", name) for name in cite.names] + [
-        ("TI", cite.title), ("T2", cite.container), ("PY", cite.year), ("DA", cite.date.replace("-", "/")),
+    where = [("N1", cite.where_listed)] if cite.listed else [("T2", cite.container)]
+    tags = [("TY", kind)] + [("AU", name) for name in cite.names] + [("TI", cite.title)] + where + [
+        ("PY", cite.year), ("DA", cite.date.replace("-", "/")),
         ("PB", ", ".join(cite.publishers)), ("LA", cite.lang), ("UR", cite.url), ("AB", cite.summary)]
     tags += [("KW", keyword) for keyword in cite.keywords] + [("ER", "")]
     return "".join(f"{tag}  - {' '.join(value.split())}\r\n" for tag, value in tags)

@@ -113,8 +113,8 @@ def resource_data(catalogue: Catalogue, resource: Resource, version: Version, si
                             # a harvester reads it away from the page and its sample notice
                             "name": site.title(version.title, version.lang), "description": version.summary,
                             "inLanguage": version.lang}
-    if site.licence:
-        data["license"] = site.licence[1]  # of the page's text; the publication itself keeps its publisher's terms
+    # no "license": the data describe the publication, which keeps its publisher's terms; the hub's
+    # licence covers its own texts, as the page's footer says, and a harvester would take it for the work's
     organisations = [_organisation(catalogue, org.id) for org in catalogue.creators(resource)]
     funders = [_organisation(catalogue, org.id) for org in catalogue.funders(resource)]
     if funders:

@@ -399,21 +399,43 @@ def test_resource_pages_suggest_a_citation_and_offer_bibtex_and_ris(real_site, c
     res = catalogue.by_slug("iki-jet-annual-review-2025")
     html = main_html(read(real_site, f"{res.path_stem}/"))
     citation = re.search(r'<p class="hub-citation">(.*?)</p>', html).group(1)
-    assert citation == (f"{', '.join(res.authors)} ({res.date.year}). {marked(res.title)}. JET Coal Regions Knowledge Hub. "
-                        f"{page_url(res, 'en')}")
+    # published elsewhere: cited at its own address, the hub's page beside it
+    assert res.url and citation == (f"{', '.join(res.authors)} ({res.date.year}). {marked(res.title)}. {res.url} "
+                                    f"(JET Coal Regions Knowledge Hub: {page_url(res, 'en')})")
     links = {a["href"] for a in parse(html).links}
     assert {f"../../citations/{res.slug}.bib", f"../../citations/{res.slug}.ris"} <= links
     bib = (real_site / "citations" / f"{res.slug}.bib").read_text(encoding="utf-8")
     assert bib.startswith(f"@techreport{{{res.slug},") and bib.count("{") == bib.count("}")
-    assert f"title = {{{{{marked(res.title)}}}}}" in bib and f"url = {{{page_url(res, 'en')}}}" in bib
+    assert f"title = {{{{{marked(res.title)}}}}}" in bib and f"url = {{{res.url}}}" in bib
+    assert f"note = {{JET Coal Regions Knowledge Hub: {page_url(res, 'en')}}}" in bib
     ris = (real_site / "citations" / f"{res.slug}.ris").read_bytes().decode("utf-8")
     lines = ris.split("\r\n")
     assert lines[0] == "TY  - RPRT" and lines[-2] == "ER  - " and f"TI  - {marked(res.title)}" in lines
+    assert f"UR  - {res.url}" in lines and f"N1  - JET Coal Regions Knowledge Hub: {page_url(res, 'en')}" in lines
     translated = catalogue.by_slug("coronel-path-after-coal-power")
     es = main_html(read(real_site, f"es/{translated.path_stem}/"))
     assert translated.versions["es"].title in es and "Centro de Conocimiento JET" in es
     bib = (real_site / "es/citations" / f"{translated.slug}.bib").read_text(encoding="utf-8")
     assert f"title = {{{{{marked(translated.versions['es'].title, 'es')}}}}}" in bib
+
+
+def test_a_publication_of_the_hub_itself_is_cited_at_its_page(tmp_path):
+    """Without an address of its own (an op-ed written for the hub), the hub is where it is published."""
+    from catalogue.address import Site
+    from catalogue.citations import bibtex, citation, ris, suggested
+    from catalogue.load import load
+
+    root = make_repo(tmp_path, {"hub-view.md": resource(title="Why coal towns need a say", type="op-ed"),
+                                "elsewhere.md": resource(title="A view from Lampang", type="op-ed",
+                                                         extra="url: https://example.org/lampang-view\n")})
+    catalogue = load(root)
+    site = Site(SITE_URL, "en")
+    own, other = (citation(catalogue, catalogue.by_slug(slug), "en", site) for slug in ("hub-view", "elsewhere"))
+    assert suggested(own).endswith(f"Why coal towns need a say. JET Coal Regions Knowledge Hub. {SITE_URL}resources/hub-view/")
+    assert "journal = {JET Coal Regions Knowledge Hub}" in bibtex(own) and "T2  - JET Coal Regions Knowledge Hub" in ris(own)
+    assert bibtex(other).startswith("@misc{elsewhere,"), "its journal is not the hub"
+    assert f"howpublished = {{JET Coal Regions Knowledge Hub: {SITE_URL}resources/elsewhere/}}" in bibtex(other)
+    assert "url = {https://example.org/lampang-view}" in bibtex(other) and "journal" not in bibtex(other)
 
 
 def citation_tags(site: Path, page: str) -> list[tuple[str, str]]:
@@ -745,7 +767,7 @@ def test_funders_are_credited_as_funders_not_as_authors(real_site, catalogue):
     assert [o["alternateName"] for o in data["organizer"]] == ["GIZ", "IISD"]
     assert [o["alternateName"] for o in data["funder"]] == ["BMWK"]
     record = next(r for r in api(real_site, "resources.json")["resources"] if r["slug"] == res.slug)
-    assert data.get("license") == (LICENCE["url"] if LICENCE else None), "the page's text, reusable on its terms"
+    assert "license" not in data, "the publication keeps its publisher's terms: the hub's licence is for its own texts"
     assert [(p["id"], p["credited_as"]) for p in record["partners"]] == [("giz", "creator"), ("iisd", "creator"),
                                                                           ("bmwk", "funder")]
     with (real_site / "api/v1/resources.csv").open(encoding="utf-8-sig", newline="") as f:
@@ -756,7 +778,8 @@ def test_funders_are_credited_as_funders_not_as_authors(real_site, catalogue):
 def test_bibtex_names_the_hub_once_and_the_language_as_biblatex_does(real_site, catalogue):
     for path in (real_site / "citations").glob("*.bib"):
         bib = path.read_text(encoding="utf-8")
-        assert len(re.findall(r"= \{JET Coal Regions Knowledge Hub\}", bib)) == 1, path.name
+        # once: where it is published, or where a publication elsewhere is listed (with its page)
+        assert len(re.findall(r"= \{JET Coal Regions Knowledge Hub(: https://[^}]+)?\}", bib)) == 1, path.name
         assert re.search(r"language = \{(english|spanish|indonesian|vietnamese|thai|mongolian)\}", bib), path.name
     guide = next(r for r in catalogue.resources if r.type == "case-study")
     assert "type = {Case study}" in (real_site / "citations" / f"{guide.slug}.bib").read_text(encoding="utf-8")
