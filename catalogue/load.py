@@ -16,7 +16,7 @@ from typing import Any
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global
 
-from . import schema
+from . import interface_texts, schema
 from .crosscheck import (
     Failed,
     calendar_date_problem,
@@ -29,6 +29,7 @@ from .crosscheck import (
 )
 from .frontmatter import Document, FrontMatterError, parse_yaml, read
 from .ids import suggest
+from .interface_texts import LOCALES_DIR
 from .model import Catalogue, Organisation, Region, RegionText, Resource, Term, Version
 from .pages import GENERATED_FOLDERS
 from .problems import FIX_HINT, ContentError, ProblemList
@@ -39,7 +40,6 @@ RESOURCES_DIR = "content/resources"
 REGIONS_DIR = "regions"
 PARTNERS_FILE = "partners.yml"
 VOCABULARY_FILE = "schema/vocabulary.yml"
-LOCALES_DIR = "locales"
 FILE_NAME = re.compile(r"^(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)(?:\.(?P<lang>[a-z]{2}))?\.md$")
 
 
@@ -69,6 +69,7 @@ def collect(root: Path, today: dt.date | None = None) -> tuple[Catalogue | None,
     organisations = _load_organisations(root, groups, problems)
     _check_organisation_ids(strings, locale_lines, organisations, problems)
     regions = _load_regions(root, languages, problems)
+    interface_texts.check(languages, strings, locale_lines, set(regions), problems)
     for region in regions.values():  # names and descriptions translated without a whole region file
         region.labels = {lang: (data.get("regions") or {}).get(region.id) or {} for lang, data in strings.items()}
     catalogue = Catalogue(languages, [], regions, organisations, types, topics, groups, today or build_date(), strings)

@@ -545,6 +545,36 @@ def test_tags_written_as_code_are_shown_not_refused(tmp_path):
     assert [(p.path, p.line) for p in problems.sorted()] == [("content/resources/y.md", 12)], problems.sorted()
 
 
+@pytest.mark.parametrize("old, new, field, words", [
+    ('one: "{count} recurso"', 'one: "{cuenta} recurso"', "ui.resources_count",
+     "one: '{cuenta}' is not filled in by the pages; the places for values keep their English names: {count}"),
+    ('"{title}, página {page}"', '"{title}, página"', "ui.page_title_numbered",
+     "'{page}' is missing; keep every place for a value that the English text has"),
+    ('    other: "{count} recursos"\n', "", "ui.resources_count", "needs an 'other' form: the one for most numbers"),
+    ('page_title_numbered: "{title}, página {page}"', "page_title_numbered:", "ui.page_title_numbered",
+     "is empty; write the text, or delete the line to show the English one"),
+    ('page_title_numbered: "{title}, página {page}"', "page_title_numbered: [Página, '{page}']", "ui.page_title_numbered",
+     "must be text, as in locales/en.yml"),
+    ("  page_title_numbered:", '  page_title_numberd: "x"\n  page_title_numbered:', "ui.page_title_numberd",
+     "locales/en.yml has no text 'page_title_numberd', so this one is never shown; did you mean 'page_title_numbered'?"),
+    ('  chile: {name: "Chile"}', '  chili: {name: "Chile"}', "regions.chili", "'chili' is not a region (regions/<id>.md); did you mean 'chile'?"),
+    ('  chile: {name: "Chile"}', '  chile: {nombre: "Chile"}', "regions.chile.nombre",
+     "a region takes name and description here; 'nombre' is never shown"),
+])
+def test_a_translators_slip_in_interface_text_gets_a_located_message(tmp_path, old, new, field, words):
+    """A renamed placeholder stopped the build in Python's words (KeyError: 'cuenta'), or waited for
+    a count of one; a misspelt key, an empty or list value, a dropped form passed unseen."""
+    root = make_repo(tmp_path, {"good.md": GOOD})
+    spanish = root / "locales" / "es.yml"
+    text = spanish.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    write(spanish, text.replace(old, new))
+    _, problems = collect(root)
+    mine = [p for p in problems.sorted() if p.path == "locales/es.yml"]
+    assert len(mine) == 1 and mine[0].field == field and words in mine[0].message, [str(p) for p in problems.sorted()]
+    assert mine[0].line > 1
+
+
 def test_a_misspelt_organisation_in_a_language_file_gets_a_located_message(tmp_path):
     root = make_repo(tmp_path, {"good.md": GOOD})
     spanish = root / "locales" / "es.yml"
