@@ -80,7 +80,8 @@ def check_resources(root: Path, catalogue: Catalogue, problems: ProblemList,
         for key, values in (("type", [resource.type]), ("region", resource.regions),
                             ("topic", resource.topics), ("partner", resource.partners)):
             for index, value in enumerate(values):
-                if key in resource.meta and isinstance(value, str) and not failed.has(key, index) and value not in vocab[key]:
+                if (key in resource.meta and isinstance(value, str) and not failed.has(key, index) and value not in vocab[key]
+                        and key not in catalogue.unchecked):
                     line = doc.line_of(key, index) if isinstance(resource.meta[key], list) else doc.line_of(key)
                     problems.add(where, line, key, unknown_id(key, value, vocab[key]))
         for index, code in enumerate(resource.languages):

@@ -66,13 +66,23 @@ def collect(root: Path, today: dt.date | None = None) -> tuple[Catalogue | None,
     problems = ProblemList()
     languages, strings, locale_lines = _load_locales(root, problems)
     types, topics, groups = _load_vocabulary(root, strings, problems)
-    organisations = _load_organisations(root, groups, problems)
-    _check_organisation_ids(strings, locale_lines, organisations, problems)
+    # A file the others refer to that has problems of its own is reported alone: its ids are not
+    # checked elsewhere, where one slip in it would show as hundreds of false problems.
+    unchecked = {"type", "topic"} if problems.about(VOCABULARY_FILE) else set()
+    organisations = _load_organisations(root, groups if not unchecked else None, problems)
+    if problems.about(PARTNERS_FILE):
+        unchecked.add("partner")
+    else:
+        _check_organisation_ids(strings, locale_lines, organisations, problems)
     regions = _load_regions(root, languages, problems)
-    interface_texts.check(languages, strings, locale_lines, set(regions), problems)
+    region_files = {path.stem for path in (root / REGIONS_DIR).glob("*.md") if "." not in path.stem}
+    if set(regions) != region_files:
+        unchecked.add("region")
+    interface_texts.check(languages, strings, locale_lines, region_files, problems)
     for region in regions.values():  # names and descriptions translated without a whole region file
         region.labels = {lang: (data.get("regions") or {}).get(region.id) or {} for lang, data in strings.items()}
-    catalogue = Catalogue(languages, [], regions, organisations, types, topics, groups, today or build_date(), strings)
+    catalogue = Catalogue(languages, [], regions, organisations, types, topics, groups, today or build_date(), strings,
+                          frozenset(unchecked))
     loaded = _load_resources(root, languages, vocabularies(catalogue), problems)
     _check_stray_markdown(root, problems)
     _check_own_pages_translated(root, languages, problems)
@@ -225,6 +235,8 @@ def _check_format_locale(code: str, data: dict, lines: dict[tuple, int], problem
 
 def _load_vocabulary(root: Path, strings: dict[str, dict], problems: ProblemList) -> tuple[dict, dict, dict]:
     loaded = read_yaml_file(root, root / VOCABULARY_FILE, problems)
+    if loaded is None:  # not read: its one problem is said
+        return {}, {}, {}
     result = []
     for section in ("types", "topics", "stakeholder_groups"):
         entries = loaded[0].get(section) if loaded and isinstance(loaded[0], dict) else None
@@ -245,7 +257,8 @@ def _load_vocabulary(root: Path, strings: dict[str, dict], problems: ProblemList
     return result[0], result[1], result[2]
 
 
-def _load_organisations(root: Path, groups: dict[str, Term], problems: ProblemList) -> dict[str, Organisation]:
+def _load_organisations(root: Path, groups: dict[str, Term] | None, problems: ProblemList) -> dict[str, Organisation]:
+    """partners.yml's organisations; `groups`: the stakeholder groups, None when their file has problems."""
     loaded = read_yaml_file(root, root / PARTNERS_FILE, problems)
     if loaded is None:
         return {}
@@ -254,7 +267,7 @@ def _load_organisations(root: Path, groups: dict[str, Term], problems: ProblemLi
         return {}
     organisations = {}
     for org_id, entry in data["organisations"].items():
-        if entry["group"] not in groups:
+        if groups is not None and entry["group"] not in groups:
             problems.add(PARTNERS_FILE, _line(lines, ("organisations", org_id, "group")), f"{org_id}.group",
                          f"'{entry['group']}' is not a stakeholder group; use one of {', '.join(groups)}")
         if entry.get("logo") and not (root / "content" / entry["logo"]).is_file():
@@ -282,8 +295,9 @@ def _load_regions(root: Path, languages: list[str], problems: ProblemList) -> di
     for slug, lang, path, doc in translations:
         where = rel(root, path)
         if slug not in regions:
-            problems.add(where, 1, "-", f"this translates regions/{slug}.md, which does not exist; "
-                         "add the English original or rename this file")
+            if not (folder / f"{slug}.md").is_file():  # else the original's own problems are said
+                problems.add(where, 1, "-", f"this translates regions/{slug}.md, which does not exist; "
+                             "add the English original or rename this file")
             continue
         if "languages" in doc.meta:
             problems.add(where, doc.line_of("languages"), "languages", "set the region's languages in the English "

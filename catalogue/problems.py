@@ -68,6 +68,10 @@ class ProblemList:
     def __len__(self) -> int:
         return len(self.items)
 
+    def about(self, path: str) -> bool:
+        """Whether a problem names the file `path`."""
+        return any(problem.path == path for problem in self.items)
+
     def sorted(self) -> list[Problem]:
         return sorted(set(self.items))
 

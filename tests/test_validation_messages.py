@@ -575,6 +575,27 @@ def test_a_translators_slip_in_interface_text_gets_a_located_message(tmp_path, o
     assert mine[0].line > 1
 
 
+@pytest.mark.parametrize("file, old, new", [
+    ("partners.yml", "    name: Climate Action Network International\n", ""),  # the schema fails
+    ("partners.yml", "    role: implementing-partner\n    group: civil-society", "    role: funder\n    group: civil-society"),
+    ("partners.yml", "  giz:\n", "  can:\n"),  # a key twice: the file is not read at all
+    ("schema/vocabulary.yml", "  skills:\n", "  decent-work:\n"),
+    ("schema/vocabulary.yml", "    label: Skills\n", ""),
+    ("regions/chile.md", "name: Chile\n", ""),
+])
+def test_one_slip_in_a_file_others_refer_to_is_reported_alone(tmp_path, file, old, new):
+    """A mistake in partners.yml, the vocabularies or a region file was followed by a false problem
+    at every resource, translation and language file that names what it defines (about 200)."""
+    root = make_repo(tmp_path, {"good.md": GOOD, "in-chile.md": resource(title="Chile's coal towns", region="[chile]",
+                                                                         extra="").replace("[ilo]", "[can, giz]")})
+    path = root / file
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) >= 1, old
+    write(path, text.replace(old, new, 1))
+    _, problems = collect(root)
+    assert problems and {p.path for p in problems.sorted()} == {file}, [str(p) for p in problems.sorted()]
+
+
 def test_a_misspelt_organisation_in_a_language_file_gets_a_located_message(tmp_path):
     root = make_repo(tmp_path, {"good.md": GOOD})
     spanish = root / "locales" / "es.yml"
