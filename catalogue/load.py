@@ -37,10 +37,11 @@ from .template import slugify
 from .write import is_generated
 
 RESOURCES_DIR = "content/resources"
+ID = r"[a-z0-9]+(?:-[a-z0-9]+)*"  # the form of every id: region, type, topic, organisation, file name
 REGIONS_DIR = "regions"
 PARTNERS_FILE = "partners.yml"
 VOCABULARY_FILE = "schema/vocabulary.yml"
-FILE_NAME = re.compile(r"^(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)(?:\.(?P<lang>[a-z]{2}))?\.md$")
+FILE_NAME = re.compile(rf"^(?P<slug>{ID})(?:\.(?P<lang>[a-z]{{2}}))?\.md$")
 
 
 def build_date() -> dt.date:
@@ -84,7 +85,7 @@ def collect(root: Path, today: dt.date | None = None) -> tuple[Catalogue | None,
     catalogue = Catalogue(languages, [], regions, organisations, types, topics, groups, today or build_date(), strings,
                           frozenset(unchecked))
     loaded = _load_resources(root, languages, vocabularies(catalogue), problems)
-    _check_stray_markdown(root, problems)
+    _check_stray_markdown(root, languages, problems)
     _check_own_pages_translated(root, languages, problems)
     # A resource with schema problems stays out of the catalogue, but its other fields are
     # still checked, so that a contributor sees every problem of a file in one run.
@@ -247,6 +248,10 @@ def _load_vocabulary(root: Path, strings: dict[str, dict], problems: ProblemList
             continue
         for term_id, entry in entries.items():
             line = _line(loaded[1], (section, term_id))
+            if not re.fullmatch(ID, str(term_id)):  # 'Skills': make fix would copy it into every resource
+                problems.add(VOCABULARY_FILE, line, f"{section}.{term_id}",
+                             f"ids are lowercase letters, digits and hyphens: write {slugify(str(term_id)) or 'a-new-id'}")
+                continue
             if not isinstance(entry, dict) or not entry.get("label") or not entry.get("description"):
                 problems.add(VOCABULARY_FILE, line, f"{section}.{term_id}", "needs a label and a description")
                 continue
@@ -364,7 +369,7 @@ def _load_resources(root: Path, languages: list[str], vocab: dict, problems: Pro
         if any(part.startswith(".") for part in path.relative_to(base).parts) and path.suffix != ".md":
             continue  # editor and system files (.DS_Store…); a hidden .md is reported below
         if path.is_dir():
-            if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", path.name):
+            if not re.fullmatch(ID, path.name):
                 problems.add(rel(root, path), 0, "-", "unsafe folder name: use lowercase letters, digits and hyphens")
             continue
         named = _read_named(root, path, languages, problems)
@@ -436,9 +441,11 @@ def _check_own_pages_translated(root: Path, languages: list[str], problems: Prob
                              f"this page; copy {path.name} to content/{path.stem}.{lang}.md and translate it")
 
 
-def _check_stray_markdown(root: Path, problems: ProblemList) -> None:
+def _check_stray_markdown(root: Path, languages: list[str], problems: ProblemList) -> None:
     """Markdown outside content/resources/ that looks like a resource: built there, it would be a
-    page no listing, search or feed knows; in a folder the build does not read, it would be lost."""
+    page no listing, search or feed knows; in a folder the build does not read, it would be lost.
+    The hub's own pages (about.md…) get their names and front matter checked: MkDocs publishes
+    front matter it cannot read as the page's text, and a page in no language of the hub unlinked."""
     content = root / "content"
     folders = [f for f in (content.iterdir() if content.is_dir() else []) if f.is_dir() and f.name != "resources"]
     folders += [root / "resources"] if (root / "resources").is_dir() else []
@@ -456,9 +463,13 @@ def _check_stray_markdown(root: Path, problems: ProblemList) -> None:
             continue
         try:
             doc = read(raw, require_front_matter=False)
-        except FrontMatterError:
-            doc = None  # a hub page with broken front matter: MkDocs reports it
+        except FrontMatterError as err:
+            doc = None
+            if path.parent == content:
+                problems.add(rel(root, path), err.line, err.field, err.message)
         move = f"move it to {RESOURCES_DIR}/{path.name}"
+        if path.parent == content and not _check_name(root, path, languages, problems):
+            continue
         if path.parent == content:  # the hub's own pages (about.md…) sit here
             keys = [k for k in ("type", "region", "topic", "partner") if doc is not None and k in doc.meta]
             if keys:

@@ -582,6 +582,7 @@ def test_a_translators_slip_in_interface_text_gets_a_located_message(tmp_path, o
     ("schema/vocabulary.yml", "  skills:\n", "  decent-work:\n"),
     ("schema/vocabulary.yml", "    label: Skills\n", ""),
     ("regions/chile.md", "name: Chile\n", ""),
+    ("schema/vocabulary.yml", "  skills:\n", "  Skills:\n"),  # make fix copied 'Skills' into every resource
 ])
 def test_one_slip_in_a_file_others_refer_to_is_reported_alone(tmp_path, file, old, new):
     """A mistake in partners.yml, the vocabularies or a region file was followed by a false problem
@@ -594,6 +595,34 @@ def test_one_slip_in_a_file_others_refer_to_is_reported_alone(tmp_path, file, ol
     write(path, text.replace(old, new, 1))
     _, problems = collect(root)
     assert problems and {p.path for p in problems.sorted()} == {file}, [str(p) for p in problems.sorted()]
+
+
+@pytest.mark.parametrize("change, where, words", [
+    (("title: About the hub\n", "title: [About the hub\n"), "content/about.md:2",
+     "title: a value that starts with '[' is read as a list; if it is text, put it in quotes"),
+    (("who runs it.\"\n", "who runs it.\n"), "content/about.md:3",
+     "description: the quote (\") that opens this value is not closed"),
+    (("---\n\n", "--\n\n"), "content/about.md:1", "the front matter that opens here is not closed"),
+])
+def test_broken_front_matter_of_the_hubs_own_pages_is_reported(tmp_path, change, where, words):
+    """MkDocs published front matter it could not read as the page's first paragraph, without a word."""
+    root = make_repo(tmp_path, {"good.md": GOOD})
+    about = root / "content" / "about.md"
+    text = about.read_text(encoding="utf-8")
+    assert text.count(change[0]) >= 1, change[0]
+    write(about, text.replace(change[0], change[1], 1))
+    _, problems = collect(root)
+    said = [str(p) for p in problems.sorted()]
+    assert any(line.startswith(where) and words in line for line in said), said
+
+
+@pytest.mark.parametrize("name, words", [("about.de.md", "'.de.md' is not a language of the hub"),
+                                         ("about_es.md", "e.g. 'about.es.md'")])
+def test_a_hub_page_named_for_no_language_of_the_hub_is_reported(tmp_path, name, words):
+    root = make_repo(tmp_path, {"good.md": GOOD})
+    write(root / "content" / name, (root / "content" / "about.es.md").read_text(encoding="utf-8"))
+    _, problems = collect(root)
+    assert any(p.path == f"content/{name}" and words in p.message for p in problems.sorted()), problems.sorted()
 
 
 def test_a_misspelt_organisation_in_a_language_file_gets_a_located_message(tmp_path):
