@@ -16,7 +16,7 @@ from typing import Any
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global
 
-from . import interface_texts, schema
+from . import interface_texts, schema, settings
 from .crosscheck import (
     Failed,
     calendar_date_problem,
@@ -86,6 +86,8 @@ def collect(root: Path, today: dt.date | None = None) -> tuple[Catalogue | None,
                           frozenset(unchecked))
     loaded = _load_resources(root, languages, vocabularies(catalogue), problems)
     _check_stray_markdown(root, languages, problems)
+    for line, field_name, message in settings.file_problems(root):
+        problems.add("mkdocs.yml", line, field_name, message)
     _check_own_pages_translated(root, languages, problems)
     # A resource with schema problems stays out of the catalogue, but its other fields are
     # still checked, so that a contributor sees every problem of a file in one run.

@@ -625,6 +625,28 @@ def test_a_hub_page_named_for_no_language_of_the_hub_is_reported(tmp_path, name,
     assert any(p.path == f"content/{name}" and words in p.message for p in problems.sorted()), problems.sorted()
 
 
+@pytest.mark.parametrize("old, new, field, words", [
+    ("  repository: https://github.com/", "  repository: github.com/", "extra.repository",
+     "'github.com/jet-cr-hub/knowledge-hub' is not a web address; write it whole, starting with https://"),
+    ("    action: https://example.org/", "    action: example.org/", "extra.newsletter.action", "is not a web address"),
+    ("  short_name: JET-CR", "  search_bundle_size: many\n  short_name: JET-CR", "extra.search_bundle_size",
+     "'many' is not a whole number above 0"),
+])
+def test_a_slip_in_mkdocs_yml_extra_is_found_by_the_check_with_its_line(tmp_path, old, new, field, words):
+    """The content check said nothing; the build then stopped on a traceback (search_bundle_size: many)
+    or published every page with a broken link or form (an address without https://)."""
+    root = make_repo(tmp_path, {"good.md": GOOD})
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    write(config, text.replace(old, new))
+    _, problems = collect(root)
+    line = text.replace(old, new).split("\n").index(next(l for l in text.replace(old, new).split("\n")
+                                                         if l.startswith(new.split("\n")[0]))) + 1
+    assert [(p.path, p.line, p.field) for p in problems.sorted()] == [("mkdocs.yml", line, field)], problems.sorted()
+    assert words in problems.sorted()[0].message
+
+
 def test_a_misspelt_organisation_in_a_language_file_gets_a_located_message(tmp_path):
     root = make_repo(tmp_path, {"good.md": GOOD})
     spanish = root / "locales" / "es.yml"
