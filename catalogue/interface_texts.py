@@ -22,11 +22,19 @@ PLURAL_FORMS = ("zero", "one", "two", "few", "many", "other")  # CLDR's plural c
 def check(languages: list[str], strings: dict[str, dict], lines: dict[str, dict], regions: set[str],
           problems: ProblemList) -> None:
     english = (strings.get(languages[0]) or {}).get("ui") or {}
+    translated = [set((strings.get(code) or {}).get("ui") or {}) for code in languages[1:]]
+    # a text every other language has and English lacks was taken out of English, which the pages read
+    lost = sorted(set.intersection(*translated) - set(english)) if translated else []
+    for key in lost:
+        problems.add(f"{LOCALES_DIR}/{languages[0]}.yml", lines.get(languages[0], {}).get(("ui",), 1), f"ui.{key}",
+                     f"'{key}' is missing here, and every other language has it: the pages use it; add it back")
     for code in languages[1:]:
         where = f"{LOCALES_DIR}/{code}.yml"
         own = (strings.get(code) or {}).get("ui") or {}
         for key, value in own.items() if isinstance(own, dict) else ():
             line = lines.get(code, {}).get(("ui", key), 1)
+            if key in lost:
+                continue
             if key not in english:
                 close = get_close_matches(str(key), list(english), n=1, cutoff=0.8)
                 problems.add(where, line, f"ui.{key}", f"locales/en.yml has no text '{key}', so this one is never shown; "

@@ -545,6 +545,19 @@ def test_tags_written_as_code_are_shown_not_refused(tmp_path):
     assert [(p.path, p.line) for p in problems.sorted()] == [("content/resources/y.md", 12)], problems.sorted()
 
 
+def test_a_text_taken_out_of_english_is_missed_where_it_is_taken_out(tmp_path):
+    """English is what the pages read: a key taken out of it stopped the build on a traceback, and each
+    other language would have been told to delete its translation."""
+    root = make_repo(tmp_path, {"good.md": GOOD})
+    english = root / "locales" / "en.yml"
+    text = english.read_text(encoding="utf-8")
+    assert "\n  home_title: Home\n" in text
+    write(english, text.replace("\n  home_title: Home\n", "\n"))
+    _, problems = collect(root)
+    assert [(p.path, p.field) for p in problems.sorted()] == [("locales/en.yml", "ui.home_title")], problems.sorted()
+    assert "is missing here, and every other language has it: the pages use it; add it back" in problems.sorted()[0].message
+
+
 @pytest.mark.parametrize("old, new, field, words", [
     ('one: "{count} recurso"', 'one: "{cuenta} recurso"', "ui.resources_count",
      "one: '{cuenta}' is not filled in by the pages; the places for values keep their English names: {count}"),
@@ -641,8 +654,8 @@ def test_a_slip_in_mkdocs_yml_extra_is_found_by_the_check_with_its_line(tmp_path
     assert text.count(old) == 1, old
     write(config, text.replace(old, new))
     _, problems = collect(root)
-    line = text.replace(old, new).split("\n").index(next(l for l in text.replace(old, new).split("\n")
-                                                         if l.startswith(new.split("\n")[0]))) + 1
+    changed = text.replace(old, new).split("\n")
+    line = next(number for number, written in enumerate(changed, 1) if written.startswith(new.split("\n")[0]))
     assert [(p.path, p.line, p.field) for p in problems.sorted()] == [("mkdocs.yml", line, field)], problems.sorted()
     assert words in problems.sorted()[0].message
 
