@@ -149,12 +149,15 @@ def _plain_advice(lines: list[str], index: int) -> tuple[int, str, str]:
                  f"field before it (text containing ': ' needs quotes: {_quoted(key, value)})")
 
 
+_ANY_KEY = re.compile(r"^[ \t]*(?:-[ \t]+)?(?P<key>[A-Za-z_][\w-]*)[ \t]*:[ \t]*(?P<value>.*)$")  # at any depth
+
+
 def _unclosed_value(lines: list[str]) -> tuple[int, str, str] | None:
-    """The first field whose quote or bracket is still open when the next field starts. YAML reads on
-    past it and stumbles far below, at a field that is fine: the end of the front matter, say."""
-    keys = [at for at, line in enumerate(lines) if _KEY.match(line)]
+    """The first field, at any depth, whose quote or bracket is still open when the next field starts.
+    YAML reads on past it and stumbles far below, at a field that is fine: the end of the file, say."""
+    keys = [at for at, line in enumerate(lines) if _ANY_KEY.match(line)]
     for at, following in pairwise([*keys, len(lines)]):
-        found = _KEY.match(lines[at])
+        found = _ANY_KEY.match(lines[at])
         key, value = found.group("key"), found.group("value").strip()
         if not value or value[0] not in "[{\"'":
             continue

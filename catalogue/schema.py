@@ -163,7 +163,8 @@ def explain(name: str, error: ValidationError) -> str:
         if ("https?" in schema.get("pattern", "") or "https:" in schema.get("pattern", "")) and str(value).startswith("www."):
             return f"'{value}' needs https:// in front: https://{value}"
         if "https?" in schema.get("pattern", "") or "https:" in schema.get("pattern", ""):
-            return (f"'{value}' is not a web link; it must start with https:// (or http://), contain no spaces or "
+            start = "https:// (or http://)" if "https?" in schema.get("pattern", "") else "https://"
+            return (f"'{value}' is not a web link; it must start with {start}, contain no spaces or "
                     "backslashes, and have no name@ before the site's address")
         if "a-z0-9-" in schema.get("pattern", ""):
             return f"'{value}' is not an id; ids are lowercase letters, digits and hyphens, e.g. south-africa"

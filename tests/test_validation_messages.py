@@ -545,6 +545,20 @@ def test_tags_written_as_code_are_shown_not_refused(tmp_path):
     assert [(p.path, p.line) for p in problems.sorted()] == [("content/resources/y.md", 12)], problems.sorted()
 
 
+def test_a_quote_left_open_in_a_language_file_is_found_where_it_opens(tmp_path):
+    """Inside the ui: block, YAML stumbled 22 lines further down, at a line that was fine."""
+    root = make_repo(tmp_path, {"good.md": GOOD})
+    spanish = root / "locales" / "es.yml"
+    text = spanish.read_text(encoding="utf-8")
+    old = 'page_title_numbered: "{title}, página {page}"'
+    assert text.count(old) == 1
+    write(spanish, text.replace(old, old[:-1]))
+    _, problems = collect(root)
+    line = text[:text.index(old)].count("\n") + 1
+    assert [(p.path, p.line, p.field) for p in problems.sorted()] == [("locales/es.yml", line, "page_title_numbered")]
+    assert "the quote (\") that opens this value is not closed" in problems.sorted()[0].message
+
+
 def test_a_text_taken_out_of_english_is_missed_where_it_is_taken_out(tmp_path):
     """English is what the pages read: a key taken out of it stopped the build on a traceback, and each
     other language would have been told to delete its translation."""
