@@ -547,13 +547,8 @@ def test_tags_written_as_code_are_shown_not_refused(tmp_path):
 
 def test_a_quote_left_open_in_a_language_file_is_found_where_it_opens(tmp_path):
     """Inside the ui: block, YAML stumbled 22 lines further down, at a line that was fine."""
-    root = make_repo(tmp_path, {"good.md": GOOD})
-    spanish = root / "locales" / "es.yml"
-    text = spanish.read_text(encoding="utf-8")
     old = 'page_title_numbered: "{title}, página {page}"'
-    assert text.count(old) == 1
-    write(spanish, text.replace(old, old[:-1]))
-    _, problems = collect(root)
+    text, problems = collect_changed(tmp_path, "locales/es.yml", old, old[:-1])
     line = text[:text.index(old)].count("\n") + 1
     assert [(p.path, p.line, p.field) for p in problems.sorted()] == [("locales/es.yml", line, "page_title_numbered")]
     assert "the quote (\") that opens this value is not closed" in problems.sorted()[0].message
@@ -591,15 +586,21 @@ def test_a_text_taken_out_of_english_is_missed_where_it_is_taken_out(tmp_path):
 def test_a_translators_slip_in_interface_text_gets_a_located_message(tmp_path, old, new, field, words):
     """A renamed placeholder stopped the build in Python's words (KeyError: 'cuenta'), or waited for
     a count of one; a misspelt key, an empty or list value, a dropped form passed unseen."""
-    root = make_repo(tmp_path, {"good.md": GOOD})
-    spanish = root / "locales" / "es.yml"
-    text = spanish.read_text(encoding="utf-8")
-    assert text.count(old) == 1, old
-    write(spanish, text.replace(old, new))
-    _, problems = collect(root)
+    _, problems = collect_changed(tmp_path, "locales/es.yml", old, new)
     mine = [p for p in problems.sorted() if p.path == "locales/es.yml"]
     assert len(mine) == 1 and mine[0].field == field and words in mine[0].message, [str(p) for p in problems.sorted()]
     assert mine[0].line > 1
+
+
+def collect_changed(tmp_path, file: str, old: str, new: str, resources: dict | None = None, once: bool = True):
+    """The sample repository with `old` replaced by `new` in `file` (where it is written once, unless
+    `once` is false: then its first place), the file's text before, and what the check finds."""
+    root = make_repo(tmp_path, resources or {"good.md": GOOD})
+    path = root / file
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1 if once else old in text, old
+    write(path, text.replace(old, new, 1))
+    return text, collect(root)[1]
 
 
 @pytest.mark.parametrize("file, old, new", [
@@ -614,13 +615,8 @@ def test_a_translators_slip_in_interface_text_gets_a_located_message(tmp_path, o
 def test_one_slip_in_a_file_others_refer_to_is_reported_alone(tmp_path, file, old, new):
     """A mistake in partners.yml, the vocabularies or a region file was followed by a false problem
     at every resource, translation and language file that names what it defines (about 200)."""
-    root = make_repo(tmp_path, {"good.md": GOOD, "in-chile.md": resource(title="Chile's coal towns", region="[chile]",
-                                                                         extra="").replace("[ilo]", "[can, giz]")})
-    path = root / file
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) >= 1, old
-    write(path, text.replace(old, new, 1))
-    _, problems = collect(root)
+    in_chile = resource(title="Chile's coal towns", region="[chile]").replace("[ilo]", "[can, giz]")
+    _, problems = collect_changed(tmp_path, file, old, new, {"good.md": GOOD, "in-chile.md": in_chile}, once=False)
     assert problems and {p.path for p in problems.sorted()} == {file}, [str(p) for p in problems.sorted()]
 
 
@@ -633,12 +629,7 @@ def test_one_slip_in_a_file_others_refer_to_is_reported_alone(tmp_path, file, ol
 ])
 def test_broken_front_matter_of_the_hubs_own_pages_is_reported(tmp_path, change, where, words):
     """MkDocs published front matter it could not read as the page's first paragraph, without a word."""
-    root = make_repo(tmp_path, {"good.md": GOOD})
-    about = root / "content" / "about.md"
-    text = about.read_text(encoding="utf-8")
-    assert text.count(change[0]) >= 1, change[0]
-    write(about, text.replace(change[0], change[1], 1))
-    _, problems = collect(root)
+    _, problems = collect_changed(tmp_path, "content/about.md", *change, once=False)
     said = [str(p) for p in problems.sorted()]
     assert any(line.startswith(where) and words in line for line in said), said
 
@@ -662,12 +653,7 @@ def test_a_hub_page_named_for_no_language_of_the_hub_is_reported(tmp_path, name,
 def test_a_slip_in_mkdocs_yml_extra_is_found_by_the_check_with_its_line(tmp_path, old, new, field, words):
     """The content check said nothing; the build then stopped on a traceback (search_bundle_size: many)
     or published every page with a broken link or form (an address without https://)."""
-    root = make_repo(tmp_path, {"good.md": GOOD})
-    config = root / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    assert text.count(old) == 1, old
-    write(config, text.replace(old, new))
-    _, problems = collect(root)
+    text, problems = collect_changed(tmp_path, "mkdocs.yml", old, new)
     changed = text.replace(old, new).split("\n")
     line = next(number for number, written in enumerate(changed, 1) if written.startswith(new.split("\n")[0]))
     assert [(p.path, p.line, p.field) for p in problems.sorted()] == [("mkdocs.yml", line, field)], problems.sorted()
