@@ -66,8 +66,9 @@ def citation(catalogue: Catalogue, resource: Resource, lang: str, site: Site) ->
     publishers = [org.short_name for org in catalogue.creators(resource)]
     page = site.page(resource.path_stem, version.lang)
     original = resource.url if isinstance(resource.url, str) and resource.url else ""
+    first = resource.first_stem.rpartition("/")[2]  # the name it was first published under: a renamed file keeps its key
     return Citation(
-        key=resource.slug if version.lang == resource.lang else f"{resource.slug}-{version.lang}",
+        key=first if version.lang == resource.lang else f"{first}-{version.lang}",
         type_id=resource.type, names=list(resource.authors) or publishers, title=site.title(version.title, version.lang),
         date=resource.date.isoformat(), container=t("site_name"), publishers=publishers,
         url=original or page, lang=version.lang, summary=version.summary,
@@ -75,9 +76,9 @@ def citation(catalogue: Catalogue, resource: Resource, lang: str, site: Site) ->
         kind=catalogue.types[resource.type].text("label", version.lang)[0], listed=page if original else "")
 
 
-def path(resource: Resource, lang: str, site: Site, extension: str) -> str:
-    """Site-relative path of a version's citation file, e.g. es/citations/foo.bib."""
-    return f"{site.prefix(lang)}{FOLDER}/{resource.slug}.{extension}"
+def path(resource: Resource, lang: str, site: Site, extension: str, slug: str = "") -> str:
+    """Site-relative path of a version's citation file, e.g. es/citations/foo.bib (`slug`: a former name's)."""
+    return f"{site.prefix(lang)}{FOLDER}/{slug or resource.slug}.{extension}"
 
 
 def suggested(cite: Citation) -> str:
@@ -170,15 +171,20 @@ def pdf_of(resource: Resource, lang: str) -> str:
     return ""
 
 
-def write_citations(catalogue: Catalogue, site: Site, folder: Path) -> int:
-    """A .bib and an .ris file for every language version of every resource; returns how many."""
+def write_citations(catalogue: Catalogue, site: Site, folder: Path, former_addresses: bool = False) -> int:
+    """A .bib and an .ris file for every language version of every resource; returns how many.
+    With `former_addresses` (online), a renamed resource's are at its former names too, where a
+    researcher's saved link leads: the same entry, under the key it was first published with."""
     count = 0
+    current = {resource.slug for resource in catalogue.resources}
     for resource in catalogue.resources:
+        former = [stem.rpartition("/")[2] for stem in resource.former_stems()] if former_addresses else []
         for lang in resource.versions:
             cite = citation(catalogue, resource, lang, site)
             for extension, text in (("bib", bibtex(cite)), ("ris", ris(cite))):
-                target = folder / path(resource, lang, site, extension)
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_text(text, encoding="utf-8", newline="")
+                for slug in (resource.slug, *(name for name in former if name not in current)):
+                    target = folder / path(resource, lang, site, extension, slug)
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    target.write_text(text, encoding="utf-8", newline="")
                 count += 1
     return count

@@ -98,4 +98,4 @@ def _write(catalogue: Catalogue, site: address.Site, root: Path, online: bool, f
         write_forwarding_pages(catalogue, site, folder)  # for addresses typed or kept elsewhere, not in the copy
     write_calendars(catalogue, site, folder, former_addresses=online)
     write_api(catalogue, site, folder)
-    write_citations(catalogue, site, folder)
+    write_citations(catalogue, site, folder, former_addresses=online)

@@ -569,6 +569,13 @@ def test_a_renamed_resource_keeps_its_former_address_in_each_of_its_languages(re
     assert {lang: v["former_pages"] for lang, v in versions.items()} == {
         lang: [f"{SITE_URL}{prefix(lang)}resources/coronel-after-coal-case-study/"] for lang in ("en", "es")}
     assert all(v["former_pages"] == [] for r in api["resources"] if r["slug"] != moved.slug for v in r["versions"].values())
+    # a researcher's saved citation link too: the same entry, under the key it was first published with
+    for lang in ("en", "es"):
+        for extension in ("bib", "ris"):
+            now = (real_site / f"{prefix(lang)}citations/{moved.slug}.{extension}").read_bytes()
+            assert (real_site / f"{prefix(lang)}citations/coronel-after-coal-case-study.{extension}").read_bytes() == now
+    assert (real_site / "citations/coronel-path-after-coal-power.bib").read_text(encoding="utf-8").startswith(
+        "@techreport{coronel-after-coal-case-study,"), "a reference manager sees the same entry, not a new one"
 
 
 def test_every_folder_of_a_pages_address_leads_to_a_page(real_site):
