@@ -2,6 +2,8 @@
 
 - resources.json: every resource with all its metadata and its language versions;
 - regions/<id>.json: a region with its resources;
+- vocabulary.json: the ids of types, topics, regions and organisations with their names in each
+  language that has them, for a site that shows the hub's data in its readers' language;
 - resources.csv: one row per resource for spreadsheets;
 - schema/resource.schema.json: the front-matter schema with the real ids as enums;
 - schema/resources.json.schema.json and schema/region.json.schema.json: what the JSON files hold.
@@ -28,13 +30,15 @@ from .feeds import region_feed
 from .model import Catalogue, Resource
 from .render import region_stem
 
-SCHEMA_VERSION = "1.1"  # 1.1: each version's former_pages
+SCHEMA_VERSION = "1.2"  # 1.1: each version's former_pages; 1.2: vocabulary.json
 FOLDER = "api/v1"
 RESOURCES_JSON = f"{FOLDER}/resources.json"
 RESOURCES_CSV = f"{FOLDER}/resources.csv"
 FRONT_MATTER_SCHEMA = f"{FOLDER}/schema/resource.schema.json"
 RESOURCES_SCHEMA = f"{FOLDER}/schema/resources.json.schema.json"
 REGION_SCHEMA = f"{FOLDER}/schema/region.json.schema.json"
+VOCABULARY_JSON = f"{FOLDER}/vocabulary.json"
+VOCABULARY_SCHEMA = f"{FOLDER}/schema/vocabulary.json.schema.json"
 
 
 def region_path(region_id: str) -> str:
@@ -127,6 +131,31 @@ def region_document(catalogue: Catalogue, region_id: str, site: Site) -> dict[st
         },
         "counts": {"resources": len(mine)},
         "resources": [resource_record(catalogue, r, site) for r in mine],
+    }
+
+
+def vocabulary_document(catalogue: Catalogue, site: Site) -> dict[str, Any]:
+    """Each id with its names in the languages that have them (no English stand-ins)."""
+    def own(read) -> dict[str, str]:
+        return {lang: text for lang in catalogue.languages for text, text_lang in [read(lang)] if text_lang == lang}
+
+    def terms(found: dict) -> dict[str, Any]:
+        return {x: {"label": own(lambda lang, t=t: t.text("label", lang)),
+                    "description": own(lambda lang, t=t: t.text("description", lang))} for x, t in found.items()}
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "generated": catalogue.today.isoformat(),
+        "licence": _licence(site),
+        "languages": {code: catalogue.translator(code).language_name(code) for code in catalogue.languages},
+        "types": terms(catalogue.types),
+        "topics": terms(catalogue.topics),
+        "regions": {x: {"name": own(region.name_in), "description": own(region.description_in),
+                        "data": site.at(region_path(x))} for x, region in catalogue.regions.items()},
+        # an official name is keyed by its own language: GIZ's German one by de
+        "organisations": {x: {"name": {name_lang: name for name, name_lang in
+                                       (catalogue.organisation_name(o, lang) for lang in catalogue.languages)},
+                              "short_name": {lang: catalogue.organisation_short_name(o, lang) for lang in catalogue.languages},
+                              "role": o.role, "website": o.website} for x, o in catalogue.organisations.items()},
     }
 
 
@@ -309,13 +338,41 @@ def region_schema(site: Site) -> dict[str, Any]:
     }
 
 
+def vocabulary_schema(site: Site) -> dict[str, Any]:
+    names = {"type": "object", "propertyNames": {"$ref": "#/$defs/language"}, "additionalProperties": {"type": "string"},
+             "description": "language code -> the text in that language; languages without one are left out"}
+    term = {"type": "object", "required": ["label", "description"], "properties": {"label": names, "description": names}}
+    by_id = {"type": "object", "propertyNames": {"$ref": "#/$defs/id"}}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": site.at(VOCABULARY_SCHEMA),
+        "title": "JET Coal Regions Knowledge Hub: vocabulary.json",
+        "type": "object",
+        "required": ["schema_version", "generated", "licence", "languages", "types", "topics", "regions", "organisations"],
+        "properties": {
+            **_head(),
+            "languages": {"type": "object", "propertyNames": {"$ref": "#/$defs/language"},
+                          "additionalProperties": {"type": "string"}, "description": "each language named in itself"},
+            "types": {**by_id, "additionalProperties": term}, "topics": {**by_id, "additionalProperties": term},
+            "regions": {**by_id, "additionalProperties": {
+                "type": "object", "required": ["name", "description", "data"],
+                "properties": {"name": names, "description": names, "data": {"$ref": "#/$defs/url"}}}},
+            "organisations": {**by_id, "additionalProperties": {
+                "type": "object", "required": ["name", "short_name", "role", "website"],
+                "properties": {"name": names, "short_name": names, "role": {"type": "string"},
+                               "website": {"$ref": "#/$defs/url"}}}},
+        },
+        "$defs": _defs(),
+    }
+
+
 # -- files -----------------------------------------------------------------------------------
 
 def write_api(catalogue: Catalogue, site: Site, folder: Path) -> int:
     """Every file of the API under `folder` (the built site); returns how many."""
     documents = {RESOURCES_JSON: resources_document(catalogue, site),
                  FRONT_MATTER_SCHEMA: front_matter_schema(catalogue, site),
-                 RESOURCES_SCHEMA: resources_schema(site), REGION_SCHEMA: region_schema(site)}
+                 RESOURCES_SCHEMA: resources_schema(site), REGION_SCHEMA: region_schema(site),
+                 VOCABULARY_JSON: vocabulary_document(catalogue, site), VOCABULARY_SCHEMA: vocabulary_schema(site)}
     documents.update({region_path(r): region_document(catalogue, r, site) for r in catalogue.regions})
     for name, document in documents.items():
         _write(folder / name, json.dumps(document, ensure_ascii=False, indent=1) + "\n", "utf-8")

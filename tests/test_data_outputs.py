@@ -355,6 +355,24 @@ def test_region_files_hold_the_region_and_its_resources(real_site, catalogue):
         assert [r["slug"] for r in document["resources"]] == mine
 
 
+def test_the_vocabulary_names_every_id_in_each_language_that_has_a_name(real_site, catalogue):
+    """A Spanish or Thai site showing the hub's data needs the labels its readers read: the resources
+    give ids, and their labels were English only."""
+    schema = api(real_site, "schema/vocabulary.json.schema.json")
+    Draft202012Validator.check_schema(schema)
+    document = api(real_site, "vocabulary.json")
+    Draft202012Validator(schema, format_checker=FormatChecker()).validate(document)
+    assert set(document["types"]) == set(catalogue.types) and set(document["topics"]) == set(catalogue.topics)
+    assert set(document["regions"]) == set(catalogue.regions) and set(document["organisations"]) == set(catalogue.organisations)
+    assert document["types"]["report"]["label"]["es"] == "Informe" and document["topics"]["skills"]["label"]["th"]
+    assert document["regions"]["thailand"]["name"]["th"] == "ประเทศไทย"
+    assert local_file(real_site, document["regions"]["thailand"]["data"]).is_file()
+    ilo = document["organisations"]["ilo"]
+    assert ilo["short_name"]["es"] == "OIT" and ilo["name"]["es"] == "Organización Internacional del Trabajo"
+    assert document["organisations"]["giz"]["name"]["de"].startswith("Deutsche Gesellschaft"), "official, in its language"
+    assert document["languages"]["th"] == "ไทย"
+
+
 def test_published_front_matter_schema_knows_the_real_ids(real_site, catalogue):
     schema = api(real_site, "schema/resource.schema.json")
     assert schema["$id"] == f"{SITE_URL}api/v1/schema/resource.schema.json"
