@@ -43,7 +43,10 @@ def calendar(items: list[Resource], site: Site, name: str, stamp: dt.date, strin
         if event.timezone and not event.all_day:
             years.setdefault(event.timezone, set()).update(m.year for m in (event.start, event.end) if m)
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:-//{site.host}//Knowledge hub events//EN", "CALSCALE:GREGORIAN",
-             f"X-WR-CALNAME:{_text(name)}"]
+             f"X-WR-CALNAME:{_text(name)}",
+             # how often a subscribed calendar asks again (RFC 7986, and Outlook's own name): the hub
+             # is built when its content changes, and an event moved should reach subscribers in a day
+             "REFRESH-INTERVAL;VALUE=DURATION:P1D", "X-PUBLISHED-TTL:P1D"]
     for zone in sorted(years):
         lines += vtimezone(zone, min(years[zone]), max(years[zone]))
     for event in items:

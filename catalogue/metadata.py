@@ -156,7 +156,7 @@ def _event(event: Resource, url: str, organisations: list[dict]) -> dict[str, An
     if in_person:
         places.append({"@type": "Place", "name": place, "address": place})
     if online:
-        places.append({"@type": "VirtualLocation", "url": event.livestream or url})
+        places.append({"@type": "VirtualLocation", "url": event.livestream or event.registration or url})
     data: dict[str, Any] = {
         "startDate": event.start.isoformat() if event.start else None,
         "endDate": (event.end or event.start).isoformat() if event.start else None,

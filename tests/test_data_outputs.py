@@ -263,6 +263,8 @@ def test_the_calendar_of_all_events_lists_each_once(real_site, catalogue):
     assert sorted(uids) == sorted(f"{r.slug}@{HOST}" for r in events(catalogue))
     zones = {str(z["TZID"]) for z in cal.walk("VTIMEZONE")}
     assert zones == {r.timezone for r in events(catalogue) if r.timezone and not r.all_day}
+    # a subscribed calendar asks again daily (RFC 7986; Outlook reads X-PUBLISHED-TTL): a moved event reaches it
+    assert b"\r\nREFRESH-INTERVAL;VALUE=DURATION:P1D\r\n" in data and b"\r\nX-PUBLISHED-TTL:P1D\r\n" in data
 
 
 def test_long_lines_fold_between_characters_and_zoneless_events_are_in_utc():
@@ -537,6 +539,9 @@ def test_event_json_ld_has_times_place_and_attendance_mode(real_site, catalogue)
     (item,) = metadata(real_site, f"{online.path_stem}/")[0]
     assert item["eventAttendanceMode"] == "https://schema.org/OnlineEventAttendanceMode"
     assert item["location"]["@type"] == "VirtualLocation"
+    # where to take part: the livestream, else the registration, else the hub's page
+    assert item["location"]["url"] == (online.livestream or online.registration or page_url(online, online.lang))
+    assert any(r.registration and not r.livestream for r in events(catalogue) if r.location == "Online"), "the sample has one"
 
 
 def test_translations_are_announced_to_open_graph(real_site, catalogue):
