@@ -357,6 +357,15 @@ def test_region_files_hold_the_region_and_its_resources(real_site, catalogue):
         assert [r["slug"] for r in document["resources"]] == mine
 
 
+def test_the_readme_explains_every_column_of_the_csv():
+    from catalogue.api import CSV_COLUMNS
+    from conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    row = next(line for line in readme.splitlines() if line.startswith("| `api/v1/resources.csv` |"))
+    assert [column for column in CSV_COLUMNS if f"`{column}`" not in row.split("Columns:")[1]] == []
+
+
 def test_the_vocabulary_names_every_id_in_each_language_that_has_a_name(real_site, catalogue):
     """A Spanish or Thai site showing the hub's data needs the labels its readers read: the resources
     give ids, and their labels were English only."""
