@@ -367,11 +367,21 @@ def vocabulary_schema(site: Site) -> dict[str, Any]:
 
 # -- files -----------------------------------------------------------------------------------
 
+def open_to_new_fields(schema: Any) -> Any:
+    """A schema as published: without its "additionalProperties": false, which the tests hold the files
+    to, so that a copy a reuser keeps still validates the files once v1 gains a field, as promised."""
+    if isinstance(schema, dict):
+        return {key: open_to_new_fields(value) for key, value in schema.items()
+                if not (key == "additionalProperties" and value is False)}
+    return [open_to_new_fields(value) for value in schema] if isinstance(schema, list) else schema
+
+
 def write_api(catalogue: Catalogue, site: Site, folder: Path) -> int:
     """Every file of the API under `folder` (the built site); returns how many."""
     documents = {RESOURCES_JSON: resources_document(catalogue, site),
                  FRONT_MATTER_SCHEMA: front_matter_schema(catalogue, site),
-                 RESOURCES_SCHEMA: resources_schema(site), REGION_SCHEMA: region_schema(site),
+                 RESOURCES_SCHEMA: open_to_new_fields(resources_schema(site)),
+                 REGION_SCHEMA: open_to_new_fields(region_schema(site)),
                  VOCABULARY_JSON: vocabulary_document(catalogue, site), VOCABULARY_SCHEMA: vocabulary_schema(site)}
     documents.update({region_path(r): region_document(catalogue, r, site) for r in catalogue.regions})
     for name, document in documents.items():
