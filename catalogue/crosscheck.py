@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from difflib import get_close_matches
 from html import unescape
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
@@ -14,7 +15,7 @@ from babel import Locale, UnknownLocaleError
 
 from . import content_files, csv_encoding, gfm
 from .address import configured_site_url
-from .frontmatter import Document
+from .frontmatter import Document, FrontMatterError, read
 from .ids import Label, labels, normalise, same_name, suggest
 from .lookalikes import retype_hint
 from .markup import ACTIVE_TAGS as ACTIVE_TAG_NAMES
@@ -30,6 +31,7 @@ from .model import Attachment, Catalogue, Resource, Version
 from .problems import FIX_HINT, ProblemList
 from .template import BODY_HINT
 from .text import anchors as own_page_anchors
+from .write import is_generated
 
 PLACEHOLDER = BODY_HINT.splitlines()[0]  # the text the scaffold writes
 PLACEHOLDER_PROBLEM = "this is the scaffold's placeholder; replace it with a few paragraphs on the resource"
@@ -119,6 +121,8 @@ def check_resources(root: Path, catalogue: Catalogue, problems: ProblemList,
                   "here, with its translations and attachments; if this is another resource about it (news of a "
                   "report, say), leave 'url' out here and link to the original in the text")
     _check_former_names([(r, Failed()) for r in catalogue.resources] + list(rejected), problems)
+    if generated and not catalogue.unchecked:  # else the pages they link to are not all known: MkDocs checks them
+        _check_own_pages_links(root, problems, generated, own_site)
     for region in catalogue.regions.values():
         for text in region.texts.values():
             check_body(text.intro, text.body_line, text.path, problems)
@@ -170,6 +174,20 @@ def _once(seen: dict, key, place: tuple[str, int, str], problems: ProblemList, m
     first = seen[key]
     problems.add(*place, message.format(other=first[0]))
     problems.add(*first, message.format(other=place[0]))
+
+
+def _check_own_pages_links(root: Path, problems: ProblemList, generated: frozenset[str], own_site: str) -> None:
+    """The hub's own pages (about.md…) link to its regions, listings and each other: a broken link
+    stopped the build in MkDocs' words, with neither line nor fix. Unreadable front matter is said elsewhere."""
+    for path in sorted((root / "content").glob("*.md")):
+        raw = path.read_bytes()
+        if is_generated(raw):
+            continue
+        try:
+            doc = read(raw, require_front_matter=False)
+        except FrontMatterError:
+            continue
+        check_links(root, doc.body, doc.body_line, path.relative_to(root).as_posix(), problems, generated, own_site)
 
 
 def _generated_pages(catalogue: Catalogue) -> frozenset[str]:
@@ -555,7 +573,7 @@ def _link_problem(root: Path, folder: Path, text: str, target: str, generated: f
     if inside is not None and inside in generated:
         return None  # a listing or region page: the build writes it
     shown = path.relative_to(root.resolve()).as_posix() if path.is_relative_to(root.resolve()) else address
-    if meant := _meant(content, folder.resolve(), address):
+    if meant := _meant(content, folder.resolve(), address) or _meant_page(content, folder.resolve(), inside, generated):
         return (f"the link '{address}' leads to {shown}, which does not exist; the path is relative to this file: "
                 f"did you mean '{meant}'?")
     return (f"the link '{address}' leads to {shown}, which does not exist; the path is relative to this file: a "
@@ -573,6 +591,13 @@ def _meant(content: Path, folder: Path, address: str) -> str | None:
         if found:
             return os.path.relpath(found, folder).replace(os.sep, "/")
     return None
+
+
+def _meant_page(content: Path, folder: Path, inside: str | None, generated: frozenset[str]) -> str | None:
+    """The page the build writes (a region, a listing) whose name is closest to a broken link's:
+    'regions/chille.md' for regions/chile.md."""
+    close = get_close_matches(inside, sorted(generated), n=1, cutoff=0.85) if inside else []
+    return os.path.relpath(content / close[0], folder).replace(os.sep, "/") if close else None
 
 
 def _any_case(base: Path, parts) -> Path | None:

@@ -634,6 +634,15 @@ def test_broken_front_matter_of_the_hubs_own_pages_is_reported(tmp_path, change,
     assert any(line.startswith(where) and words in line for line in said), said
 
 
+def test_a_broken_link_on_the_hubs_own_page_gets_its_line_and_the_page_meant(tmp_path):
+    """MkDocs stopped the build on it with neither line nor fix ("1 warnings" for two)."""
+    text, problems = collect_changed(tmp_path, "content/about.md", "(regions/chile.md)", "(regions/chille.md)", once=False)
+    line = next(number for number, written in enumerate(text.split("\n"), 1) if "(regions/chile.md)" in written)
+    said = [str(p) for p in problems.sorted()]
+    assert said == [f"content/about.md:{line}: body: the link 'regions/chille.md' leads to content/regions/chille.md, which "
+                    "does not exist; the path is relative to this file: did you mean 'regions/chile.md'?"], said
+
+
 @pytest.mark.parametrize("name, words", [("about.de.md", "'.de.md' is not a language of the hub"),
                                          ("about_es.md", "e.g. 'about.es.md'")])
 def test_a_hub_page_named_for_no_language_of_the_hub_is_reported(tmp_path, name, words):
