@@ -23,6 +23,7 @@ from .crosscheck import (
     check_body,
     check_resources,
     check_text_fields,
+    is_language,
     organisation_labels,
     unknown_id,
     vocabularies,
@@ -257,6 +258,10 @@ def _load_vocabulary(root: Path, strings: dict[str, dict], problems: ProblemList
             if not isinstance(entry, dict) or not entry.get("label") or not entry.get("description"):
                 problems.add(VOCABULARY_FILE, line, f"{section}.{term_id}", "needs a label and a description")
                 continue
+            if section == "types" and not entry.get("plural"):  # headings and feeds name several: "Case studies (7)"
+                problems.add(VOCABULARY_FILE, line, f"{section}.{term_id}", f"needs a plural too, as headings and feeds "
+                             f"name several: plural: {entry['label']}s, say")
+                continue
             translations = {lang: (data.get(section) or {}).get(term_id) or {} for lang, data in strings.items() if lang != "en"}
             terms[term_id] = Term(term_id, entry["label"], entry["description"], entry.get("plural", ""),
                                   {k: v for k, v in translations.items() if isinstance(v, dict)})
@@ -278,10 +283,28 @@ def _load_organisations(root: Path, groups: dict[str, Term] | None, problems: Pr
             problems.add(PARTNERS_FILE, _line(lines, ("organisations", org_id, "group")), f"{org_id}.group",
                          f"'{entry['group']}' is not a stakeholder group; use one of {', '.join(groups)}")
         if entry.get("logo") and not (root / "content" / entry["logo"]).is_file():
+            hint = (f"paths start inside content/, without '/': write {entry['logo'].lstrip('/')}"
+                    if entry["logo"].startswith("/") else "add the image or correct the path")
             problems.add(PARTNERS_FILE, _line(lines, ("organisations", org_id, "logo")), f"{org_id}.logo",
-                         f"no file at content/{entry['logo']}; add the image or correct the path")
+                         f"no file at content/{entry['logo'].lstrip('/')}; {hint}")
         organisations[org_id] = Organisation(id=org_id, **entry)
     return organisations
+
+
+def _region_text_checked(root: Path, path: Path, doc: Document, problems: ProblemList) -> bool:
+    """What the schema cannot say of a region file: its introduction is there, and its languages are
+    languages. True when it passed."""
+    where, passed = rel(root, path), True
+    if not doc.body.strip():  # its page would show none, not even the English one
+        problems.add(where, doc.body_line, "body", "the introduction is empty; write a few paragraphs about the region"
+                     + (", or delete this translation to show the English one" if path.name.count(".") > 1 else ""))
+        passed = False
+    for index, code in enumerate(doc.meta.get("languages") or [] if isinstance(doc.meta.get("languages"), list) else []):
+        if isinstance(code, str) and re.fullmatch(r"[a-z]{2}", code) and not is_language(code):
+            problems.add(where, doc.line_of("languages", index), "languages", f"'{code}' is not a language code; use "
+                         "ISO 639-1 codes such as es, id, vi, th, mn")
+            passed = False
+    return passed
 
 
 def _load_regions(root: Path, languages: list[str], problems: ProblemList) -> dict[str, Region]:
@@ -296,7 +319,8 @@ def _load_regions(root: Path, languages: list[str], problems: ProblemList) -> di
         if lang:
             translations.append((slug, lang, path, doc))
             continue
-        if add_schema_problems("region", doc.meta, rel(root, path), doc, problems):
+        # '&', not 'and': both checks run, so that every problem of the file is said at once
+        if add_schema_problems("region", doc.meta, rel(root, path), doc, problems) & _region_text_checked(root, path, doc, problems):
             text = RegionText(doc.meta["name"], doc.meta["description"], doc.body, rel(root, path), doc.body_line)
             regions[slug] = Region(slug, doc.meta.get("languages", ["en"]), {"en": text})
     for slug, lang, path, doc in translations:
@@ -310,7 +334,7 @@ def _load_regions(root: Path, languages: list[str], problems: ProblemList) -> di
             problems.add(where, doc.line_of("languages"), "languages", "set the region's languages in the English "
                          f"original regions/{slug}.md, not in a translation")
         meta = {k: v for k, v in doc.meta.items() if k != "languages"}
-        if add_schema_problems("region", meta, where, doc, problems):
+        if add_schema_problems("region", meta, where, doc, problems) & _region_text_checked(root, path, doc, problems):
             regions[slug].texts[lang] = RegionText(meta["name"], meta["description"], doc.body, where, doc.body_line)
     if not regions and not problems:
         problems.add(REGIONS_DIR, 0, "-", "no regions are defined; add regions/<id>.md files")

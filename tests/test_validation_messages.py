@@ -669,6 +669,34 @@ def test_a_slip_in_mkdocs_yml_extra_is_found_by_the_check_with_its_line(tmp_path
     assert words in problems.sorted()[0].message
 
 
+@pytest.mark.parametrize("file, old, new, at, field, words", [
+    ("schema/vocabulary.yml", "    plural: Case studies\n", "", "  case-study:", "types.case-study",
+     "needs a plural too, as headings and feeds name several: plural: Case studys, say"),
+    ("regions/chile.md", "languages: [es]", "languages: [xx]", "languages:", "languages", "'xx' is not a language code"),
+    ("partners.yml", "logo: assets/logos/giz.svg", "logo: /assets/logos/giz.svg", "    logo: /", "giz.logo",
+     "paths start inside content/, without '/': write assets/logos/giz.svg"),
+])
+def test_a_maintainers_slip_in_the_hubs_own_files_gets_a_located_message(tmp_path, file, old, new, at, field, words):
+    """Accepted before: a type without a plural headed its page "Case study (7)", an unknown language
+    code reached the API, and a logo path from '/' was sent to look for content//assets/…."""
+    text, problems = collect_changed(tmp_path, file, old, new)
+    line = next(number for number, written in enumerate(text.replace(old, new).split("\n"), 1) if written.startswith(at))
+    assert [(p.path, p.line, p.field) for p in problems.sorted()] == [(file, line, field)], problems.sorted()
+    assert words in problems.sorted()[0].message
+
+
+def test_an_empty_region_introduction_is_refused(tmp_path):
+    """Its page showed no introduction at all, not even the English one."""
+    root = make_repo(tmp_path)
+    spanish = root / "regions" / "chile.es.md"
+    front = spanish.read_text(encoding="utf-8").split("\n---\n")[0]
+    write(spanish, front + "\n---\n\n")
+    _, problems = collect(root)
+    assert [(p.path, p.field) for p in problems.sorted()] == [("regions/chile.es.md", "body")], problems.sorted()
+    assert "the introduction is empty; write a few paragraphs about the region, or delete this translation to show the " \
+        "English one" in problems.sorted()[0].message
+
+
 def test_a_misspelt_organisation_in_a_language_file_gets_a_located_message(tmp_path):
     root = make_repo(tmp_path, {"good.md": GOOD})
     spanish = root / "locales" / "es.yml"
