@@ -395,6 +395,25 @@ def test_filters_go_along_to_another_languages_search_page_in_its_words(real_sit
 
 
 @pytest.mark.browser
+def test_a_link_another_site_makes_with_ids_filters_in_the_pages_words(real_site):
+    """A partner's site links to the Thai search page filtered by region with the id the API gives
+    (region=thailand): it found nothing, and listed a filter "thailand (0)"."""
+    from urllib.parse import parse_qs, urlsplit
+
+    from browser import browser, serve
+
+    with serve(real_site) as url, browser() as chromium:
+        page = chromium.new_context(bypass_csp=True).new_page()  # wait_for_function
+        counts = {}
+        for value in ("thailand", "ประเทศไทย"):
+            page.goto(url + f"th/search/?q=coal&region={value}")
+            page.wait_for_function("/\\d/.test(document.querySelector('.hub-search-status').textContent)")
+            counts[value] = page.inner_text(".hub-search-status")
+            assert parse_qs(urlsplit(page.url).query)["region"] == ["ประเทศไทย"], page.url
+        assert counts["thailand"] == counts["ประเทศไทย"], counts
+
+
+@pytest.mark.browser
 def test_the_language_menu_stays_on_the_screen_where_its_button_is_last_in_the_header(real_site):
     """The search page hides the header's search box, which leaves the language button at the
     right edge: a menu centred under it ran off a phone's screen and cut "Bahasa Indonesia"."""

@@ -597,6 +597,7 @@
   // Another language's search page gets the query and the filters along. Values that are words of
   // this language (regions, topics, types) go as ids ("@chile"), which that page turns into its own
   // words (data-ids, from catalogue/search_records.py); the others read the same in every language.
+  function has(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }
   function facetIds(name) {
     var set = document.querySelector('.hub-facet[data-facet="' + name + '"]');
     return JSON.parse((set && set.dataset.ids) || "null");
@@ -612,19 +613,19 @@
       if (out.toString()) link.href = link.href.split(/[?#]/)[0] + "?" + out;
     });
   }
-  // Ids from another language's page become this page's words, in the address too.
+  // Ids from another language's page ("@chile"), or in a link another site made (region=chile),
+  // become this page's words, in the address too.
   function wordsForIds() {
     var params = new URLSearchParams(location.search), changed = false;
     FACETS.forEach(function (name) {
       var ids = facetIds(name), values = params.getAll(name);
-      if (!ids || !values.some(function (v) { return v.charAt(0) === "@"; })) return;
+      if (!ids) return;
       var words = {};
       Object.keys(ids).forEach(function (word) { words[ids[word]] = word; });
+      function own(v) { return v.charAt(0) === "@" ? words[v.slice(1)] : has(ids, v) ? v : has(words, v) ? words[v] : v; }
+      if (values.every(function (v) { return own(v) === v; })) return;
       params.delete(name);
-      values.forEach(function (v) {
-        var word = v.charAt(0) === "@" ? words[v.slice(1)] : v;
-        if (word) params.append(name, word);
-      });
+      values.forEach(function (v) { if (own(v)) params.append(name, own(v)); });
       changed = true;
     });
     if (changed) history.replaceState(history.state, "", location.pathname + (params.toString() ? "?" + params : ""));
