@@ -197,7 +197,7 @@ def _generated_pages(catalogue: Catalogue) -> frozenset[str]:
 
     try:
         return generated_sources(catalogue)
-    except (KeyError, AttributeError, TypeError, ValueError):  # a vocabulary with problems of its own, reported
+    except (LookupError, AttributeError, TypeError, ValueError):  # a vocabulary or text with problems of its own, reported
         return frozenset()
 
 

@@ -37,8 +37,11 @@ def check(languages: list[str], strings: dict[str, dict], lines: dict[str, dict]
                 continue
             if key not in english:
                 close = get_close_matches(str(key), list(english), n=1, cutoff=0.8)
+                # without a near name, English may have lost a text the pages still ask for: deleting
+                # this one too would stop the build at the first page that does
                 problems.add(where, line, f"ui.{key}", f"locales/en.yml has no text '{key}', so this one is never shown; "
-                             + (f"did you mean '{close[0]}'?" if close else "delete it"))
+                             + (f"did you mean '{close[0]}'?" if close else
+                                "if the pages still use it, add it back to locales/en.yml; if not, delete it here"))
                 continue
             problem = _text_problem(value, english[key])
             if problem:

@@ -10,6 +10,21 @@ from babel import Locale
 from babel.dates import format_date, format_time
 
 
+class MissingText(LookupError):
+    """A text the pages use that locales/en.yml, the fallback of every language, does not have.
+
+    The check before a build catches a text taken out of English that the translations keep; one
+    that no language has any more is found only when a page asks for it, and stops the build with
+    this message instead of a traceback."""
+
+    def __init__(self, key: str, lang: str):
+        self.key, self.lang = key, lang
+        which = f"neither this file nor locales/{lang}.yml has" if lang != "en" else "this file no longer has"
+        super().__init__(f"locales/en.yml: ui.{key}: the pages use this text, which {which}; "
+                         f"add '{key}:' back under 'ui:' with its English text (git log -p locales/en.yml shows the "
+                         "one it had)")
+
+
 class Translator:
     def __init__(self, strings: dict[str, dict[str, Any]], lang: str):
         self.lang = lang
@@ -40,7 +55,7 @@ class Translator:
             return self._own[key]
         if key in self._english:
             return self._english[key]
-        raise KeyError(f"interface text '{key}' is missing from locales/en.yml")
+        raise MissingText(key, self.lang)
 
     def plural_json(self, key: str) -> str:
         """A plural text as JSON for scripts: {"one": "...", "other": "..."} with {count} left in."""

@@ -4,6 +4,10 @@ Events: on_config (priority 100: before every plugin, so nothing is built from b
 Runs `catalogue.load` over the repository and raises one Abort listing every problem as
 `PATH:LINE: FIELD: message`, exactly as `scripts/validate.py` prints them; then checks the hub's
 settings in mkdocs.yml (`catalogue.settings`) and that it names the languages locales/ has.
+
+Event: on_build_error (last): a text the pages use that no language has any more
+(`catalogue.strings.MissingText`) is found only when a page asks for it; it stops the build with
+its own message, not a traceback.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from mkdocs.plugins import event_priority
 import hubsite
 from catalogue import settings
 from catalogue.problems import ContentError
+from catalogue.strings import MissingText
 
 
 @event_priority(100)
@@ -30,3 +35,9 @@ def on_config(config):
         raise Abort(f"mkdocs.yml: plugins.i18n.languages lists {configured}, but locales/languages.yml lists "
                     f"{catalogue.languages}; make them the same, in the same order")
     return config
+
+
+@event_priority(-100)
+def on_build_error(error):
+    if isinstance(error, MissingText):
+        raise Abort(f"\n{error}") from None

@@ -22,6 +22,8 @@ from pathlib import Path
 
 from mkdocs.exceptions import Abort
 
+from catalogue.strings import MissingText
+
 Work = Callable[[Path], object]  # writes its files into the folder given, as they go in the site;
 # what it returns (picklable) is what `collect` returns
 
@@ -59,7 +61,7 @@ class Job:
                 job.reader.close()
         try:
             outcome = (None, self.work(self.folder))
-        except Abort as err:
+        except (Abort, MissingText) as err:  # messages of their own, for the reader of the build's log
             outcome = (str(err), None)
         except Exception as err:  # noqa: BLE001 - reported by the parent, which stops the build
             outcome = (f"{self.name}: {type(err).__name__}: {err}", None)

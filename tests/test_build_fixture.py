@@ -257,6 +257,22 @@ def test_bad_content_stops_the_build_with_located_messages(tmp_path):
     assert not (root / "site" / "index.html").exists()
 
 
+@pytest.mark.parametrize("parallel", ["1", "0"])
+def test_a_text_no_language_has_any_more_stops_the_build_with_its_file_and_field(tmp_path, parallel):
+    """Taken out of English and of every translation, a text the home page uses stopped the build
+    with a traceback (KeyError), whether or not the build runs steps in a second process."""
+    root = make_repo(tmp_path / "repo", {"sample-report.md": resource()})
+    for path in (root / "locales").glob("*.yml"):
+        text = path.read_text(encoding="utf-8")
+        write(path, re.sub(r"(?m)^  upcoming_events: .*\n", "", text))
+    result = run_build(root, env={"HUB_SEQUENTIAL_BUILD": parallel})
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in output, output[-3000:]
+    assert ("locales/en.yml: ui.upcoming_events: the pages use this text, which this file no longer has; "
+            "add 'upcoming_events:' back under 'ui:'") in output, output[-3000:]
+    assert not (root / "site" / "index.html").exists()
+
+
 def test_page_for_missing_addresses_links_from_the_sub_folder_the_site_lives_in(tmp_path):
     """A project site on GitHub Pages lives under /<repository>/: the 404 page, served at any depth,
     must lead there, not to the host's root."""

@@ -579,6 +579,8 @@ def test_a_text_taken_out_of_english_is_missed_where_it_is_taken_out(tmp_path):
      "must be text, as in locales/en.yml"),
     ("  page_title_numbered:", '  page_title_numberd: "x"\n  page_title_numbered:', "ui.page_title_numberd",
      "locales/en.yml has no text 'page_title_numberd', so this one is never shown; did you mean 'page_title_numbered'?"),
+    ("  page_title_numbered:", '  event_hybrid_note: "x"\n  page_title_numbered:', "ui.event_hybrid_note",
+     "if the pages still use it, add it back to locales/en.yml; if not, delete it here"),
     ('  chile: {name: "Chile"}', '  chili: {name: "Chile"}', "regions.chili", "'chili' is not a region (regions/<id>.md); did you mean 'chile'?"),
     ('  chile: {name: "Chile"}', '  chile: {nombre: "Chile"}', "regions.chile.nombre",
      "a region takes name and description here; 'nombre' is never shown"),
