@@ -175,7 +175,11 @@ def write_offline_data(items: list[Record], folder: Path) -> None:
             "content": record.content, "date": record.sort.get("date", "")})  # what the online index holds
     folder.mkdir(parents=True, exist_ok=True)
     for lang, entries in by_language.items():
-        data = json.dumps({"records": entries}, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
-        (folder / f"offline-{lang}.js").write_text(
-            f"window.__hubSearchData=window.__hubSearchData||{{}};window.__hubSearchData[{json.dumps(lang)}]={data};\n",
-            encoding="utf-8")
+        (folder / f"offline-{lang}.js").write_text(data_script("__hubSearchData", lang, {"records": entries}), encoding="utf-8")
+
+
+def data_script(variable: str, lang: str, value: object) -> str:
+    """A script that files `value` as window[variable][lang]: data a page loads with a <script> tag,
+    which works from disk as well, where fetch() does not."""
+    data = json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    return f"window.{variable}=window.{variable}||{{}};window.{variable}[{json.dumps(lang)}]={data};\n"

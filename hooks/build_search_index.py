@@ -10,7 +10,9 @@ for Pagefind's indexer (its Python API waits 0.1 s per record). The offline copy
 (config.extra.offline) gets the same records as scripts for search-offline.js instead,
 because Pagefind cannot run from file://. Beside the index, pagefind/thai-word-forms.json lists the
 Thai words the indexer cut into parts and the words Thai texts hold with accents
-(catalogue/word_breaks.py), for the search on Thai pages to look for those forms too.
+(catalogue/word_breaks.py), for the search on Thai pages to look for those forms too; and
+search/words-<lang>.js, online and offline, the words a search that finds nothing may suggest
+(catalogue/suggestions.py).
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from catalogue.model import Catalogue
 from catalogue.pagefind_format import indexed_words
 from catalogue.search_records import THAI_WORD_FORMS, bundle_folder, record_pages, records, write_offline_data
 from catalogue.stable_index import stabilise
+from catalogue.suggestions import write_word_lists
 from catalogue.urls import UrlStyle
 from catalogue.word_breaks import THAI, accented_forms, cut_words
 from hubsite import background
@@ -53,13 +56,16 @@ def on_post_build(config):
         return
     if config.extra.get("offline"):
         catalogue = hubsite.catalogue(config)
-        write_offline_data(records(catalogue, hubsite.url_style(config, catalogue)), Path(config.site_dir) / "search")
+        items = records(catalogue, hubsite.url_style(config, catalogue))
+        write_offline_data(items, Path(config.site_dir) / "search")
+        write_word_lists(items, catalogue.strings, Path(config.site_dir))
         return
     background.collect("search", config.site_dir)
 
 
 def _index(catalogue: Catalogue, style: UrlStyle, bundle_size: int, folder: Path) -> None:
     items = records(catalogue, style, bundle_size)
+    write_word_lists(items, catalogue.strings, folder)
     bundles = record_pages(items)
     size = max(sum(len(html) for html in pages.values()) for pages in bundles.values())
     forms: dict[str, list[str]] = {}

@@ -375,6 +375,21 @@ def test_offline_search_leaves_out_a_word_no_resource_holds_as_online(unzipped):
         assert "No resource holds “zzqxv”" in counts["coal zzqxv"]
 
 
+@pytest.mark.browser
+def test_offline_search_offers_the_word_meant_for_a_misspelt_one_as_online(unzipped, spanish_copy):
+    """As online (test_search): the list of words is a script, which loads from disk."""
+    with browser() as chromium:
+        page = chromium.new_page()
+        for copy, folder, sentence in ((unzipped, "", "Did you mean Kalimantan?"), (spanish_copy, "es/", "¿Quiso decir Kalimantan?")):
+            page.goto((copy / folder / "search" / "index.html").as_uri() + "?q=Kalimatan")
+            link = page.wait_for_selector(".hub-search-status .hub-suggestion a")
+            assert page.inner_text(".hub-search-status").endswith(sentence), page.inner_text(".hub-search-status")
+            link.click()
+            page.wait_for_selector(".hub-results li")
+            assert page.url.endswith("/search/index.html?q=Kalimantan") and page.query_selector(".hub-suggestion") is None
+            assert "Kalimantan" in page.inner_text(".hub-results")
+
+
 def test_nothing_in_the_copy_loads_from_another_host(unzipped):
     for page in unzipped.rglob("*.html"):
         html = page.read_text(encoding="utf-8")

@@ -10,6 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from browser import QuietHandler, browser, serve, watch
+from catalogue import suggestions
 from catalogue.load import load
 from conftest import SAMPLE
 from htmlcheck import SITE_PATH, read
@@ -774,3 +775,89 @@ def test_filters_that_would_find_nothing_cannot_be_ticked(page, site_url):
         [o.textContent.trim(), o.querySelector('input').disabled])""")
     assert any(label.endswith("(0)") for label, _ in options), "the sample has values without hits for this query"
     assert all(disabled == label.endswith("(0)") for label, disabled in options), options
+
+
+def suggested(page) -> str:
+    """The word a search offers instead of one it found nothing (or nothing like) for: the link's text."""
+    link = page.wait_for_selector(".hub-search-status .hub-suggestion a")
+    return link.inner_text()
+
+
+@pytest.mark.parametrize("typed, meant", [
+    ("Kalimatan", "Kalimantan"),  # nothing found
+    ("Antofagsta", "Antofagasta"),  # Pagefind's results for the start it knows, "an": none of them about it
+    ("Mpumalnga", "Mpumalanga"),
+])
+def test_a_misspelt_name_is_offered_as_written_and_one_tap_searches_it(page, site_url, typed, meant):
+    """On a slow connection each search that finds nothing, or only what a word's first letters
+    find, costs the reader a wait; the hub offers the word its texts use, as Pagefind cannot."""
+    page.goto(site_url + f"search/?q={meant}")
+    wait_results(page)
+    found, count = titles(page), result_count(page)
+    assert found
+    page.goto(site_url + f"search/?q={typed}")
+    wait_results(page)
+    assert suggested(page) == meant
+    assert page.inner_text(".hub-search-status").endswith(f"Did you mean {meant}?")
+    page.click(".hub-suggestion a")
+    page.wait_for_url(re.compile(rf"/search/\?q={meant}$"))
+    page.wait_for_function(f"!document.querySelector('.hub-suggestion') && document.querySelector('.hub-search-status').textContent.startsWith('{count} ')")
+    assert titles(page) == found
+    assert page.evaluate("document.activeElement.id") == "hub-search-q", "the keyboard stays in the search"
+    page.go_back()
+    wait_results(page)
+    assert page.input_value("#hub-search-q") == typed
+
+
+def test_a_mended_search_keeps_the_other_words_and_the_filters(page, site_url):
+    page.goto(site_url + "search/?q=coal transtion&region=Chile")
+    wait_results(page)
+    assert suggested(page) == "coal transition"
+    assert "No resource holds “transtion”" in page.inner_text(".hub-search-status")
+    assert page.get_attribute(".hub-suggestion a", "href") == "/search/?q=coal+transition&region=Chile"
+
+
+@pytest.mark.parametrize("query", ["coal mines", "communities", "Tocopilla", "energies", "zzqxv"])
+def test_words_the_texts_hold_get_no_suggestion_and_no_download_for_one(page, site_url, query):
+    """Found as typed, or as the same word with another ending (the index keeps stems), a word is
+    no typo; a string like no word gets no suggestion either. The list of words is not downloaded
+    unless a word is in doubt."""
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.goto(site_url + f"search/?q={query}")
+    wait_results(page)
+    page.wait_for_load_state("networkidle")
+    assert page.query_selector(".hub-suggestion") is None, page.inner_text(".hub-search-status")
+    if query != "zzqxv":
+        assert not [u for u in requests if "/words-" in u], requests
+
+
+def test_the_header_box_offers_the_word_and_leads_to_its_search(page, site_url):
+    page.goto(site_url + "es/")
+    page.fill("#hub-search-box", "Antofagsta")
+    link = page.wait_for_selector(".hub-search__suggest .hub-suggestion a")
+    assert link.inner_text() == "Antofagasta" and link.get_attribute("href").endswith("/es/search/?q=Antofagasta")
+    status = page.inner_text(".hub-search__suggest .hub-search__status")
+    assert status.endswith("¿Quiso decir Antofagasta?"), status
+    assert page.inner_text(".hub-search__live").endswith("¿Quiso decir Antofagasta?"), "said to a screen reader too"
+    link.click()
+    page.wait_for_url(re.compile(r"/es/search/\?q=Antofagasta$"))
+    wait_results(page)
+    assert result_count(page) > 0 and page.query_selector(".hub-suggestion") is None
+
+
+def test_each_language_lists_its_filters_names_and_the_places_its_texts_name(real_site, catalogue):
+    """The words a search may offer: every region's name as the page's language writes it, the
+    places the texts name however rarely, the common words; a bounded list, loaded as a script."""
+    for lang in catalogue.languages:
+        script = (real_site / "search" / f"words-{lang}.js").read_text(encoding="utf-8")
+        data = json.loads(re.fullmatch(r'window\.__hubWords=window\.__hubWords\|\|\{\};window\.__hubWords\["'
+                                       + lang + r'"\]=(.*);\n', script, re.S).group(1))
+        assert "{words}" in data["sentence"]
+        words = data["words"]
+        assert len(words) <= suggestions.LIMIT and len(set(w.lower() for w in words)) == len(words)
+        # as the index splits them: Thai's 'ระดับโลก' (global) is two words
+        names = {word for region in catalogue.regions.values() for word in suggestions.words(region.name_in(lang)[0], lang)}
+        assert names <= set(words), names - set(words)
+    english = json.loads(re.search(r"=(\{.*\});", (real_site / "search" / "words-en.js").read_text(encoding="utf-8")).group(1))
+    assert {"Mpumalanga", "Antofagasta", "Tocopilla", "Kalimantan", "transition", "workers"} <= set(english["words"])

@@ -239,6 +239,94 @@
     });
   }
 
+  // A word no text holds, a typo most often (and on a slow connection each try is a wait): the
+  // closest of the words the hub's texts use (catalogue/suggestions.py), whose list, with the
+  // sentence that offers it, loads only once a search has found nothing, or nothing like, a word.
+  // `only`: the words to mend, else every word. The query mended, or null.
+  var vocabulary = null;
+  function suggestion(query, only) {
+    if (!vocabulary) {
+      vocabulary = script("search/words-" + lang + ".js" + (tag && !offline ? "?" + encodeURIComponent(tag) : "")).then(function () {
+        var list = (window.__hubWords || {})[lang];
+        return { sentence: list.sentence, words: list.words.map(function (w) { return [fold(w), w]; }) };
+      });
+      vocabulary.catch(function () { vocabulary = null; });
+    }
+    return vocabulary.then(function (known) {
+      var mended = false;
+      var text = parts(query).map(function (part) {
+        if (!part[1] || (only && only.indexOf(part[0]) < 0)) return part[0];
+        var better = closest(fold(part[0]), known.words);
+        if (better) mended = true;
+        return better || part[0];
+      }).join("");
+      return mended ? { query: text, sentence: known.sentence } : null;
+    }, function () { return null; });
+  }
+  // The query in parts, each with whether it is a word: Thai split as its index is, others at spaces.
+  function parts(query) {
+    return THAI && thaiWords ? Array.from(thaiWords.segment(query), function (s) { return [s.segment, s.isWordLike]; })
+      : query.trim().split(/(\s+)/).map(function (part, i) { return [part, i % 2 === 0]; });
+  }
+  // The words that results may answer only in part, to be mended if they can. A word its index lacks
+  // Pagefind looks for by its longest start the index holds ("Antofagsta" finds what "an" finds):
+  // results whose excerpts mark no word like it (the same but for an ending of up to three letters)
+  // are no answer to it.
+  // `missing`: the words the search left out.
+  function doubtful(query, found, marks) {
+    if (!found.total) return null;  // nothing found: every word
+    var seen = marks.map(fold);
+    return parts(query).filter(function (part) {
+      if (!part[1]) return false;
+      if ((found.missing || []).indexOf(part[0]) >= 0) return true;
+      var word = fold(part[0]);
+      return word.length >= 4 && !seen.some(function (mark) {
+        for (var same = 0; same < word.length && word[same] === mark[same]; same++);
+        return same >= Math.max(word.length, mark.length) - 3;
+      });
+    }).map(function (part) { return part[0]; });
+  }
+  function fold(word) {
+    word = word.toLowerCase();
+    return THAI ? word : word.normalize("NFD").replace(/[\u0300-\u036f]/g, "");  // as the index, which keeps Thai marks
+  }
+  // The known word fewest edits away (a letter added, left out, changed, or two swapped): one for a
+  // word of up to six letters, two for a longer one; none if the word is itself known.
+  function closest(word, known) {
+    var limit = word.length < 4 ? 0 : word.length < 7 ? 1 : 2, best = null, least = limit + 1;
+    for (var i = 0; i < known.length; i++) {
+      if (known[i][0] === word) return null;
+      if (Math.abs(known[i][0].length - word.length) > limit) continue;
+      var d = edits(word, known[i][0], least);
+      if (d < least) { least = d; best = known[i][1]; }
+    }
+    return best;
+  }
+  function edits(a, b, stop) {  // optimal string alignment distance; `stop` or more once it cannot be less
+    var before = [], row = [];
+    for (var j = 0; j <= b.length; j++) row[j] = j;
+    for (var i = 1; i <= a.length; i++) {
+      var twoBack = before; before = row; row = [i];
+      var low = i;
+      for (j = 1; j <= b.length; j++) {
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        row[j] = Math.min(before[j] + 1, row[j - 1] + 1, before[j - 1] + cost);
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j], twoBack[j - 2] + 1);
+        low = Math.min(low, row[j]);
+      }
+      if (low >= stop) return stop;
+    }
+    return row[b.length];
+  }
+  function marked(html) {  // the words an excerpt marks as found
+    return (html.match(/<mark>[^<]*<\/mark>/g) || []).map(function (m) { return m.slice(6, -7); });
+  }
+  // "Did you mean <a>Mpumalanga</a>?" in the language's words
+  function offered(found, href) {
+    var at = found.sentence.split("{words}");
+    return el("span", { class: "hub-suggestion" }, [at[0], el("a", { href: href }, [found.query]), at[1] || ""]);
+  }
+
   function merged(r) {
     var seen = {};
     var results = r[0].results.concat(r[1].results).filter(function (x) { return !seen[x.id] && (seen[x.id] = true); });
@@ -366,7 +454,15 @@
           var said = sentences([found.total ? plural(form.dataset.results, found.total) : form.dataset.none, found.partial && partialNote(form.dataset)]);
           var list = el("ul", { class: "hub-search__list" }, data.map(function (d) { return card(d, false); }));
           var all = el("a", { class: "hub-search__all", href: form.action + "?q=" + encodeURIComponent(query) }, [form.dataset.all]);
-          show([el("p", { class: "hub-search__status" }, [said]), list, all], said);
+          var status = el("p", { class: "hub-search__status" }, [said]);
+          show([status, list, all], said);
+          var mend = doubtful(query, found, data.reduce(function (all, d) { return all.concat(marked(d.excerpt)); }, []));
+          if (mend && !mend.length) return;
+          return suggestion(query, mend).then(function (better) {
+            if (!better || id !== current) return;
+            status.append(" ", offered(better, form.action + "?q=" + encodeURIComponent(better.query)));
+            if (live) live.textContent = status.textContent;
+          });
         });
       }).catch(function () { done(); reset(); if (id === current) show([el("p", {}, [form.dataset.error])], form.dataset.error); });
     }
@@ -418,12 +514,14 @@
     }
 
     function write(s, push) {
+      history[push ? "pushState" : "replaceState"](null, "", address(s));
+    }
+    function address(s) {
       var params = new URLSearchParams();
       if (s.query) params.set("q", s.query);
       FACETS.forEach(function (f) { (s.filters[f] || []).forEach(function (v) { params.append(f, v); }); });
       if (s.all && bundles.count > 1) params.set("all", "1");
-      var url = location.pathname + (params.toString() ? "?" + params : "");
-      history[push ? "pushState" : "replaceState"](null, "", url);
+      return location.pathname + (params.toString() ? "?" + params : "");
     }
 
     // The state the form shows now; the older bundles stay in once the reader asked for them.
@@ -538,6 +636,12 @@
               found.partial && partialNote(searchBox),
               fewHint(s.query, found.total) && root_.dataset.few]));
             if (then && id === current) then();
+            var mend = s.query && doubtful(s.query, found, Array.from(list.querySelectorAll("mark"), function (m) { return m.textContent; }));
+            if (s.query && !(mend && !mend.length)) {
+              suggestion(s.query, mend).then(function (better) {
+                if (better && id === current) status.append(" ", offered(better, address({ query: better.query, filters: s.filters, all: s.all })));
+              });
+            }
           });
         });
       }).then(done, function () {
@@ -565,6 +669,14 @@
 
     var typing = null;
     form.addEventListener("submit", function (e) { e.preventDefault(); write(fromForm(), true); run(); });
+    status.addEventListener("click", function (e) {  // the word suggested: searched for here, as if typed
+      var link = e.target.closest(".hub-suggestion a");
+      if (!link || e.ctrlKey || e.metaKey || e.shiftKey) return;
+      e.preventDefault();
+      history.pushState(null, "", link.getAttribute("href"));
+      run();
+      input.focus();
+    });
     input.addEventListener("input", function () {
       clearTimeout(typing);
       typing = setTimeout(function () { write(fromForm(), false); run(); }, 250);

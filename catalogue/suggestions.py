@@ -1,0 +1,81 @@
+"""The words a search offers in place of one that finds nothing: "Did you mean Mpumalanga?".
+
+A misspelt place name is the commonest search that finds nothing, and on a slow connection each
+try costs the reader a wait. Per language, the list holds the names the filters use, the names the
+texts write with a capital (places, organisations), then the words the texts use most, each as it
+is most often written: about 4 KB compressed, bounded whatever the number of resources. It is a script (search/words-<lang>.js),
+not JSON, so that the offline copy reads it from disk as well; hub-search.js loads it only when a
+search has found nothing for a word, and offers the closest one.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from .search_records import Record, data_script
+from .strings import Translator
+from .word_breaks import mark_thai_word_breaks
+
+FOLDER = "search"
+LIMIT = 1000  # words a language's list holds: about 10 KB, 4 KB compressed
+NAMES = 400  # of which names written with a capital, however rarely used
+SHORTEST, LONGEST = 4, 24  # shorter words are a typo away from too many others; longer ones are not words
+
+
+def path(lang: str) -> str:
+    """Site-relative path of a language's list."""
+    return f"{FOLDER}/words-{lang}.js"
+
+
+def word_list(items: list[Record], lang: str) -> list[str]:
+    """The words of `lang`'s records a search may suggest, names first, then by use."""
+    counts: Counter[str] = Counter()
+    written: dict[str, Counter[str]] = defaultdict(Counter)  # how each word is written: 'Mpumalanga', 'mpumalanga'
+    names: dict[str, None] = {}
+    for record in items:
+        if record.language != lang:
+            continue
+        # the filters' values: regions, topics, types, organisations' short names, languages
+        for text, is_name in [(record.content, False)] + [(value, True) for values in record.filters.values()
+                                                           for value in values]:
+            for word in words(text, lang):
+                key = word.lower()
+                written[key][word] += 1
+                if is_name:
+                    names.setdefault(key)
+                else:
+                    counts[key] += 1
+    frequent = sorted(counts, key=lambda key: (-counts[key], key))
+    # places and people, written with a capital: what readers look for by name, and misspell
+    proper = [key for key in frequent if written[key].most_common(1)[0][0][:1].isupper()][:NAMES]
+    chosen = list(dict.fromkeys([*names, *proper, *frequent]))[:LIMIT]
+    return [written[key].most_common(1)[0][0] for key in chosen]
+
+
+def words(text: str, lang: str) -> list[str]:
+    """The words of `text`: runs of letters and the marks written on them (Thai's vowels and tones,
+    Vietnamese accents), SHORTEST to LONGEST letters long; Thai split into words as the index is."""
+    if lang == "th":
+        text = mark_thai_word_breaks(text)
+    found, current = [], []
+    for char in text + " ":
+        if unicodedata.category(char)[0] in "LM":
+            current.append(char)
+            continue
+        if SHORTEST <= len(current) <= LONGEST:
+            found.append("".join(current))
+        current = []
+    return found
+
+
+def write_word_lists(items: list[Record], strings: dict[str, dict], site_folder: Path) -> None:
+    """search/words-<lang>.js for each language the records are in, into the site (or its staging
+    folder): the words, and the sentence that offers one (which no page need carry)."""
+    folder = site_folder / FOLDER
+    folder.mkdir(parents=True, exist_ok=True)
+    for lang in dict.fromkeys(record.language for record in items):
+        sentence = Translator(strings, lang)("search_suggestion", words="{words}")
+        offer = {"sentence": sentence, "words": word_list(items, lang)}
+        (folder / f"words-{lang}.js").write_text(data_script("__hubWords", lang, offer), encoding="utf-8")
