@@ -15,9 +15,11 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import zipfile
 from dataclasses import asdict
 from pathlib import Path
 
+from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
 import hubsite
@@ -69,7 +71,11 @@ def _read(path: Path) -> tuple[dict, ZipInfo]:
     stat = path.stat()
     key = (str(path), stat.st_size, stat.st_mtime_ns)
     if key not in _copies_read:
-        manifest = read_manifest(path)
+        try:
+            manifest = read_manifest(path)
+        except (zipfile.BadZipFile, KeyError, ValueError) as err:  # an interrupted `make offline`, a copy from elsewhere
+            raise Abort(f"{path}: this offline copy cannot be read ({err}); run 'make offline' to build it "
+                        "again, or delete it to build the site without offline copies") from None
         _copies_read[key] = (manifest, describe(path, manifest))
     return _copies_read[key]
 

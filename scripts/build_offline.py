@@ -54,9 +54,9 @@ def main(argv: list[str] | None = None) -> int:
     build_dir = Path(args.build_dir)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)-7s -  %(message)s")
     shutil.rmtree(build_dir, ignore_errors=True)
-    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(build_dir), use_directory_urls=False)
-    config.extra["offline"] = True
     try:
+        config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(build_dir), use_directory_urls=False)
+        config.extra["offline"] = True
         config.plugins.on_startup(command="build", dirty=False)
         build(config)
         config.plugins.on_shutdown()

@@ -81,6 +81,8 @@ def ask(key: str, catalogue, read=input, write=print):
             answer = read(f"{key}{hint}: ")
         except EOFError:
             raise SystemExit(f"\nNo answer for '{key}'; nothing was written.") from None
+        except KeyboardInterrupt:  # Ctrl-C, as the messages suggest to start again
+            raise SystemExit("\nStopped; nothing was written.") from None
         if not answer.strip() and offered is not None:
             return offered
         if not answer.strip():

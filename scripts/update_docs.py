@@ -17,6 +17,7 @@ sys.path.insert(0, str(ROOT))
 
 from catalogue.docs import update, update_form  # noqa: E402
 from catalogue.load import load  # noqa: E402
+from catalogue.problems import ContentError  # noqa: E402
 
 DOCS = {ROOT / "CONTRIBUTING.md": update,
         ROOT / ".github" / "ISSUE_TEMPLATE" / "suggest-resource.yml": update_form,
@@ -27,7 +28,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="only report whether the file is up to date")
     args = parser.parse_args(argv)
-    catalogue = load(ROOT)
+    try:
+        catalogue = load(ROOT)
+    except ContentError as err:  # the tables are written from the content: it must load first
+        print(f"{err}\nFix the problems above (make validate checks again), then run make docs.", file=sys.stderr)
+        return 1
     stale = []
     for path, refresh in DOCS.items():
         current = path.read_text(encoding="utf-8")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -12,7 +13,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from catalogue.load import collect
-from conftest import ROOT, make_repo, mkdocs_config, png, resource, write
+from conftest import ROOT, make_repo, mkdocs_config, png, resource, script, write
 
 NEW = str(ROOT / "scripts" / "new_resource.py")
 VALIDATE = str(ROOT / "scripts" / "validate.py")
@@ -181,6 +182,33 @@ def test_scaffold_stops_cleanly_when_input_ends(tmp_path):
     result = run(NEW, root, stdin="Only a title\n")
     assert result.returncode != 0 and "nothing was written" in (result.stdout + result.stderr)
     assert "Traceback" not in result.stderr
+
+
+def test_scaffold_stops_cleanly_on_ctrl_c(tmp_path):
+    """Its own messages tell a contributor to press Ctrl-C and start again: that printed a traceback."""
+    root = make_repo(tmp_path)
+    process = subprocess.Popen([sys.executable, NEW, "--root", str(root)], stdin=subprocess.PIPE,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=root)
+    process.stdin.write("Skills for solar jobs\n")
+    process.stdin.flush()
+    prompt = ""
+    while not prompt.endswith("type: "):  # the second question, waiting for its answer
+        prompt += process.stdout.read(1)
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=30)
+    assert process.returncode != 0 and "Stopped; nothing was written." in out + err
+    assert "Traceback" not in err and not list((root / "content" / "resources").glob("*.md"))
+
+
+def test_refreshing_the_docs_over_content_with_problems_lists_them(tmp_path, monkeypatch, capsys):
+    """make docs writes CONTRIBUTING.md's tables from the content, which failed to load with a traceback."""
+    update_docs = script("update_docs")
+    root = make_repo(tmp_path, {"bad.md": resource(region="[viet-nam]")})
+    monkeypatch.setattr(update_docs, "ROOT", root)
+    assert update_docs.main([]) == 1
+    said = capsys.readouterr()
+    assert "content/resources/bad.md:4: region: 'viet-nam' is not a region; did you mean 'vietnam'?" in said.err
+    assert "then run make docs" in said.err
 
 
 def test_fix_repairs_what_is_safe_and_says_so(tmp_path):

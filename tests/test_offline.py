@@ -20,7 +20,7 @@ from browser import browser
 from catalogue.cache import digest
 from catalogue.load import load
 from catalogue.offline import ROOT_FOLDER, ZIP_NAME, copies_to_make, describe, online_links, zip_name
-from conftest import BUILD_DATE_EPOCH, SAMPLE, licence_text, make_repo, resource, run_build
+from conftest import BUILD_DATE_EPOCH, SAMPLE, licence_text, make_repo, resource, run_build, script
 from htmlcheck import broken_links, is_forwarding_page, parse
 
 
@@ -390,6 +390,17 @@ def test_offline_search_offers_the_word_meant_for_a_misspelt_one_as_online(unzip
             assert "Kalimantan" in page.inner_text(".hub-results")
 
 
+def test_a_slip_in_mkdocs_yml_stops_the_offline_build_with_its_line(tmp_path, monkeypatch, capsys):
+    """make site builds the offline copies first: a YAML slip there gave a traceback."""
+    build_offline = script("build_offline")
+    root = make_repo(tmp_path / "repo")
+    (root / "mkdocs.yml").write_text((root / "mkdocs.yml").read_text(encoding="utf-8") + "extra_css: [x\n", encoding="utf-8")
+    monkeypatch.setattr(build_offline, "ROOT", root)
+    assert build_offline.main(["--dist", str(tmp_path / "dist"), "--build-dir", str(tmp_path / "build")]) == 1
+    said = capsys.readouterr().err
+    assert said.startswith("Error: ") and "mkdocs.yml\", line" in said and "Traceback" not in said, said
+
+
 def test_nothing_in_the_copy_loads_from_another_host(unzipped):
     for page in unzipped.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
@@ -610,3 +621,15 @@ def test_a_build_says_when_the_copy_it_offers_was_built_from_other_content(offli
     spanish = (root / "site" / "es" / "index.html").read_text(encoding="utf-8")
     footer = spanish[spanish.index("hub-footer__offline"):spanish.index("hub-footer__licence")]
     assert re.findall(r'downloads/([^"]+)" download', footer) == [ZIP_NAME] and "todos los idiomas, generado" in footer
+
+
+def test_a_copy_cut_short_stops_the_build_with_what_to_do(offline_zip, tmp_path):
+    """An interrupted `make offline` left a zip the build could not open: a traceback (BadZipFile)."""
+    dist = tmp_path / "dist"
+    dist.mkdir()
+    (dist / ZIP_NAME).write_bytes(offline_zip.read_bytes()[:50_000])
+    root = make_repo(tmp_path / "repo", {"sample-report.md": resource()})
+    result = run_build(root, env={"HUB_OFFLINE_DIST": str(dist)})
+    said = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in said, said[-2000:]
+    assert f"{dist / ZIP_NAME}: this offline copy cannot be read" in said and "run 'make offline'" in said
