@@ -81,8 +81,6 @@ def ask(key: str, catalogue, read=input, write=print):
             answer = read(f"{key}{hint}: ")
         except EOFError:
             raise SystemExit(f"\nNo answer for '{key}'; nothing was written.") from None
-        except KeyboardInterrupt:  # Ctrl-C, as the messages suggest to start again
-            raise SystemExit("\nStopped; nothing was written.") from None
         if not answer.strip() and offered is not None:
             return offered
         if not answer.strip():
@@ -217,4 +215,7 @@ def preview_address(root: Path, page: str) -> str:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except KeyboardInterrupt:  # Ctrl-C, which the questions suggest for starting again: the file is written last
+        sys.exit("\nStopped; nothing was written.")

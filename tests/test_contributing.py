@@ -192,7 +192,7 @@ def test_scaffold_stops_cleanly_on_ctrl_c(tmp_path):
     process.stdin.write("Skills for solar jobs\n")
     process.stdin.flush()
     prompt = ""
-    while not prompt.endswith("type: "):  # the second question, waiting for its answer
+    while "choose one:" not in prompt:  # the second question, its choices on their way
         prompt += process.stdout.read(1)
     process.send_signal(signal.SIGINT)
     out, err = process.communicate(timeout=30)
