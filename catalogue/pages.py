@@ -1,5 +1,5 @@
 """The hub's generated pages, in every interface language: home, regions, topics, types,
-organisations, library, events and news. Each page is Markdown with HTML fragments; the
+organisations, library, events, news and search. Each page is Markdown with HTML fragments; the
 MkDocs adapter writes them into the docs folder before files are collected."""
 
 from __future__ import annotations

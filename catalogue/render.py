@@ -340,6 +340,4 @@ def resource_footer(resource: Resource, ctx: Context) -> str:
 
 
 def _upcoming(resource: Resource, ctx: Context) -> bool:
-    from .enrich import is_past
-
     return not is_past(resource, ctx.catalogue.today)

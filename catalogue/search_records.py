@@ -126,7 +126,7 @@ def _resource_record(catalogue: Catalogue, resource: Resource, lang: str, t: Tra
         # Full text in its own language's index; elsewhere title and summary find it, without
         # carrying the whole text into five more indexes (their size is what readers download).
         content=f"{version.title}. {version.summary} {terms}."
-        + (f" {texts[key][:INDEXED_TEXT]}" if version.lang == lang else ""),
+        + (f" {texts[key]}" if version.lang == lang else ""),
         language=lang,
         meta={"title": version.title, "kind": type_label, "regions": ", ".join(regions),
               "date": t.date(resource.shown_date()), "lang": version.lang},

@@ -4,8 +4,9 @@ A misspelt place name is the commonest search that finds nothing, and on a slow 
 try costs the reader a wait. Per language, the list holds the names the filters use, the names the
 texts write with a capital (places, organisations), then the words the texts use most, each as it
 is most often written: about 4 KB compressed, bounded whatever the number of resources. It is a script (search/words-<lang>.js),
-not JSON, so that the offline copy reads it from disk as well; hub-search.js loads it only when a
-search has found nothing for a word, and offers the closest one.
+not JSON, so that the offline copy reads it from disk as well. hub-search.js loads it only when a
+search has found nothing for a word, or results that mark nothing like it (Pagefind's results for
+the longest start of the word its index holds), and offers the closest word.
 """
 
 from __future__ import annotations
@@ -73,9 +74,8 @@ def words(text: str, lang: str) -> list[str]:
 def write_word_lists(items: list[Record], strings: dict[str, dict], site_folder: Path) -> None:
     """search/words-<lang>.js for each language the records are in, into the site (or its staging
     folder): the words, and the sentence that offers one (which no page need carry)."""
-    folder = site_folder / FOLDER
-    folder.mkdir(parents=True, exist_ok=True)
+    (site_folder / FOLDER).mkdir(parents=True, exist_ok=True)
     for lang in dict.fromkeys(record.language for record in items):
         sentence = Translator(strings, lang)("search_suggestion", words="{words}")
         offer = {"sentence": sentence, "words": word_list(items, lang)}
-        (folder / f"words-{lang}.js").write_text(data_script("__hubWords", lang, offer), encoding="utf-8")
+        (site_folder / path(lang)).write_text(data_script("__hubWords", lang, offer), encoding="utf-8")

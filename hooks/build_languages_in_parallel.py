@@ -68,16 +68,13 @@ def _build_languages(config, i18n, languages: list[str], folder: Path) -> tuple[
     for lang in languages:
         i18n.current_language = lang
         # static-i18n's sitemap lists every language built so far: only the last one is kept
-        (templates.add if lang == languages[-1] else templates.discard)(SITEMAP)
+        (templates.add if lang == languages[-1] else templates.discard)(hubsite.SITEMAP)
         _build(config)
-    sitemap = folder / SITEMAP
+    sitemap = folder / hubsite.SITEMAP
     entries = _entries(sitemap.read_text(encoding="utf-8")) if sitemap.is_file() else ""
     sitemap.unlink(missing_ok=True)
-    sitemap.with_name(SITEMAP + ".gz").unlink(missing_ok=True)
+    sitemap.with_name(hubsite.SITEMAP + ".gz").unlink(missing_ok=True)
     return hubsite.all_gathered(), entries
-
-
-SITEMAP = "sitemap.xml"
 
 
 def _entries(sitemap: str) -> str:
@@ -88,7 +85,7 @@ def _entries(sitemap: str) -> str:
 def _join_sitemap(site_dir: Path, entries: str) -> None:
     """Put the other process's entries where one process would have written them: after the
     default language's, before </urlset> (hooks/date_pages_from_history.py packs it again)."""
-    sitemap = site_dir / SITEMAP
+    sitemap = site_dir / hubsite.SITEMAP
     if not sitemap.is_file():
         return
     text = sitemap.read_text(encoding="utf-8")

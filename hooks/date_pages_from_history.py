@@ -24,7 +24,6 @@ from mkdocs.plugins import event_priority
 import hubsite
 from catalogue.history import last_changed
 
-SITEMAP = "sitemap.xml"
 LASTMOD = re.compile(r"<lastmod>(\d{4}-\d{2}-\d{2})</lastmod>")
 
 _dates: dict = {}
@@ -53,13 +52,13 @@ def on_pre_page(page, config, files):
 
 @event_priority(-250)
 def on_post_build(config):
-    sitemap = Path(config.site_dir) / SITEMAP
+    sitemap = Path(config.site_dir) / hubsite.SITEMAP
     if not hubsite.all_languages_built(config) or not sitemap.is_file():
         return
     text = sitemap.read_text(encoding="utf-8")
     # undated pages carry the build date, as MkDocs counts them
     newest = max([utils.get_build_datetime().date().isoformat(), *LASTMOD.findall(text)])
     stamp = int(dt.datetime.fromisoformat(newest).replace(tzinfo=dt.UTC).timestamp())
-    packed = sitemap.with_name(SITEMAP + ".gz")
+    packed = sitemap.with_name(hubsite.SITEMAP + ".gz")
     with open(packed, "wb") as raw, gzip.GzipFile(fileobj=raw, filename=str(packed), mode="wb", mtime=stamp) as out:
         out.write(text.encode("utf-8"))

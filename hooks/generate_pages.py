@@ -1,5 +1,5 @@
 """Write the hub's generated pages (home, regions, topics, types, organisations, library,
-events, news) into the docs folder as Markdown, one file per language.
+events, news, search) into the docs folder as Markdown, one file per language.
 
 Events: on_pre_build, which MkDocs runs before it collects files, so the i18n plugin,
 the nav and the sitemap treat these pages like any other (File.generated() objects

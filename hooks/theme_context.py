@@ -6,8 +6,10 @@ at 50 has set the language). Adds `hub_t`, a callable ({{ hub_t("sample_notice")
 `hub_on_search_page`, whether it is that page),
 `hub_alternates`, the translations of this page for hreflang links, `hub_head`, the
 page's canonical address, Open Graph tags, JSON-LD and feed (`catalogue.metadata`),
-`hub_search_bundles`, how the search index is split by date, and on 404.html
-`hub_not_found`, its text and links in every language.
+`hub_search_bundles`, how the search index is split by date, `hub_acknowledgements`, the
+donors the footer credits, `hub_offline_start` and `hub_offline_copies`, the offline copies the
+footer offers (or, in a copy, its home), and on 404.html `hub_not_found`, its text and links in
+every language.
 """
 
 from __future__ import annotations

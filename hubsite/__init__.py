@@ -1,7 +1,8 @@
 """What the MkDocs hooks share: where the repository is, the catalogue of this build, the URL
 style of this build and whether this is the last of static-i18n's language builds.
 
-The only place besides hooks/ that knows about MkDocs; the catalogue itself does not.
+With hooks/ and scripts/build_offline.py (which runs a build itself), the only code that knows
+about MkDocs; the catalogue does not.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from catalogue.cache import current, digest, load_cached
 from catalogue.model import Catalogue
 from catalogue.search_records import BUNDLE_SIZE
 from catalogue.urls import UrlStyle
+
+SITEMAP = "sitemap.xml"  # MkDocs writes it; the hooks join the languages' and date its entries
 
 
 def root(config) -> Path:
@@ -40,7 +43,7 @@ def search_bundle_size(config) -> int:
 
 
 def search_tag(config, catalogue: Catalogue) -> str:
-    """A name for this build's search index, which hub.js gives Pagefind (`metaCacheTag`): the
+    """A name for this build's search index, which hub-search.js gives Pagefind (`metaCacheTag`): the
     browser then keeps the index's entry file instead of asking for it again on every page that
     searches, one round trip less on a slow connection. It changes with anything that could
     change the index: the sources, the code that turns them into records, the settings, Pagefind."""

@@ -1,6 +1,6 @@
 /* The hub's search, loaded only where a reader searches: the search page asks for this file
-   itself, and hub.js fetches it when a reader turns to the header box (5 KB that pages read
-   without searching do without). It needs hub.js, which runs first (window.hub).
+   itself, and hub.js fetches it when a reader turns to the header box (8 KB compressed, which
+   pages read without searching do without). It needs hub.js, which runs first (window.hub).
 
    Pagefind, in turn, loads only when a reader starts to type.
    Header box: the best matches under the box as the reader types; Enter opens the search page.
@@ -271,8 +271,7 @@
   // The words that results may answer only in part, to be mended if they can. A word its index lacks
   // Pagefind looks for by its longest start the index holds ("Antofagsta" finds what "an" finds):
   // results whose excerpts mark no word like it (the same but for an ending of up to three letters)
-  // are no answer to it.
-  // `missing`: the words the search left out.
+  // are no answer to it. Words the search left out (found.missing) are in doubt too.
   function doubtful(query, found, marks) {
     if (!found.total) return null;  // nothing found: every word
     var seen = marks.map(fold);
@@ -288,7 +287,8 @@
   }
   function fold(word) {
     word = word.toLowerCase();
-    return THAI ? word : word.normalize("NFD").replace(/[\u0300-\u036f]/g, "");  // as the index, which keeps Thai marks
+    // as the index folds them (search-offline.js too); Thai's marks are kept
+    return THAI ? word : word.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d");
   }
   // The known word fewest edits away (a letter added, left out, changed, or two swapped): one for a
   // word of up to six letters, two for a longer one; none if the word is itself known.
