@@ -36,6 +36,7 @@ from .write import is_generated
 PLACEHOLDER = BODY_HINT.splitlines()[0]  # the text the scaffold writes
 PLACEHOLDER_PROBLEM = "this is the scaffold's placeholder; replace it with a few paragraphs on the resource"
 EVENT_ONLY = ("start", "end", "timezone", "location", "registration", "livestream", "recording")
+EVENT_REQUIRED = ("start", "location")  # what an event must have besides the schema's required fields
 MAX_ATTACHMENT_BYTES = 50_000_000
 LEEWAY = dt.timedelta(days=1)  # a date written east of the build's clock may be its tomorrow
 
@@ -282,7 +283,7 @@ def _check_event(resource: Resource, problems: ProblemList, failed: Failed) -> N
             if key in meta:
                 problems.add(where, doc.line_of(key), key, f"only events have '{key}'; set 'type: event' or remove this key")
         return
-    for key in ("start", "location"):
+    for key in EVENT_REQUIRED:
         if key not in meta:
             problems.add(where, doc.line_of("type"), key, f"an event needs '{key}:'; {_hint(key)}")
     zone = time_zone(resource.timezone) if isinstance(resource.timezone, str) and resource.timezone else None

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from . import schema
+from .crosscheck import EVENT_REQUIRED
 from .model import Catalogue
 from .template import BODY_HINT, front_matter
 
@@ -42,9 +43,9 @@ def _table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> str:
 def sections(catalogue: Catalogue) -> dict[str, str]:
     """Generated section name -> Markdown."""
     props = schema.fields("resource")
-    required = set(schema.load("resource")["required"])
+    required = schema.required("resource")
     fields = _table(("key", "required", "what to write"),
-                    [(f"`{k}`", "yes" if k in required else ("events" if k in ("start", "location") else "no"),
+                    [(f"`{k}`", "yes" if k in required else ("events" if k in EVENT_REQUIRED else "no"),
                       p["description"]) for k, p in props.items()])
     example = {k: v for k, v in EXAMPLE.items() if v}
     template = "```yaml\n" + front_matter(example) + "```\n\n" + "Then the text:\n\n```markdown\n" + BODY_HINT + "```"

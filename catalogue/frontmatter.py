@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from . import schema
 from .lookalikes import in_structure
 from .text import DIRECTION
 
@@ -124,7 +125,7 @@ def decode(raw: bytes) -> str:
 
 _KEY = re.compile(r"^(?P<key>[A-Za-z_][\w-]*)[ \t]*:[ \t]*(?P<value>.*)$")
 CURLY_QUOTES = "“”‘’„«»"
-LIST_KEYS = ("region", "topic", "partner", "authors", "language")  # the keys whose value is a [list]
+LIST_KEYS = schema.list_keys("resource")  # the keys whose value is a [list]
 
 
 def _plain_advice(lines: list[str], index: int) -> tuple[int, str, str]:

@@ -33,6 +33,19 @@ def fields(name: str) -> dict[str, dict[str, Any]]:
     return load(name)["properties"]
 
 
+def required(name: str) -> tuple[str, ...]:
+    """The fields every file must have."""
+    return tuple(load(name).get("required", ()))
+
+
+def list_keys(name: str) -> tuple[str, ...]:
+    """The fields written as a [list] of words or ids (region, topic, authors…), not of sets of keys."""
+    def is_list(spec: dict[str, Any]) -> bool:
+        kinds = spec.get("type")
+        return "array" in (kinds if isinstance(kinds, list) else [kinds]) and spec.get("items", {}).get("type") == "string"
+    return tuple(key for key, spec in fields(name).items() if is_list(spec))
+
+
 def check(name: str, value: Any) -> Iterator[tuple[tuple, str, str]]:
     """Yield (value path, field name, message) for every way `value` breaks the schema."""
     errors = sorted(_validator(name).iter_errors(value), key=lambda e: [str(p) for p in e.absolute_path])

@@ -25,16 +25,18 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from catalogue import schema  # noqa: E402
 from catalogue.address import configured_site_url  # noqa: E402
-from catalogue.crosscheck import PLACEHOLDER_PROBLEM, check_value, parse_moment  # noqa: E402
+from catalogue.crosscheck import EVENT_REQUIRED, PLACEHOLDER_PROBLEM, check_value, parse_moment  # noqa: E402
 from catalogue.load import RESOURCES_DIR, collect  # noqa: E402
 from catalogue.template import BODY_HINT, front_matter, slugify  # noqa: E402
 from catalogue.urls import UrlStyle  # noqa: E402
 
-LIST_KEYS = ("region", "topic", "partner", "language", "authors")
 ASKED = ("title", "type", "region", "topic", "partner", "date", "summary", "url", "language", "authors")
 EVENT_ASKED = ("start", "end", "timezone", "location")  # asked once the type is event
-OPTIONAL = ("url", "language", "authors", "end", "timezone")
+# what the schema says of each field: which take a list, which may be left empty
+LIST_KEYS = tuple(key for key in schema.list_keys("resource") if key in ASKED)
+OPTIONAL = tuple(key for key in ASKED + EVENT_ASKED if key not in schema.required("resource") + EVENT_REQUIRED)
 SEPARATOR = {"authors": ";"}  # names may hold commas
 SUGGESTED = re.compile(r"'(?P<typed>[^']*)' is not an? [\w ]+; did you mean '(?P<meant>[^']*)'\?")
 HINTS = {
