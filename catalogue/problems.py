@@ -76,6 +76,11 @@ class ProblemList:
         return sorted(set(self.items))
 
 
+class BuildStopped(Exception):
+    """An error whose message is written for the person building the site: shown as it is, and the
+    build stops, without a traceback (hooks/validate_content.py, hubsite/background.py)."""
+
+
 class ContentError(Exception):
     """Raised once, after validation, when the content has problems."""
 

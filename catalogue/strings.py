@@ -9,8 +9,10 @@ from typing import Any
 from babel import Locale
 from babel.dates import format_date, format_time
 
+from .problems import BuildStopped
 
-class MissingText(LookupError):
+
+class MissingText(LookupError, BuildStopped):
     """A text the pages use that locales/en.yml, the fallback of every language, does not have.
 
     The check before a build catches a text taken out of English that the translations keep; one

@@ -5,9 +5,10 @@ Runs `catalogue.load` over the repository and raises one Abort listing every pro
 `PATH:LINE: FIELD: message`, exactly as `scripts/validate.py` prints them; then checks the hub's
 settings in mkdocs.yml (`catalogue.settings`) and that it names the languages locales/ has.
 
-Event: on_build_error (last): a text the pages use that no language has any more
-(`catalogue.strings.MissingText`) is found only when a page asks for it; it stops the build with
-its own message, not a traceback.
+Event: on_build_error (last): an error the catalogue words for the person building
+(`catalogue.problems.BuildStopped`: a text the pages use that no language has any more, found
+only when a page asks for it; Pagefind's indexer failing) stops the build with its own message,
+not a traceback.
 """
 
 from __future__ import annotations
@@ -17,8 +18,7 @@ from mkdocs.plugins import event_priority
 
 import hubsite
 from catalogue import settings
-from catalogue.problems import ContentError
-from catalogue.strings import MissingText
+from catalogue.problems import BuildStopped, ContentError
 
 
 @event_priority(100)
@@ -39,5 +39,5 @@ def on_config(config):
 
 @event_priority(-100)
 def on_build_error(error):
-    if isinstance(error, MissingText):
+    if isinstance(error, BuildStopped):
         raise Abort(f"\n{error}") from None

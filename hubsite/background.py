@@ -23,7 +23,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import Abort
 
-from catalogue.strings import MissingText
+from catalogue.problems import BuildStopped
 
 Work = Callable[[Path], object]  # writes its files into the folder given, as they go in the site;
 # what it returns (picklable) is what `collect` returns
@@ -62,7 +62,7 @@ class Job:
                 job.reader.close()
         try:
             outcome = (None, self.work(self.folder))
-        except (Abort, MissingText) as err:  # messages of their own, for the reader of the build's log
+        except (Abort, BuildStopped) as err:  # messages of their own, for the reader of the build's log
             outcome = (str(err), None)
         except Exception as err:  # noqa: BLE001 - reported by the parent, which stops the build
             outcome = (f"{self.name}: {type(err).__name__}: {err}", None)

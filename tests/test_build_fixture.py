@@ -273,6 +273,19 @@ def test_a_text_no_language_has_any_more_stops_the_build_with_its_file_and_field
     assert not (root / "site" / "index.html").exists()
 
 
+@pytest.mark.parametrize("sequential", ["1", "0"])
+def test_a_failing_search_indexer_stops_the_build_with_what_it_said(tmp_path, sequential):
+    """Pagefind's indexer runs as a program of its own: what it says when it fails is the message."""
+    fake = tmp_path / "fake" / "pagefind"
+    write(fake / "__init__.py", "")
+    write(fake / "__main__.py", "import sys\nprint('Error: no room left on the device')\nsys.exit(1)\n")
+    root = make_repo(tmp_path / "repo", {"sample-report.md": resource()})
+    result = run_build(root, env={"PYTHONPATH": str(fake.parent), "HUB_SEQUENTIAL_BUILD": sequential})
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in output, output[-3000:]
+    assert "Building the search index failed:\nError: no room left on the device" in output, output[-3000:]
+
+
 def test_page_for_missing_addresses_links_from_the_sub_folder_the_site_lives_in(tmp_path):
     """A project site on GitHub Pages lives under /<repository>/: the 404 page, served at any depth,
     must lead there, not to the host's root."""
