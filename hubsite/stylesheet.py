@@ -28,6 +28,15 @@ UNUSED_COMPONENTS = (
     "md-post", "md-author", "md-profile", "md-draft", "md-pin", "md-pagination", "md-meta", "md-tag",  # blog, tags
     "md-typeset__scrollwrap", "md-typeset__table",  # the frames Material's script puts around tables
     "tabbed",  # content tabs are built of <input>s, which the sanitiser removes
+    # Markdown extensions mkdocs.yml does not turn on (the resources' text is GitHub's Markdown:
+    # catalogue/gfm.py, whose footnotes, task lists and alerts keep their styles): code highlighting,
+    # critic marks, maths, emoji, diagrams, comments
+    "highlight", "highlighttable", "critic", "arithmatex", "katex", "twemoji", "emojione", "gemoji",
+    "mermaid", "giscus",
+    # features of Material's the hub does not turn on: edit buttons, the repository's link, lifted
+    # and integrated navigation, tags
+    "md-content__button", "md-header__source", "md-nav__source", "md-nav--lifted", "md-nav--integrated",
+    "md-header--lifted", "md-sidebar--post", "md-content--post", "md-tags",
 )
 
 CUSTOM_PROPERTY = re.compile(r"(--[\w-]+)\s*:")
