@@ -785,12 +785,15 @@ def suggested(page) -> str:
 
 @pytest.mark.parametrize("typed, meant", [
     ("Kalimatan", "Kalimantan"),  # nothing found
-    ("Antofagsta", "Antofagasta"),  # Pagefind's results for the start it knows, "an": none of them about it
+    ("Antofagsta", "Antofagasta"),  # Pagefind lists what the start it knows, "an", finds: 25 pages
+    ("Tocopila", "Tocopilla"),  # "to": 69 pages
     ("Mpumalnga", "Mpumalanga"),
+    ("comunity", "community"),
 ])
-def test_a_misspelt_name_is_offered_as_written_and_one_tap_searches_it(page, site_url, typed, meant):
+def test_a_misspelt_word_is_offered_as_written_and_one_tap_searches_it(page, site_url, typed, meant):
     """On a slow connection each search that finds nothing, or only what a word's first letters
-    find, costs the reader a wait; the hub offers the word its texts use, as Pagefind cannot."""
+    find, costs the reader a wait; the hub offers the word its texts use, as Pagefind cannot.
+    Results for the first letters alone, which said "69 results" for "Tocopila", are not shown."""
     page.goto(site_url + f"search/?q={meant}")
     wait_results(page)
     found, count = titles(page), result_count(page)
@@ -798,7 +801,8 @@ def test_a_misspelt_name_is_offered_as_written_and_one_tap_searches_it(page, sit
     page.goto(site_url + f"search/?q={typed}")
     wait_results(page)
     assert suggested(page) == meant
-    assert page.inner_text(".hub-search-status").endswith(f"Did you mean {meant}?")
+    assert page.inner_text(".hub-search-status") == f"No results. Try fewer or different words, or remove a filter. Did you mean {meant}?"
+    assert titles(page) == []
     page.click(".hub-suggestion a")
     page.wait_for_url(re.compile(rf"/search/\?q={meant}$"))
     page.wait_for_function(f"!document.querySelector('.hub-suggestion') && document.querySelector('.hub-search-status').textContent.startsWith('{count} ')")
@@ -813,23 +817,55 @@ def test_a_mended_search_keeps_the_other_words_and_the_filters(page, site_url):
     page.goto(site_url + "search/?q=coal transtion&region=Chile")
     wait_results(page)
     assert suggested(page) == "coal transition"
-    assert "No resource holds “transtion”" in page.inner_text(".hub-search-status")
+    status = page.inner_text(".hub-search-status")
+    assert "No resource holds “transtion”: these results hold the other words. Did you mean" in status, status
     assert page.get_attribute(".hub-suggestion a", "href") == "/search/?q=coal+transition&region=Chile"
+    page.goto(site_url + "es/search/?q=desarollo local")  # results for "local": the offer is a sentence of its own
+    wait_results(page)
+    assert suggested(page) == "desarrollo local"
+    assert re.fullmatch(r"\d+ resultados\. ¿Quiso decir desarrollo local\?", page.inner_text(".hub-search-status"))
 
 
-@pytest.mark.parametrize("query", ["coal mines", "communities", "Tocopilla", "energies", "zzqxv"])
+@pytest.mark.parametrize("lang, typed, meant", [
+    ("th/", "ถ่านหีน", "ถ่านหิน"),  # coal, a vowel wrong: the word whole, not cut into two words and each mended
+    ("th/", "ถานหิน", "ถ่านหิน"),  # its tone mark left out
+    ("vi/", "cong doan", "cong đoàn"),  # trade union: Pagefind takes "doan" for no word, and the offer writes it
+    ("mn/", "Баганур", "Багануур"),
+])
+def test_words_of_other_scripts_and_accents_are_offered_too(page, site_url, lang, typed, meant):
+    page.goto(site_url + f"{lang}search/?q={typed}")
+    wait_results(page)
+    assert suggested(page) == meant
+
+
+@pytest.mark.parametrize("lang, query", [
+    ("vi/", "lao dong"),  # "dong" is four Vietnamese words with their accents: none is guessed
+    ("id/", "Lahat"),  # a town named with a capital: not mended into "lahan" (land)
+    ("id/", "Muara Enim"),  # a district: not into "suara" (voice), whose first letter differs
+])
+def test_no_guess_where_the_word_meant_is_not_clear(page, site_url, lang, query):
+    page.goto(site_url + f"{lang}search/?q={query}")
+    wait_results(page)
+    page.wait_for_load_state("networkidle")
+    assert page.query_selector(".hub-suggestion") is None, page.inner_text(".hub-search-status")
+
+
+@pytest.mark.parametrize("query", ["coal mines", "communities", "Tocopilla", "energies", "zzqxv", "mn/засаг", "th/แม่เมาะ"])
 def test_words_the_texts_hold_get_no_suggestion_and_no_download_for_one(page, site_url, query):
-    """Found as typed, or as the same word with another ending (the index keeps stems), a word is
-    no typo; a string like no word gets no suggestion either. The list of words is not downloaded
+    """Found as typed, or as the same word with another ending (the index keeps stems), or in the
+    other form searched for it (Mongolian "засаг" as "засгийн", Thai "แม่เมาะ" in two parts), a word
+    is no typo; a string like no word gets no suggestion either. The list of words is not downloaded
     unless a word is in doubt."""
     requests = []
     page.on("request", lambda r: requests.append(r.url))
-    page.goto(site_url + f"search/?q={query}")
+    lang, _, query = query.rpartition("/")
+    page.goto(site_url + (lang and lang + "/") + f"search/?q={query}")
     wait_results(page)
     page.wait_for_load_state("networkidle")
     assert page.query_selector(".hub-suggestion") is None, page.inner_text(".hub-search-status")
     if query != "zzqxv":
         assert not [u for u in requests if "/words-" in u], requests
+        assert titles(page), "the results are shown"
 
 
 def test_the_header_box_offers_the_word_and_leads_to_its_search(page, site_url):

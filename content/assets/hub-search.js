@@ -234,6 +234,8 @@
         if (r.some(function (x) { return x.partial !== r[0].partial; })) return searchForms(pf, query, filters, counts, true);
         var found = r.length < 2 ? r[0] : merged(r);
         if (missing.length) found.missing = missing;
+        found.forms = {};  // the other forms searched: a result that marks one answers the word
+        typed.forEach(function (word, i) { if (forms[i]) found.forms[word] = forms[i].split(" "); });
         return found;
       });
     });
@@ -254,36 +256,41 @@
     }
     return vocabulary.then(function (known) {
       var mended = false;
-      var text = parts(query).map(function (part) {
-        if (!part[1] || (only && only.indexOf(part[0]) < 0)) return part[0];
-        var better = closest(fold(part[0]), known.words);
+      var text = query.trim().split(/(\s+)/).map(function (part, i) {
+        if (i % 2 || (only && only.indexOf(part) < 0)) return part;
+        var better = closest(part, known.words);
         if (better) mended = true;
-        return better || part[0];
+        return better || part;
       }).join("");
       return mended ? { query: text, sentence: known.sentence } : null;
     }, function () { return null; });
   }
-  // The query in parts, each with whether it is a word: Thai split as its index is, others at spaces.
-  function parts(query) {
-    return THAI && thaiWords ? Array.from(thaiWords.segment(query), function (s) { return [s.segment, s.isWordLike]; })
-      : query.trim().split(/(\s+)/).map(function (part, i) { return [part, i % 2 === 0]; });
-  }
+  // The words of a query, as typed: a Thai word typed wrong is not cut into parts, which would be
+  // mended into other words ("ถ่านหีน" into "ผ่าน" and "หีน") instead of into the word meant.
+  function typedWords(query) { return query.trim().split(/\s+/).filter(Boolean); }
   // The words that results may answer only in part, to be mended if they can. A word its index lacks
-  // Pagefind looks for by its longest start the index holds ("Antofagsta" finds what "an" finds):
-  // results whose excerpts mark no word like it (the same but for an ending of up to three letters)
-  // are no answer to it. Words the search left out (found.missing) are in doubt too.
+  // Pagefind looks for by its longest start the index holds ("Tocopila" finds what "to" finds):
+  // results whose excerpts mark no word like it (the same start, of four letters at least, and an
+  // ending of up to three letters other) are no answer to it. Words the search left out
+  // (found.missing) are in doubt too; with no result, every word. Only those on Thai pages, whose
+  // words are marked in the parts the index cut them into, and from disk, where the engine looks
+  // for no start of a word but marks the forms its stemmer finds ("pertambangan" for
+  // "penambangan").
   function doubtful(query, found, marks) {
-    if (!found.total) return null;  // nothing found: every word
+    var typed = typedWords(query);
+    if (!found.total) return typed;
     var seen = marks.map(fold);
-    return parts(query).filter(function (part) {
-      if (!part[1]) return false;
-      if ((found.missing || []).indexOf(part[0]) >= 0) return true;
-      var word = fold(part[0]);
-      return word.length >= 4 && !seen.some(function (mark) {
-        for (var same = 0; same < word.length && word[same] === mark[same]; same++);
-        return same >= Math.max(word.length, mark.length) - 3;
+    return typed.filter(function (word) {
+      if ((found.missing || []).indexOf(word) >= 0) return true;
+      if (THAI || offline) return false;
+      return [word].concat((found.forms || {})[word] || []).every(function (form) {
+        form = fold(form);
+        return form.length >= 4 && !seen.some(function (mark) {
+          for (var same = 0; same < form.length && form[same] === mark[same]; same++);
+          return same >= 4 && same >= Math.max(form.length, mark.length) - 3;
+        });
       });
-    }).map(function (part) { return part[0]; });
+    });
   }
   function fold(word) {
     word = word.toLowerCase();
@@ -291,16 +298,30 @@
     return THAI ? word : word.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d");
   }
   // The known word fewest edits away (a letter added, left out, changed, or two swapped): one for a
-  // word of up to six letters, two for a longer one; none if the word is itself known.
-  function closest(word, known) {
-    var limit = word.length < 4 ? 0 : word.length < 7 ? 1 : 2, best = null, least = limit + 1;
+  // word of five to seven letters, two for a longer one; it starts with the same letter (a typo
+  // seldom changes the first, and a word of the index missing from the list would be "mended" into
+  // another: Indonesian "Muara" into "suara"), and a name typed with a capital is mended only into
+  // a name ("Lahat", a town, not into "lahan", land). A word written as a known one but for its
+  // accents gets that one, if only one is written so ("Quang" is "Quảng"; "dong" is one of four
+  // Vietnamese words). Written as the reader wrote it: in lower case if they did.
+  function closest(typed, known) {
+    var word = fold(typed), limit = word.length < 5 ? 0 : word.length < 8 ? 1 : 2, best = null, least = limit + 1;
+    var name = typed[0] !== typed[0].toLowerCase(), accented = {};
     for (var i = 0; i < known.length; i++) {
-      if (known[i][0] === word) return null;
-      if (Math.abs(known[i][0].length - word.length) > limit) continue;
+      var written = known[i][1];
+      if (known[i][0] === word) {
+        if (written.toLowerCase() === typed.toLowerCase()) return null;  // known as typed
+        accented[written.toLowerCase()] = written;
+        continue;
+      }
+      if (known[i][0][0] !== word[0] || Math.abs(known[i][0].length - word.length) > limit) continue;
+      if (name && written[0] === written[0].toLowerCase()) continue;
       var d = edits(word, known[i][0], least);
-      if (d < least) { least = d; best = known[i][1]; }
+      if (d < least) { least = d; best = written; }
     }
-    return best;
+    var forms = Object.keys(accented);
+    if (forms.length) best = forms.length === 1 ? accented[forms[0]] : null;
+    return best && typed === typed.toLowerCase() ? best.toLowerCase() : best;
   }
   function edits(a, b, stop) {  // optimal string alignment distance; `stop` or more once it cannot be less
     var before = [], row = [];
@@ -321,10 +342,16 @@
   function marked(html) {  // the words an excerpt marks as found
     return (html.match(/<mark>[^<]*<\/mark>/g) || []).map(function (m) { return m.slice(6, -7); });
   }
-  // "Did you mean <a>Mpumalanga</a>?" in the language's words
-  function offered(found, href) {
+  // Results for none of the words: Pagefind's for the starts of words it lacks ("to" for
+  // "Tocopila") are no answer, and are not shown as one.
+  function noAnswer(query, found, doubts) {
+    return found.total > 0 && doubts.length > 0 && doubts.length === typedWords(query).length;
+  }
+  // "Did you mean <a>Mpumalanga</a>?" in the language's words, a sentence after the status's last
+  function offer(status, found, href) {
     var at = found.sentence.split("{words}");
-    return el("span", { class: "hub-suggestion" }, [at[0], el("a", { href: href }, [found.query]), at[1] || ""]);
+    status.append(THAI || /[.!?…:]$/.test(status.textContent) ? " " : ". ",
+                  el("span", { class: "hub-suggestion" }, [at[0], el("a", { href: href }, [found.query]), at[1] || ""]));
   }
 
   function merged(r) {
@@ -451,16 +478,17 @@
         return Promise.all(found.results.slice(0, 5).map(function (r) { return r.data(); })).then(trusted).then(function (data) {
           done();
           if (id !== current) return;
+          var mend = doubtful(query, found, data.reduce(function (all, d) { return all.concat(marked(d.excerpt)); }, []));
+          if (noAnswer(query, found, mend)) { found = { total: 0, partial: found.partial }; data = []; }
           var said = sentences([found.total ? plural(form.dataset.results, found.total) : form.dataset.none, found.partial && partialNote(form.dataset)]);
           var list = el("ul", { class: "hub-search__list" }, data.map(function (d) { return card(d, false); }));
           var all = el("a", { class: "hub-search__all", href: form.action + "?q=" + encodeURIComponent(query) }, [form.dataset.all]);
           var status = el("p", { class: "hub-search__status" }, [said]);
           show([status, list, all], said);
-          var mend = doubtful(query, found, data.reduce(function (all, d) { return all.concat(marked(d.excerpt)); }, []));
-          if (mend && !mend.length) return;
+          if (!mend.length) return;
           return suggestion(query, mend).then(function (better) {
             if (!better || id !== current) return;
-            status.append(" ", offered(better, form.action + "?q=" + encodeURIComponent(better.query)));
+            offer(status, better, form.action + "?q=" + encodeURIComponent(better.query));
             if (live) live.textContent = status.textContent;
           });
         });
@@ -631,15 +659,20 @@
           widen.hidden = !found.partial;
           widen.textContent = plural(searchBox.everything, bundles.total);
           return showMore(keep, from).then(function () {  // announced once the results are there to read
+            var mend = s.query ? doubtful(s.query, found, Array.from(list.querySelectorAll("mark"), function (m) { return m.textContent; })) : [];
+            if (noAnswer(s.query, found, mend)) {
+              found = { results: [], filters: {}, total: 0, partial: found.partial };
+              results = []; shown = 0; list.replaceChildren(); more.hidden = true;
+              if (panel.open) facets({}, s.filters);
+            }
             say(sentences([found.total ? plural(root_.dataset.results, found.total) : root_.dataset.none,
               found.missing && found.total && root_.dataset.missing.replace("{words}", found.missing.join(" ")),
               found.partial && partialNote(searchBox),
               fewHint(s.query, found.total) && root_.dataset.few]));
             if (then && id === current) then();
-            var mend = s.query && doubtful(s.query, found, Array.from(list.querySelectorAll("mark"), function (m) { return m.textContent; }));
-            if (s.query && !(mend && !mend.length)) {
+            if (mend.length) {
               suggestion(s.query, mend).then(function (better) {
-                if (better && id === current) status.append(" ", offered(better, address({ query: better.query, filters: s.filters, all: s.all })));
+                if (better && id === current) offer(status, better, address({ query: better.query, filters: s.filters, all: s.all }));
               });
             }
           });
