@@ -41,7 +41,7 @@ def on_post_page(output, page, config):
     hubsite.gathered(SCRIPT_HASHES).update(hashes)
     csp = policy(hashes, _form_targets(config), preview=hubsite.previewing())
     meta = f'<meta http-equiv="Content-Security-Policy" content="{csp}">'
-    return output.replace("<head>", "<head>\n    " + meta, 1)
+    return output.replace("<head>", "<head>\n" + meta, 1)
 
 
 @event_priority(-200)
