@@ -257,7 +257,7 @@ class _Builder:
                          f'<dt>{esc(self.t("label_website"))}</dt><dd>{r.external_link(org.website, org.short_name, ctx)}</dd></dl>')
                 ack = self.acknowledgement(org, "p")
                 text, text_lang = self.cat.organisation_description(org, self.lang)
-                return (f'<div class="hub-org">{logo(org, ctx)}{self.english_note("description_in_english", [text_lang])}'
+                return (f'<div class="hub-org">{logo(org, ctx, lazy=False)}{self.english_note("description_in_english", [text_lang])}'
                         f'<p class="hub-lead"{_lang_attr(text_lang, self.lang)}>{esc(text)}</p>{facts}{ack}</div>')
 
             name, name_lang = self.cat.organisation_name(org, self.lang)
@@ -373,12 +373,14 @@ class _Builder:
                                   counted="events_count", role="past")
 
 
-def logo(org, ctx: Context) -> str:
-    """An organisation's logo: a small local file, its name as the text alternative."""
+def logo(org, ctx: Context, lazy: bool = True) -> str:
+    """An organisation's logo: a small local file, its name as the text alternative. Loaded when
+    scrolled to in a list; at the top of the organisation's own page, at once."""
     if not org.logo:
         return ""
+    loading = ' loading="lazy"' if lazy else ' loading="eager"'  # said, or catalogue.images would make it lazy
     return (f'<img class="hub-logo" src="{esc(ctx.href_file(org.logo))}" alt="{esc(org.short_name)}" '
-            f'width="160" height="48" loading="lazy" decoding="async">')
+            f'width="160" height="48"{loading} decoding="async">')
 
 
 def _section(title: str, content: str, more: tuple[str, str] | None = None, role: str = "", empty: str = "") -> str:

@@ -70,6 +70,18 @@ def test_topic_type_and_organisation_pages_count_their_resources(real_site, cata
         assert (real_site / path / "index.html").is_file()
 
 
+def test_a_logo_loads_at_once_atop_its_page_and_when_scrolled_to_in_the_list(real_site, catalogue):
+    """Lazy loading the logo at the top of an organisation's page only delayed it."""
+    with_logo = [org for org in catalogue.organisations.values() if org.logo]
+    assert with_logo
+    listing = main_html(read(real_site, "organisations/"))
+    for org in with_logo:
+        own = re.search(r'<img class="hub-logo"[^>]*>', main_html(read(real_site, f"organisations/{org.id}/"))).group()
+        assert 'loading="eager"' in own and 'width="160" height="48"' in own, own
+        listed = re.search(rf'<img class="hub-logo"[^>]*alt="{re.escape(escape(org.short_name))}"[^>]*>', listing).group()
+        assert 'loading="lazy"' in listed, listed
+
+
 def test_library_lists_everything_across_its_pages(real_site, catalogue):
     pages = -(-len(catalogue.resources) // PAGE_SIZE)
     seen = []
