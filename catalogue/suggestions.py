@@ -11,6 +11,7 @@ the longest start of the word its index holds), and offers the closest word.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -32,22 +33,19 @@ def path(lang: str) -> str:
 
 def word_list(items: list[Record], lang: str) -> list[str]:
     """The words of `lang`'s records a search may suggest, names first, then by use."""
+    used: Counter[str] = Counter()  # each word as written, as many times as the texts use it
+    labels: Counter[str] = Counter()  # the filters' values: regions, topics, types, organisations' short names
+    for record in items:
+        if record.language == lang:
+            used.update(words(record.content, lang))
+            labels.update(word for values in record.filters.values() for value in values for word in words(value, lang))
     counts: Counter[str] = Counter()
     written: dict[str, Counter[str]] = defaultdict(Counter)  # how each word is written: 'Mpumalanga', 'mpumalanga'
-    names: dict[str, None] = {}
-    for record in items:
-        if record.language != lang:
-            continue
-        # the filters' values: regions, topics, types, organisations' short names, languages
-        for text, is_name in [(record.content, False)] + [(value, True) for values in record.filters.values()
-                                                           for value in values]:
-            for word in words(text, lang):
-                key = word.lower()
-                written[key][word] += 1
-                if is_name:
-                    names.setdefault(key)
-                else:
-                    counts[key] += 1
+    for word, times in (used + labels).items():
+        written[word.lower()][word] += times
+        if word in used:
+            counts[word.lower()] += used[word]
+    names = dict.fromkeys(word.lower() for word in labels)
     frequent = sorted(counts, key=lambda key: (-counts[key], key))
     # places and people, written with a capital: what readers look for by name, and misspell
     proper = [key for key in frequent if written[key].most_common(1)[0][0][:1].isupper()][:NAMES]
@@ -60,15 +58,12 @@ def words(text: str, lang: str) -> list[str]:
     Vietnamese accents), SHORTEST to LONGEST letters long; Thai split into words as the index is."""
     if lang == "th":
         text = mark_thai_word_breaks(text)
-    found, current = [], []
-    for char in text + " ":
-        if unicodedata.category(char)[0] in "LM":
-            current.append(char)
-            continue
-        if SHORTEST <= len(current) <= LONGEST:
-            found.append("".join(current))
-        current = []
-    return found
+    return [word for word in _WORD.findall(text) if len(word) <= LONGEST]
+
+
+# letters, and the marks Unicode writes on them (re has no class for those: listed once)
+_MARKS = "".join(chr(code) for code in range(0x300, 0x10000) if unicodedata.category(chr(code)) in ("Mn", "Mc"))
+_WORD = re.compile(f"(?:[^\\W\\d_]|[{re.escape(_MARKS)}]){{{SHORTEST},}}")
 
 
 def write_word_lists(items: list[Record], strings: dict[str, dict], site_folder: Path) -> None:

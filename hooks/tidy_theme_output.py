@@ -1,12 +1,13 @@
 """Tidy what the Material theme writes: nothing readers would download for nothing, and
 markup that passes the Nu HTML Checker.
 
-Events: on_files leaves Material's scripts out; on_post_page and on_post_template (404.html),
+Events: on_env strips the templates' indentation; on_files leaves Material's scripts out; on_post_page and on_post_template (404.html),
 at priority -90, before the Content-Security-Policy is added at -100, mend details of
 Material's markup; on_post_build at priority -200, once, after static-i18n (-100) has built
 every language, trims the assets.
 
-- Pages lose the templates' indentation (catalogue/compact_html.py): 0.3 KB gzip of every visit.
+- The templates lose their indentation as they are compiled (on_env), and pages their blank
+  lines (catalogue/compact_html.py): 0.3 KB gzip of every visit.
 - Material puts autocomplete="off" on its hidden checkbox toggles (not allowed on checkboxes),
   and a table-of-contents label for a "__toc" checkbox that only pages in the nav have.
 - The <article> that holds the page's text gets the id the skip link of overrides/main.html
@@ -36,13 +37,14 @@ import hashlib
 import re
 from pathlib import Path
 
+import jinja2.ext
 import rcssmin
 import rjsmin
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
 import hubsite
-from catalogue.compact_html import without_indentation
+from catalogue.compact_html import template_without_indentation, without_blank_lines
 from catalogue.security import VERSIONED_ASSETS  # kept a year by site/_headers
 from hubsite import stylesheet
 
@@ -54,6 +56,16 @@ ARTICLE = '<article class="md-content__inner md-typeset">'
 NEVER_ASKED_FOR = ("assets/javascripts/", "assets/stylesheets/palette.")
 MATERIAL_ICON = "assets/images/favicon.png"
 MATERIAL_SKIP = re.compile(r'(<div data-md-component="skip">).*?(</div>)', re.S)
+
+
+class _WithoutIndentation(jinja2.ext.Extension):
+    def preprocess(self, source, name, filename=None):
+        return template_without_indentation(source)
+
+
+def on_env(env, config, files):
+    env.add_extension(_WithoutIndentation)
+    return env
 
 
 _versions: dict[str, str] = {}
@@ -117,7 +129,7 @@ def _tidy(output: str) -> str:
         end = output.index("</label>", start)
         output = output[:start] + '<span class="md-nav__title">' + output[start + len(TOC_LABEL):end] + "</span>" \
             + output[end + len("</label>"):]
-    return without_indentation(output)
+    return without_blank_lines(output)
 
 
 @event_priority(-200)
