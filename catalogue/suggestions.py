@@ -34,11 +34,15 @@ def path(lang: str) -> str:
 def word_list(items: list[Record], lang: str) -> list[str]:
     """The words of `lang`'s records a search may suggest, names first, then by use."""
     used: Counter[str] = Counter()  # each word as written, as many times as the texts use it
-    labels: Counter[str] = Counter()  # the filters' values: regions, topics, types, organisations' short names
+    values: Counter[str] = Counter()  # the filters' values: regions, topics, types, organisations' short names
     for record in items:
         if record.language == lang:
             used.update(words(record.content, lang))
-            labels.update(word for values in record.filters.values() for value in values for word in words(value, lang))
+            values.update(value for listed in record.filters.values() for value in listed)
+    labels: Counter[str] = Counter()  # their words
+    for value, times in values.items():
+        for word in words(value, lang):
+            labels[word] += times
     counts: Counter[str] = Counter()
     written: dict[str, Counter[str]] = defaultdict(Counter)  # how each word is written: 'Mpumalanga', 'mpumalanga'
     for word, times in (used + labels).items():
