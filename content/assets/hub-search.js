@@ -272,10 +272,9 @@
   // Pagefind looks for by its longest start the index holds ("Tocopila" finds what "to" finds):
   // results whose excerpts mark no word like it (the same start, of four letters at least, and an
   // ending of up to three letters other) are no answer to it. Words the search left out
-  // (found.missing) are in doubt too; with no result, every word. Only those on Thai pages, whose
-  // words are marked in the parts the index cut them into, and from disk, where the engine looks
-  // for no start of a word but marks the forms its stemmer finds ("pertambangan" for
-  // "penambangan").
+  // (found.missing) are in doubt too; with no result, every word. On Thai pages (whose words are
+  // marked in the parts the index cut them into) and from disk (where the engine looks for no start
+  // of a word, but marks the forms its stemmer finds: "pertambangan" for "penambangan"), only these.
   function doubtful(query, found, marks) {
     var typed = typedWords(query);
     if (!found.total) return typed;
