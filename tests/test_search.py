@@ -897,3 +897,13 @@ def test_each_language_lists_its_filters_names_and_the_places_its_texts_name(rea
         assert names <= set(words), names - set(words)
     english = json.loads(re.search(r"=(\{.*\});", (real_site / "search" / "words-en.js").read_text(encoding="utf-8")).group(1))
     assert {"Mpumalanga", "Antofagasta", "Tocopilla", "Kalimantan", "transition", "workers"} <= set(english["words"])
+
+
+def test_results_in_doubt_stay_listed_when_no_word_is_offered_instead(page, site_url):
+    """"Hanoi" is in no text; Pagefind lists what "ha" finds. With no word to offer, those results
+    stay: a word the list lacks may be in a result beyond the first page, or in an older bundle."""
+    page.goto(site_url + "search/?q=Hanoi")
+    wait_results(page)
+    page.wait_for_load_state("networkidle")
+    assert page.query_selector(".hub-suggestion") is None
+    assert result_count(page) == len(titles(page)) > 0

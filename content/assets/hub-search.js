@@ -342,7 +342,8 @@
     return (html.match(/<mark>[^<]*<\/mark>/g) || []).map(function (m) { return m.slice(6, -7); });
   }
   // Results for none of the words: Pagefind's for the starts of words it lacks ("to" for
-  // "Tocopila") are no answer, and are not shown as one.
+  // "Tocopila") are no answer, and are not shown as one where the word meant is offered instead (a
+  // word the list lacks may yet be in a result beyond the first page, or in an older bundle).
   function noAnswer(query, found, doubts) {
     return found.total > 0 && doubts.length > 0 && doubts.length === typedWords(query).length;
   }
@@ -478,17 +479,15 @@
           done();
           if (id !== current) return;
           var mend = doubtful(query, found, data.reduce(function (all, d) { return all.concat(marked(d.excerpt)); }, []));
-          if (noAnswer(query, found, mend)) { found = { total: 0, partial: found.partial }; data = []; }
-          var said = sentences([found.total ? plural(form.dataset.results, found.total) : form.dataset.none, found.partial && partialNote(form.dataset)]);
-          var list = el("ul", { class: "hub-search__list" }, data.map(function (d) { return card(d, false); }));
-          var all = el("a", { class: "hub-search__all", href: form.action + "?q=" + encodeURIComponent(query) }, [form.dataset.all]);
-          var status = el("p", { class: "hub-search__status" }, [said]);
-          show([status, list, all], said);
-          if (!mend.length) return;
-          return suggestion(query, mend).then(function (better) {
-            if (!better || id !== current) return;
-            offer(status, better, form.action + "?q=" + encodeURIComponent(better.query));
-            if (live) live.textContent = status.textContent;
+          return Promise.resolve(mend.length ? suggestion(query, mend) : null).then(function (better) {
+            if (id !== current) return;
+            if (better && noAnswer(query, found, mend)) { found = { total: 0, partial: found.partial }; data = []; }
+            var said = sentences([found.total ? plural(form.dataset.results, found.total) : form.dataset.none, found.partial && partialNote(form.dataset)]);
+            var list = el("ul", { class: "hub-search__list" }, data.map(function (d) { return card(d, false); }));
+            var all = el("a", { class: "hub-search__all", href: form.action + "?q=" + encodeURIComponent(query) }, [form.dataset.all]);
+            var status = el("p", { class: "hub-search__status" }, [said]);
+            if (better) offer(status, better, form.action + "?q=" + encodeURIComponent(better.query));
+            show([status, list, all], status.textContent);
           });
         });
       }).catch(function () { done(); reset(); if (id === current) show([el("p", {}, [form.dataset.error])], form.dataset.error); });
@@ -659,21 +658,20 @@
           widen.textContent = plural(searchBox.everything, bundles.total);
           return showMore(keep, from).then(function () {  // announced once the results are there to read
             var mend = s.query ? doubtful(s.query, found, Array.from(list.querySelectorAll("mark"), function (m) { return m.textContent; })) : [];
-            if (noAnswer(s.query, found, mend)) {
-              found = { results: [], filters: {}, total: 0, partial: found.partial };
-              results = []; shown = 0; list.replaceChildren(); more.hidden = true;
-              if (panel.open) facets({}, s.filters);
-            }
-            say(sentences([found.total ? plural(root_.dataset.results, found.total) : root_.dataset.none,
-              found.missing && found.total && root_.dataset.missing.replace("{words}", found.missing.join(" ")),
-              found.partial && partialNote(searchBox),
-              fewHint(s.query, found.total) && root_.dataset.few]));
-            if (then && id === current) then();
-            if (mend.length) {
-              suggestion(s.query, mend).then(function (better) {
-                if (better && id === current) offer(status, better, address({ query: better.query, filters: s.filters, all: s.all }));
-              });
-            }
+            return Promise.resolve(mend.length ? suggestion(s.query, mend) : null).then(function (better) {
+              if (id !== current) return;
+              if (better && noAnswer(s.query, found, mend)) {
+                found = { results: [], filters: {}, total: 0, partial: found.partial };
+                results = []; shown = 0; list.replaceChildren(); more.hidden = true;
+                if (panel.open) facets({}, s.filters);
+              }
+              say(sentences([found.total ? plural(root_.dataset.results, found.total) : root_.dataset.none,
+                found.missing && found.total && root_.dataset.missing.replace("{words}", found.missing.join(" ")),
+                found.partial && partialNote(searchBox),
+                fewHint(s.query, found.total) && root_.dataset.few]));
+              if (better) offer(status, better, address({ query: better.query, filters: s.filters, all: s.all }));
+              if (then) then();
+            });
           });
         });
       }).then(done, function () {
