@@ -195,7 +195,9 @@ def test_scaffold_stops_cleanly_on_ctrl_c(tmp_path):
     while "choose one:" not in prompt:  # the second question, its choices on their way
         prompt += process.stdout.read(1)
     process.send_signal(signal.SIGINT)
-    out, err = process.communicate(timeout=30)
+    process.wait(timeout=30)  # stdin kept open: closed, the question would end in EOF before the signal lands
+    out, err = prompt + process.stdout.read(), process.stderr.read()
+    process.stdin.close()
     assert process.returncode != 0 and "Stopped; nothing was written." in out + err
     assert "Traceback" not in err and not list((root / "content" / "resources").glob("*.md"))
 
