@@ -187,8 +187,10 @@ def test_scaffold_stops_cleanly_when_input_ends(tmp_path):
 def test_scaffold_stops_cleanly_on_ctrl_c(tmp_path):
     """Its own messages tell a contributor to press Ctrl-C and start again: that printed a traceback."""
     root = make_repo(tmp_path)
+    # Ctrl-C as in a terminal: a test run in the background (nohup, `&`) would pass SIGINT on ignored
     process = subprocess.Popen([sys.executable, NEW, "--root", str(root)], stdin=subprocess.PIPE,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=root)
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=root,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     process.stdin.write("Skills for solar jobs\n")
     process.stdin.flush()
     prompt = ""
