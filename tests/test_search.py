@@ -907,3 +907,25 @@ def test_results_in_doubt_stay_listed_when_no_word_is_offered_instead(page, site
     page.wait_for_load_state("networkidle")
     assert page.query_selector(".hub-suggestion") is None
     assert result_count(page) == len(titles(page)) > 0
+
+
+def test_results_in_doubt_wait_unseen_while_the_word_list_arrives(chromium, site_url):
+    """On a slow connection the results for "to", which "Tocopila" gets, showed until the list of
+    words arrived and replaced them with "No results": a second of answers that are none."""
+    context = chromium.new_context(bypass_csp=True)
+    page = context.new_page()
+    held = []
+    page.route("**/search/words-en.js*", lambda route: held.append(route))
+    page.goto(site_url + "search/?q=Tocopila")
+    for _ in range(100):
+        if held:
+            break
+        page.wait_for_timeout(100)
+    assert held, "the word list is asked for"
+    page.wait_for_timeout(300)
+    assert page.query_selector(".hub-results li") is not None and page.is_hidden(".hub-results"), "rendered, unseen"
+    assert page.is_hidden(".hub-more")
+    held[0].continue_()
+    assert suggested(page) == "Tocopilla"
+    assert page.query_selector(".hub-results li") is None, "no answer: no results shown"
+    context.close()

@@ -658,13 +658,18 @@
           widen.textContent = plural(searchBox.everything, bundles.total);
           return showMore(keep, from).then(function () {  // announced once the results are there to read
             var mend = s.query ? doubtful(s.query, found, Array.from(list.querySelectorAll("mark"), function (m) { return m.textContent; })) : [];
+            // results that may be no answer wait, unseen, for the word list that decides it
+            var unsure = noAnswer(s.query, found, mend);
+            if (unsure) list.hidden = more.hidden = true;
             return Promise.resolve(mend.length ? suggestion(s.query, mend) : null).then(function (better) {
               if (id !== current) return;
-              if (better && noAnswer(s.query, found, mend)) {
+              list.hidden = false;
+              if (better && unsure) {
                 found = { results: [], filters: {}, total: 0, partial: found.partial };
-                results = []; shown = 0; list.replaceChildren(); more.hidden = true;
+                results = []; shown = 0; list.replaceChildren();
                 if (panel.open) facets({}, s.filters);
               }
+              more.hidden = shown >= results.length;
               say(sentences([found.total ? plural(root_.dataset.results, found.total) : root_.dataset.none,
                 found.missing && found.total && root_.dataset.missing.replace("{words}", found.missing.join(" ")),
                 found.partial && partialNote(searchBox),
@@ -678,7 +683,7 @@
         done(); reset();
         if (id !== current) return;
         // the results on the page answered the words before: they would read as answers to these
-        results = []; shown = 0; list.replaceChildren(); more.hidden = true; widen.hidden = true;
+        results = []; shown = 0; list.replaceChildren(); more.hidden = true; widen.hidden = true; list.hidden = false;
         say(searchBox.error);
       });
     }
