@@ -1,12 +1,13 @@
-"""The words a search offers in place of one that finds nothing: "Did you mean Mpumalanga?".
+"""The words a search offers in place of a misspelt one: "Did you mean Mpumalanga?".
 
 A misspelt place name is the commonest search that finds nothing, and on a slow connection each
 try costs the reader a wait. Per language, the list holds the names the filters use, the names the
 texts write with a capital (places, organisations), then the words the texts use most, each as it
-is most often written: about 4 KB compressed, bounded whatever the number of resources. It is a script (search/words-<lang>.js),
-not JSON, so that the offline copy reads it from disk as well. hub-search.js loads it only when a
-search has found nothing for a word, or results that mark nothing like it (Pagefind's results for
-the longest start of the word its index holds), and offers the closest word.
+is most often written: about 4 KB compressed, bounded whatever the number of resources. It is a
+script (search/words-<lang>.js), not JSON, so that the offline copy reads it from disk as well.
+hub-search.js loads it only when a search has found nothing for a word, or results that mark
+nothing like it (Pagefind's results for the longest start of the word its index holds), and
+offers the closest word.
 """
 
 from __future__ import annotations
