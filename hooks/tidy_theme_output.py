@@ -1,10 +1,10 @@
 """Tidy what the Material theme writes: nothing readers would download for nothing, and
 markup that passes the Nu HTML Checker.
 
-Events: on_env strips the templates' indentation; on_files leaves Material's scripts out; on_post_page and on_post_template (404.html),
-at priority -90, before the Content-Security-Policy is added at -100, mend details of
-Material's markup; on_post_build at priority -200, once, after static-i18n (-100) has built
-every language, trims the assets.
+Events: on_env strips the templates' indentation; on_files leaves Material's scripts out;
+on_post_page and on_post_template (404.html), at priority -90, before the Content-Security-Policy
+is added at -100, mend details of Material's markup; on_post_build at priority -200, once,
+after static-i18n (-100) has built every language, trims the assets.
 
 - The templates lose their indentation as they are compiled (on_env), and pages their blank
   lines (catalogue/compact_html.py): 0.3 KB gzip of every visit.

@@ -3,9 +3,9 @@
 The search index and the data files (feeds, calendars, API, citations) depend on the catalogue,
 not on rendered pages, so they need not wait for six languages of pages: on a machine with two
 cores they finish meanwhile; so do the other languages' pages
-(hooks/build_languages_in_parallel.py). A job forks once the catalogue is loaded (the child shares it as it
-is), writes into a staging folder next to the site, and is collected at the end of the build:
-its files move into the site, or its error stops the build like any other. Where `fork` does
+(hooks/build_languages_in_parallel.py). A job forks once the catalogue is loaded (the child
+shares it as it is), writes into a staging folder next to the site, and is collected at the end
+of the build: its files move into the site, or its error stops the build like any other. Where `fork` does
 not exist (Windows), or with HUB_SEQUENTIAL_BUILD=1 in the environment (to profile a build, or
 to compare its output, as tests/test_quality.py does), the job runs when it is collected.
 """
