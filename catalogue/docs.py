@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from . import schema
-from .crosscheck import EVENT_REQUIRED
+from .event_checks import EVENT_REQUIRED
 from .model import Catalogue
 from .template import BODY_HINT, front_matter
 

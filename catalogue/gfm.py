@@ -6,7 +6,7 @@ address as a link, ~~struck~~ text, tables, footnotes, task lists, alerts ('> [!
 Python-Markdown, which MkDocs uses for the hub's own pages, reads each of those otherwise. It is
 also about 35 times faster, which is most of the time a resource page took to build. Headings get the ids the hub's other pages give theirs (Python-Markdown's
 `toc`), so '#part' links keep working. Raw HTML is passed on as written: catalogue.sanitize cleans
-every page afterwards, and the checks (catalogue.crosscheck) refuse what it would remove.
+every page afterwards, and the checks (catalogue.body_checks) refuse what it would remove.
 """
 
 from __future__ import annotations

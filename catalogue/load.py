@@ -1,7 +1,7 @@
 """Load the repository's content into a Catalogue, collecting every problem on the way.
 
 Order: vocabularies, organisations, regions, then knowledge products; cross-checks that a
-schema cannot express live in `crosscheck`. Nothing is skipped silently: a file that cannot
+schema cannot express live in `crosscheck` (with `event_checks`, `body_checks`, `link_checks`). Nothing is skipped silently: a file that cannot
 be read becomes a problem, and any problem stops the build.
 """
 
@@ -17,23 +17,15 @@ from babel import Locale, UnknownLocaleError
 from babel.core import get_global
 
 from . import interface_texts, schema, settings
-from .crosscheck import (
-    Failed,
-    calendar_date_problem,
-    check_body,
-    check_resources,
-    check_text_fields,
-    is_language,
-    organisation_labels,
-    unknown_id,
-    vocabularies,
-)
+from .body_checks import check_body
+from .crosscheck import check_resources, check_text_fields, is_language, organisation_labels, unknown_id, vocabularies
+from .event_checks import calendar_date_problem
 from .frontmatter import Document, FrontMatterError, parse_yaml, read
 from .ids import suggest
 from .interface_texts import LOCALES_DIR
 from .model import Catalogue, Organisation, Region, RegionText, Resource, Term, Version
 from .pages import GENERATED_FOLDERS
-from .problems import FIX_HINT, ContentError, ProblemList
+from .problems import FIX_HINT, ContentError, Failed, ProblemList
 from .template import slugify
 from .write import is_generated
 

@@ -22,7 +22,7 @@ ATTRIBUTE = re.compile(r"""(?P<name>[^\s"'=<>/]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^
 ATTR_LIST = re.compile(r"""\{:?[ ]*(?P<attrs>(?:[#.][\w-]+|[\w:-]+=(?:"[^"]*"|'[^']*'|[^\s}]+)|[ ])+)\}""")  # one space a
 # time: '[ ]+' inside '(…)+' could split a run of spaces every way there is, before failing
 ANYWHERE = set(ATTRIBUTES["*"])
-# Tags that could run code or change the page around them: refused outright (catalogue.crosscheck)
+# Tags that could run code or change the page around them: refused outright (catalogue.body_checks)
 ACTIVE_TAGS = ("script", "style", "iframe", "frame", "object", "embed", "form", "input", "button", "textarea", "select",
                "link", "meta", "base", "svg", "math")
 REMOVED_HINTS = {
@@ -105,6 +105,16 @@ def _removed_attribute(name: str, allowed: set[str], element: str) -> Iterator[s
         return
     on = f" of {element}" if element else ""
     yield f"the attribute '{name}'{on} is removed from the page; " + REMOVED_HINTS.get(name, "remove it")
+
+
+def prose_lines(text: str, first_line: int):
+    """(file line, line) of a Markdown text, leaving out code samples, which are shown as written."""
+    in_code = False
+    for offset, line in enumerate(text.split("\n")):
+        if line.lstrip().startswith(("```", "~~~")):
+            in_code = not in_code
+        if not (in_code or line.startswith("    ")):
+            yield first_line + offset, line
 
 
 def heading_levels(lines: list[tuple[int, str]]) -> Iterator[tuple[int, int, int]]:

@@ -53,6 +53,16 @@ def github_summary(problems: list[Problem], notes: list[Problem] = ()) -> str:
             + "\n".join(rows) + "\n" + notes_text)
 
 
+class Failed(set):
+    """Paths of front-matter values that failed the schema, e.g. ("region", 0) or ("date",):
+    those have their message already, so the later checks leave them out."""
+
+    def has(self, key: str, index: int | None = None) -> bool:
+        """Whether the value at `key` (or its item `index`) or anything inside it failed."""
+        prefix = (key,) if index is None else (key, index)
+        return (key,) in self or any(path[:len(prefix)] == prefix for path in self)
+
+
 @dataclass
 class ProblemList:
     """Collects problems so that every one is reported at once."""

@@ -27,7 +27,8 @@ sys.path.insert(0, str(ROOT))
 
 from catalogue import schema  # noqa: E402
 from catalogue.address import configured_site_url  # noqa: E402
-from catalogue.crosscheck import EVENT_REQUIRED, PLACEHOLDER_PROBLEM, check_value, parse_moment  # noqa: E402
+from catalogue.crosscheck import PLACEHOLDER_PROBLEM, check_value  # noqa: E402
+from catalogue.event_checks import EVENT_REQUIRED, parse_moment  # noqa: E402
 from catalogue.load import RESOURCES_DIR, collect  # noqa: E402
 from catalogue.template import BODY_HINT, front_matter, slugify  # noqa: E402
 from catalogue.urls import UrlStyle  # noqa: E402
