@@ -73,9 +73,11 @@ _WORD = re.compile(f"(?:[^\\W\\d_]|[{re.escape(_MARKS)}]){{{SHORTEST},}}")
 
 def write_word_lists(items: list[Record], strings: dict[str, dict], site_folder: Path) -> None:
     """search/words-<lang>.js for each language the records are in, into the site (or its staging
-    folder): the words, and the sentence that offers one (which no page need carry)."""
+    folder): the words, the sentence that offers one, and the one that says results hold only words that
+    start like the reader's (which no page need carry)."""
     (site_folder / FOLDER).mkdir(parents=True, exist_ok=True)
     for lang in dict.fromkeys(record.language for record in items):
-        sentence = Translator(strings, lang)("search_suggestion", words="{words}")
-        offer = {"sentence": sentence, "words": word_list(items, lang)}
+        t = Translator(strings, lang)
+        offer = {"sentence": t("search_suggestion", words="{words}"), "near": t("search_near", words="{words}"),
+                 "words": word_list(items, lang)}
         (site_folder / path(lang)).write_text(data_script("__hubWords", lang, offer), encoding="utf-8")

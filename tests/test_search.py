@@ -889,7 +889,7 @@ def test_each_language_lists_its_filters_names_and_the_places_its_texts_name(rea
         script = (real_site / "search" / f"words-{lang}.js").read_text(encoding="utf-8")
         data = json.loads(re.fullmatch(r'window\.__hubWords=window\.__hubWords\|\|\{\};window\.__hubWords\["'
                                        + lang + r'"\]=(.*);\n', script, re.S).group(1))
-        assert "{words}" in data["sentence"]
+        assert "{words}" in data["sentence"] and "{words}" in data["near"]
         words = data["words"]
         assert len(words) <= suggestions.LIMIT and len(set(w.lower() for w in words)) == len(words)
         # as the index splits them: Thai's 'ระดับโลก' (global) is two words
@@ -899,14 +899,34 @@ def test_each_language_lists_its_filters_names_and_the_places_its_texts_name(rea
     assert {"Mpumalanga", "Antofagasta", "Tocopilla", "Kalimantan", "transition", "workers"} <= set(english["words"])
 
 
-def test_results_in_doubt_stay_listed_when_no_word_is_offered_instead(page, site_url):
-    """"Hanoi" is in no text; Pagefind lists what "ha" finds. With no word to offer, those results
-    stay: a word the list lacks may be in a result beyond the first page, or in an older bundle."""
+NEAR = "No resource holds “Hanoi”: these results hold words that start the same way."
+
+
+def test_results_in_doubt_stay_listed_when_no_word_is_offered_instead_and_say_what_they_hold(page, site_url):
+    """"Hanoi" is in no text; Pagefind lists what "ha" finds ("Ha Long"). With no word to offer,
+    those results stay (a word the list lacks may be in a result beyond the first page, or in an
+    older bundle), and the status says that they hold words that only start like it, on the search
+    page and in the header box, in the reader's language."""
     page.goto(site_url + "search/?q=Hanoi")
     wait_results(page)
     page.wait_for_load_state("networkidle")
     assert page.query_selector(".hub-suggestion") is None
     assert result_count(page) == len(titles(page)) > 0
+    assert page.inner_text(".hub-search-status").endswith(NEAR)
+    page.goto(site_url)  # the search page has no header box
+    page.fill("#hub-search-box", "Hanoi")
+    page.wait_for_selector(".hub-search__suggest li")
+    page.wait_for_function("document.querySelector('.hub-search__live').textContent.includes('Hanoi')")
+    assert NEAR in page.inner_text(".hub-search__suggest .hub-search__status")
+    page.goto(site_url + "es/search/?q=Hanoi")
+    wait_results(page)
+    assert "Ningún recurso contiene «Hanoi»: estos resultados contienen palabras que empiezan igual." in \
+        page.inner_text(".hub-search-status")
+    for query in ("mining", "policies", "Mpumalanga"):  # other forms of the word, marked: answers
+        page.goto(site_url + f"search/?q={query}")
+        wait_results(page)
+        page.wait_for_load_state("networkidle")
+        assert "start the same way" not in page.inner_text(".hub-search-status"), query
 
 
 def test_results_in_doubt_wait_unseen_while_the_word_list_arrives(chromium, site_url):

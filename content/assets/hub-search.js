@@ -244,13 +244,13 @@
   // A word no text holds, a typo most often (and on a slow connection each try is a wait): the
   // closest of the words the hub's texts use (catalogue/suggestions.py), whose list, with the
   // sentence that offers it, loads only once a search has found nothing, or nothing like, a word.
-  // `only`: the words to mend, else every word. The query mended, or null.
+  // `only`: the words to mend, else every word. The list's sentences, with the query mended (or null).
   var vocabulary = null;
   function suggestion(query, only) {
     if (!vocabulary) {
       vocabulary = script("search/words-" + lang + ".js" + (tag && !offline ? "?" + encodeURIComponent(tag) : "")).then(function () {
         var list = (window.__hubWords || {})[lang];
-        return { sentence: list.sentence, words: list.words.map(function (w) { return [fold(w), w]; }) };
+        return { sentence: list.sentence, near: list.near, words: list.words.map(function (w) { return [fold(w), w]; }) };
       });
       vocabulary.catch(function () { vocabulary = null; });
     }
@@ -262,7 +262,7 @@
         if (better) mended = true;
         return better || part;
       }).join("");
-      return mended ? { query: text, sentence: known.sentence } : null;
+      return { query: mended ? text : null, sentence: known.sentence, near: known.near };
     }, function () { return null; });
   }
   // The words of a query, as typed: a Thai word typed wrong is not cut into parts, which would be
@@ -346,6 +346,15 @@
   // word the list lacks may yet be in a result beyond the first page, or in an older bundle).
   function noAnswer(query, found, doubts) {
     return found.total > 0 && doubts.length > 0 && doubts.length === typedWords(query).length;
+  }
+  // Results that hold no word like a doubtful one, only words that start as it does (Pagefind's
+  // answer to a word its index lacks: "Ha" for "Hanoi"), where no word is offered instead: the
+  // sentence that says so, lest they be read as answers. Kept, as they may be what was meant.
+  function nearNote(better, unsure, doubts, marks) {
+    if (!better || better.query || !unsure) return "";
+    var starts = marks.map(function (mark) { return fold(mark).slice(0, 2); });
+    var alike = doubts.every(function (word) { return starts.indexOf(fold(word).slice(0, 2)) >= 0; });
+    return alike ? better.near.replace("{words}", doubts.join(" ")) : "";
   }
   // "Did you mean <a>Mpumalanga</a>?" in the language's words, a sentence after the status's last
   function offer(status, found, href) {
@@ -478,15 +487,17 @@
         return Promise.all(found.results.slice(0, 5).map(function (r) { return r.data(); })).then(trusted).then(function (data) {
           done();
           if (id !== current) return;
-          var mend = doubtful(query, found, data.reduce(function (all, d) { return all.concat(marked(d.excerpt)); }, []));
+          var marks = data.reduce(function (all, d) { return all.concat(marked(d.excerpt)); }, []);
+          var mend = doubtful(query, found, marks), unsure = noAnswer(query, found, mend);
           return Promise.resolve(mend.length ? suggestion(query, mend) : null).then(function (better) {
             if (id !== current) return;
-            if (better && noAnswer(query, found, mend)) { found = { total: 0, partial: found.partial }; data = []; }
-            var said = sentences([found.total ? plural(form.dataset.results, found.total) : form.dataset.none, found.partial && partialNote(form.dataset)]);
+            if (better && better.query && unsure) { found = { total: 0, partial: found.partial }; data = []; }
+            var said = sentences([found.total ? plural(form.dataset.results, found.total) : form.dataset.none,
+              nearNote(better, unsure, mend, marks), found.partial && partialNote(form.dataset)]);
             var list = el("ul", { class: "hub-search__list" }, data.map(function (d) { return card(d, false); }));
             var all = el("a", { class: "hub-search__all", href: form.action + "?q=" + encodeURIComponent(query) }, [form.dataset.all]);
             var status = el("p", { class: "hub-search__status" }, [said]);
-            if (better) offer(status, better, form.action + "?q=" + encodeURIComponent(better.query));
+            if (better && better.query) offer(status, better, form.action + "?q=" + encodeURIComponent(better.query));
             show([status, list, all], status.textContent);
           });
         });
@@ -657,14 +668,15 @@
           widen.hidden = !found.partial;
           widen.textContent = plural(searchBox.everything, bundles.total);
           return showMore(keep, from).then(function () {  // announced once the results are there to read
-            var mend = s.query ? doubtful(s.query, found, Array.from(list.querySelectorAll("mark"), function (m) { return m.textContent; })) : [];
+            var marks = Array.from(list.querySelectorAll("mark"), function (m) { return m.textContent; });
+            var mend = s.query ? doubtful(s.query, found, marks) : [];
             // results that may be no answer wait, unseen, for the word list that decides it
             var unsure = noAnswer(s.query, found, mend);
             if (unsure) list.hidden = more.hidden = true;
             return Promise.resolve(mend.length ? suggestion(s.query, mend) : null).then(function (better) {
               if (id !== current) return;
               list.hidden = false;
-              if (better && unsure) {
+              if (better && better.query && unsure) {
                 found = { results: [], filters: {}, total: 0, partial: found.partial };
                 results = []; shown = 0; list.replaceChildren();
                 if (panel.open) facets({}, s.filters);
@@ -672,9 +684,10 @@
               more.hidden = shown >= results.length;
               say(sentences([found.total ? plural(root_.dataset.results, found.total) : root_.dataset.none,
                 found.missing && found.total && root_.dataset.missing.replace("{words}", found.missing.join(" ")),
+                nearNote(better, unsure, mend, marks),
                 found.partial && partialNote(searchBox),
                 fewHint(s.query, found.total) && root_.dataset.few]));
-              if (better) offer(status, better, address({ query: better.query, filters: s.filters, all: s.all }));
+              if (better && better.query) offer(status, better, address({ query: better.query, filters: s.filters, all: s.all }));
               if (then) then();
             });
           });
