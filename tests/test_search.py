@@ -838,6 +838,26 @@ def test_words_of_other_scripts_and_accents_are_offered_too(page, site_url, lang
     assert suggested(page) == meant
 
 
+@pytest.mark.parametrize("lang, typed, meant", [
+    ("id/", "batubara", "batu bara"),  # coal: the texts write two words, as the dictionary does; many write one
+    ("", "coalmine", "coal mine"),
+    ("", "quangninh", "quang ninh"),
+])
+def test_two_words_typed_as_one_are_offered_apart_and_find_what_the_two_find(page, site_url, lang, typed, meant):
+    page.goto(site_url + f"{lang}search/?q={meant}")
+    wait_results(page)
+    found = titles(page)
+    assert found
+    page.goto(site_url + f"{lang}search/?q={typed}")
+    wait_results(page)
+    assert suggested(page) == meant
+    assert titles(page) == [], "what the first letters find is no answer"
+    page.click(".hub-suggestion a")
+    page.wait_for_function("!document.querySelector('.hub-suggestion')")
+    wait_results(page)
+    assert titles(page) == found
+
+
 @pytest.mark.parametrize("lang, query", [
     ("vi/", "lao dong"),  # "dong" is four Vietnamese words with their accents: none is guessed
     ("id/", "Lahat"),  # a town named with a capital: not mended into "lahan" (land)
@@ -850,7 +870,8 @@ def test_no_guess_where_the_word_meant_is_not_clear(page, site_url, lang, query)
     assert page.query_selector(".hub-suggestion") is None, page.inner_text(".hub-search-status")
 
 
-@pytest.mark.parametrize("query", ["coal mines", "communities", "Tocopilla", "energies", "zzqxv", "mn/засаг", "th/แม่เมาะ"])
+@pytest.mark.parametrize("query", ["coal mines", "communities", "Tocopilla", "energies", "workforce", "zzqxv", "mn/засаг",
+                                   "th/แม่เมาะ"])
 def test_words_the_texts_hold_get_no_suggestion_and_no_download_for_one(page, site_url, query):
     """Found as typed, or as the same word with another ending (the index keeps stems), or in the
     other form searched for it (Mongolian "засаг" as "засгийн", Thai "แม่เมาะ" in two parts), a word
@@ -913,6 +934,9 @@ def test_results_in_doubt_stay_listed_when_no_word_is_offered_instead_and_say_wh
     assert page.query_selector(".hub-suggestion") is None
     assert result_count(page) == len(titles(page)) > 0
     assert page.inner_text(".hub-search-status").endswith(NEAR)
+    page.goto(site_url + "search/?q=coal Hanoi")  # beside a word the results hold
+    wait_results(page)
+    assert result_count(page) > 0 and page.inner_text(".hub-search-status").endswith(NEAR)
     page.goto(site_url)  # the search page has no header box
     page.fill("#hub-search-box", "Hanoi")
     page.wait_for_selector(".hub-search__suggest li")

@@ -250,7 +250,9 @@
     if (!vocabulary) {
       vocabulary = script("search/words-" + lang + ".js" + (tag && !offline ? "?" + encodeURIComponent(tag) : "")).then(function () {
         var list = (window.__hubWords || {})[lang];
-        return { sentence: list.sentence, near: list.near, words: list.words.map(function (w) { return [fold(w), w]; }) };
+        var words = list.words.map(function (w) { return [fold(w), w]; }), byFold = {};
+        words.forEach(function (w) { if (!has(byFold, w[0])) byFold[w[0]] = w[1]; });
+        return { sentence: list.sentence, near: list.near, words: words, byFold: byFold };
       });
       vocabulary.catch(function () { vocabulary = null; });
     }
@@ -258,7 +260,7 @@
       var mended = false;
       var text = query.trim().split(/(\s+)/).map(function (part, i) {
         if (i % 2 || (only && only.indexOf(part) < 0)) return part;
-        var better = closest(part, known.words);
+        var better = closest(part, known);
         if (better) mended = true;
         return better || part;
       }).join("");
@@ -302,8 +304,10 @@
   // another: Indonesian "Muara" into "suara"), and a name typed with a capital is mended only into
   // a name ("Lahat", a town, not into "lahan", land). A word written as a known one but for its
   // accents gets that one, if only one is written so ("Quang" is "Quảng"; "dong" is one of four
-  // Vietnamese words). Written as the reader wrote it: in lower case if they did.
-  function closest(typed, known) {
+  // Vietnamese words). Written as the reader wrote it: in lower case if they did. A word that is two
+  // known words run together gets the two instead (apart).
+  function closest(typed, list) {
+    var known = list.words;
     var word = fold(typed), limit = word.length < 5 ? 0 : word.length < 8 ? 1 : 2, best = null, least = limit + 1;
     var name = typed[0] !== typed[0].toLowerCase(), accented = {};
     for (var i = 0; i < known.length; i++) {
@@ -320,7 +324,19 @@
     }
     var forms = Object.keys(accented);
     if (forms.length) best = forms.length === 1 ? accented[forms[0]] : null;
+    else if (!THAI) best = apart(word, list.byFold) || best;
     return best && typed === typed.toLowerCase() ? best.toLowerCase() : best;
+  }
+  // Two known words typed as one ("batubara" for Indonesian "batu bara", "coalmine"): each of four
+  // letters at least, as the list's words are; of several ways to cut it, the most even. Not Thai,
+  // which is written without spaces and typed whole.
+  function apart(word, byFold) {
+    var best = null, gap = Infinity;
+    for (var i = 4; i <= word.length - 4; i++) {
+      var left = byFold[word.slice(0, i)], right = byFold[word.slice(i)];
+      if (left && right && Math.abs(word.length - 2 * i) < gap) { gap = Math.abs(word.length - 2 * i); best = left + " " + right; }
+    }
+    return best;
   }
   function edits(a, b, stop) {  // optimal string alignment distance; `stop` or more once it cannot be less
     var before = [], row = [];
@@ -348,13 +364,15 @@
     return found.total > 0 && doubts.length > 0 && doubts.length === typedWords(query).length;
   }
   // Results that hold no word like a doubtful one, only words that start as it does (Pagefind's
-  // answer to a word its index lacks: "Ha" for "Hanoi"), where no word is offered instead: the
-  // sentence that says so, lest they be read as answers. Kept, as they may be what was meant.
-  function nearNote(better, unsure, doubts, marks) {
-    if (!better || better.query || !unsure) return "";
+  // answer to a word its index lacks: "Ha" for "Hanoi", alone or beside "coal"), where no word is
+  // offered instead: the sentence that says so, lest they be read as answers. Kept, as they may be
+  // what was meant. Words the search left out have their own sentence (found.missing).
+  function nearNote(better, found, doubts, marks) {
+    var kept = doubts.filter(function (word) { return (found.missing || []).indexOf(word) < 0; });
+    if (!better || better.query || !found.total || !kept.length) return "";
     var starts = marks.map(function (mark) { return fold(mark).slice(0, 2); });
-    var alike = doubts.every(function (word) { return starts.indexOf(fold(word).slice(0, 2)) >= 0; });
-    return alike ? better.near.replace("{words}", doubts.join(" ")) : "";
+    var alike = kept.every(function (word) { return starts.indexOf(fold(word).slice(0, 2)) >= 0; });
+    return alike ? better.near.replace("{words}", kept.join(" ")) : "";
   }
   // "Did you mean <a>Mpumalanga</a>?" in the language's words, a sentence after the status's last
   function offer(status, found, href) {
@@ -493,7 +511,7 @@
             if (id !== current) return;
             if (better && better.query && unsure) { found = { total: 0, partial: found.partial }; data = []; }
             var said = sentences([found.total ? plural(form.dataset.results, found.total) : form.dataset.none,
-              nearNote(better, unsure, mend, marks), found.partial && partialNote(form.dataset)]);
+              nearNote(better, found, mend, marks), found.partial && partialNote(form.dataset)]);
             var list = el("ul", { class: "hub-search__list" }, data.map(function (d) { return card(d, false); }));
             var all = el("a", { class: "hub-search__all", href: form.action + "?q=" + encodeURIComponent(query) }, [form.dataset.all]);
             var status = el("p", { class: "hub-search__status" }, [said]);
@@ -684,7 +702,7 @@
               more.hidden = shown >= results.length;
               say(sentences([found.total ? plural(root_.dataset.results, found.total) : root_.dataset.none,
                 found.missing && found.total && root_.dataset.missing.replace("{words}", found.missing.join(" ")),
-                nearNote(better, unsure, mend, marks),
+                nearNote(better, found, mend, marks),
                 found.partial && partialNote(searchBox),
                 fewHint(s.query, found.total) && root_.dataset.few]));
               if (better && better.query) offer(status, better, address({ query: better.query, filters: s.filters, all: s.all }));
