@@ -501,6 +501,19 @@ def test_a_word_no_resource_holds_is_left_out_and_named(page, site_url):
     assert page.inner_text(".hub-search-status").startswith("Sin resultados") and "«" not in page.inner_text(".hub-search-status")
 
 
+def test_a_word_found_alone_only_by_its_first_letters_is_left_out_and_named_too(page, site_url):
+    """"desert" is in no text, but alone it finds what "de…" finds, so "gobi desert" found nothing
+    at all; the results of "gobi" are what the reader is after."""
+    page.goto(site_url + "search/?q=gobi")
+    wait_results(page)
+    gobi, found = result_count(page), titles(page)
+    assert gobi > 0
+    page.goto(site_url + "search/?q=gobi desert")
+    wait_results(page)
+    assert page.inner_text(".hub-search-status") == f"{gobi} results. No resource holds “desert”: these results hold the other words."
+    assert titles(page) == found
+
+
 def test_few_results_in_a_language_most_resources_lack_say_which_words_find_more(page, site_url):
     page.goto(site_url + "id/search/?q=perempuan")  # "women": one Indonesian resource
     wait_results(page)

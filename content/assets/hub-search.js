@@ -209,18 +209,21 @@
   // leaves out a word its index lacks and lists what the other words find, while the offline engine
   // would find nothing; both now do as Pagefind does, and the page says so (a typo, a word no
   // resource uses). The searches cover the same bundles: if one widened to the older ones, all do.
-  function searchForms(pf, query, filters, counts, all) {
+  // `lacking`: words found alone only by their first letters, left out as missing ones (below).
+  function searchForms(pf, query, filters, counts, all, lacking) {
     query = query && inMarkOrder(query);
     var typed = query ? query.trim().split(/\s+/) : [];
     var forms = typed.map(function (word) { return withoutInnerVowel(word.toLowerCase()) || thaiForm(word); });
     if (typed.length < 2 && !forms[0]) return search(pf, query, filters, counts, all);
-    function finds(q) { return q ? pf.search(searchable(q)).then(function (r) { return r.results.length > 0; }) : false; }
+    function finds(q) { return q ? pf.search(searchable(q)).then(function (r) { return r.results.length && r.results; }) : false; }
     return (all ? everything(pf) : Promise.resolve()).then(function () {
       return Promise.all(typed.map(function (word, i) { return Promise.all([typed.length > 1 && finds(word), finds(forms[i])]); }));
     }).then(function (alone) {
-      var missing = typed.filter(function (word, i) { return typed.length > 1 && !alone[i][0] && !alone[i][1]; });
+      var missing = typed.filter(function (word, i) {
+        return typed.length > 1 && (!alone[i][0] && !alone[i][1] || (lacking || []).indexOf(word) >= 0);
+      });
       if (missing.length === typed.length) missing = [];  // nothing found at all: "No results", nothing to name
-      if (missing.length && !complete) return searchForms(pf, query, filters, counts, true);  // the older ones may hold it
+      if (missing.length && !complete) return searchForms(pf, query, filters, counts, true, lacking);  // the older ones may hold it
       var asTyped = [], withForms = [];
       typed.forEach(function (word, i) {
         if (missing.indexOf(word) >= 0) return;
@@ -231,12 +234,23 @@
       if (alone.some(function (a) { return a[1]; })) queries.push(withForms.join(" "));
       if (queries.length > 1 && counts) queries.push(queries.join(" "));  // both forms: what the two share
       return Promise.all(queries.map(function (q) { return search(pf, q, filters, counts, all); })).then(function (r) {
-        if (r.some(function (x) { return x.partial !== r[0].partial; })) return searchForms(pf, query, filters, counts, true);
+        if (r.some(function (x) { return x.partial !== r[0].partial; })) return searchForms(pf, query, filters, counts, true, lacking);
         var found = r.length < 2 ? r[0] : merged(r);
         if (missing.length) found.missing = missing;
         found.forms = {};  // the other forms searched: a result that marks one answers the word
         typed.forEach(function (word, i) { if (forms[i]) found.forms[word] = forms[i].split(" "); });
-        return found;
+        if (found.total || missing.length || THAI || offline) return found;
+        // Nothing for the words together, though each found something alone: what a word the index
+        // lacks finds alone is what its first letters find ("des" for "desert"), no reason to find
+        // nothing for "gobi desert". A word whose best result alone marks nothing like it is left
+        // out and named, as a missing one is (one fragment each, only after "No results").
+        return Promise.all(typed.map(function (word, i) {
+          if (alone[i][1] || !alone[i][0]) return true;  // found in its other form, or nothing found at all
+          return alone[i][0][0].data().then(trusted).then(function (d) { return alike(word, marked(d.excerpt)); });
+        })).then(function (held) {
+          var lack = typed.filter(function (word, i) { return !held[i]; });
+          return lack.length && lack.length < typed.length ? searchForms(pf, query, filters, counts, all, lack) : found;
+        });
       });
     });
   }
@@ -280,17 +294,20 @@
   function doubtful(query, found, marks) {
     var typed = typedWords(query);
     if (!found.total) return typed;
-    var seen = marks.map(fold);
     return typed.filter(function (word) {
       if ((found.missing || []).indexOf(word) >= 0) return true;
       if (THAI || offline) return false;
-      return [word].concat((found.forms || {})[word] || []).every(function (form) {
-        form = fold(form);
-        return form.length >= 4 && !seen.some(function (mark) {
-          for (var same = 0; same < form.length && form[same] === mark[same]; same++);
-          return same >= 4 && same >= Math.max(form.length, mark.length) - 3;
-        });
-      });
+      return [word].concat((found.forms || {})[word] || []).every(function (form) { return !alike(form, marks); });
+    });
+  }
+  // Whether excerpts' marks hold a word like `form`: the same start, of four letters at least, and
+  // an ending of up to three letters other (the index keeps stems); a shorter word always does.
+  function alike(form, marks) {
+    form = fold(form);
+    return form.length < 4 || marks.some(function (mark) {
+      mark = fold(mark);
+      for (var same = 0; same < form.length && form[same] === mark[same]; same++);
+      return same >= 4 && same >= Math.max(form.length, mark.length) - 3;
     });
   }
   function fold(word) {
