@@ -258,7 +258,8 @@
   // A word no text holds, a typo most often (and on a slow connection each try is a wait): the
   // closest of the words the hub's texts use (catalogue/suggestions.py), whose list, with the
   // sentence that offers it, loads only once a search has found nothing, or nothing like, a word.
-  // `only`: the words to mend, else every word. The list's sentences, with the query mended (or null).
+  // `only`: the words to mend, else every word. The list's sentences, with the query mended (or
+  // null) and the words of `only` that the list holds (`listed`: the texts use them).
   var vocabulary = null;
   function suggestion(query, only) {
     if (!vocabulary) {
@@ -271,14 +272,15 @@
       vocabulary.catch(function () { vocabulary = null; });
     }
     return vocabulary.then(function (known) {
-      var mended = false;
+      var mended = false, listed = [];
       var text = query.trim().split(/(\s+)/).map(function (part, i) {
         if (i % 2 || (only && only.indexOf(part) < 0)) return part;
+        if (has(known.byFold, fold(part))) listed.push(part);
         var better = closest(part, known);
         if (better) mended = true;
         return better || part;
       }).join("");
-      return { query: mended ? text : null, sentence: known.sentence, near: known.near };
+      return { query: mended ? text : null, sentence: known.sentence, near: known.near, listed: listed };
     }, function () { return null; });
   }
   // The words of a query, as typed: a Thai word typed wrong is not cut into parts, which would be
@@ -383,13 +385,14 @@
   // Results that hold no word like a doubtful one, only words that start as it does (Pagefind's
   // answer to a word its index lacks: "Ha" for "Hanoi", alone or beside "coal"), where no word is
   // offered instead: the sentence that says so, lest they be read as answers. Kept, as they may be
-  // what was meant. Words the search left out have their own sentence (found.missing).
+  // what was meant. Words the search left out have their own sentence (found.missing), and words the
+  // list holds are in the texts, whatever the first results mark.
   function nearNote(better, found, doubts, marks) {
-    var kept = doubts.filter(function (word) { return (found.missing || []).indexOf(word) < 0; });
-    if (!better || better.query || !found.total || !kept.length) return "";
+    if (!better || better.query || !found.total) return "";
+    var kept = doubts.filter(function (word) { return (found.missing || []).concat(better.listed).indexOf(word) < 0; });
     var starts = marks.map(function (mark) { return fold(mark).slice(0, 2); });
-    var alike = kept.every(function (word) { return starts.indexOf(fold(word).slice(0, 2)) >= 0; });
-    return alike ? better.near.replace("{words}", kept.join(" ")) : "";
+    var started = kept.every(function (word) { return starts.indexOf(fold(word).slice(0, 2)) >= 0; });
+    return kept.length && started ? better.near.replace("{words}", kept.join(" ")) : "";
   }
   // "Did you mean <a>Mpumalanga</a>?" in the language's words, a sentence after the status's last
   function offer(status, found, href) {
