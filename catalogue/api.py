@@ -294,48 +294,42 @@ def _head() -> dict[str, Any]:
                         "description": "the licence of the hub's own texts and data; each resource keeps its publisher's terms"}}
 
 
+def _file_schema(site: Site, path: str, name: str, properties: dict[str, Any], closed: bool = True) -> dict[str, Any]:
+    """The schema of one of the API's files: its head (_head) and `properties`, every one required;
+    `closed`: no other keys (open_to_new_fields opens the published copy)."""
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": site.at(path),
+            "title": f"JET Coal Regions Knowledge Hub: {name}", "type": "object",
+            **({"additionalProperties": False} if closed else {}),
+            "required": [*_head(), *properties], "properties": {**_head(), **properties}, "$defs": _defs()}
+
+
 def resources_schema(site: Site) -> dict[str, Any]:
     count = {"type": "integer", "minimum": 0}
     by_key = {"type": "object", "additionalProperties": count}
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": site.at(RESOURCES_SCHEMA),
-        "title": "JET Coal Regions Knowledge Hub: resources.json",
-        "type": "object", "additionalProperties": False,
-        "required": ["schema_version", "generated", "licence", "site", "counts", "resources"],
-        "properties": {
-            **_head(), "site": {"$ref": "#/$defs/url"},
-            "counts": {"type": "object", "additionalProperties": False,
-                       "required": ["resources", "events", "regions", "topics", "organisations", "by_type",
-                                    "by_language"],
-                       "properties": {"resources": count, "events": count, "regions": count, "topics": count,
-                                      "organisations": count, "by_type": by_key, "by_language": by_key}},
-            "resources": {"type": "array", "items": {"$ref": "#/$defs/resource"}},
-        },
-        "$defs": _defs(),
-    }
+    return _file_schema(site, RESOURCES_SCHEMA, "resources.json", {
+        "site": {"$ref": "#/$defs/url"},
+        "counts": {"type": "object", "additionalProperties": False,
+                   "required": ["resources", "events", "regions", "topics", "organisations", "by_type",
+                                "by_language"],
+                   "properties": {"resources": count, "events": count, "regions": count, "topics": count,
+                                  "organisations": count, "by_type": by_key, "by_language": by_key}},
+        "resources": {"type": "array", "items": {"$ref": "#/$defs/resource"}},
+    })
 
 
 def region_schema(site: Site) -> dict[str, Any]:
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": site.at(REGION_SCHEMA),
-        "title": "JET Coal Regions Knowledge Hub: regions/<id>.json",
-        "type": "object", "additionalProperties": False,
-        "required": ["schema_version", "generated", "licence", "region", "counts", "resources"],
-        "properties": {
-            **_head(),
-            "region": {"type": "object", "additionalProperties": False,
-                       "required": ["id", "name", "description", "languages", "names", "page", "feed"],
-                       "properties": {"id": {"$ref": "#/$defs/id"}, "name": {"type": "string"},
-                                      "description": {"type": "string"},
-                                      "languages": {"type": "array", "items": {"$ref": "#/$defs/language"}},
-                                      "names": {"type": "object", "additionalProperties": {"type": "string"}},
-                                      "page": {"$ref": "#/$defs/url"}, "feed": {"$ref": "#/$defs/url"}}},
-            "counts": {"type": "object", "additionalProperties": False, "required": ["resources"],
-                       "properties": {"resources": {"type": "integer", "minimum": 0}}},
-            "resources": {"type": "array", "items": {"$ref": "#/$defs/resource"}},
-        },
-        "$defs": _defs(),
-    }
+    return _file_schema(site, REGION_SCHEMA, "regions/<id>.json", {
+        "region": {"type": "object", "additionalProperties": False,
+                   "required": ["id", "name", "description", "languages", "names", "page", "feed"],
+                   "properties": {"id": {"$ref": "#/$defs/id"}, "name": {"type": "string"},
+                                  "description": {"type": "string"},
+                                  "languages": {"type": "array", "items": {"$ref": "#/$defs/language"}},
+                                  "names": {"type": "object", "additionalProperties": {"type": "string"}},
+                                  "page": {"$ref": "#/$defs/url"}, "feed": {"$ref": "#/$defs/url"}}},
+        "counts": {"type": "object", "additionalProperties": False, "required": ["resources"],
+                   "properties": {"resources": {"type": "integer", "minimum": 0}}},
+        "resources": {"type": "array", "items": {"$ref": "#/$defs/resource"}},
+    })
 
 
 def vocabulary_schema(site: Site) -> dict[str, Any]:
@@ -343,26 +337,18 @@ def vocabulary_schema(site: Site) -> dict[str, Any]:
              "description": "language code -> the text in that language; languages without one are left out"}
     term = {"type": "object", "required": ["label", "description"], "properties": {"label": names, "description": names}}
     by_id = {"type": "object", "propertyNames": {"$ref": "#/$defs/id"}}
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": site.at(VOCABULARY_SCHEMA),
-        "title": "JET Coal Regions Knowledge Hub: vocabulary.json",
-        "type": "object",
-        "required": ["schema_version", "generated", "licence", "languages", "types", "topics", "regions", "organisations"],
-        "properties": {
-            **_head(),
-            "languages": {"type": "object", "propertyNames": {"$ref": "#/$defs/language"},
-                          "additionalProperties": {"type": "string"}, "description": "each language named in itself"},
-            "types": {**by_id, "additionalProperties": term}, "topics": {**by_id, "additionalProperties": term},
-            "regions": {**by_id, "additionalProperties": {
-                "type": "object", "required": ["name", "description", "data"],
-                "properties": {"name": names, "description": names, "data": {"$ref": "#/$defs/url"}}}},
-            "organisations": {**by_id, "additionalProperties": {
-                "type": "object", "required": ["name", "short_name", "role", "website"],
-                "properties": {"name": names, "short_name": names, "role": {"type": "string"},
-                               "website": {"$ref": "#/$defs/url"}}}},
-        },
-        "$defs": _defs(),
-    }
+    return _file_schema(site, VOCABULARY_SCHEMA, "vocabulary.json", closed=False, properties={
+        "languages": {"type": "object", "propertyNames": {"$ref": "#/$defs/language"},
+                      "additionalProperties": {"type": "string"}, "description": "each language named in itself"},
+        "types": {**by_id, "additionalProperties": term}, "topics": {**by_id, "additionalProperties": term},
+        "regions": {**by_id, "additionalProperties": {
+            "type": "object", "required": ["name", "description", "data"],
+            "properties": {"name": names, "description": names, "data": {"$ref": "#/$defs/url"}}}},
+        "organisations": {**by_id, "additionalProperties": {
+            "type": "object", "required": ["name", "short_name", "role", "website"],
+            "properties": {"name": names, "short_name": names, "role": {"type": "string"},
+                           "website": {"$ref": "#/$defs/url"}}}},
+    })
 
 
 # -- files -----------------------------------------------------------------------------------
