@@ -338,7 +338,8 @@ def test_offline_search_finds_work_in_another_language_by_the_readers_words_for_
     closure) an English report on the topic, with the words marked where they matched; and
     "бодлого" (policy), which Mongolian writes "Бодлогын товчлол" in the name of the type policy
     brief, without its last vowel; "эдийн засаг" (economy), which the name of the topic economic
-    diversification writes "Эдийн засгийн", without the vowel of its last syllable."""
+    diversification writes "Эдийн засгийн", without the vowel of its last syllable; "говь" (the
+    Gobi), "говийн" in a text, without its soft sign."""
     catalogue = load(SAMPLE)
     closure = {r.title for r in catalogue.resources if "coal-mine-closure" in r.topics and "id" not in r.versions}
     briefs = {r.title for r in catalogue.resources
@@ -359,6 +360,9 @@ def test_offline_search_finds_work_in_another_language_by_the_readers_words_for_
         page.goto((unzipped / "mn" / "search" / "index.html").as_uri() + "?q=эдийн засаг&topic=Эдийн засгийн төрөлжилт")
         page.wait_for_selector(".hub-results li")
         assert page.inner_text(".hub-search-status").startswith(f"{len(on_topic)} "), page.inner_text(".hub-search-status")
+        page.goto((unzipped / "mn" / "search" / "index.html").as_uri() + "?q=говь")  # the Gobi: "говийн"
+        page.wait_for_selector(".hub-results li")
+        assert "Монгол Улсын төвийн бүс болон Өмнөговьд" in page.inner_text(".hub-results")
 
 
 @pytest.mark.browser

@@ -168,9 +168,12 @@
   // Mongolian drops a word's last vowel or soft sign before most endings: "бодлого" (policy),
   // "бодлогын" (of the policy); "хууль" (law), "хуулийн". Pagefind has no Mongolian stemmer, but
   // a word matches the start of words, so a Mongolian word of five letters or more is searched
-  // without that letter and finds both. Mongolian is the hub's only language in Cyrillic.
+  // without that letter and finds both; one of four, only without a soft sign ("говь", the Gobi,
+  // "говийн": three letters left are start enough). Mongolian is the hub's only language in Cyrillic.
   function searchable(query) {
-    return query && query.replace(/[\u0400-\u04FF]{5,}/g, function (word) { return word.replace(/[аэоөьАЭОӨЬ]$/, ""); });
+    return query && query.replace(/[\u0400-\u04FF]{4,}/g, function (word) {
+      return word.replace(word.length > 4 ? /[аэоөьАЭОӨЬ]$/ : /[ьЬ]$/, "");
+    });
   }
 
   // It also drops the vowel of a word's last syllable before an ending: "засаг" (economy, government)
@@ -299,7 +302,8 @@
     return typed.filter(function (word) {
       if ((found.missing || []).indexOf(word) >= 0) return true;
       if (THAI || offline) return false;
-      return [word].concat((found.forms || {})[word] || []).every(function (form) { return !alike(form, marks); });
+      // as typed, as searched (a Mongolian word without its last vowel) and in its other forms
+      return [word, searchable(word)].concat((found.forms || {})[word] || []).every(function (form) { return !alike(form, marks); });
     });
   }
   // Whether excerpts' marks hold a word like `form`: the same start, of four letters at least, and
