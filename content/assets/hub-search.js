@@ -565,6 +565,64 @@
   }
 
   /* ---- search page ---- */
+  // The search page's state is its address: the words (q), the filters chosen, and whether the
+  // older bundles are searched too (all=1), so that a search can be shared, bookmarked and gone back to.
+  function urlState() {
+    var params = new URLSearchParams(location.search);
+    var filters = {};
+    FACETS.forEach(function (f) { var v = params.getAll(f); if (v.length) filters[f] = v; });
+    return { query: (params.get("q") || "").trim(), filters: filters, all: params.get("all") === "1" };
+  }
+  function addressOf(s) {
+    var params = new URLSearchParams();
+    if (s.query) params.set("q", s.query);
+    FACETS.forEach(function (f) { (s.filters[f] || []).forEach(function (v) { params.append(f, v); }); });
+    if (s.all && bundles.count > 1) params.set("all", "1");
+    return location.pathname + (params.toString() ? "?" + params : "");
+  }
+  function writeState(s, push) {
+    history[push ? "pushState" : "replaceState"](null, "", addressOf(s));
+  }
+  function chosen(root_) {
+    var filters = {};
+    root_.querySelectorAll(".hub-facet input:checked").forEach(function (box) {
+      (filters[box.name] = filters[box.name] || []).push(box.value);
+    });
+    return filters;
+  }
+
+  // The filters' options with their counts for the search shown (`selected`: those chosen).
+  function drawFacets(root_, counts, selected) {
+    var clear = root_.querySelector(".hub-facets__clear"), panel = root_.querySelector("details.hub-facets");
+    // the options are made anew: the keyboard stays on the one just used, or on the panel's
+    // summary when the button that had it goes away
+    var had = document.activeElement;
+    var kept = had && had.type === "checkbox" && root_.contains(had) ? [had.name, had.value] : null;
+    FACETS.forEach(function (name) {
+      var set = root_.querySelector('.hub-facet[data-facet="' + name + '"]');
+      var langs = JSON.parse(set.dataset.langs || "{}"); // languages, each named in itself
+      var values = Object.keys(counts[name] || {});
+      (selected[name] || []).forEach(function (v) { if (values.indexOf(v) < 0) values.push(v); });
+      values.sort(function (a, b) { return name === "year" ? b.localeCompare(a) : a.localeCompare(b, lang); });
+      var options = values.map(function (v) {
+        var box = el("input", { type: "checkbox", name: name, value: v });
+        box.checked = (selected[name] || []).indexOf(v) >= 0;
+        var count = (counts[name] || {})[v] || 0;
+        box.disabled = !count && !box.checked;  // it would only lead to "No results"
+        var label = langs[v] && langs[v] !== lang ? el("span", { lang: langs[v] }, [v]) : v;
+        return el("label", { class: "hub-facet__option" }, [box, " ", label, " ", el("span", { class: "hub-count" }, ["(" + count.toLocaleString(lang) + ")"])]);
+      });
+      set.querySelector(".hub-facet__options").replaceChildren.apply(set.querySelector(".hub-facet__options"), options);
+      set.hidden = !options.length;
+    });
+    clear.hidden = !Object.keys(selected).length;
+    var again = kept && Array.prototype.find.call(root_.querySelectorAll(".hub-facet input"), function (box) {
+      return box.name === kept[0] && box.value === kept[1];
+    });
+    if (again) again.focus();
+    else if (had === clear && clear.hidden) panel.querySelector("summary").focus();
+  }
+
   function page(root_) {
     var form = root_.querySelector("form");
     var input = form.querySelector("input");
@@ -582,68 +640,14 @@
     var shown = 0;
     var current = 0;
     var counted = false; // the facets show counts for the state in the URL
+    function facets(counts, selected) { drawFacets(root_, counts, selected); counted = true; }
     // the status is a live region: the same words written again would be announced again
     function say(text) { if (status.textContent !== text) status.textContent = text; }
 
-    function state() {
-      var params = new URLSearchParams(location.search);
-      var filters = {};
-      FACETS.forEach(function (f) { var v = params.getAll(f); if (v.length) filters[f] = v; });
-      return { query: (params.get("q") || "").trim(), filters: filters, all: params.get("all") === "1" };
-    }
-
-    function write(s, push) {
-      history[push ? "pushState" : "replaceState"](null, "", address(s));
-    }
-    function address(s) {
-      var params = new URLSearchParams();
-      if (s.query) params.set("q", s.query);
-      FACETS.forEach(function (f) { (s.filters[f] || []).forEach(function (v) { params.append(f, v); }); });
-      if (s.all && bundles.count > 1) params.set("all", "1");
-      return location.pathname + (params.toString() ? "?" + params : "");
-    }
-
     // The state the form shows now; the older bundles stay in once the reader asked for them.
-    function fromForm() { return { query: input.value.trim(), filters: chosen(), all: state().all }; }
+    function fromForm() { return { query: input.value.trim(), filters: chosen(root_), all: urlState().all }; }
 
-    function chosen() {
-      var filters = {};
-      root_.querySelectorAll(".hub-facet input:checked").forEach(function (box) {
-        (filters[box.name] = filters[box.name] || []).push(box.value);
-      });
-      return filters;
-    }
 
-    function facets(counts, selected) {
-      // the options are made anew: the keyboard stays on the one just used, or on the panel's
-      // summary when the button that had it goes away
-      var had = document.activeElement;
-      var kept = had && had.type === "checkbox" && root_.contains(had) ? [had.name, had.value] : null;
-      FACETS.forEach(function (name) {
-        var set = root_.querySelector('.hub-facet[data-facet="' + name + '"]');
-        var langs = JSON.parse(set.dataset.langs || "{}"); // languages, each named in itself
-        var values = Object.keys(counts[name] || {});
-        (selected[name] || []).forEach(function (v) { if (values.indexOf(v) < 0) values.push(v); });
-        values.sort(function (a, b) { return name === "year" ? b.localeCompare(a) : a.localeCompare(b, lang); });
-        var options = values.map(function (v) {
-          var box = el("input", { type: "checkbox", name: name, value: v });
-          box.checked = (selected[name] || []).indexOf(v) >= 0;
-          var count = (counts[name] || {})[v] || 0;
-          box.disabled = !count && !box.checked;  // it would only lead to "No results"
-          var label = langs[v] && langs[v] !== lang ? el("span", { lang: langs[v] }, [v]) : v;
-          return el("label", { class: "hub-facet__option" }, [box, " ", label, " ", el("span", { class: "hub-count" }, ["(" + count.toLocaleString(lang) + ")"])]);
-        });
-        set.querySelector(".hub-facet__options").replaceChildren.apply(set.querySelector(".hub-facet__options"), options);
-        set.hidden = !options.length;
-      });
-      clear.hidden = !Object.keys(selected).length;
-      counted = true;
-      var again = kept && Array.prototype.find.call(root_.querySelectorAll(".hub-facet input"), function (box) {
-        return box.name === kept[0] && box.value === kept[1];
-      });
-      if (again) again.focus();
-      else if (had === clear && clear.hidden) panel.querySelector("summary").focus();
-    }
 
     // The next `size` results (a page); `from`: the first of them that is new to the reader. While a
     // batch is on its way, another tap on the button waits for it rather than fetching it twice.
@@ -680,7 +684,7 @@
     // `keep`: how many results to show at once (a search run again after a failed "More results", or
     // one the reader comes back to); `then`: what to do once they are shown
     function run(keep, from, then) {
-      var s = state();
+      var s = urlState();
       var id = ++current;
       var filtered = Object.keys(s.filters).length > 0;
       input.value = s.query;
@@ -729,7 +733,7 @@
                 nearNote(better, found, mend, marks),
                 found.partial && partialNote(searchBox),
                 fewHint(s.query, found.total) && root_.dataset.few]));
-              if (better && better.query) offer(status, better, address({ query: better.query, filters: s.filters, all: s.all }));
+              if (better && better.query) offer(status, better, addressOf({ query: better.query, filters: s.filters, all: s.all }));
               if (then) then();
             });
           });
@@ -758,7 +762,7 @@
     window.addEventListener("pagehide", remember);
 
     var typing = null;
-    form.addEventListener("submit", function (e) { e.preventDefault(); write(fromForm(), true); run(); });
+    form.addEventListener("submit", function (e) { e.preventDefault(); writeState(fromForm(), true); run(); });
     status.addEventListener("click", function (e) {  // the word suggested: searched for here, as if typed
       var link = e.target.closest(".hub-suggestion a");
       if (!link || e.ctrlKey || e.metaKey || e.shiftKey) return;
@@ -769,22 +773,22 @@
     });
     input.addEventListener("input", function () {
       clearTimeout(typing);
-      typing = setTimeout(function () { write(fromForm(), false); run(); }, 250);
+      typing = setTimeout(function () { writeState(fromForm(), false); run(); }, 250);
     });
     root_.addEventListener("change", function (e) {
       if (e.target.type !== "checkbox") return;
-      write(fromForm(), true);
+      writeState(fromForm(), true);
       run();
     });
     panel.addEventListener("toggle", function () { if (panel.open && !counted) run(shown > PAGE ? shown : 0); });
-    clear.addEventListener("click", function () { write({ query: input.value.trim(), filters: {}, all: state().all }, true); run(); });
+    clear.addEventListener("click", function () { writeState({ query: input.value.trim(), filters: {}, all: urlState().all }, true); run(); });
     root_.querySelector(".hub-facets__done").addEventListener("click", function () {
       panel.open = false;
       panel.querySelector("summary").focus({ preventScroll: true });  // the results follow it
       var header = document.querySelector(".md-header");  // sticky: it would hide what scrolls under it
       window.scrollTo(0, panel.getBoundingClientRect().top + window.scrollY - (header ? header.offsetHeight : 0));
     });
-    widen.addEventListener("click", function () { write({ query: input.value.trim(), filters: chosen(), all: true }, true); run(); });
+    widen.addEventListener("click", function () { writeState({ query: input.value.trim(), filters: chosen(root_), all: true }, true); run(); });
     // Results whose text failed to download stay failed in that engine: the next try searches again
     // with a fresh one and shows as many results, plus the page asked for.
     var stale = false;
