@@ -50,12 +50,12 @@ def load(root: Path, today: dt.date | None = None) -> Catalogue:
     catalogue, problems = collect(root, today)
     if problems:
         raise ContentError(problems.sorted())
-    assert catalogue is not None
     return catalogue
 
 
-def collect(root: Path, today: dt.date | None = None) -> tuple[Catalogue | None, ProblemList]:
-    """Load what can be loaded and list every problem found."""
+def collect(root: Path, today: dt.date | None = None) -> tuple[Catalogue, ProblemList]:
+    """Load what can be loaded and list every problem found: the catalogue holds the resources
+    without problems of their own, so that tools can still offer what is known."""
     root = Path(root)
     problems = ProblemList()
     languages, strings, locale_lines = _load_locales(root, problems)

@@ -106,9 +106,8 @@ def main(argv: list[str] | None = None) -> int:
         if changes is None:
             parser.error(f"--renamed-since: git cannot compare the content with '{args.renamed_since}' "
                          "(is it a commit of this repository, fetched?)")
-        if catalogue is not None:
-            check_renames(catalogue, changes.renamed, args.renamed_since, problems)
-            notes = removal_notes(catalogue, changes.removed, args.renamed_since)
+        check_renames(catalogue, changes.renamed, args.renamed_since, problems)
+        notes = removal_notes(catalogue, changes.removed, args.renamed_since)
     found = [p for p in problems.sorted() if not wanted or p.path in wanted]
     for problem in found:
         print(problem)
