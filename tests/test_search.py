@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from browser import QuietHandler, browser, serve, watch
-from catalogue import suggestions
+from catalogue import search_records, suggestions
 from catalogue.load import load
 from conftest import SAMPLE
 from htmlcheck import SITE_PATH, read
@@ -61,6 +61,15 @@ def result_count(page) -> int:
 def wait_results(page):
     """Until the search has answered: not "Searching…", which it says while the index downloads."""
     page.wait_for_function("(t => t.length > 0 && !t.endsWith('…'))(document.querySelector('.hub-search-status').textContent)")
+
+
+def test_the_search_script_names_the_filters_the_index_holds():
+    """hub-search.js writes the filters' names that catalogue/search_records.py gives the index: a
+    filter added on one side only would not be shown, or would be lost from shared links."""
+    script = (SAMPLE / "content" / "assets" / "hub-search.js").read_text(encoding="utf-8")
+    facets = re.search(r"var FACETS = (\[[^\]]*\]);", script).group(1)
+    assert tuple(json.loads(facets)) == search_records.FILTERS
+    assert re.search(r'var TEXT = "([^"]+)";', script).group(1) == search_records.TEXT_LANGUAGE
 
 
 def test_index_holds_only_resources_regions_and_organisations(real_site, catalogue):
