@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test lint new validate fix docs offline bench keep-sample clean help
+.PHONY: site serve test lint new translate validate fix docs offline bench keep-sample clean help
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -35,6 +35,9 @@ serve: $(VENV)/.build-deps  ## live preview on http://127.0.0.1:8000
 
 new: $(VENV)/.build-deps  ## add a resource: asks for each field and writes content/resources/<name>.md
 	$(BIN)/python scripts/new_resource.py
+
+translate: $(VENV)/.build-deps  ## start a translation: asks for the resource and the language, writes <name>.<code>.md beside it
+	$(BIN)/python scripts/new_translation.py
 
 validate: $(VENV)/.build-deps  ## check the content and print every problem
 	$(BIN)/python scripts/validate.py

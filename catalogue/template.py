@@ -45,18 +45,19 @@ def yaml_value(value: Any, in_list: bool = False) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def comment(key: str) -> str:
-    return schema.fields("resource")[key]["description"]
+def comment(key: str, kind: str = "resource") -> str:
+    return schema.fields(kind)[key]["description"]
 
 
-def front_matter(values: dict[str, Any], commented: bool = True) -> str:
-    """Front matter in the schema's key order, each key with its explanation above it."""
+def front_matter(values: dict[str, Any], commented: bool = True, kind: str = "resource") -> str:
+    """Front matter in the schema's key order, each key with its explanation above it; `kind`:
+    the schema, "resource" or "translation"."""
     lines = ["---"]
-    for key in schema.fields("resource"):
+    for key in schema.fields(kind):
         if key not in values:
             continue
         if commented:
-            lines.append(f"# {comment(key)}")
+            lines.append(f"# {comment(key, kind)}")
         lines.append(f"{key}: {yaml_value(values[key])}")
     lines.append("---")
     return "\n".join(lines) + "\n"

@@ -207,7 +207,7 @@ def main(argv: list[str] | None = None, read=input, write=print) -> int:
           f"  3. Preview it:  make serve, then open {preview_address(root, page)}\n"
           "  4. Commit it on a new branch and open a pull request.")
     if suffix:
-        write(f"  It is filed as a {languages[0]} page; to add an English version later, see CONTRIBUTING.md.")
+        write(f"  It is filed as a {languages[0]} page; to add an English version later: make translate.")
     return 1 if mine else 0
 
 

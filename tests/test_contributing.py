@@ -364,3 +364,82 @@ def test_fix_writes_keys_in_lower_case_where_they_belong(tmp_path):
     assert "content/resources/capital.md: fixed: key 'Title' -> 'title'" in result.stdout.splitlines(), result.stdout
     assert result.returncode == 0, result.stdout
     assert (root / "content/resources/capital.md").read_text().startswith("---\ntitle: Capital keys\n")
+
+
+TRANSLATE = str(ROOT / "scripts" / "new_translation.py")
+
+
+def translated(path: Path, title: str, summary: str, body: str) -> None:
+    """What a translator does with the file the scaffold wrote: title, summary and text replaced."""
+    text = path.read_text(encoding="utf-8")
+    text = re.sub(r"(?m)^title: .*$", f"title: {title}", text, count=1)
+    text = re.sub(r"(?m)^summary: .*$", f"summary: {summary}", text, count=1)
+    path.write_text(text[:text.index("---", 3) + 4] + "\n" + body + "\n", encoding="utf-8")
+
+
+def test_translation_scaffold_writes_the_original_to_translate_over_and_validate_holds_it_until_then(tmp_path):
+    root = make_repo(tmp_path, {"workshop.md": resource(
+        "Skills workshop in Ha Long", type="event", region="[vietnam]", date="2026-05-01",
+        extra="start: 2026-06-10\nlocation: Ha Long, Quang Ninh\n")})
+    result = run(TRANSLATE, root, "workshop", "vi")
+    assert result.returncode == 0, result.stdout + result.stderr
+    path = root / "content/resources/workshop.vi.md"
+    text = path.read_text(encoding="utf-8")
+    assert "Created content/resources/workshop.vi.md" in result.stdout and "make validate" in result.stdout
+    assert text.startswith("---\n# The Tiếng Việt (vi) version of workshop.md, whose other keys it takes.\n")
+    keys = [line.split(":")[0] for line in text.split("---")[1].splitlines() if line and not line.startswith("#")]
+    assert keys == ["title", "summary", "location"], "what a translation sets, an event's place too"
+    assert "title: Skills workshop in Ha Long" in text and text.rstrip().endswith("Body of Skills workshop in Ha Long.")
+    _, problems = collect(root)
+    assert [(p.path, p.field) for p in problems.sorted()] == [("content/resources/workshop.vi.md", "body")]
+    assert "are those of the original" in problems.sorted()[0].message, "refused while untranslated"
+    translated(path, "Hội thảo kỹ năng tại Hạ Long", "Hội thảo về kỹ năng cho việc làm năng lượng tái tạo.",
+               "Nội dung của hội thảo.")
+    catalogue, problems = collect(root)
+    assert not problems, [str(p) for p in problems.sorted()]
+    assert catalogue.resources[0].versions["vi"].title == "Hội thảo kỹ năng tại Hạ Long"
+    assert catalogue.resources[0].versions["vi"].location == "Ha Long, Quang Ninh", "to be written as Vietnamese writes it"
+
+
+def test_translation_scaffold_asks_which_resource_and_language_and_says_what_is_wrong(tmp_path):
+    root = make_repo(tmp_path, {"mae-moh-community-forest.md": resource("Community forests in Mae Moh", region="[thailand]"),
+                                "mae-moh-community-forest.th.md": "---\ntitle: ป่าชุมชนแม่เมาะ\nsummary: "
+                                "กรณีศึกษาป่าชุมชนบนพื้นที่เหมืองเก่าในแม่เมาะ\n---\nเนื้อหา\n"})
+    answers = "mae-moh-forest\nmae-moh-community-forest.md\nth\nxx\nes\n"
+    result = run(TRANSLATE, root, stdin=answers)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no resource is named 'mae-moh-forest'" in result.stdout
+    assert "did you mean mae-moh-community-forest?" in result.stdout, "found by its words"
+    offered = re.findall(r"(?m)^  (\w\w)  ", result.stdout)
+    assert offered == ["es", "id", "vi", "mn"], "the languages it is not in yet, each named in itself"
+    assert "  es  Español" in result.stdout
+    assert "content/resources/mae-moh-community-forest.th.md exists already; edit that file" in result.stdout
+    assert "'xx' is not a language of the hub" in result.stdout
+    assert (root / "content/resources/mae-moh-community-forest.es.md").is_file()
+    again = run(TRANSLATE, root, "mae-moh-community-forest", "es")
+    assert again.returncode == 1 and "mae-moh-community-forest.es.md exists already" in again.stdout
+    assert run(TRANSLATE, root, stdin="").returncode == 1, "input ends: nothing written, no traceback"
+
+
+def test_an_original_in_another_language_gets_its_english_version_first(tmp_path):
+    """Translations join an English original: a Thai-only case study gets its English page, with the
+    whole front matter, and its Thai file keeps what a translation sets; then other languages follow."""
+    thai = resource("กรณีศึกษาแม่เมาะ", region="[thailand]", extra="language: [th]\n").replace(
+        "A sample summary that is long enough for the schema.", "กรณีศึกษาเรื่องป่าชุมชนบนพื้นที่เหมืองเก่า")
+    root = make_repo(tmp_path, {"mae-moh.th.md": thai})
+    refused = run(TRANSLATE, root, "mae-moh", "vi")
+    assert refused.returncode == 1 and "start its en version first" in refused.stdout
+    result = run(TRANSLATE, root, "mae-moh", "en")
+    assert result.returncode == 0, result.stdout + result.stderr
+    english, own = root / "content/resources/mae-moh.md", root / "content/resources/mae-moh.th.md"
+    assert "make validate reports content/resources/mae-moh.th.md as a copy of content/resources/mae-moh.md" in result.stdout
+    assert "language: [th]" in english.read_text(encoding="utf-8") and "type: report" in english.read_text(encoding="utf-8")
+    keys = [line.split(":")[0] for line in own.read_text(encoding="utf-8").split("---")[1].splitlines()
+            if line and not line.startswith("#")]
+    assert keys == ["title", "summary"] and own.read_text(encoding="utf-8").rstrip().endswith("Body of กรณีศึกษาแม่เมาะ.")
+    translated(english, "A Mae Moh case study", "A case study of community forests on former mine land.", "The text.")
+    catalogue, problems = collect(root)
+    assert not problems, [str(p) for p in problems.sorted()]
+    (found,) = catalogue.resources
+    assert found.lang == "en" and found.versions["th"].title == "กรณีศึกษาแม่เมาะ" and found.languages == ["th"]
+    assert run(TRANSLATE, root, "mae-moh", "vi").returncode == 0, "then the other languages"
