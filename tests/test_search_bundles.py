@@ -131,3 +131,13 @@ def test_the_index_name_changes_with_any_source_or_code_and_only_then(tmp_path):
     write(code / "records.py", "X = 2\n")
     assert digest(root, (code,), "setting") != changed
     assert digest(root, (code,), "other setting") != digest(root, (code,), "setting")
+
+
+def test_a_word_whole_only_in_an_older_bundle_is_not_named_as_missing(page, site_url):
+    """Among the newest resources "basin" finds only what its first letters find; the oldest
+    resource's title holds it whole. Beside another word it is found there, first, and not named as
+    a word no resource holds. (Each bundle without it still lists what its first letters find.)"""
+    page.goto(site_url + "search/?q=kestrelmoor basin")
+    page.wait_for_selector(".hub-results li")
+    assert "No resource holds" not in status(page), status(page)
+    assert page.locator(".hub-results li .hub-result__title").first.inner_text() == OLDEST

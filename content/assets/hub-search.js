@@ -212,7 +212,8 @@
   // leaves out a word its index lacks and lists what the other words find, while the offline engine
   // would find nothing; both now do as Pagefind does, and the page says so (a typo, a word no
   // resource uses). The searches cover the same bundles: if one widened to the older ones, all do.
-  // `lacking`: words found alone only by their first letters, left out as missing ones (below).
+  // `lacking`: words found alone only by their first letters, left out as missing ones (below); a
+  // search widened to the older bundles asks again, as they may hold such a word whole.
   function searchForms(pf, query, filters, counts, all, lacking) {
     query = query && inMarkOrder(query);
     var typed = query ? query.trim().split(/\s+/) : [];
@@ -226,7 +227,7 @@
         return typed.length > 1 && (!alone[i][0] && !alone[i][1] || (lacking || []).indexOf(word) >= 0);
       });
       if (missing.length === typed.length) missing = [];  // nothing found at all: "No results", nothing to name
-      if (missing.length && !complete) return searchForms(pf, query, filters, counts, true, lacking);  // the older ones may hold it
+      if (missing.length && !complete) return searchForms(pf, query, filters, counts, true);  // the older ones may hold it: asked again
       var asTyped = [], withForms = [];
       typed.forEach(function (word, i) {
         if (missing.indexOf(word) >= 0) return;
@@ -237,7 +238,7 @@
       if (alone.some(function (a) { return a[1]; })) queries.push(withForms.join(" "));
       if (queries.length > 1 && counts) queries.push(queries.join(" "));  // both forms: what the two share
       return Promise.all(queries.map(function (q) { return search(pf, q, filters, counts, all); })).then(function (r) {
-        if (r.some(function (x) { return x.partial !== r[0].partial; })) return searchForms(pf, query, filters, counts, true, lacking);
+        if (r.some(function (x) { return x.partial !== r[0].partial; })) return searchForms(pf, query, filters, counts, true);
         var found = r.length < 2 ? r[0] : merged(r);
         if (missing.length) found.missing = missing;
         found.forms = {};  // the other forms searched: a result that marks one answers the word
