@@ -57,7 +57,7 @@ def check_renames(catalogue: Catalogue, pairs: list[tuple[str, str]], since: str
     reached = _names_with_a_page(catalogue)
     told = set()
     for old, new in sorted(pairs, key=lambda pair: _suffixed(pair[0], catalogue.languages)):  # originals first
-        old_name, new_name = _name(old, catalogue.languages), _name(new, catalogue.languages)
+        old_name, new_name = resource_name(old, catalogue.languages), resource_name(new, catalogue.languages)
         resource = by_name.get(new_name)
         # a translation renamed with its original is told once, on the original; a name that is in
         # use again, or already kept, needs nothing
@@ -77,7 +77,7 @@ def removal_notes(catalogue: Catalogue, removed: list[str], since: str) -> list[
     reached = _names_with_a_page(catalogue)
     notes, told = [], set()
     for path in sorted(removed, key=lambda path: _suffixed(path, catalogue.languages)):  # originals first
-        name = _name(path, catalogue.languages)
+        name = resource_name(path, catalogue.languages)
         if name in reached or name in told:  # a translation removed alone, or an address kept
             continue
         told.add(name)
@@ -93,7 +93,7 @@ def _names_with_a_page(catalogue: Catalogue) -> set[str]:
     return {name for resource in catalogue.resources for name in (resource.name, *resource.former_names)}
 
 
-def _name(path: str, languages: list[str]) -> str:
+def resource_name(path: str, languages: list[str]) -> str:
     """content/resources/reports/foo.es.md -> reports/foo: the name `former_names` lists."""
     stem = path.removeprefix(f"{RESOURCES_DIR}/").removesuffix(".md")
     return stem.rpartition(".")[0] if _suffixed(path, languages) else stem

@@ -26,8 +26,9 @@ sys.path.insert(0, str(ROOT))
 
 from catalogue import schema  # noqa: E402
 from catalogue.frontmatter import read  # noqa: E402
-from catalogue.load import RESOURCES_DIR, collect  # noqa: E402
+from catalogue.load import collect  # noqa: E402
 from catalogue.model import Catalogue, Resource, Version  # noqa: E402
+from catalogue.renames import resource_name  # noqa: E402
 from catalogue.template import front_matter  # noqa: E402
 
 # the problem `make validate` reports until the file is translated: expected, not listed as a fault
@@ -37,10 +38,7 @@ UNTRANSLATED = "are those of the original"
 def find(catalogue: Catalogue, typed: str) -> tuple[Resource | None, str]:
     """The resource a contributor names, however they write it (a path, with .md or a language
     suffix), or None and what to say."""
-    name = typed.strip().replace("\\", "/").removeprefix("./").removeprefix(f"{RESOURCES_DIR}/").removesuffix(".md")
-    stem, _, code = name.rpartition(".")
-    if stem and code in catalogue.languages:
-        name = stem
+    name = resource_name(typed.strip().replace("\\", "/").removeprefix("./"), catalogue.languages)
     by_name = {resource.name: resource for resource in catalogue.resources}
     if name in by_name:
         return by_name[name], ""
