@@ -1,8 +1,9 @@
 """Load the repository's content into a Catalogue, collecting every problem on the way.
 
 Order: vocabularies, organisations, regions, then knowledge products; cross-checks that a
-schema cannot express live in `crosscheck` (with `event_checks`, `body_checks`, `link_checks`). Nothing is skipped silently: a file that cannot
-be read becomes a problem, and any problem stops the build.
+schema cannot express live in `crosscheck` (with `event_checks`, `body_checks`, `link_checks`).
+Nothing is skipped silently: a file that cannot be read becomes a problem, and any problem stops
+the build.
 """
 
 from __future__ import annotations
