@@ -371,6 +371,26 @@ def test_nothing_moves_while_a_page_arrives_slowly(real_site):
             context.close()
 
 
+@pytest.mark.browser
+def test_the_hubs_lists_use_the_whole_width_of_a_phone(real_site):
+    """Cards, tiles, results and the links under a resource start where the text starts, without
+    bullets: Material indents a list's items by 1.25em under [dir=ltr], which the hub's rules once
+    lost to, and a 360 px screen lost 20 px of every card to it."""
+    lists = {"": (".hub-cards",), "regions/": (".hub-tiles",), "regions/mongolia/": (".hub-inline",), "topics/": (".hub-terms",),
+             "organisations/": (".hub-orgs",), "search/?q=coal": (".hub-results",),
+             "resources/coal-region-skills-mapping-dataset-sample/": (".hub-actions", ".hub-downloads", ".hub-translations")}
+    with serve(real_site) as url, browser() as chromium:
+        page = chromium.new_page(viewport={"width": 360, "height": 740})
+        for path, selectors in lists.items():
+            page.goto(url + path)
+            text_left = page.locator("article h1").bounding_box()["x"]
+            for selector in selectors:
+                item = page.locator(f"{selector} > li").first
+                item.wait_for()
+                assert item.bounding_box()["x"] == text_left, (path, selector)
+                assert item.evaluate("li => getComputedStyle(li).listStyleType") == "none", (path, selector)
+
+
 def test_every_card_has_its_title_details_and_summary(real_site):
     """hub.css shows a card's title once its summary has arrived: a card without one would never
     show its title."""
