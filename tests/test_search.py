@@ -166,6 +166,12 @@ def test_header_box_works_on_the_page_for_missing_addresses(page, site_url):
     page.wait_for_selector(".hub-search__list li")
     assert "Community Solar Cooperatives in Mpumalanga" in page.inner_text(".hub-search__suggest")
     assert errors == []
+    # each result's details sit on its title, not halfway to the result above
+    result = page.locator(".hub-search__list li").first
+    gap = result.locator(".hub-result__title").bounding_box()["y"] - sum(
+        result.locator(".hub-card__meta").bounding_box()[k] for k in ("y", "height"))
+    assert 0 <= gap < 4, gap
+    assert result.locator(".hub-result__title").evaluate("t => getComputedStyle(t).fontWeight") == "600"
 
 
 def test_header_box_works_by_keyboard(page, site_url):
@@ -195,7 +201,8 @@ def test_results_show_type_regions_date_and_highlighted_excerpt(page, site_url):
     page.wait_for_selector(".hub-results li")
     first = page.query_selector(".hub-results li")
     meta = first.query_selector(".hub-card__meta").inner_text()
-    assert re.search(r"^[A-Z][\w ]+ · [\w ,]+ · \d{1,2} \w{3} \d{4}$", meta), meta  # British English dates
+    # the type in capitals, as on the hub's cards; British English dates
+    assert re.search(r"^[A-Z][A-Z ]+ · [\w ,]+ · \d{1,2} \w{3} \d{4}$", meta), meta
     assert first.query_selector(".hub-result__excerpt mark").inner_text().lower().startswith("cooperative")
     # the title first in the page, for a screen reader going by headings; the details show above it
     assert first.evaluate("li => li.firstElementChild.classList.contains('hub-result__title')")

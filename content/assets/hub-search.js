@@ -485,7 +485,9 @@
   }
 
   function card(data, big) {
-    var meta = [data.meta.kind, data.meta.regions, data.meta.date].filter(Boolean).join(" · ");
+    // as on cards: the type in capitals, then regions and date
+    var meta = [data.meta.kind && el("span", { class: "hub-type" }, [data.meta.kind]), data.meta.regions, data.meta.date]
+      .filter(Boolean).reduce(function (parts, part) { return parts.concat(parts.length ? [" · ", part] : [part]); }, []);
     var link = el("a", { href: href(data) }, [data.meta.title]);
     var title = el(big ? "h2" : "span", { class: "hub-result__title" }, [link]);
     if (data.meta.lang && data.meta.lang !== lang) {
@@ -496,7 +498,7 @@
       link.setAttribute("lang", data.meta.title_lang); // a page in the reader's language with a name in another
     }
     // the title first, as on cards: hub.css shows the details above it
-    var item = el("li", { class: "hub-result" }, [title, el("p", { class: "hub-card__meta" }, [meta])]);
+    var item = el("li", { class: "hub-result" }, [title, el("p", { class: "hub-card__meta" }, meta)]);
     if (big) {
       // the excerpt is in the language of the indexed text, which a region page may not share
       var text = (data.filters && data.filters[TEXT] && data.filters[TEXT][0]) || data.meta.lang || lang;
