@@ -869,13 +869,37 @@ def test_a_mended_search_keeps_the_other_words_and_the_filters(page, site_url):
 @pytest.mark.parametrize("lang, typed, meant", [
     ("th/", "ถ่านหีน", "ถ่านหิน"),  # coal, a vowel wrong: the word whole, not cut into two words and each mended
     ("th/", "ถานหิน", "ถ่านหิน"),  # its tone mark left out
-    ("vi/", "cong doan", "cong đoàn"),  # trade union: Pagefind takes "doan" for no word, and the offer writes it
     ("mn/", "Баганур", "Багануур"),
 ])
 def test_words_of_other_scripts_and_accents_are_offered_too(page, site_url, lang, typed, meant):
     page.goto(site_url + f"{lang}search/?q={typed}")
     wait_results(page)
     assert suggested(page) == meant
+
+
+@pytest.mark.parametrize("typed, written", [
+    ("cong doan", "công đoàn"),  # trade union: "doan" found "doanh" (business) by its start
+    ("lao dong", "lao động"),  # labour: "dong" was named as a word no resource holds
+    ("chuyen doi", "chuyển đổi"),  # transition: nothing found
+    ("than da", "than đá"),  # coal
+    ("du an", "dự án"),  # project: "d", not "đ", and found as typed
+])
+def test_vietnamese_typed_without_accents_finds_what_it_finds_with_them(page, site_url, typed, written):
+    """Pagefind finds a word typed without its accents, but takes "đ" for a letter of its own: a word
+    starting with "d" is also searched with "đ", and only so where its results as typed hold no such word.
+    (Pagefind ranks a word written as typed a little higher: the same results, not always in one order.)"""
+    page.goto(site_url + f"vi/search/?q={written}")
+    wait_results(page)
+    count, found = result_count(page), titles(page)
+    assert found
+    page.goto(site_url + f"vi/search/?q={typed}")
+    wait_results(page)
+    page.wait_for_load_state("networkidle")
+    status = page.inner_text(".hub-search-status")
+    assert page.query_selector(".hub-suggestion") is None and "Không có tài liệu nào chứa" not in status, status
+    assert result_count(page) == count and titles(page)[0] == found[0]
+    if count <= 10:  # all of them on the first page
+        assert sorted(titles(page)) == sorted(found)
 
 
 @pytest.mark.parametrize("lang, typed, meant", [
@@ -991,6 +1015,46 @@ def test_results_in_doubt_stay_listed_when_no_word_is_offered_instead_and_say_wh
         wait_results(page)
         page.wait_for_load_state("networkidle")
         assert "start the same way" not in page.inner_text(".hub-search-status"), query
+
+
+def test_a_word_the_excerpts_leave_out_is_no_typo_when_its_results_alone_show_it(page, site_url):
+    """An excerpt shows 24 words: for "workers pensions" they marked "workers" only, and the page
+    offered "workers pension" for a search that had found what it asked for. The best result of
+    each word alone shows it is in the texts: nothing is offered, on the page or in the header box."""
+    page.goto(site_url + "search/?q=pensions")
+    wait_results(page)
+    pensions = set(titles(page))
+    page.goto(site_url + "search/?q=workers pensions")
+    wait_results(page)
+    page.wait_for_load_state("networkidle")
+    assert page.query_selector(".hub-suggestion") is None, page.inner_text(".hub-search-status")
+    assert result_count(page) > 0 and set(titles(page)) <= pensions
+    marks = page.eval_on_selector_all(".hub-results mark", "marks => marks.map(m => m.textContent.toLowerCase())")
+    assert "workers" in marks and not [m for m in marks if m.startswith("pension")], "the case: excerpts without the word"
+    page.goto(site_url)
+    page.fill("#hub-search-box", "workers pensions")
+    page.wait_for_selector(".hub-search__suggest li")
+    page.wait_for_load_state("networkidle")
+    assert page.query_selector(".hub-search__suggest .hub-suggestion") is None
+
+
+@pytest.mark.parametrize("query", ["decomissioning", "desert"])
+def test_results_that_mark_nothing_are_no_answer(page, site_url, query):
+    """A word the index lacks, with no word to offer (the list lacks "decommissioning"): Pagefind
+    lists what a start of it finds, results that hold nothing like it ("decomissioning" listed six,
+    "desert" the GIZ). When no result shown marks a word, the page says "No results", as the offline
+    copy does, on the search page and in the header box."""
+    page.goto(site_url + f"search/?q={query}")
+    wait_results(page)
+    page.wait_for_load_state("networkidle")
+    assert page.inner_text(".hub-search-status").startswith("No results."), page.inner_text(".hub-search-status")
+    assert page.query_selector(".hub-results li") is None and page.is_hidden(".hub-more")
+    page.goto(site_url)
+    page.fill("#hub-search-box", query)
+    status = page.wait_for_selector(".hub-search__suggest .hub-search__status:not(:empty)")
+    page.wait_for_function("!document.querySelector('.hub-search__suggest .hub-search__status').textContent.endsWith('…')")
+    assert status.inner_text().startswith("No results."), status.inner_text()
+    assert page.query_selector(".hub-search__suggest li") is None
 
 
 def test_results_in_doubt_wait_unseen_while_the_word_list_arrives(chromium, site_url):

@@ -206,6 +206,14 @@
   // order, as the index holds it ("ที่": ท, ี, ่; catalogue/word_breaks.py).
   function inMarkOrder(query) { return query.replace(/([\u0E48-\u0E4B])([\u0E31\u0E34-\u0E3A\u0E47])/g, "$2$1"); }
 
+  // Vietnamese: Pagefind finds a word typed without its accents ("quang" finds "Quảng"), but "đ" is a
+  // letter of its own, not "d" with a mark: "lao dong" missed "lao động" (labour), "chuyen doi"
+  // "chuyển đổi" (transition). A word that starts with "d" (where "đ" may stand) is also searched with
+  // "đ". (From disk the copy's engine reads "đ" as "d" already.)
+  function vietnameseForm(word) {
+    return lang === "vi" && !offline && /^d/i.test(word) ? (word[0] === "D" ? "Đ" : "đ") + word.slice(1) : null;
+  }
+
   // A search for the words as typed and for their other form: the results of the first, then those
   // only the second finds; facet counts of either, less those of both (the two forms' words together).
   // A word that finds nothing alone, in either form, is left out and named (`missing`): Pagefind
@@ -213,16 +221,22 @@
   // would find nothing; both now do as Pagefind does, and the page says so (a typo, a word no
   // resource uses). The searches cover the same bundles: if one widened to the older ones, all do.
   // `lacking`: words found alone only by their first letters, left out as missing ones (below); a
-  // search widened to the older bundles asks again, as they may hold such a word whole.
+  // search widened to the older bundles asks again, as they may hold such a word whole. A word found
+  // in its other form, whose best result as typed marks nothing like it, is searched in that form
+  // only: what "dong" finds by its start ("do") is not what was meant, and would be listed first.
   function searchForms(pf, query, filters, counts, all, lacking) {
     query = query && inMarkOrder(query);
     var typed = query ? query.trim().split(/\s+/) : [];
-    var forms = typed.map(function (word) { return withoutInnerVowel(word.toLowerCase()) || thaiForm(word); });
+    var forms = typed.map(function (word) { return withoutInnerVowel(word.toLowerCase()) || thaiForm(word) || vietnameseForm(word); });
     if (typed.length < 2 && !forms[0]) return search(pf, query, filters, counts, all);
     function finds(q) { return q ? pf.search(searchable(q)).then(function (r) { return r.results.length && r.results; }) : false; }
     return (all ? everything(pf) : Promise.resolve()).then(function () {
-      return Promise.all(typed.map(function (word, i) { return Promise.all([typed.length > 1 && finds(word), finds(forms[i])]); }));
+      return Promise.all(typed.map(function (word, i) { return Promise.all([(typed.length > 1 || forms[i]) && finds(word), finds(forms[i])]); }));
     }).then(function (alone) {
+      return Promise.all(alone.map(function (a, i) { return !THAI && a[0] && a[1] ? marksLike(a[0][0], typed[i]) : true; }))
+        .then(function (held) { return [alone, held]; });
+    }).then(function (checked) {
+      var alone = checked[0], held = checked[1];
       var missing = typed.filter(function (word, i) {
         return typed.length > 1 && (!alone[i][0] && !alone[i][1] || (lacking || []).indexOf(word) >= 0);
       });
@@ -231,18 +245,23 @@
       var asTyped = [], withForms = [];
       typed.forEach(function (word, i) {
         if (missing.indexOf(word) >= 0) return;
-        asTyped.push(word);
+        asTyped.push(held[i] ? word : forms[i]);
         withForms.push(alone[i][1] ? forms[i] : word);
       });
       var queries = [asTyped.join(" ")];
-      if (alone.some(function (a) { return a[1]; })) queries.push(withForms.join(" "));
+      if (withForms.join(" ") !== queries[0]) queries.push(withForms.join(" "));
       if (queries.length > 1 && counts) queries.push(queries.join(" "));  // both forms: what the two share
       return Promise.all(queries.map(function (q) { return search(pf, q, filters, counts, all); })).then(function (r) {
         if (r.some(function (x) { return x.partial !== r[0].partial; })) return searchForms(pf, query, filters, counts, true);
         var found = r.length < 2 ? r[0] : merged(r);
         if (missing.length) found.missing = missing;
         found.forms = {};  // the other forms searched: a result that marks one answers the word
-        typed.forEach(function (word, i) { if (forms[i]) found.forms[word] = forms[i].split(" "); });
+        found.firsts = {};  // each word's best result alone, to see what it marks (inDoubt)
+        typed.forEach(function (word, i) {
+          if (forms[i]) found.forms[word] = forms[i].split(" ");
+          var first = (held[i] && alone[i][0]) || alone[i][1] || alone[i][0];
+          if (first) found.firsts[word] = first[0];
+        });
         if (found.total || missing.length || THAI || offline) return found;
         // Nothing for the words together, though each found something alone: what a word the index
         // lacks finds alone is what its first letters find ("des" for "desert"), no reason to find
@@ -250,7 +269,7 @@
         // out and named, as a missing one is (one fragment each, only after "No results").
         return Promise.all(typed.map(function (word, i) {
           if (alone[i][1] || !alone[i][0]) return true;  // found in its other form, or nothing found at all
-          return alone[i][0][0].data().then(trusted).then(function (d) { return alike(word, marked(d.excerpt)); });
+          return marksLike(alone[i][0][0], word);
         })).then(function (held) {
           var lack = typed.filter(function (word, i) { return !held[i]; });
           return lack.length && lack.length < typed.length ? searchForms(pf, query, filters, counts, all, lack) : found;
@@ -302,15 +321,34 @@
     if (!found.total) return typed;
     return typed.filter(function (word) {
       if ((found.missing || []).indexOf(word) >= 0) return true;
-      if (THAI || offline) return false;
-      // as typed, as searched (a Mongolian word without its last vowel) and in its other forms
-      return [word, searchable(word)].concat((found.forms || {})[word] || []).every(function (form) { return !alike(form, marks); });
+      return !THAI && !offline && !answers(word, found, marks);
     });
+  }
+  // Whether marks hold a word like `word` as typed, as searched (a Mongolian word without its last
+  // vowel) or in its other forms.
+  function answers(word, found, marks) {
+    return [word, searchable(word)].concat((found.forms || {})[word] || []).some(function (form) { return alike(form, marks); });
+  }
+  function marksLike(result, word, found) {
+    return result.data().then(trusted).then(function (d) { return answers(word, found || {}, marked(d.excerpt)); });
+  }
+  // The doubtful words, less those whose best result alone marks a word like them: an excerpt (24
+  // words) may show only some of the words searched for ("workers pensions" marked "workers" only,
+  // and "pension" was offered). One fragment each, only for a word in doubt beside others.
+  function inDoubt(query, found, marks) {
+    var doubts = query ? doubtful(query, found, marks) : [];
+    return Promise.all(doubts.map(function (word) {
+      var first = (found.missing || []).indexOf(word) < 0 && found.firsts && has(found.firsts, word) && found.firsts[word];
+      return first ? marksLike(first, word, found).then(function (like) { return !like; }) : true;
+    })).then(function (doubt) { return doubts.filter(function (word, i) { return doubt[i]; }); });
   }
   // Whether excerpts' marks hold a word like `form`: the same start, of four letters at least, and
   // an ending of up to three letters other (the index keeps stems); a shorter word always does.
+  // Vietnamese words are syllables that take no endings, however short: "doan" is "đoàn" (as in
+  // trade union), and "doanh" (as in business), which Pagefind finds for it by its start, is another.
   function alike(form, marks) {
     form = fold(form);
+    if (lang === "vi") return marks.some(function (mark) { return fold(mark) === form; });
     return form.length < 4 || marks.some(function (mark) {
       mark = fold(mark);
       for (var same = 0; same < form.length && form[same] === mark[same]; same++);
@@ -379,8 +417,9 @@
     return row[b.length];
   }
   function marked(html) {  // the words an excerpt marks as found
-    return (html.match(/<mark>[^<]*<\/mark>/g) || []).map(function (m) { return m.slice(6, -7); });
+    return (html.match(/<mark>[^<]*<\/mark>/g) || []).map(function (m) { return bare(m.slice(6, -7)); });
   }
+  function bare(mark) { return mark.replace(/[\p{P}\p{S}]+$/u, ""); }  // Pagefind marks "dẫn." with its stop
   // Results for none of the words: Pagefind's for the starts of words it lacks ("to" for
   // "Tocopila") are no answer, and are not shown as one where the word meant is offered instead (a
   // word the list lacks may yet be in a result beyond the first page, or in an older bundle).
@@ -398,6 +437,20 @@
     var starts = marks.map(function (mark) { return fold(mark).slice(0, 2); });
     var started = kept.every(function (word) { return starts.indexOf(fold(word).slice(0, 2)) >= 0; });
     return kept.length && started ? better.near.replace("{words}", kept.join(" ")) : "";
+  }
+  // What the status says of results that may answer none of the words: the word to offer instead
+  // (`offer`), whether the results are then no answer (`none`), as they are when the word meant is
+  // offered or when the results shown mark nothing at all (Pagefind's answer, by a start of it, to a
+  // word its index lacks: "decomissioning" listed six results that hold no such word), and the note
+  // on results kept (`near`).
+  function judge(query, found, marks) {
+    return inDoubt(query, found, marks).then(function (doubts) {
+      var unsure = noAnswer(query, found, doubts);
+      return Promise.resolve(doubts.length ? suggestion(query, doubts) : null).then(function (better) {
+        var offered = better && better.query ? better : null, none = unsure && (!!offered || !marks.length);
+        return { offer: offered, none: none, near: none ? "" : nearNote(better, found, doubts, marks) };
+      });
+    });
   }
   // "Did you mean <a>Mpumalanga</a>?" in the language's words, a sentence after the status's last
   function offer(status, found, href) {
@@ -533,16 +586,15 @@
           done();
           if (id !== current) return;
           var marks = data.reduce(function (all, d) { return all.concat(marked(d.excerpt)); }, []);
-          var mend = doubtful(query, found, marks), unsure = noAnswer(query, found, mend);
-          return Promise.resolve(mend.length ? suggestion(query, mend) : null).then(function (better) {
+          return judge(query, found, marks).then(function (judged) {
             if (id !== current) return;
-            if (better && better.query && unsure) { found = { total: 0, partial: found.partial }; data = []; }
+            if (judged.none) { found = { total: 0, partial: found.partial }; data = []; }
             var said = sentences([found.total ? plural(form.dataset.results, found.total) : form.dataset.none,
-              nearNote(better, found, mend, marks), found.partial && partialNote(form.dataset)]);
+              judged.near, found.partial && partialNote(form.dataset)]);
             var list = el("ul", { class: "hub-search__list" }, data.map(function (d) { return card(d, false); }));
             var all = el("a", { class: "hub-search__all", href: form.action + "?q=" + encodeURIComponent(query) }, [form.dataset.all]);
             var status = el("p", { class: "hub-search__status" }, [said]);
-            if (better && better.query) offer(status, better, form.action + "?q=" + encodeURIComponent(better.query));
+            if (judged.offer) offer(status, judged.offer, form.action + "?q=" + encodeURIComponent(judged.offer.query));
             show([status, list, all], status.textContent);
           });
         });
@@ -717,15 +769,13 @@
           widen.hidden = !found.partial;
           widen.textContent = plural(searchBox.everything, bundles.total);
           return showMore(keep, from).then(function () {  // announced once the results are there to read
-            var marks = Array.from(list.querySelectorAll("mark"), function (m) { return m.textContent; });
-            var mend = s.query ? doubtful(s.query, found, marks) : [];
-            // results that may be no answer wait, unseen, for the word list that decides it
-            var unsure = noAnswer(s.query, found, mend);
-            if (unsure) list.hidden = more.hidden = true;
-            return Promise.resolve(mend.length ? suggestion(s.query, mend) : null).then(function (better) {
+            var marks = Array.from(list.querySelectorAll("mark"), function (m) { return bare(m.textContent); });
+            // results that may be no answer wait, unseen, for what decides it
+            if (noAnswer(s.query, found, s.query ? doubtful(s.query, found, marks) : [])) list.hidden = more.hidden = true;
+            return judge(s.query, found, marks).then(function (judged) {
               if (id !== current) return;
               list.hidden = false;
-              if (better && better.query && unsure) {
+              if (judged.none) {
                 found = { results: [], filters: {}, total: 0, partial: found.partial };
                 results = []; shown = 0; list.replaceChildren();
                 if (panel.open) facets({}, s.filters);
@@ -733,10 +783,10 @@
               more.hidden = shown >= results.length;
               say(sentences([found.total ? plural(root_.dataset.results, found.total) : root_.dataset.none,
                 found.missing && found.total && root_.dataset.missing.replace("{words}", found.missing.join(" ")),
-                nearNote(better, found, mend, marks),
+                judged.near,
                 found.partial && partialNote(searchBox),
                 fewHint(s.query, found.total) && root_.dataset.few]));
-              if (better && better.query) offer(status, better, addressOf({ query: better.query, filters: s.filters, all: s.all }));
+              if (judged.offer) offer(status, judged.offer, addressOf({ query: judged.offer.query, filters: s.filters, all: s.all }));
               if (then) then();
             });
           });
