@@ -63,6 +63,13 @@ def wait_results(page):
     page.wait_for_function("(t => t.length > 0 && !t.endsWith('…'))(document.querySelector('.hub-search-status').textContent)")
 
 
+def searched(page, address: str) -> tuple[int, list[str]]:
+    """The number of results the search page at `address` gives, and the titles it shows."""
+    page.goto(address)
+    wait_results(page)
+    return result_count(page), titles(page)
+
+
 def test_the_search_script_names_the_filters_the_index_holds():
     """hub-search.js writes the filters' names that catalogue/search_records.py gives the index: a
     filter added on one side only would not be shown, or would be lost from shared links."""
@@ -834,12 +841,9 @@ def test_a_misspelt_word_is_offered_as_written_and_one_tap_searches_it(page, sit
     """On a slow connection each search that finds nothing, or only what a word's first letters
     find, costs the reader a wait; the hub offers the word its texts use, as Pagefind cannot.
     Results for the first letters alone, which said "69 results" for "Tocopila", are not shown."""
-    page.goto(site_url + f"search/?q={meant}")
-    wait_results(page)
-    found, count = titles(page), result_count(page)
+    count, found = searched(page, site_url + f"search/?q={meant}")
     assert found
-    page.goto(site_url + f"search/?q={typed}")
-    wait_results(page)
+    searched(page, site_url + f"search/?q={typed}")
     assert suggested(page) == meant
     assert page.inner_text(".hub-search-status") == f"No results. Try fewer or different words, or remove a filter. Did you mean {meant}?"
     assert titles(page) == []
@@ -888,12 +892,9 @@ def test_vietnamese_typed_without_accents_finds_what_it_finds_with_them(page, si
     """Pagefind finds a word typed without its accents, but takes "đ" for a letter of its own: a word
     starting with "d" is also searched with "đ", and only so where its results as typed hold no such word.
     (Pagefind ranks a word written as typed a little higher: the same results, not always in one order.)"""
-    page.goto(site_url + f"vi/search/?q={written}")
-    wait_results(page)
-    count, found = result_count(page), titles(page)
+    count, found = searched(page, site_url + f"vi/search/?q={written}")
     assert found
-    page.goto(site_url + f"vi/search/?q={typed}")
-    wait_results(page)
+    searched(page, site_url + f"vi/search/?q={typed}")
     page.wait_for_load_state("networkidle")
     status = page.inner_text(".hub-search-status")
     assert page.query_selector(".hub-suggestion") is None and "Không có tài liệu nào chứa" not in status, status
@@ -908,12 +909,9 @@ def test_vietnamese_typed_without_accents_finds_what_it_finds_with_them(page, si
     ("", "quangninh", "quang ninh"),
 ])
 def test_two_words_typed_as_one_are_offered_apart_and_find_what_the_two_find(page, site_url, lang, typed, meant):
-    page.goto(site_url + f"{lang}search/?q={meant}")
-    wait_results(page)
-    found = titles(page)
+    _, found = searched(page, site_url + f"{lang}search/?q={meant}")
     assert found
-    page.goto(site_url + f"{lang}search/?q={typed}")
-    wait_results(page)
+    searched(page, site_url + f"{lang}search/?q={typed}")
     assert suggested(page) == meant
     assert titles(page) == [], "what the first letters find is no answer"
     page.click(".hub-suggestion a")
