@@ -903,6 +903,22 @@ def test_vietnamese_typed_without_accents_finds_what_it_finds_with_them(page, si
         assert sorted(titles(page)) == sorted(found)
 
 
+@pytest.mark.parametrize("typed, same_as", [
+    ("south-africa", "south africa"),  # "southafrica" is in no text: it listed what "south" finds, South Sumatra too
+    ("phase-out", "phaseout"),  # as the texts write it ("Phase-Out", which Pagefind reads "phaseout"): no stand-in
+    ("co-operatives", "cooperatives"),  # it was "No results", with "cooperatives" offered
+    ("100%", "100"),  # "No resource holds “100%”", of results that mark "100"
+])
+def test_a_word_with_a_hyphen_or_a_sign_finds_what_its_letters_find(page, site_url, typed, same_as):
+    count, found = searched(page, site_url + f"search/?q={same_as}")
+    assert found
+    searched(page, site_url + f"search/?q={typed}")
+    page.wait_for_load_state("networkidle")
+    status = page.inner_text(".hub-search-status")
+    assert page.query_selector(".hub-suggestion") is None and "No resource holds" not in status, status
+    assert result_count(page) == count and titles(page)[0] == found[0]
+
+
 @pytest.mark.parametrize("lang, typed, meant", [
     ("id/", "batubara", "batu bara"),  # coal: the texts write two words, as the dictionary does; many write one
     ("", "coalmine", "coal mine"),

@@ -213,6 +213,12 @@
   function vietnameseForm(word) {
     return lang === "vi" && !offline && /^d/i.test(word) ? (word[0] === "D" ? "Đ" : "đ") + word.slice(1) : null;
   }
+  // Words joined by a hyphen or a sign: Pagefind searches "south-africa" as "southafrica", which no
+  // text holds, and lists what "south" finds. The parts apart stand in where the joined word is not found.
+  function apartForm(word) {
+    var parts = letters(word);
+    return parts.length > 1 ? parts.join(" ") : null;
+  }
 
   // A search for the words as typed and for their other form: the results of the first, then those
   // only the second finds; facet counts of either, less those of both (the two forms' words together).
@@ -227,7 +233,12 @@
   function searchForms(pf, query, filters, counts, all, lacking) {
     query = query && inMarkOrder(query);
     var typed = query ? query.trim().split(/\s+/) : [];
-    var forms = typed.map(function (word) { return withoutInnerVowel(word.toLowerCase()) || thaiForm(word) || vietnameseForm(word); });
+    var standIn = [];  // forms searched only where the word as typed is not found
+    var forms = typed.map(function (word, i) {
+      var form = withoutInnerVowel(word.toLowerCase()) || thaiForm(word) || vietnameseForm(word);
+      if (!form && (form = apartForm(word))) standIn[i] = true;
+      return form;
+    });
     if (typed.length < 2 && !forms[0]) return search(pf, query, filters, counts, all);
     function finds(q) { return q ? pf.search(searchable(q)).then(function (r) { return r.results.length && r.results; }) : false; }
     return (all ? everything(pf) : Promise.resolve()).then(function () {
@@ -246,7 +257,7 @@
       typed.forEach(function (word, i) {
         if (missing.indexOf(word) >= 0) return;
         asTyped.push(held[i] ? word : forms[i]);
-        withForms.push(alone[i][1] ? forms[i] : word);
+        withForms.push(alone[i][1] && !(standIn[i] && held[i]) ? forms[i] : word);
       });
       var queries = [asTyped.join(" ")];
       if (withForms.join(" ") !== queries[0]) queries.push(withForms.join(" "));
@@ -325,8 +336,15 @@
     });
   }
   // Whether marks hold a word like `word` as typed, as searched (a Mongolian word without its last
-  // vowel) or in its other forms.
+  // vowel) or in its other forms. A word typed with a hyphen or a sign is answered in its parts, as
+  // marks are compared ("phase-out" by "Phase-Out", "100%" by "100"), or joined, as Pagefind searches
+  // it ("co-operatives" by "cooperatives").
   function answers(word, found, marks) {
+    var parts = letters(word);
+    if (parts.length !== 1 || parts[0] !== word) {
+      return !parts.length || parts.every(function (part) { return answers(part, found, marks); }) ||
+        answers(parts.join(""), found, marks);
+    }
     return [word, searchable(word)].concat((found.forms || {})[word] || []).some(function (form) { return alike(form, marks); });
   }
   function marksLike(result, word, found) {
@@ -417,9 +435,12 @@
     return row[b.length];
   }
   function marked(html) {  // the words an excerpt marks as found
-    return (html.match(/<mark>[^<]*<\/mark>/g) || []).map(function (m) { return bare(m.slice(6, -7)); });
+    return markWords((html.match(/<mark>[^<]*<\/mark>/g) || []).map(function (m) { return m.slice(6, -7); }));
   }
-  function bare(mark) { return mark.replace(/[\p{P}\p{S}]+$/u, ""); }  // Pagefind marks "dẫn." with its stop
+  // The words of marks, without the stop Pagefind may mark with one ("dẫn.") and apart where a
+  // hyphen joins them ("Phase-Out"); and the words of any text so.
+  function markWords(texts) { return texts.reduce(function (all, text) { return all.concat(letters(text)); }, []); }
+  function letters(text) { return text.split(/[^\p{L}\p{M}\p{N}]+/u).filter(Boolean); }
   // Results for none of the words: Pagefind's for the starts of words it lacks ("to" for
   // "Tocopila") are no answer, and are not shown as one where the word meant is offered instead (a
   // word the list lacks may yet be in a result beyond the first page, or in an older bundle).
@@ -769,7 +790,7 @@
           widen.hidden = !found.partial;
           widen.textContent = plural(searchBox.everything, bundles.total);
           return showMore(keep, from).then(function () {  // announced once the results are there to read
-            var marks = Array.from(list.querySelectorAll("mark"), function (m) { return bare(m.textContent); });
+            var marks = markWords(Array.from(list.querySelectorAll("mark"), function (m) { return m.textContent; }));
             // results that may be no answer wait, unseen, for what decides it
             if (noAnswer(s.query, found, s.query ? doubtful(s.query, found, marks) : [])) list.hidden = more.hidden = true;
             return judge(s.query, found, marks).then(function (judged) {
