@@ -208,10 +208,11 @@
 
   // Vietnamese: Pagefind finds a word typed without its accents ("quang" finds "Quảng"), but "đ" is a
   // letter of its own, not "d" with a mark: "lao dong" missed "lao động" (labour), "chuyen doi"
-  // "chuyển đổi" (transition). A word that starts with "d" (where "đ" may stand) is also searched with
-  // "đ". (From disk the copy's engine reads "đ" as "d" already.)
+  // "chuyển đổi" (transition). A word typed without accents that starts with "d" (where "đ" may
+  // stand) is also searched with "đ"; one typed with them is written as meant ("dự án", project).
+  // (From disk the copy's engine reads "đ" as "d" already.)
   function vietnameseForm(word) {
-    return lang === "vi" && !offline && /^d/i.test(word) ? (word[0] === "D" ? "Đ" : "đ") + word.slice(1) : null;
+    return lang === "vi" && !offline && /^d[a-z]*$/i.test(word) ? (word[0] === "D" ? "Đ" : "đ") + word.slice(1) : null;
   }
   // Words joined by a hyphen or a sign: Pagefind searches "south-africa" as "southafrica", which no
   // text holds, and lists what "south" finds. The parts apart stand in where the joined word is not found.
