@@ -135,9 +135,17 @@ def test_the_index_name_changes_with_any_source_or_code_and_only_then(tmp_path):
 
 def test_a_word_whole_only_in_an_older_bundle_is_not_named_as_missing(page, site_url):
     """Among the newest resources "basin" finds only what its first letters find; the oldest
-    resource's title holds it whole. Beside another word it is found there, first, and not named as
-    a word no resource holds. (Each bundle without it still lists what its first letters find.)"""
+    resource's title holds it whole. Beside another word it is found there and not named as a word
+    no resource holds. A bundle without it searched for "kestrelmoor" alone and listed 24 briefs after
+    the one that holds both words: only results each word finds alone are kept, and the filters
+    count them."""
     page.goto(site_url + "search/?q=kestrelmoor basin")
     page.wait_for_selector(".hub-results li")
-    assert "No resource holds" not in status(page), status(page)
-    assert page.locator(".hub-results li .hub-result__title").first.inner_text() == OLDEST
+    assert status(page) == "1 result"
+    assert page.locator(".hub-results li .hub-result__title").all_inner_texts() == [OLDEST]
+    page.click("details.hub-facets > summary")
+    region = page.locator('.hub-facet[data-facet="region"] label', has_text="Colombia")
+    region.wait_for()
+    assert region.inner_text().endswith("(1)"), region.inner_text()
+    page.goto(site_url + "search/?q=kestrelmoor brief")  # held by every bundle: the newest answer
+    assert status(page).startswith(f"{BUNDLE} results")

@@ -242,7 +242,9 @@
     });
     if (typed.length < 2 && !forms[0]) return search(pf, query, filters, counts, all);
     function finds(q) { return q ? pf.search(searchable(q)).then(function (r) { return r.results.length && r.results; }) : false; }
+    var whole = false;  // whether each word alone is searched in every bundle
     return (all ? everything(pf) : Promise.resolve()).then(function () {
+      whole = complete;
       return Promise.all(typed.map(function (word, i) { return Promise.all([(typed.length > 1 || forms[i]) && finds(word), finds(forms[i])]); }));
     }).then(function (alone) {
       return Promise.all(alone.map(function (a, i) { return !THAI && a[0] && a[1] ? marksLike(a[0][0], typed[i]) : true; }))
@@ -266,6 +268,14 @@
       return Promise.all(queries.map(function (q) { return search(pf, q, filters, counts, all); })).then(function (r) {
         if (r.some(function (x) { return x.partial !== r[0].partial; })) return searchForms(pf, query, filters, counts, true);
         var found = r.length < 2 ? r[0] : merged(r);
+        if (bundles.count < 2 || !complete || offline || typed.length < 2) return finish(found);
+        if (!whole) return searchForms(pf, query, filters, counts, true, lacking);  // widened: each word alone in every bundle too
+        var sets = typed.map(function (word, i) {
+          return missing.indexOf(word) < 0 && Object.assign(held[i] ? ids(alone[i][0]) : {}, ids(alone[i][1]));
+        }).filter(Boolean);
+        return heldByEach(pf, found, sets, queries.slice(0, 2), counts).then(finish);
+      });
+      function finish(found) {
         if (missing.length) found.missing = missing;
         found.forms = {};  // the other forms searched: a result that marks one answers the word
         found.firsts = {};  // each word's best result alone, to see what it marks (inDoubt)
@@ -286,8 +296,44 @@
           var lack = typed.filter(function (word, i) { return !held[i]; });
           return lack.length && lack.length < typed.length ? searchForms(pf, query, filters, counts, all, lack) : found;
         });
-      });
+      }
     });
+  }
+
+  // Merged bundles: a bundle that lacks one of the words searches for the others alone (Pagefind
+  // leaves out a word its index lacks) and lists what they find: "kestrelmoor basin" listed, after
+  // the brief that holds both, the 24 of the newer bundles that hold "kestrelmoor". Only results
+  // that each word finds alone (`sets`) are kept, and the filters' counts are counted again over
+  // them: a search for each value, on index chunks already loaded.
+  function heldByEach(pf, found, sets, queries, counts) {
+    var kept = found.results.filter(function (x) { return sets.every(function (set) { return set[x.id]; }); });
+    if (kept.length === found.results.length) return Promise.resolve(found);
+    var keep = ids(kept);
+    var names = counts ? FACETS.filter(function (name) { return found.filters[name]; }) : [];
+    return Promise.all(names.map(function (name) {
+      var values = Object.keys(found.filters[name]);
+      return Promise.all(values.map(function (value) {
+        var only = {};
+        only[name] = value;
+        return Promise.all(queries.map(function (q) { return pf.search(searchable(q), { filters: only }); })).then(function (r) {
+          return Object.keys(r.reduce(function (both, x) { return Object.assign(both, ids(x.results)); }, {}))
+            .filter(function (id) { return keep[id]; }).length;
+        });
+      })).then(function (n) {
+        var count = {};
+        values.forEach(function (v, i) { count[v] = n[i]; });
+        return count;
+      });
+    })).then(function (counted) {
+      var filters = Object.assign({}, found.filters);
+      names.forEach(function (name, i) { filters[name] = counted[i]; });
+      return Object.assign({}, found, { results: kept, total: kept.length, filters: filters });
+    });
+  }
+  function ids(results) {
+    var set = {};
+    (results || []).forEach(function (x) { set[x.id] = true; });
+    return set;
   }
 
   // A word no text holds, a typo most often (and on a slow connection each try is a wait): the
