@@ -892,12 +892,18 @@ def test_vietnamese_typed_without_accents_finds_what_it_finds_with_them(page, si
     typed without accents that starts with "d" is also searched with "đ", and only so where its results
     as typed hold no such word.
     (Pagefind ranks a word written as typed a little higher: the same results, not always in one order.)"""
-    count, found = searched(page, site_url + f"vi/search/?q={written}")
+    finds_the_same(page, site_url + "vi/search/?q=", typed, written, missing="Không có tài liệu nào chứa")
+
+
+def finds_the_same(page, address: str, typed: str, same_as: str, missing: str) -> None:
+    """The search for `typed` lists the results of the search for `same_as`, with no word offered
+    instead and none named (`missing`, the start of the sentence that names one)."""
+    count, found = searched(page, address + same_as)
     assert found
-    searched(page, site_url + f"vi/search/?q={typed}")
+    searched(page, address + typed)
     page.wait_for_load_state("networkidle")
     status = page.inner_text(".hub-search-status")
-    assert page.query_selector(".hub-suggestion") is None and "Không có tài liệu nào chứa" not in status, status
+    assert page.query_selector(".hub-suggestion") is None and missing not in status, status
     assert result_count(page) == count and titles(page)[0] == found[0]
     if count <= 10:  # all of them on the first page
         assert sorted(titles(page)) == sorted(found)
@@ -922,13 +928,7 @@ def test_vietnamese_typed_with_accents_is_searched_as_written(page, site_url):
     ("100%", "100"),  # "No resource holds “100%”", of results that mark "100"
 ])
 def test_a_word_with_a_hyphen_or_a_sign_finds_what_its_letters_find(page, site_url, typed, same_as):
-    count, found = searched(page, site_url + f"search/?q={same_as}")
-    assert found
-    searched(page, site_url + f"search/?q={typed}")
-    page.wait_for_load_state("networkidle")
-    status = page.inner_text(".hub-search-status")
-    assert page.query_selector(".hub-suggestion") is None and "No resource holds" not in status, status
-    assert result_count(page) == count and titles(page)[0] == found[0]
+    finds_the_same(page, site_url + "search/?q=", typed, same_as, missing="No resource holds")
 
 
 @pytest.mark.parametrize("lang, typed, meant", [
