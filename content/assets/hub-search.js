@@ -384,8 +384,8 @@
   }
   // Whether marks hold a word like `word` as typed, as searched (a Mongolian word without its last
   // vowel) or in its other forms. A word typed with a hyphen or a sign is answered in its parts, as
-  // marks are compared ("phase-out" by "Phase-Out", "100%" by "100"), or joined, as Pagefind searches
-  // it ("co-operatives" by "cooperatives").
+  // marks are compared ("phase-out" by "Phase-Out", "la-guajira" by "La Guajira"), or joined, as
+  // Pagefind searches it ("co-operatives" by "cooperatives").
   function answers(word, found, marks) {
     var parts = letters(word);
     if (parts.length !== 1 || parts[0] !== word) {
