@@ -961,9 +961,11 @@ def test_no_guess_where_the_word_meant_is_not_clear(page, site_url, lang, query)
 
 
 @pytest.mark.parametrize("query", ["coal mines", "communities", "Tocopilla", "energies", "workforce", "zzqxv", "mn/засаг",
-                                   "th/แม่เมาะ"])
+                                   "th/แม่เมาะ", "workers added",  # "added": its results mark "adds" and "Add"
+                                   "country stake", "counted step",  # "stakeholder", "countries": Pagefind's by the start
+                                   "es/sindicatos organizarse"])  # "organización": the same Spanish stem
 def test_words_the_texts_hold_get_no_suggestion_and_no_download_for_one(page, site_url, query):
-    """Found as typed, or as the same word with another ending (the index keeps stems), or in the
+    """Found as typed, or as the same word with another ending (the index keeps stems, however short), or in the
     other form searched for it (Mongolian "засаг" as "засгийн", Thai "แม่เมาะ" in two parts), a word
     is no typo; a string like no word gets no suggestion either. The list of words is not downloaded
     unless a word is in doubt."""

@@ -407,19 +407,26 @@
       return first ? marksLike(first, word, found).then(function (like) { return !like; }) : true;
     })).then(function (doubt) { return doubts.filter(function (word, i) { return doubt[i]; }); });
   }
-  // Whether excerpts' marks hold a word like `form`: the same start, of four letters at least, and
-  // an ending of up to three letters other (the index keeps stems); a shorter word always does.
-  // Vietnamese words are syllables that take no endings, however short: "doan" is "đoàn" (as in
-  // trade union), and "doanh" (as in business), which Pagefind finds for it by its start, is another.
+  // Whether excerpts' marks hold a word like `form`: the whole of it and more (Pagefind finds a word
+  // by its start: "stake" in "stakeholder"), the same start of four letters at least and an ending of
+  // up to three letters other (the index keeps stems), or of six whatever the ending (Spanish
+  // "organizarse" and "organización" share a stem), or the same stem of three once an ending a
+  // plural or a verb takes is off ("added" is "adds" and "Add"), or a stem of four and more
+  // ("counted" in "countries", which Pagefind finds for it); a shorter word always does.
+  // Pagefind's answer to a word its index lacks shares less: "to" for "Tocopila". Vietnamese words are syllables that take no endings, however short: "doan" is "đoàn" (as
+  // in trade union), and "doanh" (as in business), which Pagefind finds for it by its start, is another.
   function alike(form, marks) {
     form = fold(form);
     if (lang === "vi") return marks.some(function (mark) { return fold(mark) === form; });
+    var stem = shortStem(form);
     return form.length < 4 || marks.some(function (mark) {
       mark = fold(mark);
+      if (stem.length >= 3 && shortStem(mark) === stem || stem.length >= 4 && mark.indexOf(stem) === 0) return true;
       for (var same = 0; same < form.length && form[same] === mark[same]; same++);
-      return same >= 4 && same >= Math.max(form.length, mark.length) - 3;
+      return same === form.length || same >= 6 || same >= 4 && same >= Math.max(form.length, mark.length) - 3;
     });
   }
+  function shortStem(word) { return word.replace(/(ing|ed|es|s)$/, "").replace(/e$/, ""); }
   function fold(word) {
     word = word.toLowerCase();
     // as the index folds them (search-offline.js too); Thai's marks are kept
