@@ -413,8 +413,9 @@
   // "organizarse" and "organización" share a stem), or the same stem of three once an ending a
   // plural or a verb takes is off ("added" is "adds" and "Add"), or a stem of four and more
   // ("counted" in "countries", which Pagefind finds for it); a shorter word always does.
-  // Pagefind's answer to a word its index lacks shares less: "to" for "Tocopila". Vietnamese words are syllables that take no endings, however short: "doan" is "đoàn" (as
-  // in trade union), and "doanh" (as in business), which Pagefind finds for it by its start, is another.
+  // Pagefind's answer to a word its index lacks shares less: "to" for "Tocopila". Vietnamese words
+  // are syllables that take no endings, however short: "doan" is "đoàn" (as in trade union), and
+  // "doanh" (as in business), which Pagefind finds for it by its start, is another.
   function alike(form, marks) {
     form = fold(form);
     if (lang === "vi") return marks.some(function (mark) { return fold(mark) === form; });
