@@ -119,6 +119,7 @@
         var on = function (date) { return dates === "none" ? "" : day(date, dates === "short") + ", "; };
         var text = on(start) + hour(start);
         if (end) text += sameDay ? "–" + hour(end) : " – " + on(end) + hour(end);
+        if (style === "none") return (node.dataset.local || "{time}").replace("{time}", text);
         var name = known && zoneName(style).formatToParts(start)
           .filter(function (p) { return p.type === "timeZoneName"; }).map(function (p) { return p.value; })[0] || zone;
         return (node.dataset.local || "{time}").replace("{time}", text + " (" + name + ")");
@@ -131,6 +132,9 @@
       var sameYear = [start, end].every(function (d) { return !d || isoDay(d).slice(0, 4) === shown.slice(0, 4); });
       if (sameYear) forms.push(["short", "short"]);
       if (sameDay && isoDay(start) === shown) forms.push(["short", "none"]);
+      // the last resort, without the zone's name ("Your time" says whose): a line as long as the
+      // UTC line, whose dates carry their years, took two where it took one (17–18 Feb, at 390 px)
+      forms.push(["none", forms[forms.length - 1][1]]);
       lines.push({ line: line, forms: forms, label: label });
     });
     // All lines measured, then all written, then all measured again: one layout a round for the
