@@ -1049,14 +1049,11 @@ def test_a_word_the_excerpts_leave_out_is_no_typo_when_its_results_alone_show_it
     """An excerpt shows 24 words: for "workers pensions" they marked "workers" only, and the page
     offered "workers pension" for a search that had found what it asked for. The best result of
     each word alone shows it is in the texts: nothing is offered, on the page or in the header box."""
-    page.goto(site_url + "search/?q=pensions")
-    wait_results(page)
-    pensions = set(titles(page))
-    page.goto(site_url + "search/?q=workers pensions")
-    wait_results(page)
+    _, pensions = searched(page, site_url + "search/?q=pensions")
+    searched(page, site_url + "search/?q=workers pensions")
     page.wait_for_load_state("networkidle")
     assert page.query_selector(".hub-suggestion") is None, page.inner_text(".hub-search-status")
-    assert result_count(page) > 0 and set(titles(page)) <= pensions
+    assert result_count(page) > 0 and set(titles(page)) <= set(pensions)
     marks = page.eval_on_selector_all(".hub-results mark", "marks => marks.map(m => m.textContent.toLowerCase())")
     assert "workers" in marks and not [m for m in marks if m.startswith("pension")], "the case: excerpts without the word"
     page.goto(site_url)

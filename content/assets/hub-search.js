@@ -216,8 +216,9 @@
   }
   // Words joined by a hyphen or a sign: Pagefind searches "south-africa" as "southafrica", which no
   // text holds, and lists what "south" finds. The parts apart stand in where the joined word is not found.
+  // (From disk the copy's engine splits such a word itself.)
   function apartForm(word) {
-    var parts = letters(word);
+    var parts = offline ? [] : letters(word);
     return parts.length > 1 ? parts.join(" ") : null;
   }
 
