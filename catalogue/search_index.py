@@ -5,6 +5,8 @@ record), a bundle of resources at a time (catalogue/search_records.py). Beside t
 pagefind/thai-word-forms.json lists the Thai words the indexer cut into parts and the words Thai
 texts hold with accents (word_breaks.py), for the search on Thai pages to look for those forms
 too; and search/words-<lang>.js the words a search may offer for a misspelt one (suggestions.py).
+Pagefind's word index is cut again into smaller parts (index_parts.py), as a search downloads one
+part for each word.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
+from .index_parts import regroup
 from .model import Catalogue
 from .pagefind_format import indexed_words
 from .problems import BuildStopped
@@ -59,6 +62,7 @@ def write_index(catalogue: Catalogue, style: UrlStyle, bundle_size: int, folder:
             for pattern in unused:
                 for path in output.glob(pattern):
                     path.unlink()
+            regroup(output)
             stabilise(output)
             thai = [record.content for record in items if record.bundle == bundle and record.language == "th"]
             if thai:  # where two bundles hold a word differently, the newest one's form is kept
