@@ -380,6 +380,23 @@ def test_offline_search_leaves_out_a_word_no_resource_holds_as_online(unzipped):
 
 
 @pytest.mark.browser
+def test_offline_search_reads_a_word_with_a_hyphen_as_online(unzipped):
+    """As online (test_search): "co-operatives" finds what "cooperatives" finds (the copy said "No
+    results" and offered "cooperatives"), and "south-africa", which no text writes so, what "south
+    africa" finds."""
+    with browser() as chromium:
+        page = chromium.new_page()
+        found = {}
+        for query in ("cooperatives", "co-operatives", "south africa", "south-africa"):
+            page.goto((unzipped / "search" / "index.html").as_uri() + "?q=" + query)
+            page.wait_for_selector(".hub-results li")
+            found[query] = (page.inner_text(".hub-search-status"), page.locator(".hub-result__title").all_inner_texts())
+        assert found["co-operatives"] == found["cooperatives"], found
+        assert found["south-africa"] == found["south africa"], found
+        assert page.query_selector(".hub-suggestion") is None
+
+
+@pytest.mark.browser
 def test_offline_search_offers_the_word_meant_for_a_misspelt_one_as_online(unzipped, spanish_copy):
     """As online (test_search): the list of words is a script, which loads from disk."""
     with browser() as chromium:

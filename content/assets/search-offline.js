@@ -22,8 +22,15 @@
     return out.replace(/([\u0E48-\u0E4B])([\u0E31\u0E34-\u0E3A\u0E47])/g, "$2$1");
   }
 
+  // A word with a hyphen is one word with or without it ("co-operatives" finds "cooperatives"), as
+  // Pagefind reads it online; where no text holds it so, its parts are searched apart (Engine.search).
   function words(query, lang) {
-    return fold(query).split(/[\s.,;:!?"'()«»“”‘’/-]+/).filter(Boolean).map(function (w) { return term(w, lang); });
+    return fold(query).split(/[\s.,;:!?"'()«»“”‘’/]+/).map(function (w) { return w.replace(/^-+|-+$/g, ""); })
+      .filter(Boolean).map(function (w) {
+        var t = term(w, lang);
+        if (w.indexOf("-") > 0) t.parts = w.split(/-+/).map(function (part) { return term(part, lang); });
+        return t;
+      });
   }
 
   // A query word matches the start of a word in the text ("art" finds "article", not "part"),
@@ -150,7 +157,7 @@
   }
 
   function pattern(text) {
-    return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/-+/g, "-?");
   }
 
   // Where a term first matches from `from`: [start, end] of the matching word part, or null.
@@ -245,12 +252,15 @@
   Engine.prototype.filters = function () { return Promise.resolve(this.count(this.records)); };
 
   Engine.prototype.search = function (query, options) {
-    var terms = query ? words(query, this.lang) : [];
+    var records = this.records;
+    var terms = query ? [].concat.apply([], words(query, this.lang).map(function (t) {
+      return t.parts && !records.some(function (r) { return find(r.folded, t); }) ? t.parts : [t];
+    })) : [];
     if (query && query.trim() && !terms.length) return Promise.resolve({ results: [], filters: {} });  // only punctuation
     // a word as typed, accents and all, ranks first: Vietnamese "mỏ" (mine) before "mở" (open)
     var typed = query ? query.toLowerCase().split(/\s+/).filter(Boolean) : [];
     var filters = (options && options.filters) || {};
-    var found = this.records.filter(function (r) {
+    var found = records.filter(function (r) {
       if (!terms.every(function (t) { return find(r.folded, t); })) return false;
       return Object.keys(filters).every(function (name) { return matches(r.filters[name] || [], filters[name]); });
     });
