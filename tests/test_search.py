@@ -1057,6 +1057,20 @@ def test_results_in_doubt_stay_listed_when_no_word_is_offered_instead_and_say_wh
         assert "start the same way" not in page.inner_text(".hub-search-status"), query
 
 
+def test_a_number_no_text_holds_is_not_taken_as_answered_by_a_shorter_one(page, site_url):
+    """No text holds "100": Pagefind lists what "10" finds, and the page said "6 results", as if they
+    held it. A number is answered by itself or by a longer one it starts ("1990" by "1990s")."""
+    count, _ = searched(page, site_url + "search/?q=100")
+    page.wait_for_load_state("networkidle")
+    assert count > 0
+    assert page.inner_text(".hub-search-status") == f"{count} results. No resource holds “100”: these results hold " \
+                                                    "words that start the same way."
+    for query in ("1990", "2024"):
+        count, _ = searched(page, site_url + f"search/?q={query}")
+        page.wait_for_load_state("networkidle")
+        assert count > 0 and page.inner_text(".hub-search-status") == f"{count} results", query
+
+
 def test_a_word_the_excerpts_leave_out_is_no_typo_when_its_results_alone_show_it(page, site_url):
     """An excerpt shows 24 words: for "workers pensions" they marked "workers" only, and the page
     offered "workers pension" for a search that had found what it asked for. The best result of

@@ -416,10 +416,13 @@
   // ("counted" in "countries", which Pagefind finds for it); a shorter word always does.
   // Pagefind's answer to a word its index lacks shares less: "to" for "Tocopila". Vietnamese words
   // are syllables that take no endings, however short: "doan" is "đoàn" (as in trade union), and
-  // "doanh" (as in business), which Pagefind finds for it by its start, is another.
+  // "doanh" (as in business), which Pagefind finds for it by its start, is another. A number is
+  // answered by itself or a longer one it starts ("100" by "1000", not by "10", which Pagefind finds
+  // for it where no text holds "100").
   function alike(form, marks) {
     form = fold(form);
     if (lang === "vi") return marks.some(function (mark) { return fold(mark) === form; });
+    if (/^\d+$/.test(form)) return marks.some(function (mark) { return mark.indexOf(form) === 0; });
     var stem = shortStem(form);
     return form.length < 4 || marks.some(function (mark) {
       mark = fold(mark);
