@@ -330,9 +330,12 @@ class _Builder:
         own = sum(1 for res in self.cat.resources if self.lang in res.versions)
         other = Counter(res.lang for res in self.cat.resources if self.lang not in res.versions).most_common(1)
         few = ""
+        # With some of that language among them, the reader's words reach it already (a place's name):
+        # its own search page reads its texts whole (data-few-whole).
         if other and own * 2 < len(self.cat.resources):
-            hint = self.t("search_few", language=self.t.language_in_text(other[0][0]))
-            few = f' data-few="{esc(hint)}" data-few-lang="{esc(other[0][0])}"'
+            language = self.t.language_in_text(other[0][0])
+            few = (f' data-few="{esc(self.t("search_few", language=language))}" data-few-lang="{esc(other[0][0])}"'
+                   f' data-few-whole="{esc(self.t("search_few_whole", language=language, words="{words}"))}"')
         return (
             f'<div class="hub-search-page" id="hub-search-page" data-lang="{esc(self.lang)}" '
             f'data-results="{esc(self.t.plural_json("search_results"))}" data-none="{esc(self.t("search_none"))}" '

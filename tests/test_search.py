@@ -582,6 +582,27 @@ def test_few_results_in_a_language_most_resources_lack_say_which_words_find_more
     assert page.get_attribute("#hub-search-page", "data-few") is None, "most resources are in English"
 
 
+def test_few_results_with_english_ones_link_to_the_english_search_which_reads_them_whole(page, site_url):
+    """A Mongolian page searches English texts by their titles and summaries: "Nalaikh" found 2
+    resources there and 8 on the English page, which reads English texts whole; nothing said so."""
+    count, _ = searched(page, site_url + "mn/search/?q=Nalaikh")
+    assert count < 10 and page.query_selector(".hub-results a[hreflang=en]")
+    assert page.inner_text(".hub-search-status").endswith("англи хэлээрх хайлт бүтнээр нь уншина: Nalaikh.")
+    link = page.locator(".hub-whole a")
+    assert link.inner_text() == "Nalaikh"
+    link.click()
+    page.wait_for_url(re.compile(r"/search/\?q=Nalaikh$"))
+    wait_results(page)
+    assert result_count(page) > count
+    assert page.query_selector(".hub-whole") is None, "English is most resources' language"
+    page.goto(site_url + "es/search/?q=Mpumalanga&region=Sudáfrica")  # the filters go along, as ids
+    wait_results(page)
+    href = page.get_attribute(".hub-whole a", "href")
+    assert urlsplit(href).path == "/search/" and parse_qs(urlsplit(href).query) == {"q": ["Mpumalanga"], "region": ["@south-africa"]}
+    searched(page, site_url + "id/search/?q=perempuan")  # no English result: the hint on words instead
+    assert page.query_selector(".hub-whole") is None
+
+
 @pytest.mark.parametrize("lang, letters", [("es/", "OIT"), ("mn/", "ОУХБ")])
 def test_an_organisation_is_found_by_the_letters_the_readers_language_knows_it_by(page, site_url, catalogue, lang,
                                                                                  letters):

@@ -533,10 +533,11 @@
     });
   }
   // "Did you mean <a>Mpumalanga</a>?" in the language's words, a sentence after the status's last
-  function offer(status, found, href) {
-    var at = found.sentence.split("{words}");
+  function offer(status, found, href) { linked(status, "hub-suggestion", found.sentence, found.query, href); }
+  function linked(status, name, sentence, text, href) {
+    var at = sentence.split("{words}");
     status.append(THAI || /[.!?…:]$/.test(status.textContent) ? " " : ". ",
-                  el("span", { class: "hub-suggestion" }, [at[0], el("a", { href: href }, [found.query]), at[1] || ""]));
+                  el("span", { class: name }, [at[0], el("a", { href: href }, [text]), at[1] || ""]));
   }
 
   function merged(r) {
@@ -787,13 +788,18 @@
     // The next `size` results (a page); `from`: the first of them that is new to the reader. While a
     // batch is on its way, another tap on the button waits for it rather than fetching it twice.
     var pending = null;
-    // Few results in a language most resources are not written in: say which words find more. Not
-    // when the results hold some in that language: the reader's words reach it already (an English
-    // query on a Vietnamese page, a place's name).
+    // Few results in a language most resources are not written in: say which words find more. When
+    // the results hold some in that language, the reader's words reach it already (an English query
+    // on a Vietnamese page, a place's name), and that language's search page, which reads its texts
+    // whole where this one reads their titles and summaries, may find more: a link to it.
     function fewHint(query, total) {
-      var other = root_.dataset.fewLang;
-      return root_.dataset.few && query && total < PAGE && !list.querySelector('a[hreflang="' + other + '"]');
+      return root_.dataset.few && query && total < PAGE && !reachesOther();
     }
+    function wholeTexts(query, total) {
+      var there = document.querySelector('.md-select__link[hreflang="' + root_.dataset.fewLang + '"]');
+      return root_.dataset.fewWhole && query && total && total < PAGE && reachesOther() && there && carried(there.href);
+    }
+    function reachesOther() { return !!list.querySelector('a[hreflang="' + root_.dataset.fewLang + '"]'); }
 
     function showMore(size, from) {
       if (pending && pending.id === current) return pending;
@@ -867,6 +873,8 @@
                 found.partial && partialNote(searchBox),
                 fewHint(s.query, found.total) && root_.dataset.few]));
               if (judged.offer) offer(status, judged.offer, addressOf({ query: judged.offer.query, filters: s.filters, all: s.all }));
+              var whole = !judged.offer && wholeTexts(s.query, found.total);
+              if (whole) linked(status, "hub-whole", root_.dataset.fewWhole, s.query, whole);
               if (then) then();
             });
           });
@@ -942,15 +950,16 @@
     return JSON.parse((set && set.dataset.ids) || "null");
   }
   function keepQuery(link) {
-    link.addEventListener("click", function () {
-      var params = new URLSearchParams(location.search), out = new URLSearchParams();
-      params.forEach(function (value, name) {
-        var ids = FACETS.indexOf(name) >= 0 ? facetIds(name) : null;
-        if (!ids) return out.append(name, value);
-        if (ids[value]) out.append(name, "@" + ids[value]);
-      });
-      if (out.toString()) link.href = link.href.split(/[?#]/)[0] + "?" + out;
+    link.addEventListener("click", function () { link.href = carried(link.href); });
+  }
+  function carried(href) {
+    var params = new URLSearchParams(location.search), out = new URLSearchParams();
+    params.forEach(function (value, name) {
+      var ids = FACETS.indexOf(name) >= 0 ? facetIds(name) : null;
+      if (!ids) return out.append(name, value);
+      if (ids[value]) out.append(name, "@" + ids[value]);
     });
+    return out.toString() ? href.split(/[?#]/)[0] + "?" + out : href;
   }
   // Ids from another language's page ("@chile"), or in a link another site made (region=chile),
   // become this page's words, in the address too.
