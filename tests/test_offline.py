@@ -411,6 +411,19 @@ def test_offline_search_offers_the_word_meant_for_a_misspelt_one_as_online(unzip
             assert "Kalimantan" in page.inner_text(".hub-results")
 
 
+@pytest.mark.browser
+def test_offline_search_reads_english_texts_whole_and_sends_no_reader_to_the_english_search_for_it(spanish_copy):
+    """Online, few results on a Spanish page with English ones among them link to the English
+    search, which reads English texts whole (test_search); from disk the copy reads them whole."""
+    with browser() as chromium:
+        page = chromium.new_page()
+        page.goto((spanish_copy / "es" / "search" / "index.html").as_uri() + "?q=Nalaikh")
+        page.wait_for_selector(".hub-results li")
+        page.wait_for_load_state("networkidle")
+        assert page.query_selector(".hub-results a[hreflang=en]")
+        assert page.query_selector(".hub-whole") is None, page.inner_text(".hub-search-status")
+
+
 def test_a_slip_in_mkdocs_yml_stops_the_offline_build_with_its_line(tmp_path, monkeypatch, capsys):
     """make site builds the offline copies first: a YAML slip there gave a traceback."""
     build_offline = script("build_offline")

@@ -795,7 +795,8 @@
     function fewHint(query, total) {
       return root_.dataset.few && query && total < PAGE && !reachesOther();
     }
-    function wholeTexts(query, total) {
+    function wholeTexts(query, total) {  // from disk the copy reads them whole already
+      if (offline) return null;
       var there = document.querySelector('.md-select__link[hreflang="' + root_.dataset.fewLang + '"]');
       return root_.dataset.fewWhole && query && total && total < PAGE && reachesOther() && there && carried(there.href);
     }
