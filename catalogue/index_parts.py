@@ -7,10 +7,11 @@ was a third, and "just transition" two parts, 51 KB. A cut could also fall among
 start alike ("transit", "transition"), and a word typed in part then found only those on its side.
 
 Here the parts are cut at about a quarter of that size, 16,000 bytes before compression (6 KB
-after, on the median), and only between words that share fewer than four first letters: all the words that
-start with what a reader typed, four letters or more, are in one part. A word whose family is
-larger than that stays whole in a part of its own. The words' bytes are moved as they are, not
-decoded and written again. The bundle's metadata lists the new parts; stable_index.py names it.
+after, on the median), and only between words that share fewer than four first letters: all the
+words that start with what a reader typed, four letters or more, are in one part. A family of
+words larger than that stays whole in a part of its own ("coal", "coalition", "coalmine"). The
+words' bytes are moved as they are, not decoded and written again. The bundle's metadata lists
+the new parts; stable_index.py names it.
 
 Each part's range ends with its last word written out. Pagefind shortened it to one letter past
 what it shares with the next part's first word ("worke" for "worker" before "workforce"), which
@@ -96,6 +97,7 @@ def shared_letters(a: str, b: str) -> int:
 
 
 def _cut(words: list[tuple[str, bytes]]) -> list[list[tuple[str, bytes]]]:
+    """The words in parts of at most PART_BYTES, but for a family larger than that."""
     parts: list[list[tuple[str, bytes]]] = []
     part: list[tuple[str, bytes]] = []
     size = 0

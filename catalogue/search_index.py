@@ -6,7 +6,8 @@ pagefind/thai-word-forms.json lists the Thai words the indexer cut into parts an
 texts hold with accents (word_breaks.py), for the search on Thai pages to look for those forms
 too; and search/words-<lang>.js the words a search may offer for a misspelt one (suggestions.py).
 Pagefind's word index is cut again into smaller parts (index_parts.py), as a search downloads one
-part for each word.
+part for each word. While Pagefind indexes a bundle on one core, the one before it is cut, made
+reproducible and copied into the site.
 """
 
 from __future__ import annotations
@@ -17,14 +18,14 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 from .index_parts import regroup
 from .model import Catalogue
 from .pagefind_format import indexed_words
 from .problems import BuildStopped
-from .search_records import THAI_WORD_FORMS, bundle_folder, record_pages, records
+from .search_records import THAI_WORD_FORMS, Record, bundle_folder, record_pages, records
 from .stable_index import stabilise
 from .suggestions import write_word_lists
 from .urls import UrlStyle
@@ -44,36 +45,61 @@ def write_index(catalogue: Catalogue, style: UrlStyle, bundle_size: int, folder:
     bundles = record_pages(items)
     size = max(sum(len(html) for html in pages.values()) for pages in bundles.values())
     forms: dict[str, list[str]] = {}
-    for bundle, pages in bundles.items():
-        with tempfile.TemporaryDirectory(prefix="hub-search-", dir=_scratch(size)) as tmp:
-            source, output = Path(tmp) / "records", Path(tmp) / "bundle"
-            for name, html in pages.items():
-                path = source / name
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_text(html, encoding="utf-8")
-            with _one_cpu():
-                result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(source), "--output-path",
-                                         str(output)], capture_output=True, text=True)
-            if result.returncode != 0:
-                raise SearchIndexError(f"Building the search index failed:\n{result.stdout}{result.stderr}")
-            # Pagefind's ready-made UIs are not used: the hub has its own. Older bundles are merged
-            # into the newest one's search, which brings the scripts and the WebAssembly.
-            unused = ["pagefind-*ui*", "pagefind-highlight.js"] + (["pagefind*.js", "wasm.*"] if bundle else [])
-            for pattern in unused:
-                for path in output.glob(pattern):
-                    path.unlink()
-            regroup(output)
-            stabilise(output)
-            thai = [record.content for record in items if record.bundle == bundle and record.language == "th"]
-            if thai:  # where two bundles hold a word differently, the newest one's form is kept
-                forms = cut_words(thai, indexed_words(output, "th", *THAI)) | accented_forms(thai) | forms
-            # copyfile, not copytree's copy2: a web folder needs no copied permissions, times or
-            # extended attributes, three system calls fewer for each of its 6,000 files at N = 1,000
-            shutil.copytree(output, folder / "pagefind" / bundle_folder(bundle), dirs_exist_ok=True,
-                            copy_function=shutil.copyfile)
+    scratch = _scratch(size)
+    with ExitStack() as folders:
+        indexed = None  # the bundle Pagefind indexed last, made ready while it indexes the next on one core
+        for bundle, pages in bundles.items():
+            tmp = Path(folders.enter_context(tempfile.TemporaryDirectory(prefix="hub-search-", dir=scratch)))
+            indexer = _start_pagefind(pages, tmp)
+            if indexed:
+                forms = _publish(*indexed, items, folder, forms)
+            indexed = (bundle, _wait_for(indexer, tmp))
+        forms = _publish(*indexed, items, folder, forms)
     if any(record.language == "th" for record in items):
         (folder / "pagefind" / THAI_WORD_FORMS).write_text(json.dumps(forms, ensure_ascii=False, separators=(",", ":")),
                                                           encoding="utf-8")
+
+
+def _start_pagefind(pages: dict[str, str], tmp: Path) -> subprocess.Popen:
+    """Pagefind's indexer started on the record pages of a bundle, written into `tmp`/records."""
+    for name, html in pages.items():
+        path = tmp / "records" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(html, encoding="utf-8")
+    with _one_cpu(), open(tmp / "pagefind.log", "w", encoding="utf-8") as log:
+        return subprocess.Popen([sys.executable, "-m", "pagefind", "--site", str(tmp / "records"), "--output-path",
+                                 str(tmp / "bundle")], stdout=log, stderr=subprocess.STDOUT, text=True)
+
+
+def _wait_for(indexer: subprocess.Popen, tmp: Path) -> Path:
+    """The bundle folder Pagefind wrote; the record pages are no longer needed."""
+    if indexer.wait() != 0:
+        said = (tmp / "pagefind.log").read_text(encoding="utf-8", errors="replace")
+        raise SearchIndexError(f"Building the search index failed:\n{said}")
+    shutil.rmtree(tmp / "records")
+    return tmp / "bundle"
+
+
+def _publish(bundle: int, output: Path, items: list[Record], folder: Path, forms: dict[str, list[str]]) -> dict[str, list[str]]:
+    """A bundle Pagefind wrote, cut into small parts, made reproducible and copied into the site; the
+    Thai word forms with its own."""
+    # Pagefind's ready-made UIs are not used: the hub has its own. Older bundles are merged
+    # into the newest one's search, which brings the scripts and the WebAssembly.
+    unused = ["pagefind-*ui*", "pagefind-highlight.js"] + (["pagefind*.js", "wasm.*"] if bundle else [])
+    for pattern in unused:
+        for path in output.glob(pattern):
+            path.unlink()
+    regroup(output)
+    stabilise(output)
+    thai = [record.content for record in items if record.bundle == bundle and record.language == "th"]
+    if thai:  # where two bundles hold a word differently, the newest one's form is kept
+        forms = cut_words(thai, indexed_words(output, "th", *THAI)) | accented_forms(thai) | forms
+    # copyfile, not copytree's copy2: a web folder needs no copied permissions, times or
+    # extended attributes, three system calls fewer for each of its 6,000 files at N = 1,000
+    shutil.copytree(output, folder / "pagefind" / bundle_folder(bundle), dirs_exist_ok=True,
+                    copy_function=shutil.copyfile)
+    shutil.rmtree(output)
+    return forms
 
 
 @contextmanager
