@@ -7,7 +7,7 @@ texts hold with accents (word_breaks.py), for the search on Thai pages to look f
 too; and search/words-<lang>.js the words a search may offer for a misspelt one (suggestions.py).
 Pagefind's word index is cut again into smaller parts (index_parts.py), as a search downloads one
 part for each word. While Pagefind indexes a bundle on one core, the one before it is cut, made
-reproducible and copied into the site.
+reproducible and copied into the site (and, beside the first, the word lists are written).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import subprocess
 import sys
 import tempfile
 from contextlib import ExitStack, contextmanager
+from functools import partial
 from pathlib import Path
 
 from .index_parts import regroup
@@ -41,20 +42,21 @@ def write_index(catalogue: Catalogue, style: UrlStyle, bundle_size: int, folder:
     resources at a time (newest first), with the Thai word forms; and the word lists a search may
     suggest from, into `folder`/search/."""
     items = records(catalogue, style, bundle_size)
-    write_word_lists(items, catalogue.strings, folder)
     bundles = record_pages(items)
     size = max(sum(len(html) for html in pages.values()) for pages in bundles.values())
     forms: dict[str, list[str]] = {}
     scratch = _scratch(size)
     with ExitStack() as folders:
-        indexed = None  # the bundle Pagefind indexed last, made ready while it indexes the next on one core
+        publish = None  # the bundle Pagefind indexed last, made ready while it indexes the next on one core
         for bundle, pages in bundles.items():
             tmp = Path(folders.enter_context(tempfile.TemporaryDirectory(prefix="hub-search-", dir=scratch)))
             indexer = _start_pagefind(pages, tmp)
-            if indexed:
-                forms = _publish(*indexed, items, folder, forms)
-            indexed = (bundle, _wait_for(indexer, tmp))
-        forms = _publish(*indexed, items, folder, forms)
+            if publish:
+                forms = publish(forms)
+            else:  # while Pagefind indexes the first bundle
+                write_word_lists(items, catalogue.strings, folder)
+            publish = partial(_publish, bundle, _wait_for(indexer, tmp), items, folder)
+        forms = publish(forms)
     if any(record.language == "th" for record in items):
         (folder / "pagefind" / THAI_WORD_FORMS).write_text(json.dumps(forms, ensure_ascii=False, separators=(",", ":")),
                                                           encoding="utf-8")
@@ -80,7 +82,8 @@ def _wait_for(indexer: subprocess.Popen, tmp: Path) -> Path:
     return tmp / "bundle"
 
 
-def _publish(bundle: int, output: Path, items: list[Record], folder: Path, forms: dict[str, list[str]]) -> dict[str, list[str]]:
+def _publish(bundle: int, output: Path, items: list[Record], folder: Path,
+             forms: dict[str, list[str]]) -> dict[str, list[str]]:
     """A bundle Pagefind wrote, cut into small parts, made reproducible and copied into the site; the
     Thai word forms with its own."""
     # Pagefind's ready-made UIs are not used: the hub has its own. Older bundles are merged
