@@ -305,7 +305,7 @@
   // leaves out a word its index lacks) and lists what they find: "kestrelmoor basin" listed, after
   // the brief that holds both, the 24 of the newer bundles that hold "kestrelmoor". Only results
   // that each word finds alone (`sets`) are kept, and the filters' counts are counted again over
-  // them: a search for each value, on index chunks already loaded.
+  // them: a search for each value, on index parts already loaded.
   function heldByEach(pf, found, sets, queries, counts) {
     var kept = found.results.filter(function (x) { return sets.every(function (set) { return set[x.id]; }); });
     if (kept.length === found.results.length) return Promise.resolve(found);
@@ -563,7 +563,7 @@
   }
 
   // Own-language results first, among those with the words together and then among the rest:
-  // two searches on the same index chunks, split by text language.
+  // two searches on the same index parts, split by text language.
   // `all`: the older bundles too. The result says whether it covers only the newest (`partial`).
   function search(pf, query, filters, counts, all) {
     var words = searchable(query) || null;
