@@ -139,7 +139,9 @@ def _resource_record(catalogue: Catalogue, resource: Resource, lang: str, t: Tra
             "year": [str(resource.shown_date().year)],  # the year the card shows: an event's own
             TEXT_LANGUAGE: [version.lang],
         },
-        sort={"date": resource.date.isoformat()},
+        # listed as the hub's listings are (enrich.by_shown_date): by the date the card shows, an event's
+        # first day; by publication date, a filter's events were out of order
+        sort={"date": f"{resource.shown_date().isoformat()} {resource.date.isoformat()} {resource.slug}"},
     )
 
 

@@ -380,6 +380,19 @@ def test_offline_search_leaves_out_a_word_no_resource_holds_as_online(unzipped):
 
 
 @pytest.mark.browser
+def test_offline_search_lists_a_filter_newest_first_by_the_date_each_shows_as_online(unzipped):
+    """As online (test_search): an event by its first day, as the hub's listings order it."""
+    from catalogue.enrich import by_shown_date
+
+    events = [r.title for r in by_shown_date(load(SAMPLE)) if r.type == "event"]
+    with browser() as chromium:
+        page = chromium.new_page()
+        page.goto((unzipped / "search" / "index.html").as_uri() + "?type=Event")
+        page.wait_for_selector(".hub-results li")
+        assert page.locator(".hub-result__title a").all_inner_texts() == events[:10]
+
+
+@pytest.mark.browser
 def test_offline_search_reads_a_word_with_a_hyphen_as_online(unzipped):
     """As online (test_search): "co-operatives" finds what "cooperatives" finds (the copy said "No
     results" and offered "cooperatives"), and "south-africa", which no text writes so, what "south

@@ -284,6 +284,18 @@ def test_filters_alone_list_resources(page, site_url, catalogue):
     assert page.inner_text(".hub-search-status") == f"{news} results"
 
 
+def test_filters_alone_list_the_newest_first_by_the_date_each_shows(page, site_url, catalogue):
+    """Without words to rank by, the index's date sort orders the list, as the hub's listings are
+    ordered: by the date a card shows, an event's first day. By publication date, the events were
+    out of order."""
+    from catalogue.enrich import by_shown_date
+
+    events = [r for r in by_shown_date(catalogue) if r.type == "event"]
+    page.goto(site_url + "search/?type=Event")
+    wait_results(page)
+    assert titles(page) == [r.title for r in events[:10]]
+
+
 def test_browsing_by_a_filter_lists_as_many_as_the_filter_counts_and_the_region_page(page, site_url, real_site):
     """Filters list resources: a region's count is its page's, and its page is not one of them."""
     page.goto(site_url + "search/?region=South%20Africa")
