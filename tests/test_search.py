@@ -1092,12 +1092,17 @@ def test_results_in_doubt_stay_listed_when_no_word_is_offered_instead_and_say_wh
 
 def test_a_number_no_text_holds_is_not_taken_as_answered_by_a_shorter_one(page, site_url):
     """No text holds "100": Pagefind lists what "10" finds, and the page said "6 results", as if they
-    held it. A number is answered by itself or by a longer one it starts ("1990" by "1990s")."""
+    held it, alone or beside another word. A number is answered by itself or by a longer one it
+    starts ("1990" by "1990s")."""
     count, _ = searched(page, site_url + "search/?q=100")
     page.wait_for_load_state("networkidle")
     assert count > 0
     assert page.inner_text(".hub-search-status") == f"{count} results. No resource holds “100”: these results hold " \
                                                     "words that start the same way."
+    count, _ = searched(page, site_url + "search/?q=coal 100")  # beside a word: what "coal" and "10" find
+    page.wait_for_load_state("networkidle")
+    assert count > 0 and page.inner_text(".hub-search-status").endswith("No resource holds “100”: these results "
+                                                                        "hold words that start the same way.")
     for query in ("1990", "2024"):
         count, _ = searched(page, site_url + f"search/?q={query}")
         page.wait_for_load_state("networkidle")

@@ -510,12 +510,13 @@
   // answer to a word its index lacks: "Ha" for "Hanoi", alone or beside "coal"), where no word is
   // offered instead: the sentence that says so, lest they be read as answers. Kept, as they may be
   // what was meant. Words the search left out have their own sentence (found.missing), and words the
-  // list holds are in the texts, whatever the first results mark.
+  // list holds are in the texts, whatever the first results mark. A number in doubt was found by a
+  // start of it, whatever the excerpts show ("coal 100" by "10").
   function nearNote(better, found, doubts, marks) {
     if (!better || better.query || !found.total) return "";
     var kept = doubts.filter(function (word) { return (found.missing || []).concat(better.listed).indexOf(word) < 0; });
     var starts = marks.map(function (mark) { return fold(mark).slice(0, 2); });
-    var started = kept.every(function (word) { return starts.indexOf(fold(word).slice(0, 2)) >= 0; });
+    var started = kept.every(function (word) { return /^\d+$/.test(word) || starts.indexOf(fold(word).slice(0, 2)) >= 0; });
     return kept.length && started ? better.near.replace("{words}", kept.join(" ")) : "";
   }
   // What the status says of results that may answer none of the words: the word to offer instead
