@@ -21,15 +21,13 @@ takes when no word of a query found a part.
 
 from __future__ import annotations
 
-import gzip
-import hashlib
 import io
 import json
 from pathlib import Path
 
 import cbor2
 
-from .pagefind_format import MAGIC, read, write
+from .pagefind_format import content_name, packed, payload, read, write
 
 PART_BYTES = 16_000  # CBOR bytes of a part before compression
 FAMILY = 4  # words sharing this many first letters are never parted
@@ -53,10 +51,7 @@ def regroup(bundle: Path) -> None:
 
 def _words(path: Path) -> list[tuple[str, bytes]]:
     """Each word of an index part with the bytes of its entry: [[word, pages, ...], ...] in CBOR."""
-    data = gzip.decompress(path.read_bytes())
-    if not data.startswith(MAGIC):
-        raise ValueError(f"{path.name} is not a Pagefind index file")
-    data = data[len(MAGIC):]
+    data = payload(path)
     count, start = _array_head(data, _array_head(data, 0)[1])  # [ [entries...] ]
     stream = io.BytesIO(data)
     stream.seek(start)
@@ -124,11 +119,10 @@ def _ranges(parts: list[list[tuple[str, bytes]]]):
 
 
 def _write_part(bundle: Path, lang: str, part: list[tuple[str, bytes]], first: str, last: str) -> list[str]:
-    data = gzip.compress(MAGIC + _array(1) + _array(len(part)) + b"".join(raw for _, raw in part), LEVEL, mtime=0)
-    digest = hashlib.sha256(data).hexdigest()
+    data = packed(_array(1) + _array(len(part)) + b"".join(raw for _, raw in part), LEVEL)
     length = 7
-    while (bundle / "index" / f"{lang}_{digest[:length]}.pf_index").exists():  # as Pagefind does on a clash
+    while (bundle / "index" / f"{content_name(lang, data, length)}.pf_index").exists():  # as Pagefind does on a clash
         length += 1
-    name = f"{lang}_{digest[:length]}"
+    name = content_name(lang, data, length)
     (bundle / "index" / f"{name}.pf_index").write_bytes(data)
     return [first, last, name]

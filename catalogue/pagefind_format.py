@@ -7,6 +7,7 @@ The hub reads them for two reasons: to make their bytes the same from build to b
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 from pathlib import Path
 
@@ -16,14 +17,29 @@ MAGIC = b"pagefind_dcd"
 
 
 def read(path: Path):
+    return cbor2.loads(payload(path))
+
+
+def payload(path: Path) -> bytes:
+    """A file's CBOR bytes, unzipped, after the signature."""
     raw = gzip.decompress(path.read_bytes())
     if not raw.startswith(MAGIC):
         raise ValueError(f"{path.name} is not a Pagefind index file")
-    return cbor2.loads(raw[len(MAGIC):])
+    return raw[len(MAGIC):]
 
 
 def write(data) -> bytes:
-    return gzip.compress(MAGIC + cbor2.dumps(data), compresslevel=9, mtime=0)
+    return packed(cbor2.dumps(data))
+
+
+def packed(cbor: bytes, level: int = 9) -> bytes:
+    """CBOR bytes as a Pagefind file holds them."""
+    return gzip.compress(MAGIC + cbor, compresslevel=level, mtime=0)
+
+
+def content_name(lang: str, data: bytes, length: int) -> str:
+    """A file's name after its content, as Pagefind names its own: the language, then the hash's start."""
+    return f"{lang}_{hashlib.sha256(data).hexdigest()[:length]}"
 
 
 def written_forms(bundle: Path, lang: str, first: str, last: str) -> dict[str, dict[str, int]]:

@@ -10,15 +10,10 @@ The files stay in Pagefind's own format (pagefind_format.py).
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 
-from .pagefind_format import read, write
-
-
-def _name(data: bytes, length: int) -> str:
-    return hashlib.sha256(data).hexdigest()[:length]
+from .pagefind_format import content_name, read, write
 
 
 def stabilise(bundle: Path) -> None:
@@ -30,7 +25,7 @@ def stabilise(bundle: Path) -> None:
         name, values = read(path)
         data = write([name, sorted(values, key=lambda item: item[0])])
         lang = path.stem.split("_", 1)[0]
-        new = f"{lang}_{_name(data, 7)}"
+        new = content_name(lang, data, 7)
         path.unlink()
         (bundle / "filter" / f"{new}.pf_filter").write_bytes(data)
         renamed[path.stem] = new
@@ -39,7 +34,7 @@ def stabilise(bundle: Path) -> None:
         meta = read(meta_path)
         meta[3] = sorted([name, renamed.get(ref, ref)] for name, ref in meta[3])  # [[filter name, file]]
         data = write(meta)
-        info["hash"] = f"{lang}_{_name(data, 10)}"
+        info["hash"] = content_name(lang, data, 10)
         meta_path.unlink()
         (bundle / f"pagefind.{info['hash']}.pf_meta").write_bytes(data)
     entry["languages"] = dict(sorted(entry["languages"].items()))
