@@ -326,12 +326,12 @@ class _Builder:
                     f'</legend><div class="hub-facet__options"></div></fieldset>')
         facets = "".join(facet(name) for name in FILTERS)
         # Where most resources are in another language, a reader with few results learns that their own
-        # words search titles, summaries and labels only: words of the resources' language find more.
+        # words search titles, summaries and labels only: words of the resources' language find more
+        # (data-few); or, with some in that language among the results, that its search page reads its
+        # texts whole (data-few-whole).
         own = sum(1 for res in self.cat.resources if self.lang in res.versions)
         other = Counter(res.lang for res in self.cat.resources if self.lang not in res.versions).most_common(1)
         few = ""
-        # With some of that language among them, the reader's words reach it already (a place's name):
-        # its own search page reads its texts whole (data-few-whole).
         if other and own * 2 < len(self.cat.resources):
             language = self.t.language_in_text(other[0][0])
             few = (f' data-few="{esc(self.t("search_few", language=language))}" data-few-lang="{esc(other[0][0])}"'
