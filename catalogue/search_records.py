@@ -129,7 +129,10 @@ def _resource_record(catalogue: Catalogue, resource: Resource, lang: str, t: Tra
         + (f" {texts[key]}" if version.lang == lang else ""),
         language=lang,
         meta={"title": version.title, "kind": type_label, "regions": ", ".join(regions),
-              "date": t.date(resource.shown_date()), "lang": version.lang},
+              "date": t.date(resource.shown_date()), "lang": version.lang,
+              # for the result's language badge, as render.lang_badge says it: browsers lack some
+              # languages' names (Debian's Chromium says "English" on a Mongolian page)
+              **({"lang_name": t.language_in_text(version.lang)} if version.lang != lang else {})},
         filters={
             "region": regions,
             "topic": topics,

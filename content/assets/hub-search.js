@@ -604,14 +604,10 @@
   }
 
   // as catalogue/render.py's lang_badge: "EN" for the eye, the language's name in the reader's words
-  // for a screen reader (from the browser's own list of names, so no page carries them)
-  function badge(code) {
+  // for a screen reader (the record's lang_name, catalogue/search_records.py)
+  function badge(code, name) {
     var node = el("span", { class: "hub-badge hub-badge--lang" }, [el("span", { lang: code, "aria-hidden": "true" }, [code.toUpperCase()])]);
-    var name = "";
-    try { name = new Intl.DisplayNames([lang], { type: "language" }).of(code) || ""; } catch (e) { /* an older browser */ }
-    if (name && name !== code) {
-      // a sentence writes Vietnamese names in lower case (catalogue/strings.py, LOWER_IN_TEXT)
-      if (lang === "vi") name = name.charAt(0).toLowerCase() + name.slice(1);
+    if (name) {
       node.append(el("span", { class: "hub-visually-hidden" }, [" (" + name + ")"]));
     } else {
       node.firstChild.removeAttribute("aria-hidden");  // the letters are all there is to say
@@ -628,7 +624,7 @@
     if (data.meta.lang && data.meta.lang !== lang) {
       link.setAttribute("hreflang", data.meta.lang);
       link.setAttribute("lang", data.meta.lang);
-      title.append(" ", badge(data.meta.lang));
+      title.append(" ", badge(data.meta.lang, data.meta.lang_name));
     } else if (data.meta.title_lang && data.meta.title_lang !== lang) {
       link.setAttribute("lang", data.meta.title_lang); // a page in the reader's language with a name in another
     }
