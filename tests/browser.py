@@ -16,6 +16,7 @@ import pytest
 from htmlcheck import SITE_PATH
 
 CHROMIUM = "/usr/bin/chromium"
+AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
          "--no-first-run"]
 
@@ -78,3 +79,17 @@ def watch(page, allowed_prefixes: tuple[str, ...]) -> OffsiteRequests:
     page.on("request", lambda request: None if request.url.startswith(allowed_prefixes + ("data:", "blob:"))
             else seen.append(request.url))
     return seen
+
+
+def add_axe(page) -> None:
+    """axe-core in every document the page opens: handed to the browser once, not 500 KB per page.
+    The page's context must bypass the site's security policy, which rightly refuses the checker."""
+    page.add_init_script(AXE.read_text(encoding="utf-8"))
+
+
+def accessibility_violations(page, where: str) -> list[str]:
+    """axe-core's violations on the page as it stands (after a search, with filters open…), each
+    named with `where`: every impact counts, as Lighthouse counts them."""
+    report = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    return [f"{where}: {v['id']} ({v['impact']}): {v['help']} {[n['target'] for n in v['nodes']][:3]}"
+            for v in report["violations"] if v["impact"] in ("minor", "moderate", "serious", "critical")]

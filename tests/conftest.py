@@ -54,6 +54,16 @@ def _sample_hub() -> Path:
 SAMPLE = _sample_hub()  # the hub whose pages the tests check; its engine is always this checkout's
 
 
+def need(path: Path, tool: str) -> None:
+    """A checker installed from npm (vnu runs on Java, axe in the browser): skipped on a developer
+    machine without npm, a failure in CI."""
+    if path.exists() and shutil.which("java" if tool == "vnu" else "node") is not None:
+        return
+    if os.environ.get("CI"):
+        pytest.fail(f"{path} is missing: `make test` installs it with npm")
+    pytest.skip(f"{tool} is not installed (needs npm: make test installs it)")
+
+
 def pytest_sessionstart(session):
     """Most tests build or read the hub's own content. With a problem in it (a pull request's new
     resource, say), say so once, as `make validate` does, instead of a traceback in every test."""

@@ -4,19 +4,15 @@ accessibility violation (axe-core in Chromium), a Content-Security-Policy, repro
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import subprocess
-from pathlib import Path
 
 import pytest
 
-from browser import browser, serve
+from browser import AXE, accessibility_violations, add_axe, browser, serve
 from catalogue.security import VERSIONED_ASSETS
-from conftest import ROOT, SAMPLE, mkdocs_config, run_build
+from conftest import ROOT, SAMPLE, mkdocs_config, need, run_build
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 LANGS = ["", "es/", "id/", "vi/", "th/", "mn/"]
 KINDS = ["", "regions/", "regions/colombia/", "topics/skills/", "types/guide/", "organisations/",
          "organisations/ilo/", "library/", "library/page/2/", "events/", "news/", "search/", "about/", "contribute/"]
@@ -29,14 +25,6 @@ FORWARDING = ["es/resources/coronel-after-coal-case-study/", "th/library/page/"]
 
 def pages() -> list[str]:
     return [lang + kind for lang in LANGS for kind in KINDS] + RESOURCES
-
-
-def need(path: Path, tool: str) -> None:
-    if path.exists() and shutil.which("java" if tool == "vnu" else "node") is not None:
-        return
-    if os.environ.get("CI"):
-        pytest.fail(f"{path} is missing: `make test` installs it with npm")
-    pytest.skip(f"{tool} is not installed (needs npm: make test installs it)")
 
 
 def test_html_is_valid_on_every_kind_of_page_in_every_language(real_site):
@@ -53,18 +41,40 @@ def test_html_is_valid_on_every_kind_of_page_in_every_language(real_site):
 @pytest.mark.browser
 def test_no_accessibility_violation_on_any_kind_of_page(real_site):
     need(AXE, "axe")
-    axe = AXE.read_text(encoding="utf-8")
     found = []
     with serve(real_site) as url, browser() as chromium:
-        page = chromium.new_page(bypass_csp=True)  # the site's policy rightly refuses the injected checker
-        page.add_init_script(axe)  # handed to the browser once, not 500 KB again for each page
+        page = chromium.new_page(bypass_csp=True)
+        add_axe(page)
         for path in pages():
             page.goto(url + path)
-            report = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
-            for violation in report["violations"]:
-                if violation["impact"] in ("minor", "moderate", "serious", "critical"):  # every one, as Lighthouse counts them
-                    targets = [n["target"] for n in violation["nodes"]][:3]
-                    found.append(f"{path}: {violation['id']} ({violation['impact']}): {violation['help']} {targets}")
+            found += accessibility_violations(page, path)
+    assert found == []
+
+
+@pytest.mark.browser
+def test_no_accessibility_violation_while_searching(real_site):
+    """What the search writes into the page, which the pages as built do not show: results with
+    language badges, a filter's list, the filters open, a note on few results, none at all, and the
+    header box's list."""
+    need(AXE, "axe")
+    found = []
+    with serve(real_site) as url, browser() as chromium:
+        page = chromium.new_page(bypass_csp=True)
+        add_axe(page)
+        for query in ["mn/search/?q=Монгол", "search/?q=coal&type=Event", "th/search/?q=ถ่านหิน",
+                      "mn/search/?q=Nalaikh", "es/search/?q=desarollo local", "search/?q=zzqxv"]:
+            page.goto(url + query)
+            page.wait_for_function("(t => t.length > 0 && !t.endsWith('…'))"
+                                   "(document.querySelector('.hub-search-status').textContent)")
+            found += accessibility_violations(page, query)
+            if not page.eval_on_selector(".hub-facets", "d => d.open"):  # a link with filters opens them
+                page.click(".hub-facets summary")
+            page.wait_for_selector(".hub-facet:not([hidden]) label")
+            found += accessibility_violations(page, query + ", filters open")
+        page.goto(url + "regions/colombia/")
+        page.fill("#hub-search-box", "coal")
+        page.wait_for_selector(".hub-search__list li")
+        found += accessibility_violations(page, "the header box's list")
     assert found == []
 
 
