@@ -94,7 +94,7 @@ def _publish(bundle: int, output: Path, items: list[Record], folder: Path,
             path.unlink()
     regroup(output)
     stabilise(output)
-    thai = [record.content for record in items if record.bundle == bundle and record.language == "th"]
+    thai = [record.text for record in items if record.bundle == bundle and record.language == "th"]
     if thai:  # where two bundles hold a word differently, the newest one's form is kept
         forms = cut_words(thai, indexed_words(output, "th", *THAI)) | accented_forms(thai) | forms
     # copyfile, not copytree's copy2: a web folder needs no copied permissions, times or

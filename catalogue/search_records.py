@@ -34,6 +34,8 @@ INDEXED_TEXT = 2500  # characters of a body in the index: the opening of a text 
 TEXT_LANGUAGE = "text"  # hidden filter: the language of the indexed text, to list the reader's first
 BUNDLE_SIZE = 2000  # resources per search bundle: keeps a first search under 150 KB at any size of hub
 THAI_WORD_FORMS = "thai-word-forms.json"  # beside the index: the forms a Thai page also searches (word_breaks.py)
+ASIDE_WEIGHT = 0.25  # of a word in a region's or organisation's description, against 1 in its name and in
+# resources: a common word ("workers", "coal") listed organisations that mention it before the work itself
 UNDATED = "0000-00-00"  # sort date of regions and organisations: after every resource, but listed (Pagefind
 # leaves out of a sorted search whatever has no value to sort by, while its facets still count it)
 
@@ -47,6 +49,12 @@ class Record:
     filters: dict[str, list[str]] = field(default_factory=dict)
     sort: dict[str, str] = field(default_factory=dict)
     bundle: int = 0  # 0: the newest resources, regions and organisations; 1, 2, ...: older resources
+    aside: str = ""  # text that finds the page with less weight (ASIDE_WEIGHT): a region's or organisation's description
+
+    @property
+    def text(self) -> str:
+        """All the words that find the record, whatever their weight."""
+        return f"{self.content} {self.aside}" if self.aside else self.content
 
 
 def bundle_count(resources: int, size: int = BUNDLE_SIZE) -> int:
@@ -80,7 +88,7 @@ def records(catalogue: Catalogue, style: UrlStyle, bundle_size: int = BUNDLE_SIZ
             text, text_lang = region.text(lang)
             out.append(Record(
                 url=style.page(region_stem(region.id), lang),
-                content=f"{text.name}. {text.description} {plain_text(text.intro)}",
+                content=f"{text.name}.", aside=f"{text.description} {plain_text(text.intro)}",
                 language=lang,
                 # the page is in the reader's language even where its introduction is not: no badge
                 meta={"title": text.name, "kind": t("search_kind_region"), "lang": lang},
@@ -95,7 +103,7 @@ def records(catalogue: Catalogue, style: UrlStyle, bundle_size: int = BUNDLE_SIZ
             description, description_lang = catalogue.organisation_description(org, lang)
             out.append(Record(
                 url=style.page(organisation_stem(org.id), lang),
-                content=f"{'. '.join(names)}. {description}",
+                content=f"{'. '.join(names)}.", aside=description,
                 language=lang,
                 # the page is in the reader's language: no badge; the name may be in another (title_lang)
                 meta={"title": name, "kind": t("search_kind_organisation"), "lang": lang,
@@ -157,10 +165,12 @@ def record_page(record: Record) -> str:
     tags = [f'<span data-pagefind-meta="{escape(k)}">{escape(v)}</span>' for k, v in meta.items() if v]
     tags += [f'<span data-pagefind-filter="{escape(k)}">{escape(v)}</span>' for k, values in record.filters.items() for v in values]
     tags += [f'<span data-pagefind-sort="{escape(k)}">{escape(v)}</span>' for k, v in record.sort.items()]
-    text = mark_thai_word_breaks(record.content) if record.language == "th" else record.content
+    def marked(text: str) -> str:
+        return escape(mark_thai_word_breaks(text) if record.language == "th" else text)
+    aside = f' <span data-pagefind-weight="{ASIDE_WEIGHT}">{marked(record.aside)}</span>' if record.aside else ""
     return (f'<!DOCTYPE html><html lang="{escape(record.language)}"><head><meta charset="utf-8"><title></title></head>'
             f'<body><div hidden>{"".join(tags)}</div>'
-            f'<main data-pagefind-body>{escape(text)}</main></body></html>')
+            f'<main data-pagefind-body>{marked(record.content)}{aside}</main></body></html>')
 
 
 def record_pages(items: list[Record]) -> dict[int, dict[str, str]]:
@@ -177,7 +187,7 @@ def write_offline_data(items: list[Record], folder: Path) -> None:
     for record in items:
         by_language[record.language].append({
             "meta": dict(record.meta, href=record.url), "filters": record.filters,
-            "content": record.content, "date": record.sort.get("date", "")})  # what the online index holds
+            "content": record.text, "date": record.sort.get("date", "")})  # what the online index holds
     folder.mkdir(parents=True, exist_ok=True)
     for lang, entries in by_language.items():
         (folder / f"offline-{lang}.js").write_text(data_script("__hubSearchData", lang, {"records": entries}), encoding="utf-8")

@@ -38,7 +38,7 @@ def word_list(items: list[Record], lang: str) -> list[str]:
     values: Counter[str] = Counter()  # the filters' values: regions, topics, types, organisations' short names
     for record in items:
         if record.language == lang:
-            used.update(words(record.content, lang))
+            used.update(words(record.text, lang))
             values.update(value for listed in record.filters.values() for value in listed)
     labels: Counter[str] = Counter()  # their words
     for value, times in values.items():

@@ -183,7 +183,7 @@ def test_search_reads_a_texts_words_without_its_markup(fixture_site):
     from catalogue.search_records import records
     from catalogue.urls import UrlStyle
 
-    found = {r.url: r.content for r in records(load(fixture_site.parent), UrlStyle("en", True)) if r.language == "en"}
+    found = {r.url: r.text for r in records(load(fixture_site.parent), UrlStyle("en", True)) if r.language == "en"}
     words = found["resources/quang-ninh-news/"]
     assert "Figures from the draft plan." in words and "Decree 12 of 2025, not yet published." in words
     assert "[x]" not in words and "[!WARNING]" not in words and "[^" not in words and "~~" not in words and ">" not in words, words

@@ -420,15 +420,15 @@ def test_the_thai_index_is_split_into_words_as_the_browser_splits_a_query(page, 
     from catalogue.word_breaks import THAI_RUN, WORD_BREAK, thai_words
 
     thai = [r for r in records(catalogue, UrlStyle("en", True)) if r.language == "th"]
-    runs = sorted({run for r in thai for run in THAI_RUN.findall(r.content)})
+    runs = sorted({run for r in thai for run in THAI_RUN.findall(r.text)})
     assert len(runs) > 150, "the sample indexes Thai text"
     browser_words = page.evaluate("""runs => { const words = new Intl.Segmenter("th", {granularity: "word"});
         return runs.map(run => Array.from(words.segment(run), s => s.segment)); }""", runs)
     differ = [(run, ours) for run, ours, theirs in zip(runs, map(thai_words, runs), browser_words, strict=True) if ours != theirs]
     assert differ == []
-    indexed = record_page(next(r for r in thai if "การคุ้มครองทางสังคม" in r.content))
+    indexed = record_page(next(r for r in thai if "การคุ้มครองทางสังคม" in r.text))
     assert WORD_BREAK.join(["การ", "คุ้มครอง", "ทาง", "สังคม"]) in indexed
-    english = record_page(next(r for r in records(catalogue, UrlStyle("en", True)) if r.language == "en" and THAI_RUN.search(r.content)))
+    english = record_page(next(r for r in records(catalogue, UrlStyle("en", True)) if r.language == "en" and THAI_RUN.search(r.text)))
     assert WORD_BREAK not in english, "only the Thai index is split into words"
 
 
@@ -448,6 +448,26 @@ def test_thai_words_the_indexer_cuts_are_listed_with_their_parts(real_site):
     assert cut_words([text], {"แม่": 1, "เ": 1, "มาะ": 1}) == {}, "no words of two letters or more spell it"
 
 
+def test_a_hub_page_counts_the_words_of_its_description_less_than_its_name(page, site_url, catalogue):
+    """Regions and organisations are found by their names, and by their descriptions at a quarter of
+    the weight (search_records.ASIDE_WEIGHT): "ถ่านหิน" (coal) on the Thai page listed the Wuppertal
+    Institute, whose description mentions coal regions, and Thailand's page before the Thai case
+    studies about coal. Their names still find them first."""
+    from catalogue.search_records import records
+    from catalogue.urls import UrlStyle
+
+    thai_work = {r.meta["title"] for r in records(catalogue, UrlStyle("en", True))
+                 if r.language == "th" and r.meta["lang"] == "th" and "/resources/" in r.url and "ถ่านหิน" in r.text}
+    assert len(thai_work) >= 2, "the sample has Thai resources about coal"
+    _, found = searched(page, site_url + "th/search/?q=ถ่านหิน")
+    assert set(found[:len(thai_work)]) == thai_work, found
+    assert any("Wuppertal" in title for title in found), "still found by its description"
+    for query, address in (("th/search/?q=ประเทศไทย", "th/regions/thailand/"), ("es/search/?q=OIT", "es/organisations/ilo/")):
+        page.goto(site_url + query)
+        wait_results(page)
+        assert page.get_attribute(".hub-results li a", "href").endswith(address), query
+
+
 @pytest.mark.parametrize("query", ["แม่เมาะ", "อำเภอแม่เมาะ"])
 def test_a_thai_word_the_indexer_cuts_finds_every_text_that_holds_it(page, site_url, catalogue, query):
     """A search for the district of Mae Moh found only the record whose title holds its name (one of
@@ -459,7 +479,7 @@ def test_a_thai_word_the_indexer_cuts_finds_every_text_that_holds_it(page, site_
 
     words = thai_words(query)
     holding = [r for r in records(catalogue, UrlStyle("en", True))
-               if r.language == "th" and all(word in r.content for word in words)]
+               if r.language == "th" and all(word in r.text for word in words)]
     assert len(holding) >= 3, "the sample's Thai texts name Mae Moh"
     with page.expect_request(lambda request: "/pagefind/thai-word-forms.json" in request.url) as listed:
         page.goto(f"{site_url}th/search/?q={query}")
@@ -483,7 +503,7 @@ def test_a_thai_word_finds_only_words_with_its_marks(page, site_url, catalogue):
         page.goto(f"{site_url}th/search/?q={query}")
         wait_results(page)
         counts[query] = result_count(page)
-    year = [r for r in thai if any(w.startswith("ปี") for run in THAI_RUN.findall(r.content) for w in thai_words(run))]
+    year = [r for r in thai if any(w.startswith("ปี") for run in THAI_RUN.findall(r.text) for w in thai_words(run))]
     assert 0 < counts["ปี"] == len(year) < len(thai) / 10, counts
     assert counts["ท\u0e48\u0e35"] == counts["ที่"] > 10, counts
 
