@@ -450,9 +450,9 @@ def test_thai_words_the_indexer_cuts_are_listed_with_their_parts(real_site):
 
 def test_a_hub_page_counts_the_words_of_its_description_less_than_its_name(page, site_url, catalogue):
     """Regions and organisations are found by their names, and by their descriptions at a quarter of
-    the weight (search_records.ASIDE_WEIGHT): "ถ่านหิน" (coal) on the Thai page listed the Wuppertal
-    Institute, whose description mentions coal regions, and Thailand's page before the Thai case
-    studies about coal. Their names still find them first."""
+    the weight (search_records.ASIDE_WEIGHT): "ถ่านหิน" (coal) on the Thai page listed first the
+    Wuppertal Institute, whose description mentions coal regions, and Thailand's page between the
+    Thai case studies about coal. Their names still find them first."""
     from catalogue.search_records import records
     from catalogue.urls import UrlStyle
 
