@@ -81,10 +81,15 @@ def watch(page, allowed_prefixes: tuple[str, ...]) -> OffsiteRequests:
     return seen
 
 
-def add_axe(page) -> None:
-    """axe-core in every document the page opens: handed to the browser once, not 500 KB per page.
-    The page's context must bypass the site's security policy, which rightly refuses the checker."""
+def axe_page(chromium, **options):
+    """A page with axe-core in every document it opens (handed to the browser once, not 500 KB per
+    page), past the site's security policy, which rightly refuses the checker."""
+    from conftest import need
+
+    need(AXE, "axe")
+    page = chromium.new_page(bypass_csp=True, **options)
     page.add_init_script(AXE.read_text(encoding="utf-8"))
+    return page
 
 
 def accessibility_violations(page, where: str) -> list[str]:

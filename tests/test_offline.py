@@ -16,11 +16,11 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from browser import AXE, accessibility_violations, add_axe, browser
+from browser import accessibility_violations, axe_page, browser
 from catalogue.cache import digest
 from catalogue.load import load
 from catalogue.offline import ROOT_FOLDER, ZIP_NAME, copies_to_make, describe, online_links, zip_name
-from conftest import BUILD_DATE_EPOCH, SAMPLE, licence_text, make_repo, need, resource, run_build, script
+from conftest import BUILD_DATE_EPOCH, SAMPLE, licence_text, make_repo, resource, run_build, script
 from htmlcheck import broken_links, is_forwarding_page, parse
 
 
@@ -446,10 +446,8 @@ def test_offline_search_reads_english_texts_whole_and_sends_no_reader_to_the_eng
 def test_the_copys_search_page_has_no_accessibility_violation(mongolian_copy):
     """From disk the copy's own engine writes the results (search-offline.js): checked as online
     (test_quality), with results in two languages and the filters open."""
-    need(AXE, "axe")
     with browser() as chromium:
-        page = chromium.new_page(bypass_csp=True)
-        add_axe(page)
+        page = axe_page(chromium)
         page.goto((mongolian_copy / "mn" / "search" / "index.html").as_uri() + "?q=Монгол")
         page.wait_for_selector(".hub-results li")
         assert page.query_selector(".hub-results a[hreflang=en]"), "English results among the Mongolian"

@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 
-from browser import AXE, accessibility_violations, add_axe, browser, serve
+from browser import accessibility_violations, axe_page, browser, serve
 from catalogue.security import VERSIONED_ASSETS
 from conftest import ROOT, SAMPLE, mkdocs_config, need, run_build
 
@@ -40,11 +40,9 @@ def test_html_is_valid_on_every_kind_of_page_in_every_language(real_site):
 
 @pytest.mark.browser
 def test_no_accessibility_violation_on_any_kind_of_page(real_site):
-    need(AXE, "axe")
     found = []
     with serve(real_site) as url, browser() as chromium:
-        page = chromium.new_page(bypass_csp=True)
-        add_axe(page)
+        page = axe_page(chromium)
         for path in pages():
             page.goto(url + path)
             found += accessibility_violations(page, path)
@@ -55,10 +53,8 @@ def test_no_accessibility_violation_on_any_kind_of_page(real_site):
 def test_no_accessibility_violation_with_the_menus_open(real_site):
     """hub.js makes the phone's menu a button and gives the open drawer a close button; the
     language menu opens over the page."""
-    need(AXE, "axe")
     with serve(real_site) as url, browser() as chromium:
-        page = chromium.new_page(bypass_csp=True, viewport={"width": 360, "height": 740})
-        add_axe(page)
+        page = axe_page(chromium, viewport={"width": 360, "height": 740})
         page.goto(url + "th/regions/thailand/")
         page.click("button.hub-menu")
         page.wait_for_selector(".hub-drawer-close")
@@ -76,11 +72,9 @@ def test_no_accessibility_violation_while_searching(real_site):
     """What the search writes into the page, which the pages as built do not show: results with
     language badges, a filter's list, the filters open, a note on few results, none at all, and the
     header box's list."""
-    need(AXE, "axe")
     found = []
     with serve(real_site) as url, browser() as chromium:
-        page = chromium.new_page(bypass_csp=True)
-        add_axe(page)
+        page = axe_page(chromium)
         for query in ["mn/search/?q=Монгол", "search/?q=coal&type=Event", "th/search/?q=ถ่านหิน",
                       "mn/search/?q=Nalaikh", "es/search/?q=desarollo local", "search/?q=zzqxv"]:
             page.goto(url + query)
