@@ -32,6 +32,9 @@ FILTERS = ("region", "topic", "type", "partner", "language", "year")  # shown as
 INDEXED_TEXT = 2500  # characters of a body in the index: the opening of a text is what search needs, and
 # results download it for their excerpts (about 1 KB each)
 TEXT_LANGUAGE = "text"  # hidden filter: the language of the indexed text, to list the reader's first
+HUB_PAGE = "hub"  # in TEXT_LANGUAGE after the language, on regions' and organisations' pages: in the reader's
+# language whatever their text, they earn their place by how well they match (hub-search.js); in the same
+# filter as the languages, which every search reads, so that it asks for no file more
 BUNDLE_SIZE = 2000  # resources per search bundle: keeps a first search under 150 KB at any size of hub
 THAI_WORD_FORMS = "thai-word-forms.json"  # beside the index: the forms a Thai page also searches (word_breaks.py)
 ASIDE_WEIGHT = 0.25  # of a word in a region's or organisation's description, against 1 in its name and in
@@ -93,7 +96,7 @@ def records(catalogue: Catalogue, style: UrlStyle, bundle_size: int = BUNDLE_SIZ
                 # the page is in the reader's language even where its introduction is not: no badge
                 meta={"title": text.name, "kind": t("search_kind_region"), "lang": lang},
                 # no region filter: the filters list resources, and count what the region's page counts
-                filters={TEXT_LANGUAGE: [text_lang]},
+                filters={TEXT_LANGUAGE: [text_lang, HUB_PAGE]},
                 sort={"date": UNDATED},
             ))
         for org in catalogue.organisations.values():
@@ -108,7 +111,7 @@ def records(catalogue: Catalogue, style: UrlStyle, bundle_size: int = BUNDLE_SIZ
                 # the page is in the reader's language: no badge; the name may be in another (title_lang)
                 meta={"title": name, "kind": t("search_kind_organisation"), "lang": lang,
                       **({"title_lang": name_lang} if name_lang != lang else {})},
-                filters={TEXT_LANGUAGE: [description_lang]},  # as regions: the filters list resources
+                filters={TEXT_LANGUAGE: [description_lang, HUB_PAGE]},  # as regions: the filters list resources
                 sort={"date": UNDATED},
             ))
     return out

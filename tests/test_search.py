@@ -63,6 +63,15 @@ def wait_results(page):
     page.wait_for_function("(t => t.length > 0 && !t.endsWith('…'))(document.querySelector('.hub-search-status').textContent)")
 
 
+def every_title(page) -> list[str]:
+    """The titles of all the results, shown a page at a time as the reader asks for more."""
+    while page.is_visible(".hub-more"):
+        before = page.locator(".hub-results li").count()
+        page.click(".hub-more")
+        page.wait_for_function(f"document.querySelectorAll('.hub-results li').length > {before}")
+    return titles(page)
+
+
 def searched(page, address: str) -> tuple[int, list[str]]:
     """The number of results the search page at `address` gives, and the titles it shows."""
     page.goto(address)
@@ -77,6 +86,7 @@ def test_the_search_script_names_the_filters_the_index_holds():
     facets = re.search(r"var FACETS = (\[[^\]]*\]);", script).group(1)
     assert tuple(json.loads(facets)) == search_records.FILTERS
     assert re.search(r'var TEXT = "([^"]+)";', script).group(1) == search_records.TEXT_LANGUAGE
+    assert re.search(r'var HUB = "([^"]+)";', script).group(1) == search_records.HUB_PAGE
 
 
 def test_index_holds_only_resources_regions_and_organisations(real_site, catalogue):
@@ -305,11 +315,7 @@ def test_browsing_by_a_filter_lists_as_many_as_the_filter_counts_and_the_region_
     assert page.inner_text(".hub-search-status") == f"{counted} results"
     on_the_page = re.search(r'<div class="hub-count"><p>(\d+) resources</p></div>', read(real_site, "regions/south-africa/"))
     assert on_the_page.group(1) == counted
-    while page.is_visible(".hub-more"):
-        before = page.locator(".hub-results li").count()
-        page.click(".hub-more")
-        page.wait_for_function(f"document.querySelectorAll('.hub-results li').length > {before}")
-    assert page.locator(".hub-results li").count() == int(counted)
+    assert len(every_title(page)) == int(counted)
     assert "South Africa" not in titles(page)
 
 
@@ -461,12 +467,27 @@ def test_a_hub_page_counts_the_words_of_its_description_less_than_its_name(page,
     assert len(thai_work) >= 2, "the sample has Thai resources about coal"
     _, found = searched(page, site_url + "th/search/?q=ถ่านหิน")
     assert set(found[:len(thai_work)]) == thai_work, found
-    assert any("Wuppertal" in title for title in found), "still found by its description"
+    assert any("Wuppertal" in title for title in every_title(page)), "still found by its description"
     for query, address in (("th/search/?q=ประเทศไทย", "th/regions/thailand/"), ("es/search/?q=OIT", "es/organisations/ilo/")):
         page.goto(site_url + query)
         wait_results(page)
         assert page.get_attribute(".hub-results li a", "href").endswith(address), query
 
+
+def test_an_organisation_found_by_its_description_goes_after_better_matches_in_other_languages(page, site_url, catalogue):
+    """An organisation's page is in the reader's language, but that is no reason to list it before
+    work in another language that matches better: "pekerja" (workers) on the Indonesian page listed
+    four organisations, whose descriptions mention workers, before the English reports on coal
+    workers. Texts in Indonesian still come first."""
+    _, found = searched(page, site_url + "id/search/?q=pekerja")
+    organisations = {catalogue.organisation_name(org, "id")[0] for org in catalogue.organisations.values()}
+    in_indonesian = {r.version("id").title for r in catalogue.resources if r.version("id").lang == "id"}
+    in_english = {r.title for r in catalogue.resources if r.version("id").lang == "en"}
+    kinds = ["organisation" if t in organisations else "id" if t in in_indonesian else "en" if t in in_english else t
+             for t in found]
+    assert kinds[0] == "id" and "organisation" in kinds, found
+    assert kinds.index("en") < kinds.index("organisation"), found
+    assert "id" not in kinds[kinds.index("en"):], found
 
 @pytest.mark.parametrize("query", ["แม่เมาะ", "อำเภอแม่เมาะ"])
 def test_a_thai_word_the_indexer_cuts_finds_every_text_that_holds_it(page, site_url, catalogue, query):
@@ -669,7 +690,9 @@ def test_other_languages_are_found_after_the_readers_own(page, site_url, catalog
     page.goto(site_url + f"{lang}/search/?q={query}")
     page.wait_for_selector(".hub-results li")
     items = page.query_selector_all(".hub-results li")
-    marked = [bool(item.query_selector(".hub-badge--lang")) for item in items]
+    # texts; a region's or organisation's page takes its place by how well it matches
+    texts = [i for i in items if "/resources/" in i.query_selector("a").get_attribute("href")]
+    marked = [bool(item.query_selector(".hub-badge--lang")) for item in texts]
     assert marked[0] is False and True in marked, "the reader's language first, English-only results after"
     assert marked == sorted(marked), "none in the reader's language after an English one"
     english = [i for i in items if i.query_selector(".hub-badge--lang")][0]

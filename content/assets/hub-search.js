@@ -16,7 +16,8 @@
   hub.searching = true;
   var lang = hub.lang, root = hub.root, el = hub.el, plural = hub.plural;
   var FACETS = ["region", "topic", "type", "partner", "language", "year"];
-  var TEXT = "text"; // hidden filter: the language of each result's text
+  var TEXT = "text"; // hidden filter: the language of each result's text, then "hub" on regions and organisations
+  var HUB = "hub";
   var PAGE = 10;
   var loading = null;
   var searchBox = (document.querySelector("form.hub-search") || { dataset: {} }).dataset;
@@ -120,7 +121,7 @@
       return script("search/offline-" + lang + ".js");
     }).then(function () {
       var others = {};
-      data()[lang].records.forEach(function (r) { (r.filters.text || []).forEach(function (l) { if (l !== lang) others[l] = 1; }); });
+      data()[lang].records.forEach(function (r) { var l = (r.filters.text || [])[0]; if (l && l !== lang) others[l] = 1; });
       return Promise.all(Object.keys(others).map(function (l) { return script("search/offline-" + l + ".js"); }));
     }).then(function () {
       var texts = {};
@@ -578,9 +579,11 @@
     return (all ? everything(pf) : Promise.resolve()).then(function () {
       return counts ? pf.filters() : null;
     }).then(function () {
-      return Promise.all([run({ any: [lang] }), run({ none: [lang] }), counts ? pf.search(words, { filters: filters }) : { filters: {} }]);
+      return Promise.all([run({ any: [lang] }), run({ none: [lang] }),
+                          counts ? pf.search(words, { filters: filters }) : { filters: {} },
+                          words ? run([HUB]) : { results: [] }]);
     }).then(function (r) {
-      var results = r[0].results.concat(r[1].results);
+      var results = ownFirst(r[0].results, r[1].results, r[3].results);
       if (count > 1) {
         var close = results.filter(function (x) { return together(x, count); });
         results = close.concat(results.filter(function (x) { return close.indexOf(x) < 0; }));
@@ -589,6 +592,21 @@
       // Too few among the newest: search the older ones too rather than leave the reader short.
       return found.partial && found.total < PAGE ? search(pf, query, filters, counts, true) : found;
     });
+  }
+
+  // A region's or organisation's page is in the reader's language whatever its text: it goes before
+  // texts in other languages only if it matches as well as the best of them. Indonesian "pekerja"
+  // (workers) listed four organisations that name it in their descriptions before the English
+  // reports on coal workers.
+  function ownFirst(own, others, hubPages) {
+    var hub = {};
+    hubPages.forEach(function (x) { hub[x.id] = true; });
+    var best = others.length ? others[0].score : 0;
+    var weaker = function (x) { return hub[x.id] && x.score < best; };
+    var moved = own.filter(weaker);
+    if (!moved.length) return own.concat(others);
+    return own.filter(function (x) { return !weaker(x); })
+      .concat(others.concat(moved).sort(function (a, b) { return b.score - a.score; }));
   }
 
   // The sentences of a status line, each ended as its language ends one ("57 results. No resource
