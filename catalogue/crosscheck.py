@@ -20,6 +20,7 @@ from .link_checks import check_links
 from .model import Attachment, Catalogue, Resource, Version
 from .problems import FIX_HINT, Failed, ProblemList
 from .template import BODY_HINT
+from .text import plain_text
 from .write import is_generated
 
 PLACEHOLDER = BODY_HINT.splitlines()[0]  # the text the scaffold writes
@@ -77,10 +78,8 @@ def check_resources(root: Path, catalogue: Catalogue, problems: ProblemList,
         original = resource.versions.get(resource.lang)
         for version in resource.versions.values():
             check_body(version.body, version.body_line, version.path, problems)
-            if original is not None and version is not original and _copied(version, original):
-                problems.add(version.path, version.body_line, "body", f"the summary and the text are those of the "
-                             f"original ({original.path}), unchanged; translate them, or delete this file: where a "
-                             "language has no translation, its readers are shown the original")
+            if original is not None and version is not original:
+                _check_translated(resource, original, version, problems)
             check_links(root, version.body, version.body_line, version.path, problems, generated, own_site)
             if PLACEHOLDER in version.body:
                 line = version.body_line + version.body[:version.body.index(PLACEHOLDER)].count("\n")
@@ -234,11 +233,31 @@ def is_language(code: str) -> bool:
 
 
 
-def _copied(version: Version, original: Version) -> bool:
-    """Whether a translation's summary and text are the original's, give or take spacing."""
-    def same(a: object, b: object) -> bool:
-        return isinstance(a, str) and isinstance(b, str) and " ".join(a.split()) == " ".join(b.split())
-    return same(version.summary, original.summary) and same(version.body, original.body)
+def _check_translated(resource: Resource, original: Version, version: Version, problems: ProblemList) -> None:
+    """A translation whose text is still the original's would be published as a page in a language it
+    is not written in. Where the resource was written in the translation's language (a Thai case study
+    given its English page by `make translate`), the English file is the one waiting for its words."""
+    if not _same(version.body, original.body) or sum(c.isalpha() for c in plain_text(original.body)) < COPIED_LETTERS:
+        return
+    both = _same(version.summary, original.summary)
+    what, them = ("the summary and the text are those", "them") if both else ("the text is that", "it")
+    if version.lang in resource.languages and original.lang not in resource.languages:
+        problems.add(original.path, original.body_line, "body",
+                     f"{what} of {version.path}{UNTRANSLATED}: this file is the {original.lang} version of a "
+                     f"resource written in {version.lang}; translate {them} into {original.lang} here")
+    else:
+        problems.add(version.path, version.body_line, "body",
+                     f"{what} of the original ({original.path}){UNTRANSLATED}; translate {them}, or delete this "
+                     "file: where a language has no translation, its readers are shown the original")
+
+
+UNTRANSLATED = ", unchanged"  # in both messages: `make translate` leaves them to the next steps it gives
+COPIED_LETTERS = 15  # a text with fewer may read the same in two languages (a link, a figure, a name)
+
+
+def _same(a: object, b: object) -> bool:
+    """The same text, give or take spacing."""
+    return isinstance(a, str) and isinstance(b, str) and " ".join(a.split()) == " ".join(b.split())
 
 
 def _check_files(root: Path, resource: Resource, problems: ProblemList, failed: Failed):

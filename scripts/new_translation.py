@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from catalogue import schema  # noqa: E402
+from catalogue.crosscheck import UNTRANSLATED  # noqa: E402
 from catalogue.frontmatter import read  # noqa: E402
 from catalogue.load import collect  # noqa: E402
 from catalogue.model import Catalogue, Resource, Version  # noqa: E402
@@ -32,7 +33,6 @@ from catalogue.renames import resource_name  # noqa: E402
 from catalogue.template import front_matter  # noqa: E402
 
 # the problem `make validate` reports until the file is translated: expected, not listed as a fault
-UNTRANSLATED = "are those of the original"
 
 
 def find(catalogue: Catalogue, typed: str) -> tuple[Resource | None, str]:
@@ -175,7 +175,7 @@ def main(argv: list[str] | None = None, read=input, write=print) -> int:
     new, *changed = [path.relative_to(root).as_posix() for path in written]
     write(f"\nCreated {new}" + (f", and cut {changed[0]} down to what a translation sets" if changed else "")
           + (" (with problems listed above)" if mine else ""))
-    until = (f"make validate reports {changed[0]} as a copy of {new} until then" if changed
+    until = (f"make validate reports {new} as a copy of {changed[0]} until then" if changed
              else "make validate refuses the file while the summary and the text are the original's")
     write("Next steps:\n"
           f"  1. Open {new} and replace the title, the summary and the text with their translation\n"

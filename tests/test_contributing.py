@@ -432,7 +432,11 @@ def test_an_original_in_another_language_gets_its_english_version_first(tmp_path
     result = run(TRANSLATE, root, "mae-moh", "en")
     assert result.returncode == 0, result.stdout + result.stderr
     english, own = root / "content/resources/mae-moh.md", root / "content/resources/mae-moh.th.md"
-    assert "make validate reports content/resources/mae-moh.th.md as a copy of content/resources/mae-moh.md" in result.stdout
+    assert "make validate reports content/resources/mae-moh.md as a copy of content/resources/mae-moh.th.md" in result.stdout
+    _, problems = collect(root)
+    (untranslated,) = problems.sorted()
+    assert untranslated.path == "content/resources/mae-moh.md", "the file to translate, never the Thai original"
+    assert "translate them into en here" in untranslated.message and "delete" not in untranslated.message
     assert "language: [th]" in english.read_text(encoding="utf-8") and "type: report" in english.read_text(encoding="utf-8")
     keys = [line.split(":")[0] for line in own.read_text(encoding="utf-8").split("---")[1].splitlines()
             if line and not line.startswith("#")]

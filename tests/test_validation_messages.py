@@ -764,11 +764,19 @@ After a rule. A tag shown as code: `<font color=red>`.
 
 
 def test_an_untranslated_copy_is_refused(tmp_path):
+    """A copy is refused, and so is a translation of the title and summary over the original's text,
+    which would be published as a Spanish page in English. A text too short to say (a link, a
+    figure) may read the same in two languages."""
     copy = "---\ntitle: Một báo cáo mẫu\nsummary: A sample summary that is long enough for the schema.\n---\nBody of A valid neighbour.\n"
     partly = "---\ntitle: Un informe\nsummary: Un resumen de muestra lo bastante largo.\n---\nBody of A valid neighbour.\n"
-    root = make_repo(tmp_path, {"good.md": GOOD, "good.vi.md": copy, "good.es.md": partly})
+    short = "---\ntitle: Corto\nsummary: Un resumen de muestra lo bastante largo.\n---\nBody of Short.\n"
+    root = make_repo(tmp_path, {"good.md": GOOD, "good.vi.md": copy, "good.es.md": partly,
+                                "short.md": resource("Short"), "short.es.md": short})
     _, problems = collect(root)
     assert [str(p) for p in problems.sorted()] == [
+        "content/resources/good.es.md:5: body: the text is that of the original (content/resources/good.md), "
+        "unchanged; translate it, or delete this file: where a language has no translation, its readers are "
+        "shown the original",
         "content/resources/good.vi.md:5: body: the summary and the text are those of the original "
         "(content/resources/good.md), unchanged; translate them, or delete this file: where a language has no "
         "translation, its readers are shown the original"]
