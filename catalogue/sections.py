@@ -19,7 +19,8 @@ def newsletter(settings: dict[str, Any] | None, ctx: Context, online: str | None
     """A plain form posting to the mailing-list provider configured in mkdocs.yml; nothing if none is.
     With `online`, the page's address on the web (the offline copy), a link there instead: a copy
     opened from disk cannot post a form, and the reader would land on a browser error. A `sample`
-    hub (extra.sample_content) posts to a placeholder, and says so instead of the privacy promise."""
+    hub (extra.sample_content) shows the form switched off, and says so instead of the privacy promise:
+    its action is a placeholder, and a reader's address must not leave for it."""
     if not settings or not settings.get("action"):
         return ""
     t = ctx.t
@@ -28,11 +29,12 @@ def newsletter(settings: dict[str, Any] | None, ctx: Context, online: str | None
         return f'<div class="hub-newsletter">{heading}<p>{external_link(online + "#newsletter", t("newsletter_online"), ctx)}</p></div>'
     hidden = "".join(f'<input type="hidden" name="{esc(k)}" value="{esc(v)}">' for k, v in (settings.get("hidden") or {}).items())
     field = esc(settings.get("email_field", "email"))
+    off = " disabled" if sample else ""
     return (
         f'<form class="hub-newsletter" action="{esc(settings["action"])}" method="{esc(settings.get("method", "post"))}">'
         f'{heading}<label for="hub-newsletter-email">{esc(t("newsletter_email"))}</label> '
-        f'<input id="hub-newsletter-email" type="email" name="{field}" required autocomplete="email"> {hidden}'
-        f'<button class="md-button md-button--primary" type="submit">{esc(t("newsletter_submit"))}</button>'
+        f'<input id="hub-newsletter-email" type="email" name="{field}" required autocomplete="email"{off}> {hidden}'
+        f'<button class="md-button md-button--primary" type="submit"{off}>{esc(t("newsletter_submit"))}</button>'
         f'<p class="hub-newsletter__privacy">{esc(t("newsletter_sample" if sample else "newsletter_privacy"))}</p></form>'
     )
 

@@ -122,7 +122,7 @@ def test_footer_acknowledges_the_donors_on_every_page_in_every_language(real_sit
             assert f"<span>{own}</span>" in footer, (page, donor.id)
 
 
-def test_newsletter_form_posts_to_the_configured_provider(real_site):
+def test_the_sample_newsletter_form_is_shown_switched_off(real_site):
     settings = mkdocs_config()["extra"]
     html = read(real_site, "about/")
     form = re.search(r'<form class="hub-newsletter" action="([^"]+)" method="(\w+)">(.*?)</form>', html, re.S)
@@ -130,6 +130,8 @@ def test_newsletter_form_posts_to_the_configured_provider(real_site):
     assert f'type="email" name="{settings["newsletter"]["email_field"]}" required' in form.group(3)
     assert 'type="hidden" name="list" value="jet-cr-hub"' in form.group(3)
     assert "not connected to a mailing list yet" in form.group(3), "the sample hub promises no newsletter"
+    # the placeholder address must not receive a reader's e-mail address
+    assert 'autocomplete="email" disabled>' in form.group(3) and 'type="submit" disabled>' in form.group(3)
     assert "used only to send the newsletter" not in form.group(3)
     assert '<form class="hub-newsletter"' in read(real_site, "es/about/")
 
@@ -151,6 +153,7 @@ def test_a_hub_with_real_content_makes_its_privacy_promise_and_marks_nothing_as_
     assert result.returncode == 0, result.stderr
     html = read(root / "site", "about/")
     assert "used only to send the newsletter" in html and "not connected to a mailing list" not in html
+    assert 'type="submit">' in html and " disabled>" not in html, "a real hub's form sends"
     assert "hub-notice" not in html, "no sample notice"
     assert 'name="robots"' not in html and '<meta property="og:title" content="About the hub">' in html
     assert "The hub's own texts and data: CC BY 4.0. Each resource keeps its publisher" in text(html)
